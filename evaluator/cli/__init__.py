@@ -1,0 +1,93 @@
+"""The command line: `evaluator SUBCOMMAND ...`; no subcommand opens the app.
+
+Exit codes: 0 done, 2 refused input (a message in the user's language, no traceback),
+1 a bug (the traceback goes to the log file, the message names it). Headless subcommands
+never import Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from evaluator import __version__, messages
+from evaluator.errors import EvaluatorError
+from evaluator.logs import log_path, write_traceback
+
+# Each module defines `register(subparsers)`; its handlers take the parsed args and
+# return an exit code.
+COMMAND_MODULES = (
+    "evaluator.cli.workspace_commands",
+    "evaluator.cli.submissions_commands",
+    "evaluator.cli.panel_commands",
+    "evaluator.cli.scoring_commands",
+    "evaluator.cli.merge_commands",
+    "evaluator.cli.results_commands",
+    "evaluator.cli.maintenance_commands",
+)
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    zh = messages.current_language() == "zh"
+    parser = argparse.ArgumentParser(
+        prog="evaluator",
+        description=("联盟活跃度评审：产业技术创新战略联盟活跃度评价的专家评审工具。不带子命令时打开图形界面。"
+                     if zh else "Alliance activity evaluation for the expert panel. "
+                     "Without a subcommand the desktop app opens."),
+    )
+    parser.add_argument("--version", action="version", version=f"evaluator {__version__}")
+    parser.add_argument("--lang", choices=("zh", "en"), help="界面语言 / language")
+    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def print_problems(error: EvaluatorError) -> None:
+    print(error.render(messages.current_language()), file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--lang" in argv:
+        i = argv.index("--lang")
+        if i + 1 < len(argv):
+            messages.set_language(argv[i + 1])
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.lang:
+        messages.set_language(args.lang)
+    if args.command is None:
+        from evaluator.cli.workspace_commands import run_gui
+
+        return run_gui(None)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except EvaluatorError as error:
+        print_problems(error)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        path = write_traceback(traceback.format_exc())
+        print(messages.text("cli.bug", log=str(path or log_path()), error=repr(exc)),
+              file=sys.stderr)
+        return 1

@@ -1,0 +1,145 @@
+"""Chinese and English texts for the core's problems and reports.
+
+Each feature module registers its own catalogue with `register`; the core stays free of
+UI prose in the sense that views and the CLI decide the language and render.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+from typing import Any
+
+from evaluator.errors import Problem
+
+_CATALOGUE: dict[str, dict[str, str]] = {}
+_language_override: str | None = None
+
+
+def register(catalogue: dict[str, dict[str, str]]) -> None:
+    """Add message templates: {code: {"zh": "...", "en": "..."}} with str.format fields."""
+    for code, texts in catalogue.items():
+        if "zh" not in texts or "en" not in texts:
+            raise ValueError(f"message {code!r} needs both zh and en")
+        _CATALOGUE[code] = texts
+
+
+def set_language(lang: str | None) -> None:
+    global _language_override
+    _language_override = lang
+
+
+def current_language() -> str:
+    """zh for Chinese locales and for an unset locale (the product's default), else en."""
+    if _language_override:
+        return _language_override
+    env = os.environ.get("EVALUATOR_LANG")
+    if env in ("zh", "en"):
+        return env
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var)
+        if value:
+            return _lang_of(value)
+    try:
+        loc = locale.getlocale()[0] or ""
+    except ValueError:
+        loc = ""
+    return _lang_of(loc) if loc else "zh"
+
+
+def _lang_of(value: str) -> str:
+    value = value.lower()
+    if value.startswith("zh") or "chinese" in value:
+        return "zh"
+    if value in ("c", "posix", "c.utf-8", "c.utf8"):
+        return "zh"
+    return "en"
+
+
+def text(code: str, lang: str | None = None, **params: Any) -> str:
+    lang = lang or current_language()
+    texts = _CATALOGUE.get(code)
+    if texts is None:
+        detail = ", ".join(f"{k}={v}" for k, v in params.items())
+        return f"{code}({detail})" if detail else code
+    try:
+        return texts[lang].format(**params)
+    except (KeyError, IndexError):
+        return texts[lang]
+
+
+_LOCATION = {
+    "zh": {"file": "文件 {}", "sheet": "工作表“{}”", "row": "第 {} 行", "column": "“{}”列"},
+    "en": {"file": "file {}", "sheet": "sheet '{}'", "row": "row {}", "column": "column '{}'"},
+}
+
+
+def location(problem: Problem, lang: str | None = None) -> str:
+    lang = lang or current_language()
+    parts = []
+    for key in ("file", "sheet", "row", "column"):
+        value = getattr(problem, key)
+        if value is not None and value != "":
+            parts.append(_LOCATION[lang][key].format(value))
+    sep = "，" if lang == "zh" else ", "
+    return sep.join(parts)
+
+
+def render_problem(problem: Problem, lang: str | None = None) -> str:
+    lang = lang or current_language()
+    where = location(problem, lang)
+    body = text(problem.code, lang, **problem.params)
+    if problem.severity == "warning":
+        body = ("提示：" if lang == "zh" else "Warning: ") + body
+    if not where:
+        return body
+    return f"{where}：{body}" if lang == "zh" else f"{where}: {body}"
+
+
+register(
+    {
+        "workspace.missing": {
+            "zh": "找不到工作区文件 {path}",
+            "en": "Workspace file {path} does not exist",
+        },
+        "workspace.exists": {
+            "zh": "文件 {path} 已存在，不会覆盖",
+            "en": "File {path} already exists; it will not be overwritten",
+        },
+        "workspace.not_sqlite": {
+            "zh": "{path} 不是评审工作区文件（应为 .evdb 格式的 SQLite 数据库）",
+            "en": "{path} is not an evaluator workspace (expected an .evdb SQLite database)",
+        },
+        "workspace.too_new": {
+            "zh": "工作区 {path} 由更新的版本创建（结构版本 {found}，本程序最高支持 {supported}），请升级程序",
+            "en": "Workspace {path} was written by a newer version (schema {found}, this "
+            "program supports up to {supported}); please upgrade",
+        },
+        "workspace.suffix": {
+            "zh": "工作区文件名应以 .evdb 结尾：{path}",
+            "en": "A workspace file name must end in .evdb: {path}",
+        },
+        "year.unknown": {
+            "zh": "工作区中没有 {year} 年度的评价",
+            "en": "The workspace holds no evaluation for {year}",
+        },
+        "year.none": {
+            "zh": "工作区中还没有评价年度，请先用 init 创建",
+            "en": "The workspace holds no evaluation year yet; create one with init",
+        },
+        "year.exists": {
+            "zh": "{year} 年度已存在",
+            "en": "Year {year} already exists",
+        },
+        "file.missing": {"zh": "找不到文件 {path}", "en": "File {path} does not exist"},
+        "file.unreadable": {
+            "zh": "无法读取文件 {path}：{reason}",
+            "en": "Cannot read file {path}: {reason}",
+        },
+        "cli.bug": {
+            "zh": "程序内部错误（已记录到 {log}），请把此文件发给维护人员：{error}",
+            "en": "Internal error (logged to {log}); please send that file to the "
+            "maintainers: {error}",
+        },
+    }
+)

@@ -1,0 +1,282 @@
+"""The indicator system (指标体系): first-level groups, second-level indicators, points.
+
+A rubric is read from a TOML or JSON file, checked, and given a fingerprint: the SHA-256
+of its canonical JSON form. Every score file carries the fingerprint of the rubric it was
+scored against, so a file scored against another rubric is refused at merge time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from evaluator import messages
+from evaluator.errors import Problem, RubricError
+from evaluator.resources import resource_path
+
+DEFAULT_RUBRIC = "rubric_2018.toml"
+MAX_RUBRIC_BYTES = 1_000_000
+
+messages.register(
+    {
+        "rubric.unreadable": {
+            "zh": "指标体系文件无法解析：{reason}",
+            "en": "The rubric file cannot be parsed: {reason}",
+        },
+        "rubric.too_large": {
+            "zh": "指标体系文件过大（{size} 字节，上限 {limit}）",
+            "en": "The rubric file is too large ({size} bytes, limit {limit})",
+        },
+        "rubric.missing_field": {
+            "zh": "{where} 缺少字段“{field}”",
+            "en": "{where} lacks the field '{field}'",
+        },
+        "rubric.bad_value": {
+            "zh": "{where} 的“{field}”值为 {value}，应为{expected}",
+            "en": "{where}: '{field}' is {value}, expected {expected}",
+        },
+        "rubric.duplicate_code": {
+            "zh": "指标代码 {code} 重复",
+            "en": "Indicator code {code} appears twice",
+        },
+        "rubric.bad_code": {
+            "zh": "指标代码 {code} 不属于一级指标 {group}（应为 {group}.n）",
+            "en": "Indicator code {code} does not belong to group {group} (expected {group}.n)",
+        },
+        "rubric.no_indicators": {
+            "zh": "{where} 没有二级指标",
+            "en": "{where} has no second-level indicators",
+        },
+        "rubric.off_step": {
+            "zh": "指标 {code} 的满分 {max} 不是评分步长 {step} 的整数倍",
+            "en": "Indicator {code}: maximum {max} is not a multiple of the step {step}",
+        },
+    }
+)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    group: str
+    name: str
+    name_en: str
+    standard: str
+    standard_en: str
+    max_points: float
+    sort: int
+
+
+@dataclass(frozen=True)
+class IndicatorGroup:
+    code: str
+    name: str
+    name_en: str
+    indicators: tuple[Indicator, ...]
+
+    @property
+    def max_points(self) -> float:
+        return sum(i.max_points for i in self.indicators)
+
+
+@dataclass(frozen=True)
+class Rubric:
+    name: str
+    name_en: str
+    version: str
+    step: float
+    groups: tuple[IndicatorGroup, ...]
+
+    @property
+    def indicators(self) -> tuple[Indicator, ...]:
+        return tuple(i for g in self.groups for i in g.indicators)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(i.code for i in self.indicators)
+
+    @property
+    def max_total(self) -> float:
+        return sum(g.max_points for g in self.groups)
+
+    def indicator(self, code: str) -> Indicator:
+        for ind in self.indicators:
+            if ind.code == code:
+                return ind
+        raise KeyError(code)
+
+    def group_of(self, code: str) -> IndicatorGroup:
+        for group in self.groups:
+            if any(i.code == code for i in group.indicators):
+                return group
+        raise KeyError(code)
+
+    def is_valid_value(self, code: str, value: float) -> bool:
+        """Within 0..max and on the rubric's step (exact decimal arithmetic)."""
+        ind = self.indicator(code)
+        if not 0 <= value <= ind.max_points:
+            return False
+        try:
+            quotient = Decimal(repr(float(value))) / Decimal(repr(self.step))
+        except InvalidOperation:
+            return False
+        return quotient == quotient.to_integral_value()
+
+    def canonical(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "name_en": self.name_en,
+            "version": self.version,
+            "step": self.step,
+            "groups": [
+                {
+                    "code": g.code,
+                    "name": g.name,
+                    "name_en": g.name_en,
+                    "indicators": [
+                        {
+                            "code": i.code,
+                            "name": i.name,
+                            "name_en": i.name_en,
+                            "standard": i.standard,
+                            "standard_en": i.standard_en,
+                            "max": i.max_points,
+                        }
+                        for i in g.indicators
+                    ],
+                }
+                for g in self.groups
+            ],
+        }
+
+    def canonical_json(self) -> str:
+        return json.dumps(
+            self.canonical(), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+        )
+
+    @property
+    def fingerprint(self) -> str:
+        return hashlib.sha256(self.canonical_json().encode("utf-8")).hexdigest()
+
+
+def default_rubric_path() -> Path:
+    return resource_path(DEFAULT_RUBRIC)
+
+
+def load_default_rubric() -> Rubric:
+    return load_rubric(default_rubric_path())
+
+
+def load_rubric(path: Path | str) -> Rubric:
+    path = Path(path)
+    if not path.exists():
+        raise RubricError(Problem("file.missing", {"path": str(path)}, file=path.name))
+    size = path.stat().st_size
+    if size > MAX_RUBRIC_BYTES:
+        raise RubricError(
+            Problem("rubric.too_large", {"size": size, "limit": MAX_RUBRIC_BYTES}, file=path.name)
+        )
+    raw = path.read_bytes()
+    try:
+        textual = raw.decode("utf-8-sig")
+        data = json.loads(textual) if path.suffix.lower() == ".json" else tomllib.loads(textual)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise RubricError(
+            Problem("rubric.unreadable", {"reason": str(exc)}, file=path.name)
+        ) from None
+    return rubric_from_data(data, file=path.name)
+
+
+def rubric_from_json(text: str) -> Rubric:
+    """Read back the canonical form stored in a workspace or package."""
+    data = json.loads(text)
+    groups = [
+        {**g, "indicator": g.get("indicators", [])} for g in data.get("groups", [])
+    ]
+    return rubric_from_data({**data, "group": groups})
+
+
+def rubric_from_data(data: Any, file: str | None = None) -> Rubric:
+    problems: list[Problem] = []
+
+    def need(obj: Any, field: str, where: str, kind: type | tuple[type, ...] = str) -> Any:
+        if not isinstance(obj, dict) or field not in obj:
+            problems.append(Problem("rubric.missing_field", {"where": where, "field": field},
+                                    file=file))
+            return None
+        value = obj[field]
+        if not isinstance(value, kind) or isinstance(value, bool):
+            expected = "文本/text" if kind is str else "数字/number"
+            problems.append(Problem("rubric.bad_value", {"where": where, "field": field,
+                                    "value": repr(value)[:60], "expected": expected}, file=file))
+            return None
+        return value
+
+    if not isinstance(data, dict):
+        raise RubricError(Problem("rubric.unreadable", {"reason": "not a table"}, file=file))
+    name = need(data, "name", "rubric") or ""
+    step_raw = need(data, "step", "rubric", (int, float))
+    step = float(step_raw) if step_raw is not None else 0.5
+    if step_raw is not None and not step > 0:
+        problems.append(Problem("rubric.bad_value", {"where": "rubric", "field": "step",
+                                "value": step_raw, "expected": "> 0"}, file=file))
+        step = 0.5
+    raw_groups = data.get("group")
+    if not isinstance(raw_groups, list) or not raw_groups:
+        problems.append(Problem("rubric.missing_field", {"where": "rubric", "field": "group"},
+                                file=file))
+        raw_groups = []
+    seen: set[str] = set()
+    groups: list[IndicatorGroup] = []
+    sort = 0
+    for gi, g in enumerate(raw_groups, start=1):
+        where = f"group #{gi}"
+        gcode = need(g, "code", where)
+        gname = need(g, "name", where)
+        inds: list[Indicator] = []
+        raw_inds = g.get("indicator") if isinstance(g, dict) else None
+        if not isinstance(raw_inds, list) or not raw_inds:
+            problems.append(Problem("rubric.no_indicators", {"where": f"{where} {gcode or ''}"},
+                                    file=file))
+            raw_inds = []
+        for ii, ind in enumerate(raw_inds, start=1):
+            iwhere = f"{where} indicator #{ii}"
+            code = need(ind, "code", iwhere)
+            iname = need(ind, "name", iwhere)
+            standard = need(ind, "standard", iwhere)
+            max_raw = need(ind, "max", iwhere, (int, float))
+            if code is None or iname is None or standard is None or max_raw is None:
+                continue
+            if code in seen:
+                problems.append(Problem("rubric.duplicate_code", {"code": code}, file=file))
+                continue
+            seen.add(code)
+            if gcode is not None and not code.startswith(f"{gcode}."):
+                problems.append(Problem("rubric.bad_code", {"code": code, "group": gcode},
+                                        file=file))
+            max_points = float(max_raw)
+            if not max_points > 0:
+                problems.append(Problem("rubric.bad_value", {"where": iwhere, "field": "max",
+                                        "value": max_raw, "expected": "> 0"}, file=file))
+                continue
+            if (Decimal(repr(max_points)) / Decimal(repr(step))) % 1 != 0:
+                problems.append(Problem("rubric.off_step", {"code": code, "max": max_points,
+                                        "step": step}, file=file))
+            sort += 1
+            inds.append(Indicator(code=code, group=gcode or "", name=iname,
+                                  name_en=str(ind.get("name_en", iname)), standard=standard,
+                                  standard_en=str(ind.get("standard_en", standard)),
+                                  max_points=max_points, sort=sort))
+        if gcode is not None and gname is not None:
+            groups.append(IndicatorGroup(code=gcode, name=gname,
+                                         name_en=str(g.get("name_en", gname)),
+                                         indicators=tuple(inds)))
+    if problems:
+        raise RubricError(problems)
+    return Rubric(name=name, name_en=str(data.get("name_en", name)),
+                  version=str(data.get("version", "")), step=step, groups=tuple(groups))

@@ -1,0 +1,210 @@
+"""The workspace schema and its migrations, from the first release on.
+
+Each migration is applied once, in order, inside a transaction (sqlite-utils
+`Migrations`); `PRAGMA user_version` mirrors the number applied so a workspace written by
+a newer release is recognised and refused instead of being damaged.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("evaluator")
+
+
+@migrations(name="0001_initial")
+def initial(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE batches (
+            id TEXT PRIMARY KEY,              -- '1', '2', '3', 'd' (网员联盟)
+            name TEXT NOT NULL,
+            name_en TEXT NOT NULL,
+            size INTEGER NOT NULL CHECK (size >= 0),  -- official number in the programme
+            sort INTEGER NOT NULL
+        );
+        CREATE TABLE alliances (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            batch_id TEXT NOT NULL REFERENCES batches(id),
+            name TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE alliance_aliases (
+            id INTEGER PRIMARY KEY,
+            alliance_id INTEGER NOT NULL REFERENCES alliances(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('name', 'code')),
+            alias TEXT NOT NULL,
+            note TEXT,
+            UNIQUE (kind, alias)
+        );
+        CREATE TABLE rubrics (
+            id INTEGER PRIMARY KEY,
+            fingerprint TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            canonical_json TEXT NOT NULL,
+            loaded_at TEXT NOT NULL
+        );
+        CREATE TABLE indicators (
+            rubric_id INTEGER NOT NULL REFERENCES rubrics(id) ON DELETE CASCADE,
+            code TEXT NOT NULL,
+            level INTEGER NOT NULL CHECK (level IN (1, 2)),
+            parent TEXT,
+            name TEXT NOT NULL,
+            name_en TEXT NOT NULL,
+            standard TEXT,
+            standard_en TEXT,
+            max_points REAL NOT NULL,
+            sort INTEGER NOT NULL,
+            PRIMARY KEY (rubric_id, code)
+        );
+        CREATE TABLE years (
+            year INTEGER PRIMARY KEY,
+            rubric_id INTEGER NOT NULL REFERENCES rubrics(id),
+            title TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE expert_groups (
+            id INTEGER PRIMARY KEY,
+            year INTEGER NOT NULL REFERENCES years(year),
+            name TEXT NOT NULL,
+            sort INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (year, name)
+        );
+        CREATE TABLE experts (
+            id INTEGER PRIMARY KEY,
+            year INTEGER NOT NULL REFERENCES years(year),
+            name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('advisor', 'leader', 'deputy_leader', 'member')),
+            organisation TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            alliance_id INTEGER REFERENCES alliances(id),   -- affiliation matched to registry
+            group_id INTEGER REFERENCES expert_groups(id) ON DELETE SET NULL,
+            is_group_leader INTEGER NOT NULL DEFAULT 0,
+            secret_key TEXT NOT NULL,                       -- hex, HMAC key for score files
+            sort INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (year, name)
+        );
+        CREATE TABLE conflicts (
+            id INTEGER PRIMARY KEY,
+            expert_id INTEGER NOT NULL REFERENCES experts(id) ON DELETE CASCADE,
+            alliance_id INTEGER NOT NULL REFERENCES alliances(id),
+            source TEXT NOT NULL CHECK (source IN ('affiliation', 'declared')),
+            reason TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            UNIQUE (expert_id, alliance_id)
+        );
+        CREATE TABLE assignments (
+            id INTEGER PRIMARY KEY,
+            year INTEGER NOT NULL REFERENCES years(year),
+            round TEXT NOT NULL CHECK (round IN ('initial', 'review')),
+            alliance_id INTEGER NOT NULL REFERENCES alliances(id),
+            expert_id INTEGER NOT NULL REFERENCES experts(id) ON DELETE CASCADE,
+            group_id INTEGER REFERENCES expert_groups(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            UNIQUE (year, round, alliance_id, expert_id)
+        );
+        CREATE INDEX assignments_expert ON assignments (year, round, expert_id);
+        CREATE TABLE submissions (
+            id INTEGER PRIMARY KEY,
+            year INTEGER NOT NULL REFERENCES years(year),
+            alliance_id INTEGER NOT NULL REFERENCES alliances(id),
+            name_as_filed TEXT NOT NULL DEFAULT '',
+            contact TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            filed_on TEXT,
+            extra_json TEXT NOT NULL DEFAULT '{}',
+            source_file TEXT,
+            imported_at TEXT NOT NULL,
+            UNIQUE (year, alliance_id)
+        );
+        CREATE TABLE submission_records (
+            id INTEGER PRIMARY KEY,
+            submission_id INTEGER NOT NULL REFERENCES submissions(id) ON DELETE CASCADE,
+            indicator_code TEXT NOT NULL,
+            title TEXT NOT NULL,
+            record_date TEXT,
+            description TEXT NOT NULL DEFAULT '',
+            quantity REAL,
+            link TEXT NOT NULL DEFAULT '',
+            extra_json TEXT NOT NULL DEFAULT '{}',
+            sort INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX submission_records_by_indicator
+            ON submission_records (submission_id, indicator_code);
+        CREATE TABLE score_files (
+            id INTEGER PRIMARY KEY,
+            year INTEGER NOT NULL REFERENCES years(year),
+            round TEXT NOT NULL CHECK (round IN ('initial', 'review')),
+            expert_id INTEGER NOT NULL REFERENCES experts(id),
+            sequence INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            signed INTEGER NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('accepted', 'superseded')),
+            exported_at TEXT,
+            received_at TEXT NOT NULL,
+            content_json TEXT,              -- the original signed rows, kept for re-verification
+            UNIQUE (year, round, expert_id, sequence)
+        );
+        CREATE TABLE scores (
+            id INTEGER PRIMARY KEY,
+            year INTEGER NOT NULL REFERENCES years(year),
+            round TEXT NOT NULL CHECK (round IN ('initial', 'review')),
+            expert_id INTEGER NOT NULL REFERENCES experts(id),
+            alliance_id INTEGER NOT NULL REFERENCES alliances(id),
+            indicator_code TEXT NOT NULL,
+            value REAL NOT NULL,
+            comment TEXT NOT NULL DEFAULT '',
+            entered_at TEXT NOT NULL,
+            score_file_id INTEGER REFERENCES score_files(id),
+            UNIQUE (year, round, expert_id, alliance_id, indicator_code)
+        );
+        CREATE INDEX scores_by_alliance ON scores (year, alliance_id);
+        CREATE TABLE plenary_decisions (
+            id INTEGER PRIMARY KEY,
+            year INTEGER NOT NULL REFERENCES years(year),
+            alliance_id INTEGER NOT NULL REFERENCES alliances(id),
+            decision TEXT NOT NULL CHECK (decision IN ('accept', 'override')),
+            score REAL NOT NULL,
+            consensus_before REAL,
+            reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+            decided_by TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            superseded_by INTEGER REFERENCES plenary_decisions(id)
+        );
+        CREATE TABLE results (
+            year INTEGER NOT NULL,
+            alliance_id INTEGER NOT NULL REFERENCES alliances(id),
+            score INTEGER,                  -- may be NULL: inactive scores are not published
+            band TEXT NOT NULL CHECK (band IN ('high', 'fairly_high', 'average', 'inactive')),
+            source TEXT NOT NULL CHECK (source IN ('computed', 'history')),  -- computed = published snapshot
+            code_as_published TEXT,
+            name_as_published TEXT,
+            recorded_at TEXT NOT NULL,
+            PRIMARY KEY (year, source, alliance_id)
+        );
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value_json TEXT NOT NULL
+        );
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            entity_key TEXT NOT NULL DEFAULT '',
+            old_json TEXT,
+            new_json TEXT
+        );
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+        """
+    )
+
+
+SCHEMA_VERSION = len(migrations._migrations)

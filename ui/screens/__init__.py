@@ -1,0 +1,1 @@
+"""One module per stage of the year's work; each defines `Screen` (see ui.context)."""
