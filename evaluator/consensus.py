@@ -1,0 +1,162 @@
+"""Consensus of the experts' totals per alliance, published scores and bands.
+
+The method (../shared/method.md): an expert's total for an alliance is the sum of the
+rubric's indicators; all rounds count together; 1-4 totals give a plain mean, from
+`consensus.trim_from` on one highest and one lowest are dropped. Only the total is
+trimmed, never the sub-indicators. Median, min-max, n and a leniency-adjusted figure
+(for information) are shown beside it.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from evaluator.workspace import Workspace
+
+ROUNDS = ("initial", "review")
+
+
+@dataclass(frozen=True)
+class ScoreSet:
+    """One expert's complete scores for one alliance in one round."""
+
+    round: str
+    expert_id: int
+    alliance_id: int
+    values: dict[str, float]
+    comments: dict[str, str]
+
+    @property
+    def total(self) -> float:
+        return float(sum(self.values.values()))
+
+
+@dataclass(frozen=True)
+class IncompleteScore:
+    round: str
+    expert_id: int
+    alliance_id: int
+    missing: tuple[str, ...]
+
+
+@dataclass
+class Consensus:
+    alliance_id: int
+    n: int
+    totals: list[float]  # per expert and round, in the order of `sets`
+    consensus: float
+    median: float
+    min: float
+    max: float
+    trimmed: bool
+    leniency_adjusted: float | None
+    by_round: dict[str, float]  # group mean per round
+    sets: list[ScoreSet] = field(default_factory=list)
+
+
+def round_half_up(value: float, places: int = 0) -> float:
+    """Round half away from zero on the decimal written form (9.615 -> 9.62, 84.5 -> 85)."""
+    quantum = Decimal(1).scaleb(-places)
+    return float(Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+def published_score(consensus_or_decision: float) -> int:
+    """The integer published for an alliance: half-up rounding (method.md)."""
+    return int(round_half_up(consensus_or_decision))
+
+
+def band_of(score: float, ws: Workspace) -> str:
+    """'high' | 'fairly_high' | 'average' | 'inactive' by the bands.* settings."""
+    if score >= float(ws.setting("bands.high")):
+        return "high"
+    if score >= float(ws.setting("bands.fairly_high")):
+        return "fairly_high"
+    if score >= float(ws.setting("bands.average")):
+        return "average"
+    return "inactive"
+
+
+def band_cuts(ws: Workspace) -> list[float]:
+    """The band boundaries, lowest first (50, 70, 85 by default)."""
+    return sorted(float(ws.setting(k)) for k in ("bands.average", "bands.fairly_high",
+                                                   "bands.high"))
+
+
+def _load(ws: Workspace, year: int) -> tuple[list[ScoreSet], list[IncompleteScore]]:
+    codes = ws.rubric(year).codes
+    values: dict[tuple[str, int, int], dict[str, float]] = defaultdict(dict)
+    comments: dict[tuple[str, int, int], dict[str, str]] = defaultdict(dict)
+    for rnd, expert_id, alliance_id, code, value, comment in ws.db.execute(
+            "SELECT round, expert_id, alliance_id, indicator_code, value, comment"
+            " FROM scores WHERE year = ? ORDER BY round, expert_id, alliance_id", (year,)):
+        key = (rnd, expert_id, alliance_id)
+        values[key][code] = float(value)
+        if comment:
+            comments[key][code] = comment
+    complete: list[ScoreSet] = []
+    incomplete: list[IncompleteScore] = []
+    for key, vals in values.items():
+        missing = tuple(c for c in codes if c not in vals)
+        if missing:
+            incomplete.append(IncompleteScore(key[0], key[1], key[2], missing))
+            continue
+        complete.append(ScoreSet(key[0], key[1], key[2],
+                                 {c: vals[c] for c in codes}, comments.get(key, {})))
+    complete.sort(key=lambda s: (s.alliance_id, ROUNDS.index(s.round), s.expert_id))
+    return complete, incomplete
+
+
+def score_sets(ws: Workspace, year: int) -> list[ScoreSet]:
+    """Every complete score set of the year (incomplete ones do not count)."""
+    return _load(ws, year)[0]
+
+
+def incomplete_scores(ws: Workspace, year: int) -> list[IncompleteScore]:
+    """Score sets lacking some indicators: reported, never counted."""
+    return _load(ws, year)[1]
+
+
+def consensus_of(totals: list[float], trim_from: int) -> tuple[float, bool]:
+    """Plain mean below `trim_from` totals, else drop one highest and one lowest."""
+    if not totals:
+        raise ValueError("no totals")
+    if len(totals) >= trim_from and len(totals) >= 3:
+        kept = sorted(totals)[1:-1]
+        return statistics.fmean(kept), True
+    return statistics.fmean(totals), False
+
+
+def consensus_table(ws: Workspace, year: int | None = None,
+                    leniency: dict[int, float] | None = None) -> dict[int, Consensus]:
+    """Consensus per alliance id from the complete score sets of all rounds.
+
+    `leniency` (expert id -> points) is subtracted for the information-only figure; when
+    not given it comes from the panel-quality leniency table.
+    """
+    year = ws.require_year(year)
+    sets = score_sets(ws, year)
+    if leniency is None:
+        from evaluator.quality import leniency_by_expert
+
+        leniency = leniency_by_expert(sets)
+    trim_from = int(ws.setting("consensus.trim_from"))
+    by_alliance: dict[int, list[ScoreSet]] = defaultdict(list)
+    for s in sets:
+        by_alliance[s.alliance_id].append(s)
+    table: dict[int, Consensus] = {}
+    for alliance_id, group in by_alliance.items():
+        totals = [s.total for s in group]
+        value, trimmed = consensus_of(totals, trim_from)
+        adjusted_totals = [s.total - leniency.get(s.expert_id, 0.0) for s in group]
+        adjusted, _ = consensus_of(adjusted_totals, trim_from)
+        by_round = {r: statistics.fmean([s.total for s in group if s.round == r])
+                    for r in ROUNDS if any(s.round == r for s in group)}
+        table[alliance_id] = Consensus(
+            alliance_id=alliance_id, n=len(totals), totals=totals, consensus=value,
+            median=float(statistics.median(totals)), min=min(totals), max=max(totals),
+            trimmed=trimmed, leniency_adjusted=adjusted if leniency else None,
+            by_round=by_round, sets=group)
+    return table

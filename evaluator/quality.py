@@ -1,0 +1,180 @@
+"""Panel quality: inter-rater reliability and per-expert leniency (shown, never applied).
+
+Method (../shared/method.md): Krippendorff's alpha at the interval level with missing
+data, since each expert scores only a subset of the alliances (an ICC needs complete,
+balanced data); per expert the mean difference from the other experts on the same
+alliances. No per-expert z-scores: experts see non-random subsets.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import krippendorff
+import numpy as np
+
+from evaluator.consensus import ScoreSet, score_sets
+from evaluator.workspace import Workspace
+
+# Krippendorff's conventional cut-offs, as named in method.md.
+ALPHA_RELIABLE = 0.80
+ALPHA_TENTATIVE = 0.667
+
+
+@dataclass(frozen=True)
+class AlphaRow:
+    level: str  # 'total', 'group' (first-level), 'indicator' (second-level)
+    code: str
+    name: str
+    name_en: str
+    alpha: float | None  # None when alpha is undefined (no variation, no pairs)
+    band: str  # 'reliable' | 'tentative' | 'unreliable' | 'undefined'
+    units: int  # alliances scored by at least two experts
+
+
+@dataclass(frozen=True)
+class ExpertLeniency:
+    expert_id: int
+    name: str
+    n: int  # score sets that share the alliance with at least one other expert
+    leniency: float | None
+    se: float | None
+    consistency: float | None  # SD of the differences around the expert's own leniency
+    correlation: float | None  # own totals vs the others' means
+    flagged: bool
+
+
+@dataclass(frozen=True)
+class QualityReport:
+    year: int
+    alpha: list[AlphaRow]
+    leniency: list[ExpertLeniency]
+    thresholds: dict[str, float]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"year": self.year, "thresholds": self.thresholds,
+                "alpha": [asdict(a) for a in self.alpha],
+                "leniency": [asdict(e) for e in self.leniency]}
+
+
+def alpha_band(alpha: float | None) -> str:
+    if alpha is None:
+        return "undefined"
+    if alpha >= ALPHA_RELIABLE:
+        return "reliable"
+    if alpha >= ALPHA_TENTATIVE:
+        return "tentative"
+    return "unreliable"
+
+
+def interval_alpha(matrix: np.ndarray) -> float | None:
+    """Alpha (interval) of an experts x alliances matrix with NaN for missing."""
+    pairable = int(np.sum(np.sum(~np.isnan(matrix), axis=0) >= 2)) if matrix.size else 0
+    if pairable == 0:
+        return None
+    try:
+        value = float(krippendorff.alpha(reliability_data=matrix,
+                                         level_of_measurement="interval"))
+    except (ValueError, ZeroDivisionError):
+        return None
+    return None if math.isnan(value) else value
+
+
+def reliability_matrix(sets: list[ScoreSet], measure: Any) -> tuple[np.ndarray, int]:
+    """Experts x alliances of `measure(score_set)`; an expert's later round wins."""
+    experts = sorted({s.expert_id for s in sets})
+    alliances = sorted({s.alliance_id for s in sets})
+    row = {e: i for i, e in enumerate(experts)}
+    col = {a: j for j, a in enumerate(alliances)}
+    matrix = np.full((len(experts), len(alliances)), np.nan)
+    for s in sets:  # sets come initial first, so a review score replaces an initial one
+        matrix[row[s.expert_id], col[s.alliance_id]] = float(measure(s))
+    units = int(np.sum(np.sum(~np.isnan(matrix), axis=0) >= 2)) if matrix.size else 0
+    return matrix, units
+
+
+def alpha_table(ws: Workspace, year: int, sets: list[ScoreSet] | None = None) -> list[AlphaRow]:
+    rubric = ws.rubric(year)
+    sets = score_sets(ws, year) if sets is None else sets
+    rows: list[AlphaRow] = []
+
+    def add(level: str, code: str, name: str, name_en: str, measure: Any) -> None:
+        matrix, units = reliability_matrix(sets, measure)
+        alpha = interval_alpha(matrix) if units else None
+        rows.append(AlphaRow(level, code, name, name_en, alpha, alpha_band(alpha), units))
+
+    add("total", "total", "总分", "Total", lambda s: s.total)
+    for group in rubric.groups:
+        codes = [i.code for i in group.indicators]
+        add("group", group.code, group.name, group.name_en,
+            lambda s, codes=codes: sum(s.values[c] for c in codes))
+    for ind in rubric.indicators:
+        add("indicator", ind.code, ind.name, ind.name_en,
+            lambda s, code=ind.code: s.values[code])
+    return rows
+
+
+def _differences(sets: list[ScoreSet]) -> dict[int, list[tuple[float, float]]]:
+    """Expert id -> [(own total, mean of the other experts' totals on that alliance)]."""
+    by_alliance: dict[int, list[ScoreSet]] = defaultdict(list)
+    for s in sets:
+        by_alliance[s.alliance_id].append(s)
+    pairs: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    for s in sets:
+        others = [o.total for o in by_alliance[s.alliance_id] if o.expert_id != s.expert_id]
+        if others:
+            pairs[s.expert_id].append((s.total, statistics.fmean(others)))
+    return pairs
+
+
+def leniency_by_expert(sets: list[ScoreSet]) -> dict[int, float]:
+    """Expert id -> mean(own total - mean of the others on the same alliance)."""
+    return {e: statistics.fmean(own - others for own, others in p)
+            for e, p in _differences(sets).items() if p}
+
+
+def _correlation(xs: list[float], ys: list[float]) -> float | None:
+    if len(xs) < 3 or statistics.pstdev(xs) == 0 or statistics.pstdev(ys) == 0:
+        return None
+    return statistics.correlation(xs, ys)
+
+
+def leniency_table(ws: Workspace, year: int,
+                   sets: list[ScoreSet] | None = None) -> list[ExpertLeniency]:
+    sets = score_sets(ws, year) if sets is None else sets
+    points = float(ws.setting("quality.leniency_points"))
+    se_times = float(ws.setting("quality.leniency_se"))
+    names = {r[0]: r[1] for r in ws.db.execute(
+        "SELECT id, name FROM experts WHERE year = ?", (year,))}
+    pairs = _differences(sets)
+    order = [r[0] for r in ws.db.execute(
+        "SELECT id FROM experts WHERE year = ? ORDER BY sort, id", (year,))]
+    order += sorted(e for e in pairs if e not in order)
+    rows: list[ExpertLeniency] = []
+    for expert_id in order:
+        p = pairs.get(expert_id, [])
+        diffs = [own - others for own, others in p]
+        n = len(diffs)
+        leniency = statistics.fmean(diffs) if diffs else None
+        sd = statistics.stdev(diffs) if n >= 2 else None
+        se = sd / math.sqrt(n) if sd is not None else None
+        corr = _correlation([a for a, _ in p], [b for _, b in p])
+        flagged = (leniency is not None and se is not None
+                   and abs(leniency) >= points and abs(leniency) >= se_times * se)
+        rows.append(ExpertLeniency(expert_id, names.get(expert_id, str(expert_id)), n,
+                                   leniency, se, sd, corr, flagged))
+    return rows
+
+
+def quality_report(ws: Workspace, year: int | None = None) -> QualityReport:
+    year = ws.require_year(year)
+    sets = score_sets(ws, year)
+    return QualityReport(
+        year=year, alpha=alpha_table(ws, year, sets), leniency=leniency_table(ws, year, sets),
+        thresholds={"alpha_reliable": ALPHA_RELIABLE, "alpha_tentative": ALPHA_TENTATIVE,
+                    "leniency_points": float(ws.setting("quality.leniency_points")),
+                    "leniency_se": float(ws.setting("quality.leniency_se"))})
