@@ -94,7 +94,13 @@ def workspace_summary(ws: Any) -> dict[str, Any]:
     }
 
 
-def run_gui(workspace: Path | None) -> int:
-    from ui.app import run_app
+# The view layer is loaded by name only when the GUI is asked for: the core never imports
+# Qt, and headless subcommands never load it.
+GUI_MODULE = "ui.app"
 
-    return run_app(workspace)
+
+def run_gui(workspace: Path | None) -> int:
+    import importlib
+
+    app = importlib.import_module(GUI_MODULE)
+    return int(app.run_app(workspace))
