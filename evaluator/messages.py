@@ -56,12 +56,12 @@ def _lang_of(value: str) -> str:
     return "en"
 
 
-def text(code: str, lang: str | None = None, **params: Any) -> str:
+def text(message_code: str, /, lang: str | None = None, **params: Any) -> str:
     lang = lang or current_language()
-    texts = _CATALOGUE.get(code)
+    texts = _CATALOGUE.get(message_code)
     if texts is None:
         detail = ", ".join(f"{k}={v}" for k, v in params.items())
-        return f"{code}({detail})" if detail else code
+        return f"{message_code}({detail})" if detail else message_code
     try:
         return texts[lang].format(**params)
     except (KeyError, IndexError):
