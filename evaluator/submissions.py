@@ -1,0 +1,885 @@
+"""The alliances' yearly submissions: import, check, export, list, and the template.
+
+A submissions file is a workbook with sheets 基本信息 (one row per alliance) and 活动记录
+(one row per evidence record), or the same two tables as a pair of CSV files. Every problem
+in the file is reported at once; a file with errors changes nothing. Re-importing replaces
+an alliance's basic information and records for that year in place and logs the counts.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from evaluator import messages
+from evaluator.atomic import atomic_write
+from evaluator.errors import EvaluatorError, ImportRefused, Problem
+from evaluator.progress import NullProgress, Progress, check
+from evaluator.reading import (
+    Record,
+    Sheet,
+    Table,
+    cell_text,
+    is_blank,
+    read_csv,
+    read_tables,
+    table_from_sheet,
+)
+from evaluator.registry import Alliance, NameIndex, list_alliances, normalize_code
+from evaluator.rubric import Rubric, load_default_rubric
+from evaluator.workspace import Workspace, now_iso
+
+SHEET_BASIC = "基本信息"
+SHEET_RECORDS = "活动记录"
+SHEET_NOTES = "说明"
+
+COL_CODE = "联盟代码"
+COL_NAME = "联盟名称"
+COL_YEAR = "年度"
+COL_CONTACT = "联系人"
+COL_PHONE = "联系电话"
+COL_FILED_ON = "填报日期"
+COL_INDICATOR = "指标代码"
+COL_TITLE = "名称"
+COL_DATE = "日期"
+COL_DESCRIPTION = "说明"
+COL_QUANTITY = "数量"
+COL_LINK = "链接"
+
+BASIC_COLUMNS = (COL_CODE, COL_NAME, COL_YEAR, COL_CONTACT, COL_PHONE, COL_FILED_ON)
+RECORD_COLUMNS = (COL_CODE, COL_INDICATOR, COL_TITLE, COL_DATE, COL_DESCRIPTION,
+                  COL_QUANTITY, COL_LINK)
+BASIC_REQUIRED_CELLS = (COL_CODE, COL_NAME, COL_YEAR)
+RECORD_REQUIRED_CELLS = (COL_CODE, COL_INDICATOR, COL_TITLE)
+
+# Rows whose 联盟代码 starts with this are the template's examples and are skipped.
+EXAMPLE_MARKER = "示例"
+
+NO_PROGRESS: Progress = NullProgress()
+
+_DATE_PATTERNS = (
+    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$"),
+    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$"),
+)
+
+messages.register({
+    "submissions.empty_cell": {
+        "zh": "“{column}”不能为空",
+        "en": "'{column}' must not be empty",
+    },
+    "submissions.unknown_code": {
+        "zh": "联盟代码“{value}”不在联盟名录中{hint}",
+        "en": "Alliance code '{value}' is not in the registry{hint}",
+    },
+    "submissions.hint_name": {
+        "zh": "（名称“{name}”对应名录中的 {alliance}）",
+        "en": " (the name '{name}' is {alliance} in the registry)",
+    },
+    "submissions.code_alias": {
+        "zh": "联盟代码 {value} 是 {alliance}“{name}”的曾用代码，已按 {alliance} 导入",
+        "en": "Code {value} is a former code of {alliance} '{name}'; imported as {alliance}",
+    },
+    "submissions.code_name_disagree": {
+        "zh": "联盟代码 {alliance} 在名录中是“{registry_name}”，但联盟名称“{value}”对应的是 {other_code}“{other_name}”（{how}），请核对代码或名称",
+        "en": "Code {alliance} is '{registry_name}' in the registry, but the name '{value}' is "
+        "{other_code} '{other_name}' ({how}); check the code or the name",
+    },
+    "submissions.name_unknown": {
+        "zh": "联盟名称“{value}”与名录中代码 {alliance} 的名称“{registry_name}”不符；如果是曾用名，请在联盟名录的“曾用名”中加上它",
+        "en": "The name '{value}' does not match code {alliance}, registered as "
+        "'{registry_name}'; if it is a former name, add it to the registry's 曾用名",
+    },
+    "submissions.name_alias": {
+        "zh": "联盟名称“{value}”是 {alliance}“{registry_name}”的曾用名",
+        "en": "The name '{value}' is a former name of {alliance} '{registry_name}'",
+    },
+    "submissions.name_similar": {
+        "zh": "联盟名称“{value}”与名录中 {alliance}“{registry_name}”名称相近，按同一联盟导入",
+        "en": "The name '{value}' is close to {alliance} '{registry_name}' in the registry; "
+        "imported as that alliance",
+    },
+    "submissions.wrong_year": {
+        "zh": "年度为“{value}”，但本次导入的是 {expected} 年度",
+        "en": "The year is '{value}', but this import is for {expected}",
+    },
+    "submissions.bad_date": {
+        "zh": "“{value}”不是日期，应为日期或 2018-05-01、2018/5/1、2018年5月1日 这样的写法",
+        "en": "'{value}' is not a date: expected a date cell or 2018-05-01, 2018/5/1, "
+        "2018年5月1日",
+    },
+    "submissions.bad_quantity": {
+        "zh": "数量“{value}”不是非负数（应为 0 或正数，可以留空）",
+        "en": "The quantity '{value}' is not a non-negative number (0 or more, or empty)",
+    },
+    "submissions.unknown_indicator": {
+        "zh": "指标代码“{value}”不在 {year} 年度指标体系中（应为 {first}…{last} 之一）",
+        "en": "Indicator code '{value}' is not in the {year} rubric (expected one of "
+        "{first}…{last})",
+    },
+    "submissions.duplicate_alliance": {
+        "zh": "联盟 {alliance} 在基本信息中出现了两次（第 {first_row} 行已出现）",
+        "en": "Alliance {alliance} appears twice in 基本信息 (first in row {first_row})",
+    },
+    "submissions.duplicate_record": {
+        "zh": "与第 {first_row} 行重复（同一联盟、指标、名称和日期）",
+        "en": "Duplicates row {first_row} (same alliance, indicator, title and date)",
+    },
+    "submissions.no_basic_info": {
+        "zh": "联盟 {alliance} 有活动记录，但基本信息表中没有它",
+        "en": "Alliance {alliance} has records but no row in 基本信息",
+    },
+    "submissions.incomplete_basic": {
+        "zh": "联盟 {alliance} 的基本信息不完整：缺少 {missing}",
+        "en": "Basic information of alliance {alliance} is incomplete: {missing} missing",
+    },
+    "submissions.missing_pair": {
+        "zh": "找不到 CSV 文件“{name}”（CSV 格式需要“基本信息”和“活动记录”两个文件）",
+        "en": "CSV file '{name}' not found (CSV input needs both a 基本信息 and a 活动记录 file)",
+    },
+    "submissions.no_rows": {
+        "zh": "文件中没有任何联盟的基本信息",
+        "en": "The file holds no alliance's basic information",
+    },
+    "submissions.done": {
+        "zh": "{year} 年度填报已导入：新增 {created} 家，更新 {updated} 家，共 {records} 条记录",
+        "en": "Submissions for {year} imported: {created} added, {updated} updated, "
+        "{records} records",
+    },
+    "submissions.exported": {
+        "zh": "已导出 {alliances} 家联盟的 {records} 条记录到 {path}",
+        "en": "Exported {records} records of {alliances} alliances to {path}",
+    },
+    "submissions.how_exact": {"zh": "名称一致", "en": "exact name"},
+    "submissions.how_alias": {"zh": "曾用名", "en": "former name"},
+    "submissions.how_similar": {"zh": "名称相近", "en": "similar name"},
+})
+
+
+# -- parsed content ------------------------------------------------------------------
+@dataclass(frozen=True)
+class ParsedSubmission:
+    row: int
+    alliance: Alliance
+    name_as_filed: str
+    contact: str
+    phone: str
+    filed_on: str | None
+    extra: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ParsedRecord:
+    row: int
+    alliance_id: int
+    indicator_code: str
+    title: str
+    record_date: str | None
+    description: str
+    quantity: float | None
+    link: str
+    extra: dict[str, Any]
+
+
+@dataclass
+class ParsedSubmissions:
+    year: int
+    file: str
+    submissions: list[ParsedSubmission] = field(default_factory=list)
+    records: list[ParsedRecord] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    skipped_rows: list[int] = field(default_factory=list)
+
+
+@dataclass
+class SubmissionsImportReport:
+    year: int
+    created: int = 0
+    updated: int = 0
+    records: int = 0
+    skipped: int = 0  # 基本信息 rows left unfilled (not submitted)
+    changes: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"year": self.year, "created": self.created, "updated": self.updated,
+                "records": self.records, "skipped": self.skipped, "changes": self.changes,
+                "warnings": [w.as_dict() for w in self.warnings]}
+
+
+# -- cell parsing ----------------------------------------------------------------------
+def parse_date(value: Any) -> str | None:
+    """ISO date text for a date cell or date text; None for a blank; ValueError otherwise."""
+    if is_blank(value):
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        text = value.strip()
+        for pattern in _DATE_PATTERNS:
+            m = pattern.match(text)
+            if m:
+                return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    raise ValueError(value)
+
+
+def parse_quantity(value: Any) -> float | None:
+    """A non-negative finite number, or None for a blank; ValueError otherwise."""
+    if is_blank(value):
+        return None
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, int | float):
+        number = float(value)
+    elif isinstance(value, str):
+        number = float(value.strip().replace(",", ""))
+    else:
+        raise ValueError(value)
+    if not math.isfinite(number) or number < 0:
+        raise ValueError(value)
+    return number
+
+
+def parse_year(value: Any) -> int | None:
+    text = cell_text(value).removesuffix("年").strip()
+    return int(text) if text.isdigit() else None
+
+
+def indicator_code_text(value: Any) -> str:
+    """Indicator codes typed as numbers come back as floats (1.1); keep them as text."""
+    if isinstance(value, float) and not value.is_integer():
+        return repr(value)
+    return cell_text(value).replace("．", ".")
+
+
+def plain_value(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    return str(value)
+
+
+def display_value(value: Any) -> str:
+    text = cell_text(value)
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
+# -- reading the input files -------------------------------------------------------------
+def _csv_partner(path: Path, word: str, other: str) -> Path:
+    return path.with_name(path.name.replace(word, other))
+
+
+def read_submission_sheets(paths: Sequence[Path | str] | Path | str
+                           ) -> tuple[str, dict[str, Sheet]]:
+    """The 基本信息 and 活动记录 sheets, from one workbook, a CSV pair or a folder of both."""
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    items = [Path(p) for p in paths]
+    if len(items) == 1 and items[0].is_dir():
+        folder = items[0]
+        items = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".csv")
+        if not items:
+            raise EvaluatorError(Problem("submissions.missing_pair",
+                                         {"name": f"{folder}/*{SHEET_BASIC}*.csv"}))
+    if len(items) == 1 and items[0].suffix.lower() not in (".csv", ".txt"):
+        path = items[0]
+        if not path.exists():
+            raise EvaluatorError(Problem("file.missing", {"path": str(path)}, file=path.name))
+        return path.name, read_tables(path)
+    basic = next((p for p in items if SHEET_BASIC in p.name), None)
+    records = next((p for p in items if SHEET_RECORDS in p.name), None)
+    if basic is None and records is not None:
+        basic = _csv_partner(records, SHEET_RECORDS, SHEET_BASIC)
+    if records is None and basic is not None:
+        records = _csv_partner(basic, SHEET_BASIC, SHEET_RECORDS)
+    problems = []
+    for wanted, candidate in ((SHEET_BASIC, basic), (SHEET_RECORDS, records)):
+        if candidate is None or not candidate.exists():
+            problems.append(Problem("submissions.missing_pair", {
+                "name": candidate.name if candidate else f"*{wanted}*.csv"}))
+    if problems or basic is None or records is None:
+        raise EvaluatorError(problems)
+    sheets = {SHEET_BASIC: read_csv(basic, sheet_name=SHEET_BASIC),
+              SHEET_RECORDS: read_csv(records, sheet_name=SHEET_RECORDS)}
+    return f"{basic.name} + {records.name}", sheets
+
+
+class _AllianceLookup:
+    """Registry codes (current and former) and names, loaded once per import."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.names = NameIndex(ws)
+        self.by_code: dict[str, Alliance] = {a.code: a for a in list_alliances(ws)}
+        self.by_former_code: dict[str, Alliance] = {}
+        by_id = {a.id: a for a in self.by_code.values()}
+        for alliance_id, alias in ws.db.execute(
+                "SELECT alliance_id, alias FROM alliance_aliases WHERE kind = 'code'"):
+            self.by_former_code[alias] = by_id[alliance_id]
+
+    def by_any_code(self, code: str) -> tuple[Alliance | None, bool]:
+        """The alliance and whether it was found by a former code."""
+        if code in self.by_code:
+            return self.by_code[code], False
+        if code in self.by_former_code:
+            return self.by_former_code[code], True
+        return None, False
+
+
+def _how_text(how: str) -> str:
+    return messages.text(f"submissions.how_{how}")
+
+
+def _check_alliance(record: Record, lookup: _AllianceLookup, where: dict[str, Any],
+                    problems: list[Problem]) -> Alliance | None:
+    """Match a 基本信息 row's code and name to the registry (see module docstring)."""
+    raw_code = record.get(COL_CODE)
+    code = normalize_code(raw_code)
+    name = cell_text(record.get(COL_NAME))
+    name_match = lookup.names.match(name) if name else None
+    if not code:
+        return None  # reported as an empty cell
+    alliance, by_former = lookup.by_any_code(code)
+    at_code = {**where, "column": COL_CODE}
+    at_name = {**where, "column": COL_NAME}
+    if alliance is None:
+        hint = ""
+        if name_match is not None and name_match.alliance is not None:
+            hint = messages.text("submissions.hint_name", name=name,
+                                 alliance=name_match.alliance.code)
+        problems.append(Problem("submissions.unknown_code",
+                                {"value": display_value(raw_code), "hint": hint}, **at_code))
+        return None
+    if by_former:
+        problems.append(Problem("submissions.code_alias",
+                                {"value": code, "alliance": alliance.code, "name": alliance.name},
+                                severity="warning", **at_code))
+    if not name or name_match is None:
+        return alliance  # reported as an empty cell
+    params = {"value": name, "alliance": alliance.code, "registry_name": alliance.name}
+    if name_match.alliance is None:
+        problems.append(Problem("submissions.name_unknown", params, **at_name))
+        return None
+    if name_match.alliance.id != alliance.id:
+        other = name_match.alliance
+        problems.append(Problem("submissions.code_name_disagree",
+                                {**params, "other_code": other.code, "other_name": other.name,
+                                 "how": _how_text(name_match.how)}, **at_name))
+        return None
+    if name_match.how == "alias":
+        problems.append(Problem("submissions.name_alias", params, severity="warning",
+                                **at_name))
+    elif name_match.how == "similar":
+        problems.append(Problem("submissions.name_similar", params, severity="warning",
+                                **at_name))
+    return alliance
+
+
+def _is_example(record: Record) -> bool:
+    return cell_text(record.get(COL_CODE)).startswith(EXAMPLE_MARKER)
+
+
+def _extra(record: Record, known: tuple[str, ...]) -> dict[str, Any]:
+    return {k: plain_value(v) for k, v in record.values.items()
+            if k not in known and not is_blank(v)}
+
+
+def parse_submissions(ws: Workspace, paths: Sequence[Path | str] | Path | str,
+                      year: int | None = None,
+                      progress: Progress = NO_PROGRESS) -> ParsedSubmissions:
+    """Read and check a submissions file; raise ImportRefused listing every problem."""
+    year = ws.require_year(year)
+    rubric = ws.rubric(year)
+    file, sheets = read_submission_sheets(paths)
+    problems: list[Problem] = []
+    tables: dict[str, Table | None] = {}
+    for name, required in ((SHEET_BASIC, BASIC_COLUMNS), (SHEET_RECORDS, RECORD_COLUMNS)):
+        sheet = sheets.get(name)
+        if sheet is None:
+            problems.append(Problem("reading.missing_sheet",
+                                    {"name": name, "found": "、".join(sheets) or "-"},
+                                    file=file))
+            tables[name] = None
+            continue
+        tables[name] = table_from_sheet(sheet, required=required, file=file,
+                                        problems=problems)
+    basic, records = tables[SHEET_BASIC], tables[SHEET_RECORDS]
+    if basic is None or records is None:
+        raise ImportRefused(problems)
+    parsed = ParsedSubmissions(year=year, file=file)
+    lookup = _AllianceLookup(ws)
+    total = len(basic.records) + len(records.records)
+    done = 0
+
+    def where(table: Table, record: Record) -> dict[str, Any]:
+        return {"file": file, "sheet": table.name, "row": record.row}
+
+    # 基本信息
+    seen_alliances: dict[int, int] = {}
+    code_status: dict[str, Alliance | None] = {}
+    for record in basic.records:
+        done += 1
+        if done % 200 == 0:
+            check(progress)
+            progress.report(done, total, SHEET_BASIC)
+        if _is_example(record):
+            continue
+        at = where(basic, record)
+        row_ok = True
+        for column in BASIC_REQUIRED_CELLS:
+            if is_blank(record.get(column)):
+                problems.append(Problem("submissions.empty_cell", {"column": column},
+                                        **at, column=column))
+                row_ok = False
+        alliance = _check_alliance(record, lookup, at, problems)
+        code_status[normalize_code(record.get(COL_CODE))] = alliance
+        raw_year = record.get(COL_YEAR)
+        if not is_blank(raw_year) and parse_year(raw_year) != year:
+            problems.append(Problem("submissions.wrong_year",
+                                    {"value": display_value(raw_year), "expected": year},
+                                    **at, column=COL_YEAR))
+            row_ok = False
+        filed_on: str | None = None
+        try:
+            filed_on = parse_date(record.get(COL_FILED_ON))
+        except ValueError:
+            problems.append(Problem("submissions.bad_date",
+                                    {"value": display_value(record.get(COL_FILED_ON))},
+                                    **at, column=COL_FILED_ON))
+            row_ok = False
+        if alliance is not None and alliance.id in seen_alliances:
+            problems.append(Problem("submissions.duplicate_alliance",
+                                    {"alliance": alliance.code,
+                                     "first_row": seen_alliances[alliance.id]},
+                                    **at, column=COL_CODE))
+            row_ok = False
+        if alliance is None or not row_ok:
+            continue
+        seen_alliances[alliance.id] = record.row
+        contact = cell_text(record.get(COL_CONTACT))
+        phone = cell_text(record.get(COL_PHONE))
+        missing = [c for c, v in ((COL_CONTACT, contact), (COL_PHONE, phone),
+                                  (COL_FILED_ON, filed_on)) if not v]
+        if missing:
+            parsed.warnings.append(Problem("submissions.incomplete_basic",
+                                           {"alliance": alliance.code, "missing": "、".join(missing)},
+                                           severity="warning", **at))
+        parsed.submissions.append(ParsedSubmission(
+            row=record.row, alliance=alliance, name_as_filed=cell_text(record.get(COL_NAME)),
+            contact=contact, phone=phone, filed_on=filed_on,
+            extra=_extra(record, BASIC_COLUMNS)))
+    if not basic.records:
+        problems.append(Problem("submissions.no_rows", {}, file=file, sheet=basic.name))
+
+    # 活动记录
+    codes = set(rubric.codes)
+    seen_records: dict[tuple[Any, ...], int] = {}
+    for record in records.records:
+        done += 1
+        if done % 200 == 0:
+            check(progress)
+            progress.report(done, total, SHEET_RECORDS)
+        if _is_example(record):
+            continue
+        at = where(records, record)
+        row_ok = True
+        for column in RECORD_REQUIRED_CELLS:
+            if is_blank(record.get(column)):
+                problems.append(Problem("submissions.empty_cell", {"column": column},
+                                        **at, column=column))
+                row_ok = False
+        raw_code = record.get(COL_CODE)
+        code = normalize_code(raw_code)
+        alliance = None
+        if code:
+            if code in code_status:
+                alliance = code_status[code]  # None: already reported in 基本信息
+                row_ok = row_ok and alliance is not None
+            else:
+                found, _ = lookup.by_any_code(code)
+                if found is None:
+                    problems.append(Problem("submissions.unknown_code",
+                                            {"value": display_value(raw_code), "hint": ""},
+                                            **at, column=COL_CODE))
+                else:
+                    problems.append(Problem("submissions.no_basic_info", {"alliance": found.code},
+                                            **at, column=COL_CODE))
+                row_ok = False
+        indicator = indicator_code_text(record.get(COL_INDICATOR))
+        if indicator and indicator not in codes:
+            problems.append(Problem("submissions.unknown_indicator",
+                                    {"value": display_value(record.get(COL_INDICATOR)),
+                                     "year": year, "first": rubric.codes[0],
+                                     "last": rubric.codes[-1]},
+                                    **at, column=COL_INDICATOR))
+            row_ok = False
+        record_date: str | None = None
+        try:
+            record_date = parse_date(record.get(COL_DATE))
+        except ValueError:
+            problems.append(Problem("submissions.bad_date",
+                                    {"value": display_value(record.get(COL_DATE))},
+                                    **at, column=COL_DATE))
+            row_ok = False
+        quantity: float | None = None
+        try:
+            quantity = parse_quantity(record.get(COL_QUANTITY))
+        except ValueError:
+            problems.append(Problem("submissions.bad_quantity",
+                                    {"value": display_value(record.get(COL_QUANTITY))},
+                                    **at, column=COL_QUANTITY))
+            row_ok = False
+        title = cell_text(record.get(COL_TITLE))
+        key = (alliance.id if alliance else code, indicator, "".join(title.split()),
+               record_date or cell_text(record.get(COL_DATE)))
+        if key in seen_records:
+            problems.append(Problem("submissions.duplicate_record",
+                                    {"first_row": seen_records[key]}, **at))
+            row_ok = False
+        else:
+            seen_records[key] = record.row
+        if not row_ok or alliance is None:
+            continue
+        parsed.records.append(ParsedRecord(
+            row=record.row, alliance_id=alliance.id, indicator_code=indicator, title=title,
+            record_date=record_date, description=cell_text(record.get(COL_DESCRIPTION)),
+            quantity=quantity, link=cell_text(record.get(COL_LINK)),
+            extra=_extra(record, RECORD_COLUMNS)))
+    _drop_unfilled(parsed)
+    warnings = [p for p in problems if p.severity == "warning"] + parsed.warnings
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise ImportRefused(errors + warnings)
+    parsed.warnings = warnings
+    return parsed
+
+
+def _drop_unfilled(parsed: ParsedSubmissions) -> None:
+    """Rows with only code, name and year and no records are not submissions.
+
+    The template pre-fills 基本信息 with the registry; an alliance whose row was left as
+    written there did not submit, and must stay "not submitted" rather than "incomplete".
+    """
+    with_records = {r.alliance_id for r in parsed.records}
+    unfilled = {s.row for s in parsed.submissions
+                if not (s.contact or s.phone or s.filed_on or s.extra)
+                and s.alliance.id not in with_records}
+    parsed.submissions = [s for s in parsed.submissions if s.row not in unfilled]
+    parsed.skipped_rows = sorted(unfilled)
+    parsed.warnings = [w for w in parsed.warnings
+                       if not (w.code == "submissions.incomplete_basic" and w.row in unfilled)]
+
+
+# -- writing ------------------------------------------------------------------------------
+def import_submissions(ws: Workspace, paths: Sequence[Path | str] | Path | str,
+                       year: int | None = None,
+                       progress: Progress = NO_PROGRESS) -> SubmissionsImportReport:
+    """Check the file, then replace each listed alliance's submission for the year."""
+    parsed = parse_submissions(ws, paths, year, progress)
+    check(progress)
+    report = SubmissionsImportReport(year=parsed.year, warnings=parsed.warnings,
+                                     skipped=len(parsed.skipped_rows))
+    by_alliance: dict[int, list[ParsedRecord]] = {}
+    for rec in parsed.records:
+        by_alliance.setdefault(rec.alliance_id, []).append(rec)
+    stamp = now_iso()
+    total = len(parsed.submissions)
+    with ws.transaction():
+        for done, sub in enumerate(parsed.submissions):
+            if done % 20 == 0:
+                progress.report(done, total, sub.alliance.code)
+            fields = {"name_as_filed": sub.name_as_filed, "contact": sub.contact,
+                      "phone": sub.phone, "filed_on": sub.filed_on,
+                      "extra_json": json.dumps(sub.extra, ensure_ascii=False, sort_keys=True),
+                      "source_file": parsed.file, "imported_at": stamp}
+            old = ws.db.execute(
+                "SELECT id, name_as_filed, contact, phone, filed_on FROM submissions"
+                " WHERE year = ? AND alliance_id = ?", (parsed.year, sub.alliance.id)
+            ).fetchone()
+            records = by_alliance.get(sub.alliance.id, [])
+            key = f"{parsed.year}:{sub.alliance.code}"
+            if old is None:
+                submission_id = int(ws.db.table("submissions").insert(
+                    {"year": parsed.year, "alliance_id": sub.alliance.id, **fields}
+                ).last_pk)  # type: ignore[arg-type]
+                ws.audit("create", "submission", key, None,
+                         {"records": len(records), "file": parsed.file})
+                report.created += 1
+                old_count = None
+            else:
+                submission_id = int(old[0])
+                old_count = ws.count("submission_records", "submission_id = ?",
+                                     (submission_id,))
+                ws.db.table("submissions").update(submission_id, fields)
+                ws.db.execute("DELETE FROM submission_records WHERE submission_id = ?",
+                              (submission_id,))
+                ws.audit("update", "submission", key,
+                         {"records": old_count, "contact": old[2], "phone": old[3],
+                          "filed_on": old[4]},
+                         {"records": len(records), "contact": sub.contact,
+                          "phone": sub.phone, "filed_on": sub.filed_on,
+                          "file": parsed.file})
+                report.updated += 1
+            report.changes.append({"alliance": sub.alliance.code, "old_records": old_count,
+                                   "new_records": len(records)})
+            ws.db.table("submission_records").insert_all(
+                {"submission_id": submission_id, "indicator_code": r.indicator_code,
+                 "title": r.title, "record_date": r.record_date,
+                 "description": r.description, "quantity": r.quantity, "link": r.link,
+                 "extra_json": json.dumps(r.extra, ensure_ascii=False, sort_keys=True),
+                 "sort": i}
+                for i, r in enumerate(records))
+            report.records += len(records)
+        ws.audit("import", "submissions", parsed.file, None,
+                 {"year": parsed.year, "created": report.created,
+                  "updated": report.updated, "records": report.records})
+    progress.report(total, total, "")
+    return report
+
+
+# -- reading back ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SubmissionRecord:
+    id: int
+    indicator_code: str
+    title: str
+    record_date: str | None
+    description: str
+    quantity: float | None
+    link: str
+    extra: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class SubmissionDetail:
+    id: int
+    year: int
+    alliance: Alliance
+    name_as_filed: str
+    contact: str
+    phone: str
+    filed_on: str | None
+    extra: dict[str, Any]
+    source_file: str | None
+    imported_at: str
+    records: tuple[SubmissionRecord, ...]
+
+    def records_for(self, indicator_code: str) -> list[SubmissionRecord]:
+        return [r for r in self.records if r.indicator_code == indicator_code]
+
+
+def submission_details(ws: Workspace, year: int | None = None,
+                       alliance_id: int | None = None) -> list[SubmissionDetail]:
+    """Submissions of a year (or one alliance's), with records in file order."""
+    year = ws.require_year(year)
+    where, params = "s.year = ?", [year]
+    if alliance_id is not None:
+        where += " AND s.alliance_id = ?"
+        params.append(alliance_id)
+    subs = list(ws.db.query(
+        "SELECT s.*, a.code, a.name, a.batch_id FROM submissions s"
+        " JOIN alliances a ON a.id = s.alliance_id JOIN batches b ON b.id = a.batch_id"
+        f" WHERE {where} ORDER BY b.sort, a.code", params))
+    records: dict[int, list[SubmissionRecord]] = {}
+    ids = [s["id"] for s in subs]
+    if ids:
+        marks = ",".join("?" * len(ids))
+        for r in ws.db.query(
+                f"SELECT * FROM submission_records WHERE submission_id IN ({marks})"
+                " ORDER BY submission_id, sort, id", ids):
+            records.setdefault(r["submission_id"], []).append(SubmissionRecord(
+                id=r["id"], indicator_code=r["indicator_code"], title=r["title"],
+                record_date=r["record_date"], description=r["description"],
+                quantity=r["quantity"], link=r["link"],
+                extra=json.loads(r["extra_json"] or "{}")))
+    return [SubmissionDetail(
+        id=s["id"], year=s["year"],
+        alliance=Alliance(id=s["alliance_id"], code=s["code"], batch_id=s["batch_id"],
+                          name=s["name"]),
+        name_as_filed=s["name_as_filed"], contact=s["contact"], phone=s["phone"],
+        filed_on=s["filed_on"], extra=json.loads(s["extra_json"] or "{}"),
+        source_file=s["source_file"], imported_at=s["imported_at"],
+        records=tuple(records.get(s["id"], []))) for s in subs]
+
+
+def submission_detail(ws: Workspace, year: int | None, alliance_id: int
+                      ) -> SubmissionDetail | None:
+    found = submission_details(ws, year, alliance_id)
+    return found[0] if found else None
+
+
+@dataclass(frozen=True)
+class SubmissionSummary:
+    alliance: Alliance
+    submitted: bool
+    status: str  # "eligible", "ineligible", "not_submitted"
+    counts: dict[str, int]  # records per first-level indicator
+    total_records: int
+    reasons: tuple[Problem, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"code": self.alliance.code, "name": self.alliance.name,
+                "batch": self.alliance.batch_id, "submitted": self.submitted,
+                "status": self.status, "eligible": self.status == "eligible",
+                "records": self.counts, "total_records": self.total_records,
+                "reasons": [messages.text(r.code, **r.params) for r in self.reasons],
+                "reason_codes": [r.code for r in self.reasons]}
+
+
+def list_submissions(ws: Workspace, year: int | None = None) -> list[SubmissionSummary]:
+    """Every registry alliance with its record counts and eligibility for the year."""
+    from evaluator.eligibility import assess_eligibility
+
+    year = ws.require_year(year)
+    assessed = assess_eligibility(ws, year)
+    return [SubmissionSummary(alliance=e.alliance, submitted=e.submitted, status=e.status,
+                              counts=e.counts, total_records=sum(e.counts.values()),
+                              reasons=e.reasons) for e in assessed]
+
+
+# -- export and template -------------------------------------------------------------------
+def _date_cell(value: str | None) -> Any:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return value
+
+
+def _write_sheet(wb: Any, title: str, columns: list[str], rows: list[list[Any]],
+                 text_columns: tuple[str, ...] = ()) -> Any:
+    from openpyxl.styles import Font
+
+    sheet = wb.create_sheet(title)
+    sheet.append(columns)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(row)
+    for index, column in enumerate(columns, start=1):
+        letter = sheet.cell(row=1, column=index).column_letter
+        sheet.column_dimensions[letter].width = 14 if column not in (
+            COL_NAME, COL_TITLE, COL_DESCRIPTION, COL_LINK) else 36
+        if column in (COL_FILED_ON, COL_DATE):
+            for cell in sheet[letter][1:]:
+                if isinstance(cell.value, date):
+                    cell.number_format = "yyyy-mm-dd"
+        if column in text_columns:
+            for cell in sheet[letter][1:]:
+                cell.number_format = "@"
+    sheet.freeze_panes = "A2"
+    return sheet
+
+
+def _extra_columns(items: list[dict[str, Any]], known: tuple[str, ...]) -> list[str]:
+    seen: list[str] = []
+    for extra in items:
+        for key in extra:
+            if key not in seen and key not in known:
+                seen.append(key)
+    return seen
+
+
+def export_submissions(ws: Workspace, out: Path | str, year: int | None = None,
+                       progress: Progress = NO_PROGRESS) -> dict[str, int]:
+    """Write the year's submissions in the import format (re-importing gives the same data)."""
+    from openpyxl import Workbook
+
+    year = ws.require_year(year)
+    details = submission_details(ws, year)
+    check(progress)
+    basic_extra = _extra_columns([d.extra for d in details], BASIC_COLUMNS)
+    record_extra = _extra_columns([r.extra for d in details for r in d.records],
+                                  RECORD_COLUMNS)
+    basic_rows = [[d.alliance.code, d.name_as_filed or d.alliance.name, year, d.contact,
+                   d.phone, _date_cell(d.filed_on), *(d.extra.get(k) for k in basic_extra)]
+                  for d in details]
+    record_rows = [[d.alliance.code, r.indicator_code, r.title, _date_cell(r.record_date),
+                    r.description, r.quantity, r.link, *(r.extra.get(k) for k in record_extra)]
+                   for d in details for r in d.records]
+    wb = Workbook()
+    wb.remove(wb.active)
+    _write_sheet(wb, SHEET_BASIC, [*BASIC_COLUMNS, *basic_extra], basic_rows,
+                 (COL_CODE, COL_PHONE))
+    _write_sheet(wb, SHEET_RECORDS, [*RECORD_COLUMNS, *record_extra], record_rows,
+                 (COL_CODE, COL_INDICATOR))
+    with atomic_write(out, suffix=".xlsx") as tmp:
+        wb.save(tmp)
+    progress.report(1, 1, "")
+    return {"alliances": len(details), "records": len(record_rows)}
+
+
+TEMPLATE_NOTES: tuple[tuple[str, str, str], ...] = (
+    (SHEET_BASIC, COL_CODE, "必填。名录中的三位代码（首位为批次），网员联盟以 d 开头，如 d106。"),
+    (SHEET_BASIC, COL_NAME, "必填。联盟全称，应与名录一致；曾用名可以识别，但会给出提示。"),
+    (SHEET_BASIC, COL_YEAR, "必填。评价年度，如 2018；必须与导入的年度相同。"),
+    (SHEET_BASIC, COL_CONTACT, "联系人姓名。为空则基本信息不完整，不满足评价要求。"),
+    (SHEET_BASIC, COL_PHONE, "联系电话。请按文本填写，避免丢失开头的 0。"),
+    (SHEET_BASIC, COL_FILED_ON, "填报日期：日期格式，或写成 2018-05-01、2018/5/1、2018年5月1日。"),
+    (SHEET_RECORDS, COL_CODE, "必填。与基本信息中的联盟代码一致。"),
+    (SHEET_RECORDS, COL_INDICATOR, "必填。二级指标代码，如 1.1、2.3、3.5（见下方指标表）。"),
+    (SHEET_RECORDS, COL_TITLE, "必填。活动或成果的名称，如“第三届理事会第二次会议”。"),
+    (SHEET_RECORDS, COL_DATE, "活动日期，格式同填报日期；可以留空。"),
+    (SHEET_RECORDS, COL_DESCRIPTION, "简要说明。"),
+    (SHEET_RECORDS, COL_QUANTITY, "数量（次数、项数、人数等），0 或正数；可以留空。"),
+    (SHEET_RECORDS, COL_LINK, "佐证材料的网址或文件名。"),
+)
+
+
+def write_submissions_template(out: Path | str, ws: Workspace | None = None,
+                               year: int | None = None) -> None:
+    """An empty submissions workbook with an example row and a notes sheet (说明).
+
+    Given a workspace, 基本信息 is pre-filled with every registry alliance's code and name.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    rubric: Rubric = ws.rubric(year) if ws is not None else load_default_rubric()
+    if ws is not None:
+        year = ws.require_year(year)
+    year = year or date.today().year
+    first = rubric.indicators[0]
+    basic_rows: list[list[Any]] = [[f"{EXAMPLE_MARKER}101", "示例产业技术创新战略联盟", year,
+                                    "张三", "010-12345678", date(year, 12, 31)]]
+    if ws is not None:
+        basic_rows += [[a.code, a.name, year, None, None, None] for a in list_alliances(ws)]
+    record_rows: list[list[Any]] = [[f"{EXAMPLE_MARKER}101", first.code,
+                                     f"示例：{first.name}", date(year, 3, 15),
+                                     "（示例行，导入时忽略，可删除）", 1, "https://example.org/"]]
+    wb = Workbook()
+    wb.remove(wb.active)
+    _write_sheet(wb, SHEET_BASIC, list(BASIC_COLUMNS), basic_rows, (COL_CODE, COL_PHONE))
+    _write_sheet(wb, SHEET_RECORDS, list(RECORD_COLUMNS), record_rows,
+                 (COL_CODE, COL_INDICATOR))
+    notes = wb.create_sheet(SHEET_NOTES)
+    notes.append(["工作表", "列", "填写说明"])
+    notes.append([None, None, f"联盟代码以“{EXAMPLE_MARKER}”开头的行是示例，导入时忽略。"
+                  "可以增加其他列，导入时原样保留。也可以把两张表分别另存为"
+                  "“…基本信息.csv”和“…活动记录.csv”（UTF-8 或 GBK 编码）。"])
+    for sheet_name, column, note in TEMPLATE_NOTES:
+        notes.append([sheet_name, column, note])
+    notes.append([])
+    notes.append(["指标代码", "一级指标", "二级指标"])
+    for group in rubric.groups:
+        for ind in group.indicators:
+            notes.append([ind.code, group.name, ind.name])
+    for cell in notes[1]:
+        cell.font = Font(bold=True)
+    notes.column_dimensions["A"].width = 12
+    notes.column_dimensions["B"].width = 24
+    notes.column_dimensions["C"].width = 80
+    for row in notes.iter_rows():
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    with atomic_write(out, suffix=".xlsx") as tmp:
+        wb.save(tmp)
