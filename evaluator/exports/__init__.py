@@ -1,0 +1,1 @@
+"""What the office publishes: the results workbook, the report draft and its charts."""

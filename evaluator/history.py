@@ -1,0 +1,258 @@
+"""Past years' published results, and the rules that look across years.
+
+A history file holds one year's annex 2: 联盟代码, 联盟名称, 评分 (empty for the inactive
+alliances, whose scores are not published) and 活跃度. Codes are resolved through the
+registry, former codes included (半导体照明 is 109 in annex 2 and 110 in annex 3).
+A-level (report 五): the high band in N consecutive years; stalled (report 七): registry
+alliances that took part in none of the last N years.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from evaluator import messages
+from evaluator.consensus import band_of
+from evaluator.errors import EvaluatorError, Problem
+from evaluator.reading import Table, cell_text, is_blank, read_tables, table_from_sheet
+from evaluator.registry import Alliance, NameIndex, find_by_code, list_alliances, normalize_code
+from evaluator.results import BAND_NAMES, BAND_SHORT, BANDS, ResultRow, results_for_year
+from evaluator.workspace import Workspace, now_iso
+
+COLUMNS = ("联盟代码", "联盟名称", "评分", "活跃度")
+# Annex 2 as transcribed in ../shared/reference (rank, alliance, code, score, band).
+ENGLISH_COLUMNS = {"code": "联盟代码", "alliance": "联盟名称", "score": "评分", "band": "活跃度"}
+
+messages.register({
+    "history.unknown_code": {
+        "zh": "联盟代码“{found}”不在联盟名录中（名称：{name}）",
+        "en": "Alliance code '{found}' is not in the registry (name: {name})",
+    },
+    "history.missing_code": {
+        "zh": "缺少联盟代码", "en": "The alliance code is missing",
+    },
+    "history.code_changed": {
+        "zh": "联盟代码 {found} 是“{name}”的原代码，已按现代码 {current} 记录",
+        "en": "Code {found} is a former code of '{name}'; recorded under its current code "
+        "{current}",
+    },
+    "history.name_differs": {
+        "zh": "代码 {found_code} 在名录中是“{registered}”，文件中的名称是“{found}”",
+        "en": "Code {found_code} is '{registered}' in the registry, the file says '{found}'",
+    },
+    "history.bad_score": {
+        "zh": "评分“{value}”不是 0 到 100 之间的数",
+        "en": "Score '{value}' is not a number from 0 to 100",
+    },
+    "history.bad_band": {
+        "zh": "活跃度“{value}”无法识别，应为 高、较高、一般 或 不活跃",
+        "en": "Band '{value}' is not recognised: expected 高, 较高, 一般 or 不活跃",
+    },
+    "history.band_required": {
+        "zh": "评分为空时必须填写活跃度",
+        "en": "The band is required when the score is empty",
+    },
+    "history.band_mismatch": {
+        "zh": "评分 {score} 属于“{expected}”，但活跃度填的是“{value}”",
+        "en": "Score {score} falls in band '{expected}', but the band given is '{value}'",
+    },
+    "history.duplicate": {
+        "zh": "联盟“{name}”（{found}）在第 {first} 行已出现",
+        "en": "Alliance '{name}' ({found}) already appears in row {first}",
+    },
+    "history.empty": {"zh": "文件中没有结果行", "en": "The file holds no result rows"},
+    "history.year_is_current": {
+        "zh": "{year} 年度在本工作区中已有评分，不能用历史结果覆盖",
+        "en": "Year {year} is scored in this workspace; history cannot replace it",
+    },
+    "history.imported": {
+        "zh": "已导入 {year} 年度历史结果：{count} 家联盟",
+        "en": "Imported the {year} results: {count} alliances",
+    },
+})
+
+_BAND_WORDS: dict[str, str] = {}
+for _band in BANDS:
+    for _word in (_band, BAND_SHORT[_band], BAND_NAMES[_band], f"活跃度{BAND_SHORT[_band]}",
+                  _band.replace("_", " "), _band.replace("_", "-")):
+        _BAND_WORDS[_word.lower()] = _band
+_BAND_WORDS["不活跃度"] = "inactive"
+
+
+@dataclass(frozen=True)
+class HistoryImport:
+    year: int
+    count: int
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def parse_band(value: Any) -> str | None:
+    return _BAND_WORDS.get("".join(cell_text(value).split()).lower())
+
+
+def _read_history_table(path: Path, problems: list[Problem]) -> Table | None:
+    sheets = read_tables(path)
+    sheet = next(iter(sheets.values()))
+    if sheet.rows:
+        header_row, cells = sheet.rows[0]
+        renamed = [ENGLISH_COLUMNS.get(cell_text(c).strip().lower(), c) for c in cells]
+        sheet = type(sheet)(sheet.name, [(header_row, renamed), *sheet.rows[1:]])
+    return table_from_sheet(sheet, required=("联盟代码", "活跃度"), file=path.name,
+                            problems=problems)
+
+
+def import_history(ws: Workspace, path: Path | str, year: int) -> HistoryImport:
+    """Replace `year`'s history results by the file's rows; all problems at once."""
+    path = Path(path)
+    problems: list[Problem] = []
+    if ws.count("scores", "year = ?", (year,)):
+        raise EvaluatorError(Problem("history.year_is_current", {"year": year}))
+    table = _read_history_table(path, problems)
+    if table is None:
+        raise EvaluatorError(problems)
+    names = NameIndex(ws)
+    rows: list[dict[str, Any]] = []
+    seen: dict[int, int] = {}
+    for record in table.records:
+        raw_code = record.get("联盟代码")
+        name = cell_text(record.get("联盟名称"))
+        at = _Where(path.name, table.name, record.row)
+        alliance: Alliance | None = None
+        if is_blank(raw_code):
+            problems.append(at.problem("history.missing_code", {}, "联盟代码"))
+        else:
+            code = normalize_code(raw_code)
+            alliance = find_by_code(ws, code)
+            if alliance is None:
+                problems.append(at.problem("history.unknown_code",
+                                           {"found": code, "name": name}, "联盟代码"))
+            else:
+                if alliance.code != code:
+                    problems.append(at.problem("history.code_changed", {
+                        "found": code, "name": alliance.name, "current": alliance.code},
+                        "联盟代码", warning=True))
+                match = names.match(name) if name else None
+                if match is not None and match.alliance is not None \
+                        and match.alliance.id != alliance.id:
+                    problems.append(at.problem("history.name_differs", {
+                        "found_code": code, "registered": alliance.name, "found": name},
+                        "联盟名称", warning=True))
+                if alliance.id in seen:
+                    problems.append(at.problem("history.duplicate", {
+                        "name": alliance.name, "found": code, "first": seen[alliance.id]},
+                        "联盟代码"))
+                else:
+                    seen[alliance.id] = record.row
+        score = _parse_score(record.get("评分"), problems, at)
+        raw_band = record.get("活跃度")
+        band = parse_band(raw_band) if not is_blank(raw_band) else None
+        if not is_blank(raw_band) and band is None:
+            problems.append(at.problem("history.bad_band", {"value": cell_text(raw_band)},
+                                       "活跃度"))
+        elif band is None and score is None and is_blank(record.get("评分")):
+            problems.append(at.problem("history.band_required", {}, "活跃度"))
+        if score is not None:
+            expected = band_of(score, ws)
+            if band is not None and band != expected:
+                problems.append(at.problem("history.band_mismatch", {
+                    "score": score, "expected": BAND_NAMES[expected],
+                    "value": cell_text(raw_band)}, "活跃度"))
+            band = expected
+        if alliance is not None and band is not None:
+            rows.append({"year": year, "alliance_id": alliance.id, "score": score,
+                         "band": band, "source": "history",
+                         "code_as_published": normalize_code(raw_code),
+                         "name_as_published": name or None})
+    if not table.records:
+        problems.append(Problem("history.empty", {}, file=path.name, sheet=table.name))
+    if any(p.severity == "error" for p in problems):
+        raise EvaluatorError(problems)
+    recorded = now_iso()
+    with ws.transaction():
+        old = ws.count("results", "year = ? AND source = 'history'", (year,))
+        ws.db.execute("DELETE FROM results WHERE year = ? AND source = 'history'", (year,))
+        ws.db.table("results").insert_all([{**r, "recorded_at": recorded} for r in rows])
+        ws.audit("import", "history", str(year), {"rows": old} if old else None,
+                 {"file": path.name, "rows": len(rows),
+                  "warnings": [p.as_dict() for p in problems]})
+    return HistoryImport(year, len(rows), [p for p in problems if p.severity == "warning"])
+
+
+@dataclass(frozen=True)
+class _Where:
+    file: str
+    sheet: str
+    row: int
+
+    def problem(self, code: str, params: dict[str, Any], column: str,
+                warning: bool = False) -> Problem:
+        return Problem(code, params, file=self.file, sheet=self.sheet, row=self.row,
+                       column=column, severity="warning" if warning else "error")
+
+
+def _parse_score(value: Any, problems: list[Problem], at: _Where) -> int | None:
+    if is_blank(value):
+        return None
+    text = cell_text(value)
+    try:
+        number = float(text)
+    except ValueError:
+        number = -1.0
+    if not (0 <= number <= 100) or not number.is_integer():
+        problems.append(at.problem("history.bad_score", {"value": text}, "评分"))
+        return None
+    return int(number)
+
+
+def years_with_results(ws: Workspace) -> list[int]:
+    years = {r[0] for r in ws.db.execute("SELECT DISTINCT year FROM results")}
+    return sorted(years | set(ws.years()))
+
+
+@dataclass(frozen=True)
+class ALevelRow:
+    seq: int
+    alliance_id: int
+    code: str
+    name: str
+    batch_id: str
+    scores: dict[int, int | None]  # year -> published score (None where not published)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _by_alliance(rows: list[ResultRow]) -> dict[int, ResultRow]:
+    return {r.alliance_id: r for r in rows}
+
+
+def a_level(ws: Workspace, year: int) -> list[ALevelRow]:
+    """Alliances in the high band in each of the N years ending at `year` (annex 3 order:
+    by code)."""
+    n = int(ws.setting("history.a_level_years"))
+    years = list(range(year - n + 1, year + 1))
+    per_year = {y: _by_alliance(results_for_year(ws, y)) for y in years}
+    registry = {a.id: a for a in list_alliances(ws)}
+    chosen = [aid for aid in per_year[year]
+              if all(aid in per_year[y] and per_year[y][aid].band == "high" for y in years)]
+    chosen.sort(key=lambda aid: (_batch_sort(registry[aid].batch_id), registry[aid].code))
+    return [ALevelRow(seq=i + 1, alliance_id=aid, code=registry[aid].code,
+                      name=registry[aid].name, batch_id=registry[aid].batch_id,
+                      scores={y: per_year[y][aid].score for y in years})
+            for i, aid in enumerate(chosen)]
+
+
+def _batch_sort(batch_id: str) -> int:
+    return {"1": 0, "2": 1, "3": 2, "d": 3}.get(batch_id, 9)
+
+
+def stalled(ws: Workspace, year: int) -> list[Alliance]:
+    """Registry alliances with no result (any source) in any of the N years ending at
+    `year` (report 七: 11 alliances absent 2016-2018)."""
+    n = int(ws.setting("history.stalled_years"))
+    took_part: set[int] = set()
+    for y in range(year - n + 1, year + 1):
+        took_part |= {r.alliance_id for r in results_for_year(ws, y)}
+    return [a for a in list_alliances(ws) if a.id not in took_part]
