@@ -296,8 +296,11 @@ def _deviations(alliance: DemoAlliance, scorers: list[tuple[str, int]],
     others = [s for s in scorers if s[1] not in (lenient, harsh)]
     rng.shuffle(others)
     if alliance.code == PLANTED_SPLIT:
+        # Two equal camps (and one in the middle when the count is odd): a wide spread
+        # that no single expert owns.
         for i, s in enumerate(scorers):
-            devs[s] = 10.5 if i % 2 == 0 else -10.5
+            devs[s] = 0.0 if i == len(scorers) - 1 and len(scorers) % 2 else (
+                10.5 if i % 2 == 0 else -10.5)
         return devs
     if alliance.code == PLANTED_GROUPS:
         for s in scorers:
@@ -326,7 +329,21 @@ def _deviations(alliance: DemoAlliance, scorers: list[tuple[str, int]],
         devs[others.pop()] = -m
     for s in others:
         devs[s] = 0.0
+    _balance_trimmed_mean(devs)
     return devs
+
+
+def _balance_trimmed_mean(devs: dict[tuple[str, int], float]) -> None:
+    """Shift the most central scorer so that the mean without the highest and the lowest
+    deviation is exactly zero (the published score is then the consensus)."""
+    if len(devs) < 5:
+        return
+    ordered = sorted(devs, key=lambda k: devs[k])
+    middle = ordered[1:-1]
+    residual = sum(devs[k] for k in middle)
+    if residual:
+        central = min(middle, key=lambda k: abs(devs[k]))
+        devs[central] -= residual
 
 
 def _indicator_values(total: float, carried: set[str], rubric: Rubric,
