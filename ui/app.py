@@ -1,0 +1,169 @@
+"""Start the desktop app: `evaluator` (last workspace or the demo), `evaluator open WS`.
+
+An `.evpkg` argument opens the expert's scoring window instead of the office's main
+window. `run_app(..., self_test=True)` is the frozen app's smoke test: the demo in a
+temporary directory, offscreen, every screen shown, a results workbook written.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import sys
+import tempfile
+from pathlib import Path
+
+PACKAGE_SUFFIX = ".evpkg"
+
+
+def run_app(workspace: Path | None = None, self_test: bool = False,
+            lang: str | None = None) -> int:
+    if self_test:
+        return run_self_test(lang)
+
+    from ui.qt import create_application
+
+    app = create_application(lang=lang)
+    from ui.error_dialog import install_exception_hook
+
+    install_exception_hook()
+    if workspace is not None and Path(workspace).suffix == PACKAGE_SUFFIX:
+        from ui.scoring_window import open_package_window
+
+        open_package_window(Path(workspace))
+        return app.exec()
+
+    window = open_main_window(workspace)
+    window.show()
+    return app.exec()
+
+
+def open_main_window(workspace: Path | None):  # type: ignore[no-untyped-def]
+    """The main window on `workspace`, else the last one opened, else the demo."""
+    from ui.context import AppContext
+    from ui.main_window import MainWindow, build_demo_with_progress, demo_workspace_path
+    from ui.recent import last_workspace
+
+    window = MainWindow(AppContext())
+    if workspace is not None:
+        window.open_workspace(Path(workspace))
+        return window
+    last = last_workspace()
+    if last is not None and window.open_workspace(last):
+        return window
+    demo = demo_workspace_path()
+    if demo.exists() or build_demo_with_progress(demo, window):
+        window.open_workspace(demo)
+    return window
+
+
+def results_workbook_writer():  # type: ignore[no-untyped-def]
+    """The results-workbook export, when this build has one (evaluator.exports.workbook)."""
+    try:
+        module = importlib.import_module("evaluator.exports.workbook")
+    except ModuleNotFoundError as exc:
+        if exc.name == "evaluator.exports.workbook":
+            return None
+        raise
+    for name in ("write_results_workbook", "export_results_workbook", "write_workbook",
+                 "export_workbook"):
+        function = getattr(module, name, None)
+        if callable(function):
+            return function
+    return None
+
+
+def run_self_test(lang: str | None = None) -> int:
+    """Open the demo offscreen, show every screen, write a workbook; 0 when all worked."""
+    from ui.qt import use_offscreen_platform
+
+    use_offscreen_platform(always=True)
+    from PySide6.QtWidgets import QApplication
+
+    from ui.qt import create_application
+
+    app = create_application(lang=lang)
+    from ui.error_dialog import install_exception_hook
+
+    failures: list[str] = []
+    restore = install_exception_hook()
+    logging_hook = sys.excepthook
+
+    def record(exc_type, exc, tb):  # type: ignore[no-untyped-def]
+        failures.append(f"{exc_type.__name__}: {exc}")
+        logging_hook(exc_type, exc, tb)
+
+    sys.excepthook = record
+    try:
+        with tempfile.TemporaryDirectory(prefix="evaluator-self-test-") as tmp:
+            from evaluator.demo import build_demo
+            from evaluator.workspace import Workspace
+            from ui.context import AppContext
+            from ui.main_window import MainWindow
+
+            demo = Path(tmp) / "demo.evdb"
+            build_demo(demo)
+            context = AppContext(Workspace.open(demo))
+            window = MainWindow(context)
+            window.show()
+            for name in window.stage_names:
+                window.show_stage(name)
+                app.processEvents()
+                window.grab()
+                status = "error" if name in window.load_errors else "ok"
+                if status == "error":
+                    failures.append(f"screen {name}: {window.load_errors[name]}")
+                _say(f"screen {name}: {status}")
+            writer = results_workbook_writer()
+            if writer is not None:
+                out = Path(tmp) / "results.xlsx"
+                params = inspect.signature(writer).parameters
+                if "year" in params:
+                    writer(context.ws, out, year=context.year)
+                else:
+                    writer(context.ws, out)
+                ok = out.exists() and out.stat().st_size > 0
+                if not ok:
+                    failures.append("results workbook not written")
+                _say(f"results workbook: {'ok' if ok else 'error'}")
+            else:
+                _say("results workbook: not in this build")
+            window.close()
+            context.set_workspace(None)
+            QApplication.processEvents()
+    except Exception as exc:
+        import traceback
+
+        failures.append(traceback.format_exc())
+        _say(f"self-test error: {exc!r}")
+    finally:
+        restore()
+    for failure in failures:
+        _say(f"FAILED: {failure}")
+    _say("self-test: " + ("FAILED" if failures else "passed"))
+    return 1 if failures else 0
+
+
+def _say(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m ui.app [--self-test] [--lang zh|en] [WORKSPACE]`."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m ui.app")
+    parser.add_argument("workspace", nargs="?", type=Path)
+    parser.add_argument("--self-test", action="store_true")
+    parser.add_argument("--lang", choices=("zh", "en"))
+    args = parser.parse_args(argv)
+    if args.lang:
+        from evaluator import messages
+
+        messages.set_language(args.lang)
+    return run_app(args.workspace, self_test=args.self_test, lang=args.lang)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

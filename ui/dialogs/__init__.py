@@ -1,0 +1,1 @@
+"""Dialogs of the application shell and the screens."""

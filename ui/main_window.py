@@ -1,0 +1,568 @@
+"""The main window: the stages of the year's work on the left, the current screen on the right.
+
+Screens come from `ui.screens.<name>` in the order of the work and are imported when first
+shown (start-up stays fast); a stage whose module does not exist in this build is not
+listed. Opening another workspace or switching the language recreates the screens.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_dir
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QThread, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evaluator import APP_NAME
+from evaluator.errors import EvaluatorError
+from evaluator.logs import write_traceback
+from evaluator.workspace import SUFFIX, Workspace
+from ui.context import AppContext
+from ui.qt import app_settings
+from ui.recent import forget_workspace, recent_workspaces, remember_workspace
+
+# The stages of the year's work, in order (module names under ui.screens).
+STAGES = ("overview", "submissions", "panel", "scoring", "merge", "plenary", "quality",
+          "results")
+PACKAGE_SUFFIX = ".evpkg"
+# Bump when the saved layout stops fitting the window (restoring a stale state is worse
+# than the default).
+LAYOUT_KEY = "main_window/v1"
+
+STAGE_ICONS = {
+    "overview": QStyle.StandardPixmap.SP_FileDialogInfoView,
+    "submissions": QStyle.StandardPixmap.SP_FileDialogContentsView,
+    "panel": QStyle.StandardPixmap.SP_FileDialogDetailedView,
+    "scoring": QStyle.StandardPixmap.SP_DialogApplyButton,
+    "merge": QStyle.StandardPixmap.SP_FileDialogListView,
+    "plenary": QStyle.StandardPixmap.SP_MessageBoxQuestion,
+    "quality": QStyle.StandardPixmap.SP_ComputerIcon,
+    "results": QStyle.StandardPixmap.SP_DialogSaveButton,
+}
+
+
+def available_stages() -> list[str]:
+    """The stages whose screen module exists in this build, in order."""
+    return [name for name in STAGES
+            if importlib.util.find_spec(f"ui.screens.{name}") is not None]
+
+
+def demo_workspace_path() -> Path:
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "demo.evdb"
+
+
+class DemoBuilder(QThread):
+    """Builds the demo workspace off the UI thread (it opens its own connection)."""
+
+    progressed = Signal(int, int, str)
+
+    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.error: BaseException | None = None
+        self.details = ""
+        self._cancel = False
+
+    # Progress protocol, called from the worker thread.
+    def report(self, done: int, total: int, message: str = "") -> None:
+        self.progressed.emit(done, total, message)
+
+    def cancelled(self) -> bool:
+        return self._cancel
+
+    def cancel(self) -> None:
+        self._cancel = True
+
+    def run(self) -> None:
+        try:
+            from evaluator.demo import build_demo
+
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            build_demo(self.path, progress=self)
+        except BaseException as exc:  # reported on the UI thread by the caller
+            self.error = exc
+            self.details = traceback.format_exc()
+
+
+def build_demo_with_progress(path: Path, parent: QWidget | None = None) -> bool:
+    """Build the demo at `path` with a progress dialog; False if cancelled."""
+    from PySide6.QtCore import QEventLoop
+
+    builder = DemoBuilder(path)
+    dialog = QProgressDialog(
+        QApplication.translate("MainWindow", "Building the demo workspace…"),
+        QApplication.translate("MainWindow", "Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(QApplication.translate("MainWindow", "Demo workspace"))
+    dialog.setMinimumDuration(500)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.canceled.connect(builder.cancel)
+
+    def show_progress(done: int, total: int, _message: str) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+
+    builder.progressed.connect(show_progress)
+    loop = QEventLoop()
+    builder.finished.connect(loop.quit)
+    builder.start()
+    loop.exec()
+    builder.wait()
+    dialog.reset()
+    dialog.deleteLater()
+    if builder.error is not None:
+        if builder._cancel:
+            return False
+        raise builder.error
+    return True
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context or AppContext()
+        self.stage_names: list[str] = []
+        self.screens: dict[str, QWidget] = {}
+        self.containers: dict[str, QWidget] = {}
+        self.stage_actions: list[QAction] = []
+        self.setAcceptDrops(True)
+        self.setWindowIcon(QApplication.windowIcon())
+        self.setMinimumSize(QSize(960, 600))
+
+        # Left: year selector above the list of stages.
+        self.year_label = QLabel()
+        self.year_combo = QComboBox()
+        self.year_combo.currentIndexChanged.connect(self._year_chosen)
+        year_row = QHBoxLayout()
+        year_row.setContentsMargins(8, 8, 8, 0)
+        year_row.addWidget(self.year_label)
+        year_row.addWidget(self.year_combo, 1)
+        self.year_box = QWidget()
+        self.year_box.setLayout(year_row)
+        self.nav = QListWidget()
+        self.nav.setObjectName("stageNavigation")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setSpacing(2)
+        self.nav.setStyleSheet(
+            "#stageNavigation { border: none; background: palette(window); }"
+            " #stageNavigation::item { padding: 8px 6px; border-radius: 4px; }"
+            " #stageNavigation::item:selected { background: palette(highlight);"
+            " color: palette(highlighted-text); }")
+        self.nav.currentRowChanged.connect(self._show_row)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.year_box)
+        left_layout.addWidget(self.nav, 1)
+        left.setMinimumWidth(170)
+
+        self.stack = QStackedWidget()
+        self.welcome = QLabel()
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome.setWordWrap(True)
+        self.stack.addWidget(self.welcome)
+        self.load_errors: dict[str, str] = {}
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([200, 1000])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.path_label = QLabel()
+        self.statusBar().addPermanentWidget(self.path_label)
+        self.context.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.context.workspace_changed.connect(self._workspace_changed)
+
+        self._build_menus()
+        self.retranslate()
+        self._rebuild_stages()
+        self.restore_layout()
+
+    # -- menus ---------------------------------------------------------------------
+    def _action(self, menu: QMenu, shortcut: QKeySequence | str | None,
+                slot: Callable[[], Any], icon: QStyle.StandardPixmap | None = None) -> QAction:
+        action = QAction(self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        sp = QStyle.StandardPixmap
+        self.new_action = self._action(self.file_menu, QKeySequence.StandardKey.New,
+                                       self.new_workspace, sp.SP_FileIcon)
+        self.open_action = self._action(self.file_menu, QKeySequence.StandardKey.Open,
+                                        self.choose_workspace, sp.SP_DialogOpenButton)
+        self.recent_menu = self.file_menu.addMenu("")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.demo_action = self._action(self.file_menu, None, self.open_demo)
+        self.file_menu.addSeparator()
+        self.settings_action = self._action(self.file_menu, "Ctrl+,", self.show_settings)
+        self.file_menu.addSeparator()
+        self.quit_action = self._action(self.file_menu, QKeySequence.StandardKey.Quit,
+                                        self.close)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.go_menu = bar.addMenu("")
+        self.help_menu = bar.addMenu("")
+        self.about_action = self._action(self.help_menu, None, self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = recent_workspaces()
+        for i, path in enumerate(paths, start=1):
+            action = self.recent_menu.addAction(f"&{i} {path.name}  —  {path.parent}")
+            action.setData(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.open_workspace(p))
+        if not paths:
+            empty = self.recent_menu.addAction(self.tr("No recent workspaces"))
+            empty.setEnabled(False)
+
+    def _fill_go_menu(self) -> None:
+        for action in self.stage_actions:
+            self.removeAction(action)
+        self.go_menu.clear()
+        self.stage_actions = []
+        for row, name in enumerate(self.stage_names):
+            action = self.go_menu.addAction(self.stage_label(name))
+            if row < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _c=False, r=row: self.nav.setCurrentRow(r))
+            self.addAction(action)
+            self.stage_actions.append(action)
+
+    # -- language -----------------------------------------------------------------
+    def stage_label(self, name: str) -> str:
+        labels = {
+            "overview": self.tr("Overview"),
+            "submissions": self.tr("Submissions"),
+            "panel": self.tr("Panel and assignments"),
+            "scoring": self.tr("Expert scoring"),
+            "merge": self.tr("Merge and differences"),
+            "plenary": self.tr("Plenary review"),
+            "quality": self.tr("Scoring quality"),
+            "results": self.tr("Results"),
+        }
+        return labels.get(name, name)
+
+    def retranslate(self) -> None:
+        self.file_menu.setTitle(self.tr("&File"))
+        self.new_action.setText(self.tr("&New workspace…"))
+        self.open_action.setText(self.tr("&Open…"))
+        self.recent_menu.setTitle(self.tr("Open &recent"))
+        self.demo_action.setText(self.tr("Open &demo workspace"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.go_menu.setTitle(self.tr("&Go"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About"))
+        self.year_label.setText(self.tr("Year"))
+        self.welcome.setText(self.tr(
+            "No workspace is open. Use File → Open… to open one, File → New workspace… to "
+            "start a new evaluation, or File → Open demo workspace to look around."))
+        for row, name in enumerate(self.stage_names):
+            item = self.nav.item(row)
+            if item is not None:
+                item.setText(self.stage_label(name))
+        for action, name in zip(self.stage_actions, self.stage_names, strict=False):
+            action.setText(self.stage_label(name))
+        self._update_title()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def apply_language(self, lang: str) -> None:
+        """Switch the UI language now: new translators, then fresh screens."""
+        from ui.i18n import install_translators
+
+        app = QApplication.instance()
+        if app is not None:
+            install_translators(app, lang)
+        self.retranslate()
+        self._rebuild_stages(keep_current=True)
+
+    # -- stages ---------------------------------------------------------------------
+    def _rebuild_stages(self, keep_current: bool = False) -> None:
+        current = self.current_stage() if keep_current else None
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        for widget in list(self.containers.values()):
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.screens.clear()
+        self.containers.clear()
+        self.load_errors.clear()
+        self.stage_names = available_stages() if self.context.workspace is not None else []
+        for name in self.stage_names:
+            item = QListWidgetItem(self.style().standardIcon(STAGE_ICONS[name]),
+                                   self.stage_label(name))
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setSizeHint(QSize(0, 40))
+            self.nav.addItem(item)
+            container = QWidget()
+            layout = QVBoxLayout(container)
+            layout.setContentsMargins(0, 0, 0, 0)
+            self.stack.addWidget(container)
+            self.containers[name] = container
+        self.nav.blockSignals(False)
+        self._fill_go_menu()
+        self._fill_years()
+        if self.stage_names:
+            row = self.stage_names.index(current) if current in self.stage_names else 0
+            self.nav.setCurrentRow(row)
+            self._show_row(row)
+        else:
+            self.stack.setCurrentWidget(self.welcome)
+        self._update_title()
+
+    def current_stage(self) -> str | None:
+        row = self.nav.currentRow()
+        return self.stage_names[row] if 0 <= row < len(self.stage_names) else None
+
+    def show_stage(self, name: str) -> QWidget | None:
+        if name not in self.stage_names:
+            return None
+        self.nav.setCurrentRow(self.stage_names.index(name))
+        return self.screens.get(name)
+
+    def _show_row(self, row: int) -> None:
+        if not 0 <= row < len(self.stage_names):
+            return
+        name = self.stage_names[row]
+        container = self.containers[name]
+        if name not in self.screens:
+            self.screens[name] = self._load_screen(name)
+            container.layout().addWidget(self.screens[name])
+        self.stack.setCurrentWidget(container)
+
+    def _load_screen(self, name: str) -> QWidget:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            module = importlib.import_module(f"ui.screens.{name}")
+            screen: QWidget = module.Screen(self.context)
+            return screen
+        except Exception as exc:
+            # A broken screen must not take the window with it: say so in its pane.
+            details = traceback.format_exc()
+            self.load_errors[name] = details
+            log = write_traceback(details)
+            label = QLabel(self.tr("This screen could not be opened: %1").replace(
+                "%1", f"{type(exc).__name__}: {exc}") + "\n" + self.tr(
+                "The details were written to the log file:") + f"\n{log}")
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            return label
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    # -- years ------------------------------------------------------------------------
+    def _fill_years(self) -> None:
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        years = self.context.workspace.years() if self.context.workspace is not None else []
+        for year in years:
+            self.year_combo.addItem(str(year), year)
+        if self.context.year in years:
+            self.year_combo.setCurrentIndex(years.index(self.context.year))
+        self.year_combo.blockSignals(False)
+        self.year_box.setVisible(len(years) > 1)
+
+    def _year_chosen(self, index: int) -> None:
+        year = self.year_combo.itemData(index)
+        if year is None or year == self.context.year:
+            return
+        self.context.year = int(year)
+        for screen in self.screens.values():
+            refresh = getattr(screen, "refresh", None)
+            if callable(refresh):
+                refresh()
+        self.context.data_changed.emit("year")
+        self._update_title()
+
+    # -- workspace ------------------------------------------------------------------
+    def _workspace_changed(self) -> None:
+        self._rebuild_stages()
+
+    def _update_title(self) -> None:
+        app_title = self.tr("Alliance Activity Evaluation")
+        ws = self.context.workspace
+        if ws is None:
+            self.setWindowTitle(app_title)
+            self.path_label.setText(self.tr("No workspace is open."))
+            return
+        self.setWindowTitle(f"{app_title} — {ws.path.name} — {self.context.year}")
+        self.path_label.setText(self.tr("Workspace: %1 · Year %2").replace(
+            "%1", str(ws.path)).replace("%2", str(self.context.year)))
+
+    def open_workspace(self, path: Path | str) -> bool:
+        path = Path(path)
+        if path.suffix == PACKAGE_SUFFIX:
+            return self.open_package(path)
+        try:
+            ws = Workspace.open(path)
+        except EvaluatorError as error:
+            if not path.exists():
+                forget_workspace(path)
+            QMessageBox.warning(self, self.tr("Cannot open the workspace"), error.render())
+            return False
+        self.context.set_workspace(ws)
+        remember_workspace(path)
+        return True
+
+    def open_package(self, path: Path) -> bool:
+        try:
+            from ui.scoring_window import open_package_window
+        except ModuleNotFoundError as exc:
+            if exc.name != "ui.scoring_window":
+                raise
+            QMessageBox.information(self, self.tr("Scoring package"), self.tr(
+                "This build cannot open scoring packages yet."))
+            return False
+        open_package_window(path)
+        return True
+
+    def choose_workspace(self) -> None:
+        start = str(self.context.path.parent) if self.context.path else ""
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open workspace"), start,
+            self.tr("Evaluator workspaces (*.evdb);;Scoring packages (*.evpkg)"))
+        if name:
+            self.open_workspace(Path(name))
+
+    def new_workspace(self) -> None:
+        from datetime import date
+
+        start = str(self.context.path.parent) if self.context.path else ""
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New workspace"), start, self.tr("Evaluator workspaces (*.evdb)"))
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix != SUFFIX:
+            path = path.with_name(path.name + SUFFIX)
+        year, ok = QInputDialog.getInt(self, self.tr("New workspace"),
+                                       self.tr("Evaluation year:"), date.today().year - 1,
+                                       2000, 2100)
+        if not ok:
+            return
+        try:
+            ws = Workspace.create(path, year=year)
+        except EvaluatorError as error:
+            QMessageBox.warning(self, self.tr("Cannot create the workspace"), error.render())
+            return
+        self.context.set_workspace(ws)
+        remember_workspace(path)
+
+    def open_demo(self) -> None:
+        path = demo_workspace_path()
+        if not path.exists() and not build_demo_with_progress(path, self):
+            return
+        self.open_workspace(path)
+
+    # -- dialogs --------------------------------------------------------------------
+    def show_settings(self) -> None:
+        from ui.dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.context, self)
+        if dialog.exec() and dialog.language_changed:
+            self.apply_language(dialog.chosen_language())
+
+    def show_about(self) -> None:
+        from ui.dialogs.about_dialog import AboutDialog
+
+        AboutDialog(self).exec()
+
+    # -- drag and drop --------------------------------------------------------------
+    @staticmethod
+    def _dropped_path(event: QDragEnterEvent | QDropEvent) -> Path | None:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return None
+        for url in mime.urls():
+            if url.isLocalFile():
+                path = Path(url.toLocalFile())
+                if path.suffix in (SUFFIX, PACKAGE_SUFFIX):
+                    return path
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_path(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_path(event)
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_workspace(path)
+
+    # -- layout -----------------------------------------------------------------------
+    def restore_layout(self) -> bool:
+        settings = app_settings()
+        geometry = settings.value(f"{LAYOUT_KEY}/geometry")
+        if geometry is None:
+            self.resize(1280, 800)
+            return False
+        self.restoreGeometry(geometry)
+        state = settings.value(f"{LAYOUT_KEY}/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = settings.value(f"{LAYOUT_KEY}/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        return True
+
+    def save_layout(self) -> None:
+        settings = app_settings()
+        settings.setValue(f"{LAYOUT_KEY}/geometry", self.saveGeometry())
+        settings.setValue(f"{LAYOUT_KEY}/state", self.saveState())
+        settings.setValue(f"{LAYOUT_KEY}/splitter", self.splitter.saveState())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)

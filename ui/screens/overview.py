@@ -1,0 +1,332 @@
+"""概览: what the workspace holds for the year, as cards, and the year's stage checklist.
+
+Plain counts over the schema tables; a stage is done when the data says so (every
+assignment of a round has its scores, a plenary decision is recorded, results are
+published).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evaluator import messages
+from evaluator.workspace import Workspace
+from ui.context import AppContext
+
+ROUNDS = ("initial", "review")
+
+
+@dataclass(frozen=True)
+class RoundCounts:
+    assignments: int  # (expert, alliance) pairs assigned
+    sheets: int  # (expert, alliance) pairs with at least one score
+    experts: int  # experts who sent scores
+    assigned_sheets_scored: int  # assigned pairs that have scores
+
+
+@dataclass(frozen=True)
+class YearOverview:
+    year: int
+    title: str
+    batches: list[dict[str, Any]]  # id, name, name_en, size, registered
+    alliances: int
+    submissions: int
+    eligible: int | None  # None when eligibility cannot be assessed
+    experts: int
+    groups: int
+    rounds: dict[str, RoundCounts]
+    plenary_decisions: int
+    results_published: int
+    history_years: list[int]
+
+
+def _one(ws: Workspace, sql: str, params: tuple[Any, ...]) -> int:
+    return int(ws.db.execute(sql, params).fetchone()[0] or 0)
+
+
+def eligible_count(ws: Workspace, year: int) -> int | None:
+    try:
+        from evaluator.submissions import list_submissions
+
+        return sum(1 for s in list_submissions(ws, year) if s.status == "eligible")
+    except ImportError:  # eligibility rules not available in this build
+        return None
+
+
+def year_overview(ws: Workspace, year: int) -> YearOverview:
+    batches = [dict(row) for row in ws.db.query(
+        "SELECT b.id, b.name, b.name_en, b.size,"
+        " (SELECT count(*) FROM alliances a WHERE a.batch_id = b.id) AS registered"
+        " FROM batches b ORDER BY b.sort")]
+    rounds: dict[str, RoundCounts] = {}
+    for rnd in ROUNDS:
+        params = (year, rnd)
+        rounds[rnd] = RoundCounts(
+            assignments=_one(ws, "SELECT count(*) FROM assignments WHERE year = ? AND round = ?",
+                             params),
+            sheets=_one(ws, "SELECT count(*) FROM (SELECT DISTINCT expert_id, alliance_id"
+                            " FROM scores WHERE year = ? AND round = ?)", params),
+            experts=_one(ws, "SELECT count(DISTINCT expert_id) FROM scores"
+                             " WHERE year = ? AND round = ?", params),
+            assigned_sheets_scored=_one(
+                ws, "SELECT count(*) FROM assignments a WHERE a.year = ? AND a.round = ?"
+                    " AND EXISTS (SELECT 1 FROM scores s WHERE s.year = a.year"
+                    " AND s.round = a.round AND s.expert_id = a.expert_id"
+                    " AND s.alliance_id = a.alliance_id)", params),
+        )
+    title_row = ws.db.execute("SELECT title FROM years WHERE year = ?", (year,)).fetchone()
+    return YearOverview(
+        year=year,
+        title=title_row[0] if title_row else str(year),
+        batches=batches,
+        alliances=ws.count("alliances"),
+        submissions=ws.count("submissions", "year = ?", (year,)),
+        eligible=eligible_count(ws, year),
+        experts=ws.count("experts", "year = ?", (year,)),
+        groups=ws.count("expert_groups", "year = ?", (year,)),
+        rounds=rounds,
+        plenary_decisions=ws.count("plenary_decisions",
+                                   "year = ? AND superseded_by IS NULL", (year,)),
+        results_published=ws.count("results", "year = ? AND source = 'computed'", (year,)),
+        history_years=[r[0] for r in ws.db.execute(
+            "SELECT DISTINCT year FROM results WHERE source = 'history' ORDER BY year")],
+    )
+
+
+def round_done(counts: RoundCounts) -> bool:
+    return counts.assignments > 0 and counts.assigned_sheets_scored == counts.assignments
+
+
+class Card(QFrame):
+    """A big number with a label under it and an optional detail line."""
+
+    def __init__(self, value: str, label: str, detail: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("overviewCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            "#overviewCard { background: palette(base); border: 1px solid palette(mid);"
+            " border-radius: 8px; }")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(190)
+        self.value_label = QLabel(value)
+        font = self.value_label.font()
+        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setBold(True)
+        self.value_label.setFont(font)
+        self.value_label.setStyleSheet("color: #1f5f8b;")
+        self.caption = QLabel(label)
+        self.caption.setWordWrap(True)
+        caption_font = self.caption.font()
+        caption_font.setBold(True)
+        self.caption.setFont(caption_font)
+        self.detail = QLabel(detail)
+        self.detail.setWordWrap(True)
+        self.detail.setStyleSheet("color: palette(placeholder-text);")
+        self.detail.setVisible(bool(detail))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(2)
+        layout.addWidget(self.value_label)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.detail)
+
+
+class StageRow(QWidget):
+    def __init__(self, number: int, name: str, done: bool, detail: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.done = done
+        mark = QLabel("✓" if done else str(number))
+        mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        mark.setFixedSize(34, 34)
+        colour = "#2e7d32" if done else "#9e9e9e"
+        mark.setStyleSheet(f"border-radius: 17px; background: {colour}; color: white;"
+                           " font-weight: bold;")
+        self.name_label = QLabel(name)
+        name_font = self.name_label.font()
+        name_font.setBold(True)
+        self.name_label.setFont(name_font)
+        self.state_label = QLabel(detail)
+        self.state_label.setWordWrap(True)
+        text = QVBoxLayout()
+        text.setSpacing(0)
+        text.addWidget(self.name_label)
+        text.addWidget(self.state_label)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(text, 1)
+
+
+class Screen(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.overview: YearOverview | None = None
+        self.cards: dict[str, Card] = {}
+        self.stages: list[StageRow] = []
+
+        self.heading: QLabel | None = None
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setContentsMargins(24, 16, 24, 24)
+        self.body_layout.setSpacing(12)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+        context.data_changed.connect(self._data_changed)
+        self.refresh()
+
+    def title(self) -> str:
+        return self.tr("Overview")
+
+    def _data_changed(self, _what: str) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        while self.body_layout.count():
+            item = self.body_layout.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.cards = {}
+        self.stages = []
+        if self.context.workspace is None or self.context.year is None:
+            self.overview = None
+            self.body_layout.addWidget(QLabel(self.tr("No workspace is open.")))
+            self.body_layout.addStretch(1)
+            return
+        data = year_overview(self.context.ws, self.context.year)
+        self.overview = data
+        self.heading = QLabel(data.title)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        self.body_layout.addWidget(self.heading)
+        self._add_section(self.tr("Alliances"), self._alliance_cards(data))
+        self._add_section(self.tr("Expert panel and scoring"), self._panel_cards(data))
+        self._add_stages(data)
+        self.body_layout.addStretch(1)
+
+    # -- cards -------------------------------------------------------------------------
+    def _alliance_cards(self, data: YearOverview) -> list[tuple[str, Card]]:
+        zh = messages.current_language() == "zh"
+        cards: list[tuple[str, Card]] = []
+        official = sum(b["size"] for b in data.batches)
+        cards.append(("alliances", Card(
+            str(data.alliances), self.tr("Alliances in the registry"),
+            self.tr("%1 in the programme").replace("%1", str(official)))))
+        for batch in data.batches:
+            name = batch["name"] if zh else batch["name_en"]
+            cards.append((f"batch_{batch['id']}", Card(
+                str(batch["size"]), name,
+                self.tr("official size; %1 registered").replace("%1",
+                                                                 str(batch["registered"])))))
+        cards.append(("submissions", Card(
+            str(data.submissions), self.tr("Submissions received"),
+            self.tr("for %1").replace("%1", str(data.year)))))
+        if data.eligible is not None:
+            cards.append(("eligible", Card(
+                str(data.eligible), self.tr("Eligible for evaluation"),
+                self.tr("entered enough information"))))
+        history = (", ".join(str(y) for y in data.history_years)
+                   if data.history_years else self.tr("none yet"))
+        cards.append(("history", Card(
+            str(len(data.history_years)), self.tr("Years of published results"), history)))
+        return cards
+
+    def _panel_cards(self, data: YearOverview) -> list[tuple[str, Card]]:
+        names = {"initial": self.tr("Initial round (group scoring)"),
+                 "review": self.tr("Review round (cross-group)")}
+        cards: list[tuple[str, Card]] = [
+            ("experts", Card(str(data.experts), self.tr("Experts"),
+                             self.tr("in %1 groups").replace("%1", str(data.groups)))),
+        ]
+        for rnd in ROUNDS:
+            counts = data.rounds[rnd]
+            cards.append((f"assignments_{rnd}", Card(
+                str(counts.assignments), self.tr("Assignments: %1").replace("%1", names[rnd]),
+                self.tr("expert × alliance pairs"))))
+            cards.append((f"scores_{rnd}", Card(
+                str(counts.sheets), self.tr("Score sheets received: %1").replace("%1", names[rnd]),
+                self.tr("from %1 experts").replace("%1", str(counts.experts)))))
+        cards.append(("plenary", Card(
+            str(data.plenary_decisions), self.tr("Plenary decisions"),
+            self.tr("alliances settled in the plenary"))))
+        return cards
+
+    def _add_section(self, heading: str, cards: list[tuple[str, Card]]) -> None:
+        label = QLabel(heading)
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        label.setFont(font)
+        self.body_layout.addWidget(label)
+        holder = QWidget()
+        grid = QGridLayout(holder)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(12)
+        columns = 4
+        for i, (key, card) in enumerate(cards):
+            self.cards[key] = card
+            grid.addWidget(card, i // columns, i % columns)
+        for c in range(columns):
+            grid.setColumnStretch(c, 1)
+        self.body_layout.addWidget(holder)
+
+    # -- stages ------------------------------------------------------------------------
+    def _add_stages(self, data: YearOverview) -> None:
+        label = QLabel(self.tr("Stages of the year's work"))
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        label.setFont(font)
+        self.body_layout.addWidget(label)
+        initial, review = data.rounds["initial"], data.rounds["review"]
+        sheets = self.tr("%1 of %2 assigned score sheets received")
+        stages = [
+            (self.tr("Initial group scoring"), round_done(initial),
+             sheets.replace("%1", str(initial.assigned_sheets_scored))
+                   .replace("%2", str(initial.assignments))),
+            (self.tr("Cross-group review"), round_done(review),
+             sheets.replace("%1", str(review.assigned_sheets_scored))
+                   .replace("%2", str(review.assignments))),
+            (self.tr("Plenary review"), data.plenary_decisions > 0,
+             self.tr("%1 decisions recorded").replace("%1", str(data.plenary_decisions))),
+            (self.tr("Publish results"), data.results_published > 0,
+             self.tr("%1 results published").replace("%1", str(data.results_published))),
+        ]
+        frame = QFrame()
+        frame.setObjectName("stageFrame")
+        frame.setStyleSheet("#stageFrame { background: palette(base); border: 1px solid"
+                            " palette(mid); border-radius: 8px; }")
+        column = QVBoxLayout(frame)
+        column.setContentsMargins(16, 8, 16, 8)
+        for i, (name, done, detail) in enumerate(stages, start=1):
+            state = self.tr("Done") if done else self.tr("Not done yet")
+            row = StageRow(i, name, done, f"{state} · {detail}")
+            self.stages.append(row)
+            column.addWidget(row)
+        self.body_layout.addWidget(frame)
