@@ -1,0 +1,634 @@
+"""Score files: the signed .xlsx an expert sends back (the interchange format).
+
+Sheets (docs/formats.md, "Score files"): `评分` (联盟代码, 联盟名称, one column per
+second-level indicator code, 合计; one row per alliance), `意见` (联盟代码, 指标代码, 意见)
+and `元数据` (key/value). The signature is HMAC-SHA256, keyed with the expert's secret key
+(its text, UTF-8), over the canonical JSON of the metadata (all keys but 签名), every
+score (values as plain decimal strings) and every comment. A person can read and print the
+file in Excel or WPS; any edit to a score, a comment or the metadata breaks the signature.
+
+`read_score_file` never raises on damaged input: it returns a `ScoreFile` whose
+`problems` list every structural problem with its sheet, row and column.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from evaluator import messages
+from evaluator.atomic import atomic_write
+from evaluator.errors import EvaluatorError, Problem
+from evaluator.packages import ROUND_NAMES, format_value, now_local
+from evaluator.reading import Sheet, cell_text, check_workbook_file, is_blank, read_workbook
+
+if TYPE_CHECKING:
+    from evaluator.packages import Package
+    from evaluator.rubric import Rubric
+
+FORMAT_VERSION = "1"
+SCORES_SHEET = "评分"
+COMMENTS_SHEET = "意见"
+META_SHEET = "元数据"
+CODE_COLUMN = "联盟代码"
+NAME_COLUMN = "联盟名称"
+TOTAL_COLUMN = "合计"
+INDICATOR_COLUMN = "指标代码"
+COMMENT_COLUMN = "意见"
+META_HEADER = ("项目", "值")
+
+# Metadata keys, in the order they are written.
+K_VERSION = "格式版本"
+K_EXPERT = "专家"
+K_ROUND = "轮次"
+K_YEAR = "年度"
+K_FINGERPRINT = "指标体系指纹"
+K_WORKSPACE = "工作区标识"
+K_COMPLETE = "完整"
+K_SEQUENCE = "导出序号"
+K_EXPORTED = "导出时间"
+K_SIGNATURE = "签名"
+META_KEYS = (K_VERSION, K_EXPERT, K_ROUND, K_YEAR, K_FINGERPRINT, K_WORKSPACE, K_COMPLETE,
+             K_SEQUENCE, K_EXPORTED, K_SIGNATURE)
+REQUIRED_META = (K_EXPERT, K_ROUND, K_YEAR, K_FINGERPRINT, K_SEQUENCE, K_EXPORTED,
+                 K_SIGNATURE)
+
+INDICATOR_CODE_RE = re.compile(r"^\d+\.\d+$")
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+
+messages.register({
+    "scorefile.missing_scores": {
+        "zh": "联盟 {code}“{name}”还有 {count} 项未评分：{indicators}",
+        "en": "Alliance {code} '{name}' has {count} indicators unscored: {indicators}",
+    },
+    "scorefile.missing_meta": {
+        "zh": "元数据缺少“{key}”",
+        "en": "The metadata lacks '{key}'",
+    },
+    "scorefile.bad_meta": {
+        "zh": "元数据“{key}”的值“{value}”无效，应为{expected}",
+        "en": "Metadata '{key}' is '{value}', expected {expected}",
+    },
+    "scorefile.duplicate_meta": {
+        "zh": "元数据“{key}”出现了两次",
+        "en": "Metadata '{key}' appears twice",
+    },
+    "scorefile.unknown_column": {
+        "zh": "列“{name}”不是联盟代码、联盟名称、指标代码或合计",
+        "en": "Column '{name}' is none of 联盟代码, 联盟名称, an indicator code or 合计",
+    },
+    "scorefile.no_indicator_columns": {
+        "zh": "评分表中没有指标列（应为 1.1、1.2 …）",
+        "en": "The score sheet has no indicator columns (expected 1.1, 1.2, ...)",
+    },
+    "scorefile.blank_code": {
+        "zh": "单元格 {cell}：有评分但联盟代码为空",
+        "en": "Cell {cell}: the row has scores but no alliance code",
+    },
+    "scorefile.duplicate_row": {
+        "zh": "联盟 {code} 出现了两次（第 {first} 行和第 {row} 行）",
+        "en": "Alliance {code} appears twice (rows {first} and {row})",
+    },
+    "scorefile.not_number": {
+        "zh": "单元格 {cell}：“{value}”不是数字",
+        "en": "Cell {cell}: '{value}' is not a number",
+    },
+    "scorefile.formula": {
+        "zh": "单元格 {cell}：是公式（{value}），请直接填写数字",
+        "en": "Cell {cell}: holds a formula ({value}); type the number itself",
+    },
+    "scorefile.total_mismatch": {
+        "zh": "单元格 {cell}：合计 {found} 与各项之和 {expected} 不符",
+        "en": "Cell {cell}: the total {found} differs from the sum of the scores {expected}",
+    },
+    "scorefile.bad_value": {
+        "zh": "单元格 {cell}：评分 {value} 无效，指标 {code} 应在 0 到 {max} 之间，且为 {step} 的整数倍",
+        "en": "Cell {cell}: score {value} is invalid; indicator {code} takes 0 to {max} in "
+        "steps of {step}",
+    },
+    "scorefile.unknown_indicator": {
+        "zh": "单元格 {cell}：指标代码“{code}”不在指标体系中",
+        "en": "Cell {cell}: indicator code '{code}' is not in the indicator system",
+    },
+    "scorefile.not_assigned": {
+        "zh": "单元格 {cell}：联盟 {code} 不在本专家的分配名单中",
+        "en": "Cell {cell}: alliance {code} is not assigned to this expert",
+    },
+    "scorefile.comment_without_score": {
+        "zh": "单元格 {cell}：联盟 {code} 的指标 {indicator} 有意见但没有评分",
+        "en": "Cell {cell}: a comment on {code} {indicator} that has no score",
+    },
+    "scorefile.bad_comment_row": {
+        "zh": "意见表第 {row} 行缺少联盟代码或指标代码",
+        "en": "Row {row} of the comments sheet lacks the alliance or the indicator code",
+    },
+    "scorefile.template_mismatch": {
+        "zh": "模板的“{key}”为“{found}”，而评审包中为“{expected}”：这不是本评审包的模板",
+        "en": "The template's '{key}' is '{found}' but the package's is '{expected}': this "
+        "template belongs to another package",
+    },
+    "scorefile.empty": {
+        "zh": "评分表中没有任何评分",
+        "en": "The score sheet holds no score",
+    },
+})
+
+
+@dataclass
+class ScoreFile:
+    """What a score file holds, as read; `problems` says what is wrong with it."""
+
+    path: Path
+    sha256: str = ""
+    format_version: str = ""
+    expert: str = ""
+    round: str = ""  # 'initial' or 'review' ('' if unknown)
+    year: int | None = None
+    fingerprint: str = ""
+    workspace_id: str = ""
+    complete: bool | None = None
+    sequence: int | None = None
+    exported_at: str = ""
+    signature: str = ""
+    meta: dict[str, str] = field(default_factory=dict)
+    rows: list[tuple[str, str, float]] = field(default_factory=list)  # (code, indicator, value)
+    names: dict[str, str] = field(default_factory=dict)  # alliance code -> name as written
+    comments: list[tuple[str, str, str]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def alliance_codes(self) -> list[str]:
+        return list(self.names)
+
+    def totals(self) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for code, _, value in self.rows:
+            out[code] = out.get(code, 0.0) + value
+        return out
+
+    def canonical_json(self) -> str:
+        return canonical_content(self.meta, self.rows, self.comments)
+
+
+def canonical_content(meta: dict[str, str], rows: list[tuple[str, str, float]],
+                      comments: list[tuple[str, str, str]]) -> str:
+    """The signed text: metadata without the signature, scores and comments, sorted."""
+    data = {
+        "meta": {k: v for k, v in meta.items() if k != K_SIGNATURE},
+        "scores": sorted([c, i, format_value(v)] for c, i, v in rows),
+        "comments": sorted([c, i, t] for c, i, t in comments if t),
+    }
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def sign_content(canonical: str, key: str) -> str:
+    return hmac.new(key.encode("utf-8"), canonical.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def verify_signature(score_file: ScoreFile, key: str) -> bool:
+    """True only for a file without structural errors whose signature matches `key`."""
+    if score_file.errors or not score_file.signature or not key:
+        return False
+    expected = sign_content(score_file.canonical_json(), key)
+    return hmac.compare_digest(expected, score_file.signature.lower())
+
+
+def column_letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def write_text(cell: Any, value: str) -> None:
+    """Put text in an openpyxl cell so that '=...', '+...', '-...', '@...' stay text."""
+    cell.value = value
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        cell.data_type = "s"
+
+
+# -- export ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    sequence: int
+    sha256: str
+    partial: bool
+    scores: int
+
+
+def missing_problems(package: Package) -> list[Problem]:
+    names = {a.code: a.name for a in package.alliances()}
+    return [Problem("scorefile.missing_scores", {
+        "code": code, "name": names[code], "count": len(gaps), "indicators": "、".join(gaps)})
+        for code, gaps in package.missing().items()]
+
+
+def score_file_name(package: Package, sequence: int) -> str:
+    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in package.expert)
+    return f"{package.year}_{package.round}_{safe}_评分_{sequence:03d}.xlsx"
+
+
+def export_score_file(package: Package, out: Path | str, partial: bool = False) -> ExportResult:
+    """Write the signed score file; refused (listing the gaps) when scores are missing,
+    unless `partial`."""
+    out = Path(out)
+    missing = missing_problems(package)
+    if missing and not partial:
+        raise EvaluatorError(missing)
+    rubric = package.rubric
+    alliances = package.alliances()
+    scores = package.scores()
+    rows: list[tuple[str, str, float]] = []
+    comments: list[tuple[str, str, str]] = []
+    for a in alliances:
+        for code in rubric.codes:
+            s = scores.get((a.id, code))
+            if s is None:
+                continue
+            rows.append((a.code, code, s.value))
+            text = s.comment.strip()
+            if text:
+                comments.append((a.code, code, text))
+    sequence = package.next_export_sequence()
+    meta = {
+        K_VERSION: FORMAT_VERSION,
+        K_EXPERT: package.expert,
+        K_ROUND: ROUND_NAMES[package.round][0],
+        K_YEAR: str(package.year),
+        K_FINGERPRINT: package.fingerprint,
+        K_WORKSPACE: package.workspace_id,
+        K_COMPLETE: "否" if missing else "是",
+        K_SEQUENCE: str(sequence),
+        K_EXPORTED: now_local(),
+    }
+    meta[K_SIGNATURE] = sign_content(canonical_content(meta, rows, comments),
+                                     package.secret_key)
+    values = {(c, i): v for c, i, v in rows}
+    with atomic_write(out, suffix=".xlsx") as tmp:
+        _write_workbook(tmp, rubric, [(a.code, a.name) for a in alliances], values, comments,
+                        meta)
+    digest = hashlib.sha256(out.read_bytes()).hexdigest()
+    package.record_export(sequence, out.name, digest, bool(missing))
+    return ExportResult(out, sequence, digest, bool(missing), len(rows))
+
+
+def _write_workbook(path: Path, rubric: Rubric, alliances: list[tuple[str, str]],
+                    values: dict[tuple[str, str], float],
+                    comments: list[tuple[str, str, str]], meta: dict[str, str]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SCORES_SHEET
+    bold = Font(bold=True)
+    header = [CODE_COLUMN, NAME_COLUMN, *rubric.codes, TOTAL_COLUMN]
+    for col, name in enumerate(header, start=1):
+        cell = ws.cell(row=1, column=col)
+        write_text(cell, name)
+        cell.font = bold
+    for r, (code, name) in enumerate(alliances, start=2):
+        write_text(ws.cell(row=r, column=1), code)
+        write_text(ws.cell(row=r, column=2), name)
+        total = 0.0
+        for c, ind in enumerate(rubric.codes, start=3):
+            value = values.get((code, ind))
+            if value is not None:
+                ws.cell(row=r, column=c, value=_number(value))
+                total += value
+        ws.cell(row=r, column=len(header), value=_number(total))
+    ws.freeze_panes = "C2"
+    ws.column_dimensions["A"].width = 10
+    ws.column_dimensions["B"].width = 36
+    for c in range(3, len(header) + 1):
+        ws.column_dimensions[column_letter(c - 1)].width = 7
+
+    cs = wb.create_sheet(COMMENTS_SHEET)
+    for col, name in enumerate((CODE_COLUMN, INDICATOR_COLUMN, COMMENT_COLUMN), start=1):
+        cell = cs.cell(row=1, column=col)
+        write_text(cell, name)
+        cell.font = bold
+    for r, (code, ind, text) in enumerate(comments, start=2):
+        write_text(cs.cell(row=r, column=1), code)
+        write_text(cs.cell(row=r, column=2), ind)
+        write_text(cs.cell(row=r, column=3), text)
+    cs.column_dimensions["C"].width = 80
+
+    ms = wb.create_sheet(META_SHEET)
+    for col, name in enumerate(META_HEADER, start=1):
+        cell = ms.cell(row=1, column=col)
+        write_text(cell, name)
+        cell.font = bold
+    for r, (key, text_value) in enumerate(meta.items(), start=2):
+        write_text(ms.cell(row=r, column=1), key)
+        write_text(ms.cell(row=r, column=2), text_value)
+    ms.column_dimensions["A"].width = 14
+    ms.column_dimensions["B"].width = 70
+    wb.save(path)
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else float(value)
+
+
+# -- reading ----------------------------------------------------------------------------
+
+@dataclass
+class ScoreCell:
+    code: str
+    indicator: str
+    value: float
+    row: int
+    cell: str
+
+
+@dataclass
+class ScoresSheet:
+    """The `评分` sheet as read: values with their cells, names, problems."""
+
+    cells: list[ScoreCell] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)
+    rows_of: dict[str, int] = field(default_factory=dict)
+    indicators: list[str] = field(default_factory=list)
+
+
+def normalize_alliance_code(value: Any) -> str:
+    return cell_text(value).lower()
+
+
+def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
+                       formula_cells: dict[tuple[int, int], str] | None = None,
+                       check_totals: bool = True) -> ScoresSheet:
+    """Read a `评分` sheet; every problem (with its cell) goes to `problems`.
+
+    `formula_cells` maps (row, 0-based column) to the formula found there (by openpyxl:
+    calamine only sees values); a formula in a score column is refused.
+    """
+    out = ScoresSheet()
+    name = sheet.name
+    if not sheet.rows:
+        problems.append(Problem("reading.no_header", {}, file=file, sheet=name))
+        return out
+    header_row, header = sheet.rows[0]
+    code_col = name_col = total_col = None
+    ind_cols: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(header):
+        text = "".join(cell_text(raw).split())
+        if not text:
+            continue
+        if text in seen:
+            problems.append(Problem("reading.duplicate_column", {"name": text}, file=file,
+                                    sheet=name, row=header_row, column=column_letter(index)))
+            continue
+        seen.add(text)
+        if text == CODE_COLUMN:
+            code_col = index
+        elif text == NAME_COLUMN:
+            name_col = index
+        elif text == TOTAL_COLUMN:
+            total_col = index
+        elif INDICATOR_CODE_RE.match(text):
+            ind_cols.append((index, text))
+        else:
+            problems.append(Problem("scorefile.unknown_column", {"name": text}, file=file,
+                                    sheet=name, row=header_row, column=column_letter(index)))
+    found = "、".join(sorted(seen)) or "-"
+    if code_col is None:
+        problems.append(Problem("reading.missing_column", {"name": CODE_COLUMN, "found": found},
+                                file=file, sheet=name, row=header_row))
+        return out
+    if not ind_cols:
+        problems.append(Problem("scorefile.no_indicator_columns", {}, file=file, sheet=name,
+                                row=header_row))
+        return out
+    out.indicators = [code for _, code in ind_cols]
+    formula_cells = formula_cells or {}
+    for row, cells in sheet.rows[1:]:
+        def at(i: int, cells: list[Any] = cells) -> Any:
+            return cells[i] if i < len(cells) else None
+
+        code = normalize_alliance_code(at(code_col))
+        row_cells: list[ScoreCell] = []
+        row_bad = False
+        for index, indicator in ind_cols:
+            ref = f"{column_letter(index)}{row}"
+            if (row, index) in formula_cells:
+                problems.append(Problem("scorefile.formula", {
+                    "cell": ref, "value": formula_cells[(row, index)][:40]}, file=file,
+                    sheet=name, row=row, column=indicator))
+                row_bad = True
+                continue
+            value = at(index)
+            if is_blank(value):
+                continue
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                problems.append(Problem("scorefile.not_number", {
+                    "cell": ref, "value": cell_text(value)[:40]}, file=file, sheet=name,
+                    row=row, column=indicator))
+                row_bad = True
+                continue
+            row_cells.append(ScoreCell(code, indicator, float(value), row, ref))
+        if not code:
+            if row_cells or row_bad:
+                problems.append(Problem("scorefile.blank_code", {
+                    "cell": f"{column_letter(code_col)}{row}"}, file=file, sheet=name,
+                    row=row, column=CODE_COLUMN))
+            continue
+        if code in out.rows_of:
+            problems.append(Problem("scorefile.duplicate_row", {
+                "code": code, "first": out.rows_of[code], "row": row}, file=file, sheet=name,
+                row=row, column=CODE_COLUMN))
+            continue
+        out.rows_of[code] = row
+        out.names[code] = cell_text(at(name_col)) if name_col is not None else ""
+        out.cells.extend(row_cells)
+        if check_totals and total_col is not None and not row_bad:
+            found_total = at(total_col)
+            expected = sum(c.value for c in row_cells)
+            if isinstance(found_total, int | float) and not isinstance(found_total, bool) \
+                    and abs(float(found_total) - expected) > 1e-6:
+                problems.append(Problem("scorefile.total_mismatch", {
+                    "cell": f"{column_letter(total_col)}{row}",
+                    "found": format_value(float(found_total)),
+                    "expected": format_value(expected)}, file=file, sheet=name, row=row,
+                    column=TOTAL_COLUMN, severity="warning"))
+    return out
+
+
+def parse_comments_sheet(sheet: Sheet, file: str,
+                         problems: list[Problem]) -> list[tuple[str, str, str, int]]:
+    """(alliance code, indicator, comment, row) from a `意见` sheet."""
+    name = sheet.name
+    if not sheet.rows:
+        return []
+    header_row, header = sheet.rows[0]
+    columns = {"".join(cell_text(c).split()): i for i, c in enumerate(header)}
+    wanted = (CODE_COLUMN, INDICATOR_COLUMN, COMMENT_COLUMN)
+    missing = [w for w in wanted if w not in columns]
+    for w in missing:
+        problems.append(Problem("reading.missing_column", {
+            "name": w, "found": "、".join(k for k in columns if k) or "-"}, file=file,
+            sheet=name, row=header_row))
+    if missing:
+        return []
+    out: list[tuple[str, str, str, int]] = []
+    for row, cells in sheet.rows[1:]:
+        def at(i: int, cells: list[Any] = cells) -> Any:
+            return cells[i] if i < len(cells) else None
+
+        code = normalize_alliance_code(at(columns[CODE_COLUMN]))
+        indicator = cell_text(at(columns[INDICATOR_COLUMN]))
+        text = cell_text(at(columns[COMMENT_COLUMN]))
+        if not text:
+            continue
+        if not code or not indicator:
+            problems.append(Problem("scorefile.bad_comment_row", {"row": row}, file=file,
+                                    sheet=name, row=row))
+            continue
+        out.append((code, indicator, text, row))
+    return out
+
+
+def parse_meta_sheet(sheet: Sheet, file: str, problems: list[Problem]) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    for row, cells in sheet.rows:
+        key = cell_text(cells[0]) if cells else ""
+        value = cell_text(cells[1]) if len(cells) > 1 else ""
+        if not key or (key, value) == META_HEADER:
+            continue
+        if key in meta:
+            problems.append(Problem("scorefile.duplicate_meta", {"key": key}, file=file,
+                                    sheet=sheet.name, row=row, column="A"))
+            continue
+        meta[key] = value
+    return meta
+
+
+def round_from_text(text: str) -> str:
+    for code, (zh, en) in ROUND_NAMES.items():
+        if text in (code, zh, en):
+            return code
+    return ""
+
+
+def read_score_file(path: Path | str) -> ScoreFile:
+    """Read a score file; never raises on damaged input (see `ScoreFile.problems`)."""
+    path = Path(path)
+    sf = ScoreFile(path=path)
+    name = path.name
+    if not path.exists():
+        sf.problems.append(Problem("file.missing", {"path": str(path)}, file=name))
+        return sf
+    problems = check_workbook_file(path)
+    if problems:
+        sf.problems.extend(problems)
+        if path.stat().st_size <= 50_000_000:
+            sf.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+        return sf
+    sf.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    try:
+        sheets = read_workbook(path)
+    except EvaluatorError as exc:
+        sf.problems.extend(exc.problems)
+        return sf
+    except Exception as exc:  # read_workbook guards calamine; stay total on the unforeseen
+        sf.problems.append(Problem("reading.unreadable", {"reason": str(exc)[:200]},
+                                   file=name))
+        return sf
+    found = "、".join(sheets) or "-"
+    for sheet_name in (SCORES_SHEET, COMMENTS_SHEET, META_SHEET):
+        if sheet_name not in sheets:
+            sf.problems.append(Problem("reading.missing_sheet",
+                                       {"name": sheet_name, "found": found}, file=name))
+    if META_SHEET in sheets:
+        _read_meta(sf, sheets[META_SHEET], name)
+    if SCORES_SHEET in sheets:
+        parsed = parse_scores_sheet(sheets[SCORES_SHEET], name, sf.problems)
+        sf.rows = [(c.code, c.indicator, c.value) for c in parsed.cells]
+        sf.names = parsed.names
+    if COMMENTS_SHEET in sheets:
+        comments = parse_comments_sheet(sheets[COMMENTS_SHEET], name, sf.problems)
+        scored = {(c, i) for c, i, _ in sf.rows}
+        for code, indicator, text, row in comments:
+            if (code, indicator) not in scored:
+                sf.problems.append(Problem("scorefile.comment_without_score", {
+                    "cell": f"C{row}", "code": code, "indicator": indicator}, file=name,
+                    sheet=COMMENTS_SHEET, row=row, column=COMMENT_COLUMN))
+            sf.comments.append((code, indicator, text))
+    return sf
+
+
+def _read_meta(sf: ScoreFile, sheet: Sheet, name: str) -> None:
+    meta = parse_meta_sheet(sheet, name, sf.problems)
+    sf.meta = meta
+
+    def bad(key: str, expected: str) -> None:
+        sf.problems.append(Problem("scorefile.bad_meta", {
+            "key": key, "value": meta.get(key, ""), "expected": expected}, file=name,
+            sheet=META_SHEET, column="B"))
+
+    for key in REQUIRED_META:
+        if not meta.get(key):
+            sf.problems.append(Problem("scorefile.missing_meta", {"key": key}, file=name,
+                                       sheet=META_SHEET))
+    sf.format_version = meta.get(K_VERSION, "")
+    sf.expert = meta.get(K_EXPERT, "")
+    sf.fingerprint = meta.get(K_FINGERPRINT, "")
+    sf.workspace_id = meta.get(K_WORKSPACE, "")
+    sf.exported_at = meta.get(K_EXPORTED, "")
+    sf.signature = meta.get(K_SIGNATURE, "")
+    if meta.get(K_ROUND):
+        sf.round = round_from_text(meta[K_ROUND])
+        if not sf.round:
+            bad(K_ROUND, "分组初评 / 交叉复评")
+    if meta.get(K_YEAR):
+        try:
+            sf.year = int(meta[K_YEAR])
+        except ValueError:
+            bad(K_YEAR, "年份 / a year")
+    if meta.get(K_SEQUENCE):
+        try:
+            sf.sequence = int(meta[K_SEQUENCE])
+        except ValueError:
+            bad(K_SEQUENCE, "正整数 / a positive integer")
+    if meta.get(K_COMPLETE):
+        sf.complete = {"是": True, "否": False}.get(meta[K_COMPLETE])
+        if sf.complete is None:
+            bad(K_COMPLETE, "是 / 否")
+
+
+def check_against_rubric(score_file: ScoreFile, rubric: Rubric) -> list[Problem]:
+    """Values and indicator codes of a file that the rubric does not allow."""
+    problems: list[Problem] = []
+    file = score_file.path.name
+    for code, indicator, value in score_file.rows:
+        if indicator not in rubric.codes:
+            problems.append(Problem("scorefile.unknown_indicator", {
+                "cell": f"{code}/{indicator}", "code": indicator}, file=file,
+                sheet=SCORES_SHEET, column=indicator))
+        elif not rubric.is_valid_value(indicator, value):
+            problems.append(Problem("scorefile.bad_value", {
+                "cell": f"{code}/{indicator}", "value": format_value(value),
+                "code": indicator,
+                "max": format_value(rubric.indicator(indicator).max_points),
+                "step": format_value(rubric.step)}, file=file, sheet=SCORES_SHEET,
+                column=indicator))
+    return problems
