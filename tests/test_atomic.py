@@ -54,6 +54,7 @@ def test_sigkill_during_writes_never_leaves_a_half_file(tmp_path: Path) -> None:
         time.sleep(rng.uniform(0.0, 0.15))
         child.send_signal(signal.SIGKILL)
         child.wait()
+        child.stdout.close()
         if target.exists():
             data = target.read_bytes()
             assert len(data) == 4_000_000
