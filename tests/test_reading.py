@@ -1,0 +1,148 @@
+"""Safe reading: size limit, file-type sniffing, zip bombs, calamine rows, CSV encodings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from evaluator.errors import EvaluatorError
+from evaluator.reading import (
+    cell_text,
+    check_workbook_file,
+    normalize_header,
+    read_csv,
+    read_tables,
+    read_workbook,
+    table_from_sheet,
+)
+
+
+def _codes(error: EvaluatorError) -> list[str]:
+    return [p.code for p in error.problems]
+
+
+def _xlsx(path: Path) -> Path:
+    wb = Workbook()
+    sheet = wb.active
+    sheet.title = "数据"
+    sheet["B3"] = "联盟代码"
+    sheet["C3"] = "日期"
+    sheet["B5"] = 109
+    sheet["C5"] = dt.date(2018, 5, 1)
+    wb.create_sheet("空")
+    wb.save(path)
+    return path
+
+
+def test_workbook_rows_keep_their_row_and_column_positions(tmp_path: Path) -> None:
+    sheets = read_workbook(_xlsx(tmp_path / "a.xlsx"))
+    assert list(sheets) == ["数据", "空"]
+    rows = sheets["数据"].rows
+    assert [r for r, _ in rows] == [3, 5]  # blank row 4 skipped, numbers as in Excel
+    assert rows[0][1][1] == "联盟代码"
+    assert rows[1][1][1] == 109.0
+    assert rows[1][1][2] == dt.date(2018, 5, 1)
+    assert sheets["空"].rows == []
+
+
+def test_csv_named_xlsx_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "fake.xlsx"
+    path.write_text("联盟代码,联盟名称\n101,x\n", encoding="utf-8")
+    with pytest.raises(EvaluatorError) as info:
+        read_tables(path)
+    assert _codes(info.value) == ["reading.not_xlsx"]
+
+
+def test_zip_without_content_types_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "a.xlsx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("hello.txt", "hi")
+    assert [p.code for p in check_workbook_file(path)] == ["reading.not_xlsx"]
+
+
+def test_zip_bomb_is_refused_before_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/worksheets/sheet1.xml", b"\x00" * 20_000_000)
+    problems = check_workbook_file(path)
+    assert [p.code for p in problems] == ["reading.zip_bomb"]
+    assert problems[0].params["ratio"] > 100
+
+
+def test_size_limit(tmp_path: Path) -> None:
+    path = _xlsx(tmp_path / "a.xlsx")
+    with pytest.raises(EvaluatorError) as info:
+        read_workbook(path, max_bytes=100)
+    assert _codes(info.value) == ["reading.too_large"]
+
+
+def test_empty_and_unknown_types(tmp_path: Path) -> None:
+    empty = tmp_path / "e.csv"
+    empty.write_bytes(b"")
+    with pytest.raises(EvaluatorError) as info:
+        read_tables(empty)
+    assert _codes(info.value) == ["reading.empty_file"]
+    old = tmp_path / "old.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
+    with pytest.raises(EvaluatorError) as info:
+        read_tables(old)
+    assert _codes(info.value) == ["reading.unsupported_type"]
+
+
+def test_damaged_workbook_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    path = _xlsx(tmp_path / "a.xlsx")
+    data = bytearray(path.read_bytes())
+    # Damage the first sheet's compressed XML but keep the central directory intact.
+    start = data.index(b"xl/worksheets/sheet1.xml") + len("xl/worksheets/sheet1.xml")
+    for i in range(start, start + 60):
+        data[i] = 0x41
+    path.write_bytes(bytes(data))
+    with pytest.raises(EvaluatorError) as info:
+        read_workbook(path)
+    assert _codes(info.value)[0] in ("reading.unreadable", "reading.not_xlsx")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
+def test_csv_encodings(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "r.csv"
+    path.write_bytes("联盟代码,联盟名称\n109,半导体照明产业技术创新战略联盟\n".encode(encoding))
+    sheet = read_csv(path)
+    assert sheet.rows == [(1, ["联盟代码", "联盟名称"]),
+                          (2, ["109", "半导体照明产业技术创新战略联盟"])]
+
+
+def test_csv_with_binary_content_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_bytes(b"a,b\n\x00\x01\x02")
+    with pytest.raises(EvaluatorError) as info:
+        read_csv(path)
+    assert _codes(info.value) == ["reading.not_csv"]
+
+
+def test_csv_row_numbers_count_quoted_newlines(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text('a,b\n1,"two\nlines"\n\n3,x\n', encoding="utf-8")
+    assert [r for r, _ in read_csv(path).rows] == [1, 3, 5]
+
+
+def test_table_reports_every_missing_column(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text("联盟代码*, 其他 \n1,2\n", encoding="utf-8")
+    problems: list = []
+    table = table_from_sheet(read_csv(path), required=("联盟代码", "联盟名称", "批次"),
+                             problems=problems)
+    assert table is None
+    assert [(p.code, p.params["name"]) for p in problems] == [
+        ("reading.missing_column", "联盟名称"), ("reading.missing_column", "批次")]
+
+
+def test_cell_text_and_headers() -> None:
+    assert cell_text(109.0) == "109"
+    assert cell_text(1.5) == "1.5"
+    assert cell_text(dt.datetime(2018, 5, 1)) == "2018-05-01"
+    assert normalize_header(" 联系 人（必填）") == "联系人"
