@@ -434,7 +434,8 @@ damage = st.one_of(
     st.tuples(st.just("swap"), st.tuples(
         st.sampled_from(["基本信息", "活动记录"]), st.integers(1, 6), st.integers(1, 8),
         st.one_of(st.none(), st.integers(-10**6, 10**6), st.floats(allow_nan=True),
-                  st.booleans(), st.text(max_size=20),
+                  st.booleans(),
+                  st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=20),
                   st.datetimes(min_value=dt.datetime(1900, 3, 1),
                                max_value=dt.datetime(2100, 1, 1))))),
 )
