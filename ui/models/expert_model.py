@@ -1,0 +1,176 @@
+"""The panel as a table: role, name, organisation, title, group, leader, matched alliance,
+conflicts. The group column is editable (a combo delegate writes a group id) and the
+leader column is checkable; both go through `evaluator.panel`, which may refuse."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from evaluator.errors import EvaluatorError
+from evaluator.panel import (
+    Expert,
+    Group,
+    conflicts,
+    list_experts,
+    list_groups,
+    role_label,
+    set_expert_group,
+    set_group_leader,
+)
+from evaluator.workspace import Workspace
+
+Index = QModelIndex | QPersistentModelIndex
+
+ROLE, NAME, ORGANISATION, TITLE, GROUP, LEADER, ALLIANCE, CONFLICTS = range(8)
+GROUP_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the group id behind the group column
+EXPERT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class ExpertTableModel(QAbstractTableModel):
+    refused = Signal(str)
+    changed = Signal()
+
+    def __init__(self, ws: Workspace | None = None, year: int | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.year = year
+        self.experts: list[Expert] = []
+        self.groups: list[Group] = []
+        self.conflict_codes: dict[int, list[str]] = {}
+        self.reload()
+
+    def set_workspace(self, ws: Workspace | None, year: int | None) -> None:
+        self.ws = ws
+        self.year = year
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        if self.ws is None or self.year is None:
+            self.experts, self.groups, self.conflict_codes = [], [], {}
+        else:
+            self.experts = list_experts(self.ws, self.year)
+            self.groups = list_groups(self.ws, self.year)
+            self.conflict_codes = {}
+            for c in conflicts(self.ws, self.year):
+                self.conflict_codes.setdefault(c.expert_id, []).append(c.alliance_code)
+        self.endResetModel()
+
+    def expert_at(self, row: int) -> Expert:
+        return self.experts[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.experts)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 8
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1) if 0 <= section < self.rowCount() else None
+        labels = (self.tr("Role"), self.tr("Name"), self.tr("Organisation"), self.tr("Title"),
+                  self.tr("Group"), self.tr("Group leader"), self.tr("Matched alliance"),
+                  self.tr("Conflicts"))
+        return labels[section] if 0 <= section < len(labels) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.experts) \
+                or not 0 <= index.column() < 8:
+            return None
+        expert = self.experts[index.row()]
+        column = index.column()
+        if role == EXPERT_ID_ROLE:
+            return expert.id
+        if role == GROUP_ID_ROLE and column == GROUP:
+            return expert.group_id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == ROLE:
+                return role_label(expert.role)
+            if column == NAME:
+                return expert.name
+            if column == ORGANISATION:
+                return expert.organisation
+            if column == TITLE:
+                return expert.title
+            if column == GROUP:
+                if not expert.scores:
+                    return self.tr("(does not score)")
+                return expert.group_name or ""
+            if column == ALLIANCE:
+                return expert.alliance_code or ""
+            if column == CONFLICTS:
+                return ", ".join(self.conflict_codes.get(expert.id, []))
+            return None
+        if role == Qt.ItemDataRole.CheckStateRole and column == LEADER and expert.scores:
+            return Qt.CheckState.Checked if expert.is_group_leader else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == ORGANISATION:
+                return expert.organisation
+            if column == ALLIANCE and expert.alliance_id is None and expert.organisation:
+                return self.tr("The organisation matches no alliance in the registry")
+            if column == GROUP and expert.scores:
+                return self.tr("Double-click to move the expert to another group")
+        if role == Qt.ItemDataRole.ForegroundRole and column == GROUP and not expert.scores:
+            return QBrush(QColor("#757575"))
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        expert = self.experts[index.row()]
+        if index.column() == GROUP and expert.scores:
+            return base | Qt.ItemFlag.ItemIsEditable
+        if index.column() == LEADER and expert.scores and expert.group_id is not None:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or self.ws is None:
+            return False
+        expert = self.experts[index.row()]
+        try:
+            if index.column() == GROUP and role in (Qt.ItemDataRole.EditRole, GROUP_ID_ROLE):
+                group_id = None if value in (None, "", -1) else int(value)
+                if group_id == expert.group_id:
+                    return True
+                set_expert_group(self.ws, expert.id, group_id)
+            elif index.column() == LEADER and role == Qt.ItemDataRole.CheckStateRole:
+                if not _checked(value):
+                    # A group always keeps its leader: choose another member instead.
+                    return False
+                set_group_leader(self.ws, expert.id)
+            else:
+                return False
+        except EvaluatorError as error:
+            self.refused.emit(error.render())
+            return False
+        # A leader change touches the other members of the group too: re-read the rows.
+        self.experts = list_experts(self.ws, self.year)
+        self.groups = list_groups(self.ws, self.year)
+        self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 7))
+        self.changed.emit()
+        return True
+
+
+def _checked(value: Any) -> bool:
+    if isinstance(value, Qt.CheckState):
+        return value == Qt.CheckState.Checked
+    try:
+        return int(value) == Qt.CheckState.Checked.value
+    except (TypeError, ValueError):
+        return bool(value)
