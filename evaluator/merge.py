@@ -1,0 +1,428 @@
+"""Merge experts' score files into the workspace.
+
+Each file is judged as a whole: accepted whole, or rejected whole with every reason.
+Valid files are merged even when others in the same batch are rejected. A higher export
+sequence of the same expert and round supersedes the older file (kept as 'superseded');
+an older file arriving later is refused; the same file twice changes nothing. The
+workspace is backed up before anything is written, and every file gets an audit entry.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from evaluator import messages
+from evaluator.errors import Problem
+from evaluator.progress import NullProgress, Progress, check
+from evaluator.registry import find_by_code
+from evaluator.scorefile import (
+    K_SIGNATURE,
+    ScoreFile,
+    canonical_content,
+    read_score_file,
+    verify_signature,
+)
+from evaluator.workspace import Workspace, now_iso
+
+SCORE_FILE_SUFFIXES = (".xlsx",)
+
+messages.register({
+    "merge.unknown_expert": {
+        "zh": "专家“{name}”不在 {year} 年度专家名单中",
+        "en": "Expert '{name}' is not on the {year} panel",
+    },
+    "merge.wrong_year": {
+        "zh": "文件是 {found} 年度的评分，本次汇总的是 {expected} 年度",
+        "en": "The file scores year {found}; this merge is for {expected}",
+    },
+    "merge.wrong_round": {
+        "zh": "文件是“{found}”轮次的评分，但{reason}",
+        "en": "The file is for the '{found}' round, but {reason}",
+    },
+    "merge.wrong_round.expected": {
+        "zh": "本次汇总的是“{expected}”",
+        "en": "this merge is for '{expected}'",
+    },
+    "merge.wrong_round.unassigned": {
+        "zh": "该专家在此轮次没有分配任何联盟",
+        "en": "the expert has no alliance assigned in that round",
+    },
+    "merge.rubric_differs": {
+        "zh": "文件所用指标体系（指纹 {found}）与本年度指标体系（{expected}）不同",
+        "en": "The file was scored against another rubric (fingerprint {found}, "
+              "this year's is {expected})",
+    },
+    "merge.unsigned": {
+        "zh": "文件没有签名；确认来源可靠后可选择“接受未签名文件”",
+        "en": "The file is not signed; accept unsigned files only when you trust its source",
+    },
+    "merge.bad_signature": {
+        "zh": "签名校验失败：文件导出后被修改过，或不是该专家导出的",
+        "en": "The signature does not verify: the file was changed after export, or was not "
+              "exported by this expert",
+    },
+    "merge.unknown_alliance": {
+        "zh": "联盟代码 {code} 不在联盟名录中",
+        "en": "Alliance code {code} is not in the registry",
+    },
+    "merge.not_assigned": {
+        "zh": "联盟 {code} 在“{round}”中没有分配给 {expert}",
+        "en": "Alliance {code} is not assigned to {expert} in the '{round}' round",
+    },
+    "merge.conflict": {
+        "zh": "{expert} 与联盟 {code} 存在利益冲突（{reason}），不得评分",
+        "en": "{expert} has a conflict of interest with alliance {code} ({reason}) and may "
+              "not score it",
+    },
+    "merge.duplicate_score": {
+        "zh": "联盟 {code} 的指标 {indicator} 出现了 {count} 次",
+        "en": "Alliance {code}, indicator {indicator} appears {count} times",
+    },
+    "merge.older_sequence": {
+        "zh": "这是第 {found} 次导出，已汇总过更新的第 {latest} 次导出，旧文件不予接受",
+        "en": "This is export {found}; the newer export {latest} is already merged, so the "
+              "older file is refused",
+    },
+    "merge.sequence_reused": {
+        "zh": "第 {found} 次导出已汇总过，但内容不同：同一序号的两个不同文件",
+        "en": "Export {found} was already merged with different content: two different "
+              "files carry one sequence number",
+    },
+    "merge.other_workspace": {
+        "zh": "文件来自另一个工作区（{found}），请确认",
+        "en": "The file comes from another workspace ({found}); please check",
+    },
+    "merge.accepted": {
+        "zh": "已接受 {file}：{expert}，{round}，第 {sequence} 次导出，{alliances} 家联盟{extra}",
+        "en": "Accepted {file}: {expert}, {round}, export {sequence}, {alliances} alliances{extra}",
+    },
+    "merge.unchanged": {
+        "zh": "{file} 已汇总过（内容相同），未做更改",
+        "en": "{file} was already merged (same content); nothing changed",
+    },
+    "merge.rejected": {
+        "zh": "拒绝 {file}：",
+        "en": "Rejected {file}:",
+    },
+    "merge.superseded_note": {
+        "zh": "，取代第 {old} 次导出",
+        "en": ", supersedes export {old}",
+    },
+    "merge.unsigned_note": {"zh": "（未签名）", "en": " (unsigned)"},
+})
+
+ROUND_LABEL = {"initial": ("分组初评", "initial"), "review": ("交叉复评", "review")}
+
+
+def _round_label(rnd: str) -> str:
+    zh, en = ROUND_LABEL.get(rnd, (rnd, rnd))
+    return zh if messages.current_language() == "zh" else en
+
+
+@dataclass
+class FileResult:
+    path: Path
+    status: str  # 'accepted' | 'rejected' | 'unchanged'
+    expert: str = ""
+    expert_id: int | None = None
+    round: str = ""
+    sequence: int | None = None
+    sha256: str = ""
+    signed: bool = False
+    alliances: int = 0
+    superseded_sequence: int | None = None
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    score_file: ScoreFile | None = None
+    alliance_ids: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"file": str(self.path), "status": self.status, "expert": self.expert,
+                "round": self.round, "sequence": self.sequence, "sha256": self.sha256,
+                "signed": self.signed, "alliances": self.alliances,
+                "superseded_sequence": self.superseded_sequence,
+                "problems": [p.as_dict() | {"text": messages.render_problem(p)}
+                             for p in self.problems],
+                "warnings": [p.as_dict() | {"text": messages.render_problem(p)}
+                             for p in self.warnings]}
+
+
+@dataclass
+class MergeReport:
+    results: list[FileResult]
+    backup: Path | None = None
+
+    @property
+    def accepted(self) -> list[FileResult]:
+        return [r for r in self.results if r.status == "accepted"]
+
+    @property
+    def rejected(self) -> list[FileResult]:
+        return [r for r in self.results if r.status == "rejected"]
+
+    @property
+    def unchanged(self) -> list[FileResult]:
+        return [r for r in self.results if r.status == "unchanged"]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"accepted": len(self.accepted), "rejected": len(self.rejected),
+                "unchanged": len(self.unchanged),
+                "backup": str(self.backup) if self.backup else None,
+                "files": [r.as_dict() for r in self.results]}
+
+    def lines(self) -> list[str]:
+        out: list[str] = []
+        for r in self.results:
+            name = r.path.name
+            if r.status == "accepted":
+                extra = ""
+                if r.superseded_sequence is not None:
+                    extra += messages.text("merge.superseded_note", old=r.superseded_sequence)
+                if not r.signed:
+                    extra += messages.text("merge.unsigned_note")
+                out.append(messages.text("merge.accepted", file=name, expert=r.expert,
+                                         round=_round_label(r.round), sequence=r.sequence,
+                                         alliances=r.alliances, extra=extra))
+            elif r.status == "unchanged":
+                out.append(messages.text("merge.unchanged", file=name))
+            else:
+                out.append(messages.text("merge.rejected", file=name))
+                out.extend("  - " + messages.render_problem(p) for p in r.problems)
+            out.extend("  ! " + messages.render_problem(p) for p in r.warnings)
+        return out
+
+
+def expand_paths(paths: list[Path] | list[str] | tuple[Path, ...]) -> list[Path]:
+    """Files as given; a folder stands for the score files directly inside it."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(c for c in p.iterdir()
+                              if c.suffix.lower() in SCORE_FILE_SUFFIXES
+                              and not c.name.startswith(("~$", "."))))
+        else:
+            out.append(p)
+    return out
+
+
+def _is_missing_signature(p: Problem) -> bool:
+    return p.code == "scorefile.missing_meta" and p.params.get("key") == K_SIGNATURE
+
+
+def validate_score_file(ws: Workspace, year: int, sf: ScoreFile, accept_unsigned: bool,
+                        expected_round: str | None = None) -> FileResult:
+    """Every reason to refuse `sf`; no writes."""
+    result = FileResult(path=sf.path, status="rejected", sha256=sf.sha256, score_file=sf,
+                        expert=sf.expert, round=sf.round, sequence=sf.sequence)
+    file = sf.path.name
+    problems = [p for p in sf.errors if not _is_missing_signature(p)]
+    unsigned = not sf.signature
+    if not sf.meta and problems:  # not a score file, or damaged: nothing more to check
+        result.problems = problems
+        return result
+
+    def add(message: str, **params: Any) -> None:
+        problems.append(Problem(message, params, file=file))
+
+    expert = None
+    if sf.expert:
+        rows = list(ws.db.query("SELECT * FROM experts WHERE year = ? AND name = ?",
+                                [year, sf.expert.strip()]))
+        if rows:
+            expert = rows[0]
+        else:
+            add("merge.unknown_expert", name=sf.expert, year=year)
+    if sf.year is not None and sf.year != year:
+        add("merge.wrong_year", found=sf.year, expected=year)
+    rnd = sf.round
+    if rnd and expected_round and rnd != expected_round:
+        add("merge.wrong_round", found=_round_label(rnd),
+            reason=messages.text("merge.wrong_round.expected",
+                                 expected=_round_label(expected_round)))
+    assigned: set[int] = set()
+    if rnd and expert is not None:
+        assigned = {r[0] for r in ws.db.execute(
+            "SELECT alliance_id FROM assignments WHERE year = ? AND round = ? AND expert_id = ?",
+            (year, rnd, expert["id"]))}
+        if not assigned and sf.rows:
+            add("merge.wrong_round", found=_round_label(rnd),
+                reason=messages.text("merge.wrong_round.unassigned"))
+    rubric = ws.rubric(year)
+    if sf.fingerprint and sf.fingerprint != rubric.fingerprint:
+        add("merge.rubric_differs", found=sf.fingerprint[:12], expected=rubric.fingerprint[:12])
+    if expert is not None:
+        if unsigned:
+            if not accept_unsigned:
+                add("merge.unsigned")
+        elif not verify_signature(sf, expert["secret_key"]):
+            add("merge.bad_signature")
+    # Alliances: known, assigned in this round, no conflict of interest.
+    for code in dict.fromkeys(c for c, _, _ in sf.rows):
+        alliance = find_by_code(ws, code)
+        if alliance is None:
+            add("merge.unknown_alliance", code=code)
+            continue
+        result.alliance_ids[code] = alliance.id
+        if expert is None:
+            continue
+        if assigned and alliance.id not in assigned:
+            add("merge.not_assigned", code=code, expert=expert["name"],
+                round=_round_label(rnd))
+        conflict = ws.db.execute(
+            "SELECT reason FROM conflicts WHERE expert_id = ? AND alliance_id = ?",
+            (expert["id"], alliance.id)).fetchone()
+        if conflict is None and expert["alliance_id"] == alliance.id:
+            conflict = ("affiliation",)
+        if conflict is not None:
+            add("merge.conflict", expert=expert["name"], code=code, reason=conflict[0])
+    # Values in range and on the step; duplicates.
+    if not any(p.code == "merge.rubric_differs" for p in problems):
+        from evaluator.scorefile import check_against_rubric
+
+        problems.extend(check_against_rubric(sf, rubric))
+    seen: dict[tuple[str, str], int] = {}
+    for code, indicator, _ in sf.rows:
+        seen[(code, indicator)] = seen.get((code, indicator), 0) + 1
+    for (code, indicator), count in seen.items():
+        if count > 1:
+            add("merge.duplicate_score", code=code, indicator=indicator, count=count)
+    # Sequence against what is already merged.
+    if expert is not None and rnd and sf.sequence is not None:
+        row = ws.db.execute(
+            "SELECT MAX(sequence) FROM score_files WHERE year = ? AND round = ?"
+            " AND expert_id = ?", (year, rnd, expert["id"])).fetchone()
+        latest = row[0]
+        same = ws.db.execute(
+            "SELECT content_json FROM score_files WHERE year = ? AND round = ?"
+            " AND expert_id = ? AND sequence = ?",
+            (year, rnd, expert["id"], sf.sequence)).fetchone()
+        if same is not None:
+            if _same_content(same[0], sf) and not problems:
+                result.status = "unchanged"  # the same export saved again: nothing to do
+                return result
+            add("merge.sequence_reused", found=sf.sequence)
+        elif latest is not None and sf.sequence < latest:
+            add("merge.older_sequence", found=sf.sequence, latest=latest)
+    if sf.workspace_id:
+        from evaluator.packages import workspace_id
+
+        if sf.workspace_id != workspace_id(ws):
+            result.warnings.append(Problem("merge.other_workspace", {"found": sf.workspace_id},
+                                           file=file, severity="warning"))
+    result.problems = problems
+    if expert is not None:
+        result.expert_id = int(expert["id"])
+        result.expert = expert["name"]
+    result.signed = not unsigned
+    result.alliances = len(result.alliance_ids)
+    if not problems:
+        result.status = "accepted"
+    return result
+
+
+def _same_content(stored: str | None, sf: ScoreFile) -> bool:
+    if not stored:
+        return False
+    data = json.loads(stored)
+    rows = [(c, i, float(v)) for c, i, v in data.get("rows", [])]
+    comments = [(c, i, t) for c, i, t in data.get("comments", [])]
+    return (canonical_content(data.get("meta", {}), rows, comments) == sf.canonical_json()
+            and data.get("meta", {}).get(K_SIGNATURE, "") == sf.signature)
+
+
+def _apply(ws: Workspace, year: int, r: FileResult) -> None:
+    """Write one validated file (inside the caller's transaction)."""
+    sf = r.score_file
+    assert sf is not None
+    assert r.expert_id is not None
+    assert r.sequence is not None
+    previous = ws.db.execute(
+        "SELECT id, sequence FROM score_files WHERE year = ? AND round = ? AND expert_id = ?"
+        " AND status = 'accepted'", (year, r.round, r.expert_id)).fetchall()
+    for _pid, pseq in previous:
+        r.superseded_sequence = pseq
+    ws.db.execute("UPDATE score_files SET status = 'superseded' WHERE year = ? AND round = ?"
+                  " AND expert_id = ? AND status = 'accepted'", (year, r.round, r.expert_id))
+    ws.db.execute("DELETE FROM scores WHERE year = ? AND round = ? AND expert_id = ?",
+                  (year, r.round, r.expert_id))
+    content = {"meta": sf.meta, "rows": sf.rows, "comments": sf.comments}
+    file_id = ws.db.table("score_files").insert({
+        "year": year, "round": r.round, "expert_id": r.expert_id, "sequence": r.sequence,
+        "sha256": r.sha256, "file_name": r.path.name, "signed": int(r.signed),
+        "status": "accepted", "exported_at": sf.exported_at or None, "received_at": now_iso(),
+        "content_json": json.dumps(content, ensure_ascii=False)}).last_pk
+    comments = {(c, i): t for c, i, t in sf.comments}
+    entered = now_iso()
+    ws.db.table("scores").insert_all([
+        {"year": year, "round": r.round, "expert_id": r.expert_id,
+         "alliance_id": r.alliance_ids[code], "indicator_code": indicator, "value": value,
+         "comment": comments.get((code, indicator), ""), "entered_at": entered,
+         "score_file_id": file_id} for code, indicator, value in sf.rows])
+    ws.audit("merge", "score_file", r.path.name,
+             {"superseded_sequence": r.superseded_sequence} if previous else None,
+             {"expert": r.expert, "round": r.round, "sequence": r.sequence,
+              "sha256": r.sha256, "signed": r.signed, "unsigned": not r.signed,
+              "scores": len(sf.rows), "alliances": r.alliances})
+
+
+def merge_score_files(ws: Workspace, paths: list[Path] | list[str] | tuple[Path, ...],
+                      accept_unsigned: bool = False, progress: Progress | None = None,
+                      year: int | None = None, round: str | None = None) -> MergeReport:
+    """Validate every file, then merge the valid ones in one transaction."""
+    progress = progress or NullProgress()
+    year = ws.require_year(year)
+    files = expand_paths(paths)
+    total = len(files) * 2
+    results: list[FileResult] = []
+    known = {r[0] for r in ws.db.execute("SELECT sha256 FROM score_files WHERE year = ?",
+                                         (year,))}
+    batch_shas: set[str] = set()
+    for i, path in enumerate(files):
+        check(progress)
+        progress.report(i, total, path.name)
+        sf = read_score_file(path)
+        if sf.sha256 and (sf.sha256 in known or sf.sha256 in batch_shas):
+            results.append(FileResult(path=path, status="unchanged", sha256=sf.sha256,
+                                      expert=sf.expert, round=sf.round, sequence=sf.sequence))
+            continue
+        result = validate_score_file(ws, year, sf, accept_unsigned, round)
+        if result.status == "accepted":
+            batch_shas.add(sf.sha256)
+        results.append(result)
+    # Two files in one batch for the same expert, round and sequence: refuse both.
+    keyed: dict[tuple[int | None, str, int | None], list[FileResult]] = {}
+    for r in results:
+        if r.status == "accepted":
+            keyed.setdefault((r.expert_id, r.round, r.sequence), []).append(r)
+    for group in keyed.values():
+        if len(group) > 1:
+            for r in group:
+                r.status = "rejected"
+                r.problems.append(Problem("merge.sequence_reused", {"found": r.sequence},
+                                          file=r.path.name))
+    to_merge = sorted((r for r in results if r.status == "accepted"),
+                      key=lambda r: (r.expert_id or 0, r.round, r.sequence or 0))
+    check(progress)
+    backup = None
+    if to_merge:
+        from evaluator.backups import backup_workspace
+
+        backup = backup_workspace(ws, "merge")
+    with ws.transaction():
+        for j, r in enumerate(to_merge):
+            check(progress)
+            progress.report(len(files) + j, total, r.path.name)
+            _apply(ws, year, r)
+        for r in results:
+            if r.status == "rejected":
+                ws.audit("merge_rejected", "score_file", r.path.name, None, {
+                    "sha256": r.sha256, "expert": r.expert, "round": r.round,
+                    "sequence": r.sequence, "problems": [p.code for p in r.problems]})
+            elif r.status == "unchanged":
+                ws.audit("merge_unchanged", "score_file", r.path.name, None,
+                         {"sha256": r.sha256})
+    progress.report(total, total, "")
+    return MergeReport(results=results, backup=backup)
