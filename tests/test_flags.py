@@ -111,3 +111,19 @@ def test_flags_cli_json(planted: Workspace, capsys: pytest.CaptureFixture[str]) 
     assert data["agenda"][2]["rules"][0]["rule"] == "F3"
     assert main(["flags", str(path)]) == 0
     assert "F3" in capsys.readouterr().out
+
+
+def test_demo_planted_disagreements_on_the_agenda(demo_ws: Workspace) -> None:
+    from evaluator.demo import PLANTED_GROUPS, PLANTED_LONE, PLANTED_SPLIT
+
+    items = flag_disagreements(demo_ws)
+    rules = {i.code: i.rule_names for i in items}
+    assert "F2" in rules[PLANTED_SPLIT]
+    assert "F3" in rules[PLANTED_LONE]
+    assert "F4" in rules[PLANTED_GROUPS]
+    order = [i.lead_rule for i in items]
+    assert order == sorted(order, key=["F1", "F3", "F4", "F2"].index)
+    f1 = [i.hit("F1").numbers["distance"] for i in items if i.lead_rule == "F1"]  # type: ignore[union-attr]
+    assert f1 == sorted(f1)
+    demo_ws.set_setting("flags.f3_distance", 30.0)
+    assert "F3" not in {r for i in flag_disagreements(demo_ws) for r in i.rule_names}
