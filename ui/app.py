@@ -26,16 +26,20 @@ def run_app(workspace: Path | None = None, self_test: bool = False,
     app = create_application(lang=lang)
     from ui.error_dialog import install_exception_hook
 
-    install_exception_hook()
-    if workspace is not None and Path(workspace).suffix == PACKAGE_SUFFIX:
-        from ui.scoring_window import open_package_window
+    restore_hook = install_exception_hook()
+    try:
+        if workspace is not None and Path(workspace).suffix == PACKAGE_SUFFIX:
+            from ui.scoring_window import open_package_window
 
-        open_package_window(Path(workspace))
-        return app.exec()
-
-    window = open_main_window(workspace)
-    window.show()
-    return app.exec()
+            _package_window = open_package_window(Path(workspace))  # kept alive until exit
+            return app.exec()
+        window = open_main_window(workspace)
+        window.show()
+        code = app.exec()
+        window.context.set_workspace(None)
+        return code
+    finally:
+        restore_hook()
 
 
 def open_main_window(workspace: Path | None):  # type: ignore[no-untyped-def]

@@ -76,13 +76,18 @@ def compiled_translation(lang: str) -> Path | None:
     return qm if qm.exists() else None
 
 
+def remove_translators(app: QCoreApplication) -> None:
+    """Back to the English source strings (tests use this to leave no language behind)."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+
+
 def install_translators(app: QCoreApplication, lang: str) -> list[str]:
     """Replace the installed translators with those for `lang`; return what was loaded."""
     if lang not in LANGUAGES:
         lang = "zh"
-    for translator in _installed:
-        app.removeTranslator(translator)
-    _installed.clear()
+    remove_translators(app)
     messages.set_language(lang)
     QLocale.setDefault(QLocale(QT_LOCALE[lang]))
     loaded: list[str] = []

@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         self.stage_actions: list[QAction] = []
         self.setAcceptDrops(True)
         self.setWindowIcon(QApplication.windowIcon())
-        self.setMinimumSize(QSize(960, 600))
+        self.setMinimumSize(QSize(760, 540))
 
         # Left: year selector above the list of stages.
         self.year_label = QLabel()

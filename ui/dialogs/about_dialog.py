@@ -19,6 +19,7 @@ class AboutDialog(QDialog):
         icon = QLabel()
         icon.setPixmap(QApplication.windowIcon().pixmap(72, 72))
         icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        icon.setFixedHeight(84)
         name = QLabel(self.tr("Alliance Activity Evaluation"))
         font = name.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)

@@ -122,7 +122,7 @@ class SettingsDialog(QDialog):
             label.setWordWrap(True)
             editor = setting_editor(setting, ws.setting(setting.key))
             editor.setToolTip(self.tr("Default: %1").replace("%1", str(setting.default)))
-            source = QLabel(setting.source)
+            source = QLabel(self.source_text(setting.source))
             source.setStyleSheet("color: palette(placeholder-text);")
             grid.addWidget(label, row, 0)
             grid.addWidget(editor, row, 1, Qt.AlignmentFlag.AlignLeft)
@@ -135,6 +135,17 @@ class SettingsDialog(QDialog):
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(scroll)
         return box
+
+    def source_text(self, source: str) -> str:
+        """The setting's source (2018 report section, method.md, …) in the UI language."""
+        names = {"2018 report": self.tr("2018 report"),
+                 "method.md": self.tr("scoring method (method.md)"),
+                 "issue 3 default": self.tr("product default (issue 3)"),
+                 "product default": self.tr("product default")}
+        for english, translated in names.items():
+            if source.startswith(english):
+                return translated + source[len(english):]
+        return source
 
     def chosen_language(self) -> str:
         return str(self.language_combo.currentData())

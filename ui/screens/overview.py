@@ -225,9 +225,9 @@ class Screen(QWidget):
         self.heading.setFont(font)
         self.heading.setWordWrap(True)
         self.body_layout.addWidget(self.heading)
+        self._add_stages(data)
         self._add_section(self.tr("Alliances"), self._alliance_cards(data))
         self._add_section(self.tr("Expert panel and scoring"), self._panel_cards(data))
-        self._add_stages(data)
         self.body_layout.addStretch(1)
 
     # -- cards -------------------------------------------------------------------------
@@ -242,8 +242,8 @@ class Screen(QWidget):
             name = batch["name"] if zh else batch["name_en"]
             cards.append((f"batch_{batch['id']}", Card(
                 str(batch["size"]), name,
-                self.tr("official size; %1 registered").replace("%1",
-                                                                 str(batch["registered"])))))
+                self.tr("official size · %1 in the registry").replace(
+                    "%1", str(batch["registered"])))))
         cards.append(("submissions", Card(
             str(data.submissions), self.tr("Submissions received"),
             self.tr("for %1").replace("%1", str(data.year)))))
@@ -258,20 +258,18 @@ class Screen(QWidget):
         return cards
 
     def _panel_cards(self, data: YearOverview) -> list[tuple[str, Card]]:
-        names = {"initial": self.tr("Initial round (group scoring)"),
-                 "review": self.tr("Review round (cross-group)")}
+        labels = {"initial": self.tr("Initial round: score sheets received / assigned"),
+                  "review": self.tr("Review round: score sheets received / assigned")}
         cards: list[tuple[str, Card]] = [
             ("experts", Card(str(data.experts), self.tr("Experts"),
                              self.tr("in %1 groups").replace("%1", str(data.groups)))),
         ]
         for rnd in ROUNDS:
             counts = data.rounds[rnd]
-            cards.append((f"assignments_{rnd}", Card(
-                str(counts.assignments), self.tr("Assignments: %1").replace("%1", names[rnd]),
-                self.tr("expert × alliance pairs"))))
-            cards.append((f"scores_{rnd}", Card(
-                str(counts.sheets), self.tr("Score sheets received: %1").replace("%1", names[rnd]),
-                self.tr("from %1 experts").replace("%1", str(counts.experts)))))
+            cards.append((f"round_{rnd}", Card(
+                f"{counts.assigned_sheets_scored} / {counts.assignments}", labels[rnd],
+                self.tr("%1 sheets from %2 experts").replace("%1", str(counts.sheets))
+                    .replace("%2", str(counts.experts)))))
         cards.append(("plenary", Card(
             str(data.plenary_decisions), self.tr("Plenary decisions"),
             self.tr("alliances settled in the plenary"))))
@@ -322,11 +320,12 @@ class Screen(QWidget):
         frame.setObjectName("stageFrame")
         frame.setStyleSheet("#stageFrame { background: palette(base); border: 1px solid"
                             " palette(mid); border-radius: 8px; }")
-        column = QVBoxLayout(frame)
+        column = QHBoxLayout(frame)
         column.setContentsMargins(16, 8, 16, 8)
+        column.setSpacing(16)
         for i, (name, done, detail) in enumerate(stages, start=1):
             state = self.tr("Done") if done else self.tr("Not done yet")
             row = StageRow(i, name, done, f"{state} · {detail}")
             self.stages.append(row)
-            column.addWidget(row)
+            column.addWidget(row, 1)
         self.body_layout.addWidget(frame)
