@@ -1,0 +1,62 @@
+"""The plenary screen: agenda, heat map, decision panel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from test_consensus import build_panel
+from test_flags import PLANTED
+
+from evaluator.plenary import current_decision
+from evaluator.workspace import Workspace
+from ui.context import AppContext
+from ui.screens.plenary import Screen
+
+
+@pytest.fixture
+def screen(workspace: Workspace, qtbot: Any) -> Screen:
+    build_panel(workspace, PLANTED)
+    s = Screen(AppContext(workspace))
+    qtbot.addWidget(s)
+    return s
+
+
+def test_agenda_and_heatmap(screen: Screen, qtmodeltester: Any) -> None:
+    model = screen.agenda_model
+    assert [model.data(model.index(r, 1)) for r in range(model.rowCount())] == [
+        "101", "102", "103", "104", "105", "106"]
+    qtmodeltester.check(model)
+    screen.agenda.selectRow(2)  # 103: lone dissenter
+    assert screen.current is not None
+    assert screen.current.code == "103"
+    heat = screen.heatmap_model
+    qtmodeltester.check(heat)
+    assert (heat.rowCount(), heat.columnCount()) == (21, 5)
+    total_row = heat.rowCount() - 1
+    assert heat.data(heat.index(total_row, 3)) == "60"
+    low = heat.data(heat.index(total_row, 3), Qt.ItemDataRole.BackgroundRole).color()
+    high = heat.data(heat.index(total_row, 0), Qt.ItemDataRole.BackgroundRole).color()
+    assert low.blue() > low.red()  # below the mean: blue
+    assert high.red() > high.blue()  # above the mean: red
+    assert "F3" in screen.rules.text()
+
+
+def test_decision_needs_a_reason(screen: Screen, workspace: Workspace,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    screen.agenda.selectRow(0)
+    assert screen.record_decision() is False
+    assert warnings
+    assert workspace.count("plenary_decisions") == 0
+    screen.override_radio.setChecked(True)
+    screen.score_box.setValue(71.5)
+    screen.reason.setText("会议纪要齐全，上调")
+    assert screen.record_decision() is True
+    d = current_decision(workspace, 2018, screen.agenda_model.items[0].alliance_id)
+    assert d is not None
+    assert (d.decision, d.score) == ("override", 71.5)
+    assert screen.agenda_model.data(screen.agenda_model.index(0, 5)) == "71.5"
