@@ -156,6 +156,10 @@ messages.register({
         "zh": "已导出 {alliances} 家联盟的 {records} 条记录到 {path}",
         "en": "Exported {records} records of {alliances} alliances to {path}",
     },
+    "submissions.template_written": {
+        "zh": "已写出填报模板 {path}",
+        "en": "Submissions template written to {path}",
+    },
     "submissions.how_exact": {"zh": "名称一致", "en": "exact name"},
     "submissions.how_alias": {"zh": "曾用名", "en": "former name"},
     "submissions.how_similar": {"zh": "名称相近", "en": "similar name"},

@@ -16,10 +16,6 @@ from evaluator import messages
 _template_sub: Any = None
 
 messages.register({
-    "cli.template_written": {
-        "zh": "已写出模板 {path}",
-        "en": "Template written to {path}",
-    },
     "cli.template_kind_missing": {
         "zh": "请指定模板类型，例如 template submissions OUT.xlsx",
         "en": "Name the template kind, e.g. template submissions OUT.xlsx",
@@ -170,5 +166,5 @@ def cmd_template_submissions(args: argparse.Namespace) -> int:
             write_submissions_template(args.out, ws, args.year)
     else:
         write_submissions_template(args.out, None, args.year)
-    print(messages.text("cli.template_written", path=args.out))
+    print(messages.text("submissions.template_written", path=args.out))
     return 0

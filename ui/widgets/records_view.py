@@ -1,0 +1,200 @@
+"""An alliance's submission: basic information, then its records grouped by indicator.
+
+Shared by the submissions, scoring and plenary screens: `show_records(ws, year,
+alliance_id, indicator_code)` shows every indicator of the year's rubric (or just one),
+each headed by its code and name, with the alliance's records under it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evaluator import messages
+from evaluator.rubric import Indicator, Rubric
+from evaluator.submissions import SubmissionDetail, SubmissionRecord, submission_detail
+from evaluator.workspace import Workspace
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class RecordRow:
+    """A row of the records table: an indicator heading or one record under it."""
+
+    indicator: Indicator
+    record: SubmissionRecord | None  # None: the indicator's heading row
+    count: int = 0
+
+
+def record_rows(rubric: Rubric, detail: SubmissionDetail | None,
+                indicator_code: str | None = None) -> list[RecordRow]:
+    rows: list[RecordRow] = []
+    for ind in rubric.indicators:
+        if indicator_code is not None and ind.code != indicator_code:
+            continue
+        records = detail.records_for(ind.code) if detail else []
+        rows.append(RecordRow(ind, None, len(records)))
+        rows.extend(RecordRow(ind, r) for r in records)
+    return rows
+
+
+class RecordsModel(QAbstractTableModel):
+    """Indicator headings and records; heading rows carry the indicator in column 0."""
+
+    COLUMNS = ("title", "date", "quantity", "description", "link")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[RecordRow] = []
+        self._english = messages.current_language() == "en"
+
+    def set_rows(self, rows: list[RecordRow]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def row_at(self, row: int) -> RecordRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(self.COLUMNS):
+            return None
+        return (self.tr("Title"), self.tr("Date"), self.tr("Quantity"),
+                self.tr("Description"), self.tr("Link"))[section]
+
+    def _heading(self, row: RecordRow) -> str:
+        name = row.indicator.name_en if self._english else row.indicator.name
+        if row.count == 0:
+            return self.tr("%1 %2 — no records").replace("%1", row.indicator.code).replace(
+                "%2", name)
+        return self.tr("%1 %2 — %3 records").replace("%1", row.indicator.code).replace(
+            "%2", name).replace("%3", str(row.count))
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if row.record is None:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._heading(row) if column == 0 else None
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(QPalette().color(QPalette.ColorRole.AlternateBase))
+            if role == Qt.ItemDataRole.ForegroundRole and row.count == 0:
+                return QBrush(QColor("#a33"))
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return (row.indicator.standard_en if self._english
+                        else row.indicator.standard)
+            return None
+        rec = row.record
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            value: Any = (rec.title, rec.record_date or "", _quantity(rec.quantity),
+                          rec.description, rec.link)[column]
+            return value
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def _quantity(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+class RecordsView(QWidget):
+    """Basic information above, the records table (grouped by indicator) below."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.info.setTextFormat(Qt.TextFormat.RichText)
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.model = RecordsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.setColumnWidth(0, 260)
+        self.table.setColumnWidth(1, 96)
+        self.table.setColumnWidth(2, 56)
+        self.table.setColumnWidth(3, 260)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.info)
+        layout.addWidget(self.table, 1)
+        self.detail: SubmissionDetail | None = None
+        self.clear()
+
+    def clear(self) -> None:
+        self.detail = None
+        self.info.setText(self.tr("Select an alliance to see what it submitted."))
+        self.table.clearSpans()
+        self.model.set_rows([])
+
+    def show_records(self, ws: Workspace, year: int, alliance_id: int,
+                     indicator_code: str | None = None) -> None:
+        self.detail = submission_detail(ws, year, alliance_id)
+        rubric = ws.rubric(year)
+        if self.detail is None:
+            from evaluator.registry import get_alliance
+
+            alliance = get_alliance(ws, alliance_id)
+            self.info.setText(f"<b>{_esc(alliance.code)} {_esc(alliance.name)}</b><br>"
+                              + self.tr("No submission for %1.").replace("%1", str(year)))
+        else:
+            d = self.detail
+            dash = "—"
+            lines = [
+                f"<b>{_esc(d.alliance.code)} {_esc(d.alliance.name)}</b>",
+                f"{self.tr('Name as filed')}: {_esc(d.name_as_filed) or dash}",
+                f"{self.tr('Contact')}: {_esc(d.contact) or dash} &nbsp; "
+                f"{self.tr('Phone')}: {_esc(d.phone) or dash} &nbsp; "
+                f"{self.tr('Filed on')}: {_esc(d.filed_on or '') or dash}",
+            ]
+            lines += [f"{_esc(k)}: {_esc(str(v))}" for k, v in d.extra.items()]
+            lines.append(f"<span style='color:gray'>{self.tr('Source')}: "
+                         f"{_esc(d.source_file or '')} ({_esc(d.imported_at[:16])})</span>")
+            self.info.setText("<br>".join(lines))
+        rows = record_rows(rubric, self.detail, indicator_code)
+        self.table.clearSpans()
+        self.model.set_rows(rows)
+        for i, row in enumerate(rows):
+            if row.record is None:
+                self.table.setSpan(i, 0, 1, len(RecordsModel.COLUMNS))
+        self.table.resizeRowsToContents()
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
