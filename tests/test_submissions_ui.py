@@ -11,22 +11,22 @@ from openpyxl import Workbook, load_workbook
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl  # noqa: E402
-from PySide6.QtGui import QDropEvent  # noqa: E402
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
 
-from evaluator.registry import find_by_code  # noqa: E402
-from evaluator.registry_import import import_registry  # noqa: E402
-from evaluator.submissions import BASIC_COLUMNS, RECORD_COLUMNS, import_submissions  # noqa: E402
-from evaluator.workspace import Workspace  # noqa: E402
-from ui.context import AppContext  # noqa: E402
-from ui.dialogs.import_dialog import (  # noqa: E402
+from evaluator.registry import find_by_code
+from evaluator.registry_import import import_registry
+from evaluator.submissions import BASIC_COLUMNS, RECORD_COLUMNS, import_submissions
+from evaluator.workspace import Workspace
+from ui.context import AppContext
+from ui.dialogs.import_dialog import (
     REGISTRY,
     SUBMISSIONS,
     ImportDialog,
     ProblemTableModel,
 )
-from ui.screens.submissions import Screen  # noqa: E402
-from ui.widgets.records_view import RecordsView  # noqa: E402
+from ui.screens.submissions import Screen
+from ui.widgets.records_view import RecordsView
 
 pytestmark = pytest.mark.gui
 
