@@ -306,6 +306,13 @@ def assign_round(ws: Workspace, year: int | None, round: str, *,
     """
     year = ws.require_year(year)
     require_round(round)
+    # One transaction: groups formed on the way are not kept when the round is refused.
+    with ws.transaction():
+        return _assign_round(ws, year, round, groups, seed, alliance_ids, progress)
+
+
+def _assign_round(ws: Workspace, year: int, round: str, groups: int | None, seed: int,
+                  alliance_ids: list[int] | None, progress: Progress) -> AssignmentSummary:
     scored = ws.count("scores", "year = ? AND round = ?", (year, round))
     if scored:
         raise EvaluatorError(Problem("assign.scores_exist",
