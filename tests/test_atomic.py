@@ -35,9 +35,13 @@ def kills() -> int:
 def test_failed_write_keeps_the_old_file(tmp_path: Path) -> None:
     target = tmp_path / "out.bin"
     atomic_write_bytes(target, b"old")
-    with pytest.raises(RuntimeError), atomic_write(target) as tmp:
-        tmp.write_bytes(b"half")
-        raise RuntimeError("disk full")
+    def write_then_fail() -> None:
+        with atomic_write(target) as tmp:
+            tmp.write_bytes(b"half")
+            raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        write_then_fail()
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.bin"]
 

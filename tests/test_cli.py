@@ -30,9 +30,11 @@ def test_init_then_refused_input_exits_2_with_a_message(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     again = run("init", str(ws), "--year", "2018")
     assert again.returncode == 2
-    assert "已存在" in again.stderr and "Traceback" not in again.stderr
+    assert "已存在" in again.stderr
+    assert "Traceback" not in again.stderr
     english = run("--lang", "en", "info", str(tmp_path / "nope.evdb"))
-    assert english.returncode == 2 and "does not exist" in english.stderr
+    assert english.returncode == 2
+    assert "does not exist" in english.stderr
 
 
 def test_malformed_rubric_exits_2(tmp_path: Path) -> None:

@@ -52,7 +52,8 @@ def test_annex1_names_match_annex2_registry(workspace) -> None:  # type: ignore[
     index = NameIndex(workspace)
     # Variants that differ only in a standard ending resolve as 'similar' suggestions.
     match = index.match("集成电路封测产业技术创新战略联盟")
-    assert match.alliance is not None and match.alliance.code == "138"
+    assert match.alliance is not None
+    assert match.alliance.code == "138"
     assert match.how == "similar"
     assert index.match("汽车轻量化产业技术创新战略联盟").alliance.code == "107"  # type: ignore[union-attr]
     assert index.match("有色金属钨及硬质合金产业技术创新战略联盟").alliance.code == "117"  # type: ignore[union-attr]
@@ -64,7 +65,8 @@ def test_annex1_names_match_annex2_registry(workspace) -> None:  # type: ignore[
     add_alias(workspace, find_by_code(workspace, "124").id, "name",  # type: ignore[union-attr]
               "新一代纺织机械产业技术创新战略联盟")
     match = NameIndex(workspace).match("新一代纺织机械产业技术创新战略联盟")
-    assert match.how == "alias" and match.alliance.code == "124"  # type: ignore[union-attr]
+    assert match.how == "alias"
+    assert match.alliance.code == "124"
     assert index.match("产业技术创新战略联盟协发网").alliance is None
 
 

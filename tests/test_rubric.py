@@ -12,7 +12,8 @@ def test_default_rubric_matches_the_report() -> None:
     rubric = load_default_rubric()
     assert [g.code for g in rubric.groups] == ["1", "2", "3"]
     assert [len(g.indicators) for g in rubric.groups] == [6, 9, 5]
-    assert rubric.codes[0] == "1.1" and rubric.codes[-1] == "3.5"
+    assert rubric.codes[0] == "1.1"
+    assert rubric.codes[-1] == "3.5"
     assert [g.max_points for g in rubric.groups] == [30, 45, 25]
     assert rubric.max_total == 100
     assert rubric.step == 0.5

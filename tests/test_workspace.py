@@ -34,7 +34,8 @@ def test_workspace_holds_every_table_the_year_needs(workspace: Workspace) -> Non
 def test_audit_log_is_append_only(workspace: Workspace) -> None:
     workspace.set_setting("flags.f2_spread_small", 14.0)
     entry = list(workspace.db.query("SELECT * FROM audit_log WHERE entity = 'setting'"))[-1]
-    assert entry["old_json"] == "15.0" and entry["new_json"] == "14.0"
+    assert entry["old_json"] == "15.0"
+    assert entry["new_json"] == "14.0"
     assert entry["actor"]
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
         workspace.db.execute("DELETE FROM audit_log")
