@@ -69,8 +69,8 @@ def results_workbook_writer():  # type: ignore[no-untyped-def]
         if exc.name == "evaluator.exports.workbook":
             return None
         raise
-    for name in ("write_results_workbook", "export_results_workbook", "write_workbook",
-                 "export_workbook"):
+    for name in ("export_workbook", "write_results_workbook", "export_results_workbook",
+                 "write_workbook"):
         function = getattr(module, name, None)
         if callable(function):
             return function

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from evaluator.errors import EvaluatorError
 from evaluator.logs import log_path, write_traceback
@@ -121,20 +122,28 @@ def show_error(exc: BaseException, details: str, log_file: Path | None) -> Error
     if threading.current_thread() is not threading.main_thread():
         return None
     summary = summary_for(exc)
-    if _open_dialog is not None and _open_dialog.isVisible():
-        _open_dialog.add_error(summary, details)
-        return _open_dialog
+    if (current := current_error_dialog()) is not None:
+        current.add_error(summary, details)
+        return current
     parent = QApplication.activeWindow()
     dialog = ErrorDialog(summary, details, log_file, parent)
     dialog.setModal(True)
+    dialog.finished.connect(_forget_dialog)
     dialog.finished.connect(dialog.deleteLater)
     _open_dialog = dialog
     dialog.open()
     return dialog
 
 
+def _forget_dialog() -> None:
+    global _open_dialog
+    _open_dialog = None
+
+
 def current_error_dialog() -> ErrorDialog | None:
-    return _open_dialog if _open_dialog is not None and _open_dialog.isVisible() else None
+    if _open_dialog is None or not isValid(_open_dialog) or not _open_dialog.isVisible():
+        return None
+    return _open_dialog
 
 
 def handle_exception(exc_type: type[BaseException], exc: BaseException,
