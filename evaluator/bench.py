@@ -378,7 +378,10 @@ def measure_gui_in_child(workspace: Path) -> dict[str, Any]:
                           capture_output=True, text=True, env=env, cwd=root, check=False)
     if done.returncode != 0:
         return {"status": FAILED, "reason": (done.stderr or done.stdout)[-1500:]}
-    figures: dict[str, Any] = json.loads(done.stdout)
+    lines = [x for x in done.stdout.splitlines() if x.startswith("{")]
+    if not lines:
+        return {"status": FAILED, "reason": (done.stderr or done.stdout)[-1500:]}
+    figures: dict[str, Any] = json.loads(lines[-1])
     return figures
 
 
