@@ -1,0 +1,39 @@
+"""The merge screen: files merged in a worker, results per file, progress and agenda."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from test_merge import SCORES_SHEET, export, rewrite
+from test_merge import ws as ws  # the fixture
+
+from evaluator.workspace import Workspace
+from ui.context import AppContext
+from ui.screens.merge import Screen
+
+
+def test_merge_in_worker_shows_every_file(ws: Workspace, tmp_path: Path, qtbot: Any,
+                                          qtmodeltester: Any) -> None:
+    [good] = export(ws, tmp_path, "张三")
+    [other] = export(ws, tmp_path, "李四")
+    bad = rewrite(other, tmp_path / "edited.xlsx",
+                  lambda wb: wb[SCORES_SHEET].cell(row=2, column=3, value=5))
+    screen = Screen(AppContext(ws))
+    qtbot.addWidget(screen)
+    progress = screen.progress_model
+    assert [progress.data(progress.index(r, 2)) for r in range(progress.rowCount())] == [
+        "0/2", "0/2"]
+    with qtbot.waitSignal(screen.merge_finished, timeout=30000):
+        screen.merge_paths([good, bad])
+    model = screen.results_model
+    qtmodeltester.check(model)
+    assert model.rowCount() == 2
+    assert model.data(model.index(0, 1)) == "Accepted"  # no translator loaded in tests
+    assert model.data(model.index(1, 1)) == "Rejected"
+    assert "签名" in model.data(model.index(1, 5))  # core messages in zh (EVALUATOR_LANG)
+    assert ws.count("scores") == 40  # the UI's own connection sees the worker's writes
+    qtmodeltester.check(progress)
+    assert [progress.data(progress.index(r, 2)) for r in range(progress.rowCount())] == [
+        "2/2", "0/2"]
+    assert screen.thread is None

@@ -1,0 +1,375 @@
+"""汇总与差异: merge score files (dropped, chosen, or a folder), see who has sent what,
+and the plenary agenda the merged scores produce.
+
+The merge runs in a worker thread with its own Workspace connection (the SQLite
+connection belongs to the thread that opened it); progress and Cancel go through a
+QProgressDialog, results come back by signal.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QThread,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evaluator import messages
+from evaluator.errors import EvaluatorError
+from evaluator.flags import flag_disagreements
+from evaluator.merge import FileResult, MergeReport
+from evaluator.progress_matrix import ExpertRow, progress_matrix
+from ui.context import AppContext
+from ui.screens.plenary import AgendaModel
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class FileResultModel(QAbstractTableModel):
+    HEADERS = ("File", "Result", "Expert", "Round", "Export", "Reasons")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.results: list[FileResult] = []
+
+    def set_results(self, results: list[FileResult]) -> None:
+        self.beginResetModel()
+        self.results = results
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.results)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def _status(self, r: FileResult) -> str:
+        text = {"accepted": self.tr("Accepted"), "rejected": self.tr("Rejected"),
+                "unchanged": self.tr("Already merged")}[r.status]
+        if r.status == "accepted" and not r.signed:
+            text += self.tr(" (unsigned)")
+        return text
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.results):
+            return None
+        r = self.results[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if col == 0:
+                return r.path.name
+            if col == 1:
+                return self._status(r)
+            if col == 2:
+                return r.expert
+            if col == 3:
+                from evaluator.merge import _round_label
+
+                return _round_label(r.round) if r.round else ""
+            if col == 4:
+                return "" if r.sequence is None else r.sequence
+            if col == 5:
+                sep = "\n" if role == Qt.ItemDataRole.ToolTipRole else "；"
+                return sep.join(messages.render_problem(p) for p in r.problems + r.warnings)
+        if role == Qt.ItemDataRole.BackgroundRole and col == 1:
+            colour = {"accepted": QColor(200, 235, 200), "rejected": QColor(245, 200, 200),
+                      "unchanged": QColor(230, 230, 230)}[r.status]
+            return QBrush(colour)
+        if role == Qt.ItemDataRole.ForegroundRole and col == 1:
+            return QBrush(QColor(0, 0, 0))
+        return None
+
+
+class ProgressModel(QAbstractTableModel):
+    """Experts of a round: received / assigned, latest export, what is still missing."""
+
+    HEADERS = ("Expert", "Group", "Received", "Latest export", "Still missing")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[ExpertRow] = []
+
+    def set_rows(self, rows: list[ExpertRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        e = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return e.name
+            if col == 1:
+                return e.group
+            if col == 2:
+                return f"{len(e.cells) - len(e.missing)}/{len(e.cells)}"
+            if col == 3:
+                return "" if e.latest_sequence is None else e.latest_sequence
+            if col == 4:
+                return "、".join(f"{c.code}" + ("" if c.status == "missing" else f"({self._cell(c.status)})")
+                                for c in e.missing)
+        if role == Qt.ItemDataRole.BackgroundRole and col == 2:
+            return QBrush(QColor(200, 235, 200) if not e.missing else QColor(255, 236, 200))
+        if role == Qt.ItemDataRole.ForegroundRole and col == 2:
+            return QBrush(QColor(0, 0, 0))
+        return None
+
+    def _cell(self, status: str) -> str:
+        return {"partial": self.tr("partial"), "superseded": self.tr("superseded")}.get(
+            status, status)
+
+
+class MergeWorker(QObject):
+    """Runs `merge_score_files` on its own connection; emits progress and the report."""
+
+    progressed = Signal(int, int, str)
+    finished = Signal(object)  # MergeReport
+    failed = Signal(object)  # EvaluatorError
+    done = Signal()
+
+    def __init__(self, ws_path: Path, year: int, paths: list[Path], accept_unsigned: bool
+                 ) -> None:
+        super().__init__()
+        self.ws_path, self.year, self.paths = ws_path, year, paths
+        self.accept_unsigned = accept_unsigned
+        self.cancel_event = threading.Event()
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        self.progressed.emit(done, total, message)
+
+    def cancelled(self) -> bool:
+        return self.cancel_event.is_set()
+
+    def run(self) -> None:
+        from evaluator.merge import merge_score_files
+        from evaluator.workspace import Workspace
+
+        try:
+            with Workspace.open(self.ws_path) as ws:
+                report = merge_score_files(ws, self.paths, self.accept_unsigned, self,
+                                           year=self.year)
+            self.finished.emit(report)
+        except EvaluatorError as error:
+            self.failed.emit(error)
+        finally:
+            self.done.emit()
+
+
+class Screen(QWidget):
+    merge_finished = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setAcceptDrops(True)
+        self.thread: QThread | None = None
+        self.worker: MergeWorker | None = None
+        self.dialog: QProgressDialog | None = None
+        self.last_report: MergeReport | None = None
+
+        add_files = QPushButton(self.tr("Add score files…"))
+        add_files.clicked.connect(self.choose_files)
+        add_folder = QPushButton(self.tr("Add a folder…"))
+        add_folder.clicked.connect(self.choose_folder)
+        self.accept_unsigned = QCheckBox(self.tr("Accept unsigned files (recorded in the log)"))
+        self.accept_unsigned.toggled.connect(self._confirm_unsigned)
+        hint = QLabel(self.tr("Or drop score files or folders here."))
+        top = QHBoxLayout()
+        top.addWidget(add_files)
+        top.addWidget(add_folder)
+        top.addWidget(self.accept_unsigned)
+        top.addStretch(1)
+        top.addWidget(hint)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+
+        self.results_model = FileResultModel(self)
+        self.results_view = self._table(self.results_model, stretch=5)
+        self.round_box = QComboBox()
+        from evaluator.merge import _round_label
+
+        for rnd in ("initial", "review"):
+            self.round_box.addItem(_round_label(rnd), rnd)
+        self.round_box.currentIndexChanged.connect(lambda _i: self.refresh_progress())
+        self.progress_model = ProgressModel(self)
+        progress_tab = QWidget()
+        pv = QVBoxLayout(progress_tab)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Round:")))
+        row.addWidget(self.round_box)
+        row.addStretch(1)
+        pv.addLayout(row)
+        pv.addWidget(self._table(self.progress_model, stretch=4))
+        self.agenda_model = AgendaModel(self)
+        self.agenda_view = self._table(self.agenda_model, stretch=2)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.results_view, self.tr("Files"))
+        self.tabs.addTab(progress_tab, self.tr("Who has sent what"))
+        self.tabs.addTab(self.agenda_view, self.tr("Differences (plenary agenda)"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        self.refresh()
+
+    def _table(self, model: QAbstractTableModel, stretch: int) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setWordWrap(True)
+        view.verticalHeader().setVisible(False)
+        view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        return view
+
+    def title(self) -> str:
+        return self.tr("Merge and flags")
+
+    def refresh(self) -> None:
+        self.refresh_progress()
+        if self.context.workspace is None:
+            self.agenda_model.set_items([], {})
+            return
+        self.agenda_model.set_items(flag_disagreements(self.context.ws, self.context.year), {})
+
+    def refresh_progress(self) -> None:
+        if self.context.workspace is None:
+            self.progress_model.set_rows([])
+            return
+        matrix = progress_matrix(self.context.ws, self.context.year,
+                                 self.round_box.currentData() or "initial")
+        self.progress_model.set_rows(matrix.experts)
+
+    # -- choosing files ---------------------------------------------------------------
+    def _confirm_unsigned(self, checked: bool) -> None:
+        if not checked:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Unsigned files"),
+            self.tr("Unsigned files cannot be proved to come from the expert. Accept them "
+                    "only when you received them in person. Each is marked unsigned in "
+                    "the log. Accept unsigned files?"))
+        if answer != QMessageBox.StandardButton.Yes:
+            self.accept_unsigned.setChecked(False)
+
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Score files"), "",
+                                                self.tr("Score files (*.xlsx)"))
+        if files:
+            self.merge_paths([Path(f) for f in files])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder of score files"))
+        if folder:
+            self.merge_paths([Path(folder)])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.merge_paths(paths)
+
+    # -- the merge ----------------------------------------------------------------------
+    def merge_paths(self, paths: list[Path]) -> None:
+        if self.context.workspace is None or self.thread is not None:
+            return
+        assert self.context.year is not None
+        self.worker = MergeWorker(self.context.ws.path, self.context.year, paths,
+                                  self.accept_unsigned.isChecked())
+        self.thread = QThread(self)
+        self.worker.moveToThread(self.thread)
+        self.dialog = QProgressDialog(self.tr("Merging score files…"), self.tr("Cancel"),
+                                      0, 0, self)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(300)
+        self.dialog.canceled.connect(self.worker.cancel_event.set)
+        self.worker.progressed.connect(self._on_progress)
+        self.worker.finished.connect(self._on_finished)
+        self.worker.failed.connect(self._on_failed)
+        self.worker.done.connect(self.thread.quit)
+        self.thread.started.connect(self.worker.run)
+        self.thread.finished.connect(self._on_thread_done)
+        self.thread.start()
+
+    def _on_progress(self, done: int, total: int, message: str) -> None:
+        if self.dialog is not None:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(done)
+            self.dialog.setLabelText(message)
+
+    def _on_finished(self, report: MergeReport) -> None:
+        self.last_report = report
+        self.results_model.set_results(report.results)
+        self.summary.setText(
+            self.tr("%1 accepted, %2 rejected, %3 already merged.")
+            .replace("%1", str(len(report.accepted))).replace("%2", str(len(report.rejected)))
+            .replace("%3", str(len(report.unchanged))))
+        self.tabs.setCurrentIndex(0)
+
+    def _on_failed(self, error: EvaluatorError) -> None:
+        self.summary.setText(error.render())
+
+    def _on_thread_done(self) -> None:
+        if self.dialog is not None:
+            self.dialog.reset()
+            self.dialog.deleteLater()
+            self.dialog = None
+        if self.thread is not None:
+            self.thread.deleteLater()
+        self.thread = None
+        self.worker = None
+        self.refresh()
+        if self.last_report is not None and self.last_report.accepted:
+            self.context.data_changed.emit("scores")
+        self.merge_finished.emit()
