@@ -427,7 +427,7 @@ def parse_submissions(ws: Workspace, paths: Sequence[Path | str] | Path | str,
         return {"file": file, "sheet": table.name, "row": record.row}
 
     # 基本信息
-    seen_alliances: dict[int, int] = {}
+    seen_alliances: dict[Any, int] = {}
     code_status: dict[str, Alliance | None] = {}
     for record in basic.records:
         done += 1
@@ -459,15 +459,20 @@ def parse_submissions(ws: Workspace, paths: Sequence[Path | str] | Path | str,
                                     {"value": display_value(record.get(COL_FILED_ON))},
                                     **at, column=COL_FILED_ON))
             row_ok = False
-        if alliance is not None and alliance.id in seen_alliances:
+        # By alliance (a former and a current code are the same alliance), or by the
+        # code as written when it did not resolve, so a duplicate is reported either way.
+        raw = normalize_code(record.get(COL_CODE))
+        key: Any = alliance.id if alliance is not None else raw
+        if key and key in seen_alliances:
             problems.append(Problem("submissions.duplicate_alliance",
-                                    {"alliance": alliance.code,
-                                     "first_row": seen_alliances[alliance.id]},
+                                    {"alliance": alliance.code if alliance else raw,
+                                     "first_row": seen_alliances[key]},
                                     **at, column=COL_CODE))
             row_ok = False
+        elif key:
+            seen_alliances[key] = record.row
         if alliance is None or not row_ok:
             continue
-        seen_alliances[alliance.id] = record.row
         contact = cell_text(record.get(COL_CONTACT))
         phone = cell_text(record.get(COL_PHONE))
         missing = [c for c, v in ((COL_CONTACT, contact), (COL_PHONE, phone),

@@ -314,7 +314,8 @@ class ImportDialog(QDialog):
         layout.addWidget(self.drop)
         layout.addWidget(self.chosen)
         layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 10)
+        layout.addStretch(1)  # takes the space while the report table is hidden
         layout.addWidget(buttons)
 
     # -- choosing ---------------------------------------------------------------------

@@ -205,6 +205,7 @@ class Screen(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.records = RecordsView()
 
@@ -228,6 +229,7 @@ class Screen(QWidget):
         splitter.addWidget(self.records)
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 4)
+        splitter.setSizes([700, 560])
         self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addLayout(actions)
