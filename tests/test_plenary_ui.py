@@ -60,3 +60,21 @@ def test_decision_needs_a_reason(screen: Screen, workspace: Workspace,
     assert d is not None
     assert (d.decision, d.score) == ("override", 71.5)
     assert screen.agenda_model.data(screen.agenda_model.index(0, 5)) == "71.5"
+
+
+def test_quality_screen(workspace: Workspace, qtbot: Any, qtmodeltester: Any) -> None:
+    from test_quality import LENIENT_HARSH
+
+    from ui.screens.quality import Screen as QualityScreen
+
+    build_panel(workspace, LENIENT_HARSH)
+    s = QualityScreen(AppContext(workspace))
+    qtbot.addWidget(s)
+    qtmodeltester.check(s.alpha_model)
+    qtmodeltester.check(s.leniency_model)
+    assert s.alpha_model.rowCount() == 24
+    flags = {s.leniency_model.data(s.leniency_model.index(r, 0)):
+             s.leniency_model.data(s.leniency_model.index(r, 6))
+             for r in range(s.leniency_model.rowCount())}
+    assert (flags["E1"], flags["E4"], flags["E2"]) == ("Lenient", "Harsh", "")
+    assert len(s.chart.series()) == 1

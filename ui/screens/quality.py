@@ -1,0 +1,204 @@
+"""评审质量: Krippendorff's alpha per indicator and the experts' leniency (shown, never
+applied to the scores; method.md)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evaluator import messages
+from evaluator.quality import AlphaRow, ExpertLeniency, QualityReport, quality_report
+from ui.context import AppContext
+
+Index = QModelIndex | QPersistentModelIndex
+BAND_COLOURS = {"reliable": QColor(200, 235, 200), "tentative": QColor(255, 236, 200),
+                "unreliable": QColor(245, 200, 200), "undefined": QColor(230, 230, 230)}
+
+
+def _fmt(value: float | None, digits: int = 2) -> str:
+    return "—" if value is None else f"{value:.{digits}f}"
+
+
+class AlphaModel(QAbstractTableModel):
+    HEADERS = ("Level", "Indicator", "Alpha", "Reading", "Alliances")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[AlphaRow] = []
+
+    def set_rows(self, rows: list[AlphaRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        r = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return {"total": self.tr("Total"), "group": self.tr("First level"),
+                        "indicator": self.tr("Second level")}[r.level]
+            if col == 1:
+                name = r.name if messages.current_language() == "zh" else r.name_en
+                return name if r.level == "total" else f"{r.code} {name}"
+            if col == 2:
+                return _fmt(r.alpha, 3)
+            if col == 3:
+                return {"reliable": self.tr("Reliable (0.80 and above)"),
+                        "tentative": self.tr("Tentative (0.667-0.80)"),
+                        "unreliable": self.tr("Unreliable (below 0.667)"),
+                        "undefined": self.tr("Cannot be computed")}[r.band]
+            if col == 4:
+                return r.units
+        if role == Qt.ItemDataRole.BackgroundRole and col == 3:
+            return QBrush(BAND_COLOURS[r.band])
+        if role == Qt.ItemDataRole.ForegroundRole and col == 3:
+            return QBrush(QColor(0, 0, 0))
+        return None
+
+
+class LeniencyModel(QAbstractTableModel):
+    HEADERS = ("Expert", "Scored", "Leniency", "Std. error", "Consistency", "Correlation",
+               "Flag")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[ExpertLeniency] = []
+
+    def set_rows(self, rows: list[ExpertLeniency]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        e = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = [e.name, e.n, _fmt(e.leniency), _fmt(e.se), _fmt(e.consistency),
+                      _fmt(e.correlation),
+                      (self.tr("Lenient") if (e.leniency or 0) > 0 else self.tr("Harsh"))
+                      if e.flagged else ""]
+            return values[col]
+        if role == Qt.ItemDataRole.BackgroundRole and e.flagged:
+            return QBrush(QColor(255, 236, 200))
+        if role == Qt.ItemDataRole.ForegroundRole and e.flagged:
+            return QBrush(QColor(0, 0, 0))
+        if role == Qt.ItemDataRole.TextAlignmentRole and 1 <= col <= 5:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class Screen(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.report: QualityReport | None = None
+        self.note = QLabel(self.tr(
+            "Shown for the panel's information; never applied to the scores. Alpha is "
+            "Krippendorff's alpha (interval, with missing data). Leniency is the mean "
+            "difference from the other experts on the same alliances."))
+        self.note.setWordWrap(True)
+        self.alpha_model = AlphaModel(self)
+        self.alpha_view = self._table(self.alpha_model, 1)
+        self.leniency_model = LeniencyModel(self)
+        self.leniency_view = self._table(self.leniency_model, 0)
+        self.chart = QChart()
+        self.chart.setTitle(self.tr("Leniency per expert (points)"))
+        self.chart.legend().hide()
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(220)
+        experts = QSplitter(Qt.Orientation.Vertical)
+        experts.addWidget(self.leniency_view)
+        experts.addWidget(self.chart_view)
+        tabs = QTabWidget()
+        tabs.addTab(self.alpha_view, self.tr("Agreement (alpha)"))
+        tabs.addTab(experts, self.tr("Leniency of experts"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addWidget(tabs, 1)
+        self.refresh()
+
+    def _table(self, model: QAbstractTableModel, stretch: int) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().setVisible(False)
+        view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        return view
+
+    def title(self) -> str:
+        return self.tr("Panel quality")
+
+    def refresh(self) -> None:
+        if self.context.workspace is None:
+            self.alpha_model.set_rows([])
+            self.leniency_model.set_rows([])
+            return
+        self.report = quality_report(self.context.ws, self.context.year)
+        self.alpha_model.set_rows(self.report.alpha)
+        self.leniency_model.set_rows(self.report.leniency)
+        self._draw_chart(self.report.leniency)
+
+    def _draw_chart(self, rows: list[ExpertLeniency]) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        shown = [e for e in rows if e.leniency is not None]
+        bars = QBarSet(self.tr("Leniency"))
+        bars.append([float(e.leniency) for e in shown])  # type: ignore[arg-type]
+        series = QBarSeries()
+        series.append(bars)
+        self.chart.addSeries(series)
+        axis_x = QBarCategoryAxis()
+        axis_x.append([e.name for e in shown])
+        axis_x.setLabelsAngle(-60)
+        self.chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(axis_x)
+        axis_y = QValueAxis()
+        bound = max([abs(float(e.leniency)) for e in shown] + [5.0])  # type: ignore[arg-type]
+        axis_y.setRange(-bound * 1.1, bound * 1.1)
+        self.chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_y)
