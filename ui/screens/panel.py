@@ -136,6 +136,7 @@ class DeclareConflictDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.reason_edit.textChanged.connect(self._update_ok)
         self.alliance_combo.currentIndexChanged.connect(self._update_ok)
+        self.alliance_combo.editTextChanged.connect(self._update_ok)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
@@ -239,6 +240,7 @@ class Screen(QWidget):
         splitter.addWidget(conflicts_pane)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([460, 200])
 
         # -- assignment matrix ---------------------------------------------------------
         self.round_combo = QComboBox()
