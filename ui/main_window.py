@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setSpacing(2)
         self.nav.setStyleSheet(
-            "#stageNavigation { border: none; background: palette(window); }"
+            "#stageNavigation { border: none; outline: 0; background: palette(window); }"
             " #stageNavigation::item { padding: 8px 6px; border-radius: 4px; }"
             " #stageNavigation::item:selected { background: palette(highlight);"
             " color: palette(highlighted-text); }")

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name />
+        <message>
+            <source>High</source>
+            <translation>High</translation>
+        </message>
+        <message>
+            <source>Fairly high</source>
+            <translation>Fairly high</translation>
+        </message>
+        <message>
+            <source>Average</source>
+            <translation>Average</translation>
+        </message>
+        <message>
+            <source>Inactive</source>
+            <translation>Inactive</translation>
+        </message>
+        <message>
+            <source>Plenary decision</source>
+            <translation>Plenary decision</translation>
+        </message>
+        <message>
+            <source>Consensus</source>
+            <translation>Consensus</translation>
+        </message>
+        <message>
+            <source>Published</source>
+            <translation>Published</translation>
+        </message>
+        <message>
+            <source>Imported history</source>
+            <translation>Imported history</translation>
+        </message>
+    </context>
+    <context>
         <name>AboutDialog</name>
         <message>
             <source>About</source>
@@ -30,6 +65,52 @@
         <message>
             <source>Close</source>
             <translation>Close</translation>
+        </message>
+    </context>
+    <context>
+        <name>AllianceListModel</name>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Alliance</source>
+            <translation>Alliance</translation>
+        </message>
+        <message>
+            <source>Scored</source>
+            <translation>Scored</translation>
+        </message>
+    </context>
+    <context>
+        <name>AlphaModel</name>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>First level</source>
+            <translation>First level</translation>
+        </message>
+        <message>
+            <source>Second level</source>
+            <translation>Second level</translation>
+        </message>
+        <message>
+            <source>Reliable (0.80 and above)</source>
+            <translation>Reliable (0.80 and above)</translation>
+        </message>
+        <message>
+            <source>Tentative (0.667-0.80)</source>
+            <translation>Tentative (0.667-0.80)</translation>
+        </message>
+        <message>
+            <source>Unreliable (below 0.667)</source>
+            <translation>Unreliable (below 0.667)</translation>
+        </message>
+        <message>
+            <source>Cannot be computed</source>
+            <translation>Cannot be computed</translation>
         </message>
     </context>
     <context>
@@ -126,6 +207,25 @@
         </message>
     </context>
     <context>
+        <name>DropArea</name>
+        <message>
+            <source>Drop a workbook (.xlsx) or CSV files here</source>
+            <translation>Drop a workbook (.xlsx) or CSV files here</translation>
+        </message>
+        <message>
+            <source>Choose file…</source>
+            <translation>Choose file…</translation>
+        </message>
+        <message>
+            <source>Choose the file to import</source>
+            <translation>Choose the file to import</translation>
+        </message>
+        <message>
+            <source>Workbooks and CSV files (%1)</source>
+            <translation>Workbooks and CSV files (%1)</translation>
+        </message>
+    </context>
+    <context>
         <name>ErrorDialog</name>
         <message>
             <source>Something went wrong</source>
@@ -208,10 +308,129 @@
         </message>
     </context>
     <context>
+        <name>FileResultModel</name>
+        <message>
+            <source>Accepted</source>
+            <translation>Accepted</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <source>Already merged</source>
+            <translation>Already merged</translation>
+        </message>
+        <message>
+            <source> (unsigned)</source>
+            <translation> (unsigned)</translation>
+        </message>
+    </context>
+    <context>
         <name>GroupDelegate</name>
         <message>
             <source>(no group)</source>
             <translation>(no group)</translation>
+        </message>
+    </context>
+    <context>
+        <name>HeatmapModel</name>
+        <message>
+            <source>Mean</source>
+            <translation>Mean</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>Import alliance registry</source>
+            <translation>Import alliance registry</translation>
+        </message>
+        <message>
+            <source>Import submissions</source>
+            <translation>Import submissions</translation>
+        </message>
+        <message>
+            <source>Registry columns: 联盟代码, 联盟名称, optional 批次 and 曾用名.</source>
+            <translation>Registry columns: 联盟代码, 联盟名称, optional 批次 and 曾用名.</translation>
+        </message>
+        <message>
+            <source>A workbook with sheets 基本信息 and 活动记录, or the two as CSV files. The whole file is checked first; a file with errors changes nothing.</source>
+            <translation>A workbook with sheets 基本信息 and 活动记录, or the two as CSV files. The whole file is checked first; a file with errors changes nothing.</translation>
+        </message>
+        <message>
+            <source>No file chosen</source>
+            <translation>No file chosen</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>Save report…</source>
+            <translation>Save report…</translation>
+        </message>
+        <message>
+            <source>Checking the file…</source>
+            <translation>Checking the file…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Cancelled; nothing was changed.</source>
+            <translation>Cancelled; nothing was changed.</translation>
+        </message>
+        <message>
+            <source>%1 warnings, listed below.</source>
+            <translation>%1 warnings, listed below.</translation>
+        </message>
+        <message>
+            <source>The file was not imported: %1 errors and %2 warnings, listed below. Nothing was changed; correct the file and import it again.</source>
+            <translation>The file was not imported: %1 errors and %2 warnings, listed below. Nothing was changed; correct the file and import it again.</translation>
+        </message>
+        <message>
+            <source>Save the report</source>
+            <translation>Save the report</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
+            <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
+        </message>
+    </context>
+    <context>
+        <name>IndicatorModel</name>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Indicator</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <source>Max</source>
+            <translation>Max</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeniencyModel</name>
+        <message>
+            <source>Lenient</source>
+            <translation>Lenient</translation>
+        </message>
+        <message>
+            <source>Harsh</source>
+            <translation>Harsh</translation>
         </message>
     </context>
     <context>
@@ -367,6 +586,329 @@
         <message>
             <source>Cannot create the workspace</source>
             <translation>Cannot create the workspace</translation>
+        </message>
+    </context>
+    <context>
+        <name>PackageRecordsModel</name>
+        <message>
+            <source>Title</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Description</translation>
+        </message>
+    </context>
+    <context>
+        <name>PackagesDialog</name>
+        <message>
+            <source>Expert packages</source>
+            <translation>Expert packages</translation>
+        </message>
+        <message>
+            <source>Initial round (分组初评)</source>
+            <translation>Initial round (分组初评)</translation>
+        </message>
+        <message>
+            <source>Cross-group review (交叉复评)</source>
+            <translation>Cross-group review (交叉复评)</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <source>Round:</source>
+            <translation>Round:</translation>
+        </message>
+        <message>
+            <source>Folder:</source>
+            <translation>Folder:</translation>
+        </message>
+        <message>
+            <source>One package per expert holds only that expert's assigned alliances, their submissions, the indicator system and the expert's signing key. Hand each expert his or her own file only.</source>
+            <translation>One package per expert holds only that expert's assigned alliances, their submissions, the indicator system and the expert's signing key. Hand each expert his or her own file only.</translation>
+        </message>
+        <message>
+            <source>Generate</source>
+            <translation>Generate</translation>
+        </message>
+        <message>
+            <source>Folder for the packages</source>
+            <translation>Folder for the packages</translation>
+        </message>
+        <message>
+            <source>Writing packages…</source>
+            <translation>Writing packages…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Writing packages… %1</source>
+            <translation>Writing packages… %1</translation>
+        </message>
+        <message>
+            <source>%1 packages written to %2.</source>
+            <translation>%1 packages written to %2.</translation>
+        </message>
+        <message>
+            <source>No assignment in this round: %1</source>
+            <translation>No assignment in this round: %1</translation>
+        </message>
+        <message>
+            <source>Cancelled. Packages already written stay in the folder.</source>
+            <translation>Cancelled. Packages already written stay in the folder.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProblemTableModel</name>
+        <message>
+            <source>Severity</source>
+            <translation>Severity</translation>
+        </message>
+        <message>
+            <source>Sheet</source>
+            <translation>Sheet</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>Column</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Problem</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressModel</name>
+        <message>
+            <source>partial</source>
+            <translation>partial</translation>
+        </message>
+        <message>
+            <source>superseded</source>
+            <translation>superseded</translation>
+        </message>
+    </context>
+    <context>
+        <name>QMainWindow</name>
+        <message>
+            <source>Cannot open the package</source>
+            <translation>Cannot open the package</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordsModel</name>
+        <message>
+            <source>Title</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Description</translation>
+        </message>
+        <message>
+            <source>Link</source>
+            <translation>Link</translation>
+        </message>
+        <message>
+            <source>%1 %2 — no records</source>
+            <translation>%1 %2 — no records</translation>
+        </message>
+        <message>
+            <source>%1 %2 — %3 records</source>
+            <translation>%1 %2 — %3 records</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordsView</name>
+        <message>
+            <source>Select an alliance to see what it submitted.</source>
+            <translation>Select an alliance to see what it submitted.</translation>
+        </message>
+        <message>
+            <source>No submission for %1.</source>
+            <translation>No submission for %1.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScoringPanel</name>
+        <message>
+            <source>Score %1 %2</source>
+            <translation>Score %1 %2</translation>
+        </message>
+        <message>
+            <source>Nothing was submitted for this indicator.</source>
+            <translation>Nothing was submitted for this indicator.</translation>
+        </message>
+        <message>
+            <source>Optional comment on this score</source>
+            <translation>Optional comment on this score</translation>
+        </message>
+        <message>
+            <source>&amp;Score:</source>
+            <translation>&amp;Score:</translation>
+        </message>
+        <message>
+            <source>&amp;Comment:</source>
+            <translation>&amp;Comment:</translation>
+        </message>
+        <message>
+            <source>Nothing changed yet.</source>
+            <translation>Nothing changed yet.</translation>
+        </message>
+        <message>
+            <source>Type a score and press Enter · ↑/↓ or Tab: indicators · PgUp/PgDn: alliances · Ctrl+Z: undo</source>
+            <translation>Type a score and press Enter · ↑/↓ or Tab: indicators · PgUp/PgDn: alliances · Ctrl+Z: undo</translation>
+        </message>
+        <message>
+            <source>Export score file…</source>
+            <translation>Export score file…</translation>
+        </message>
+        <message>
+            <source>initial round</source>
+            <translation>initial round</translation>
+        </message>
+        <message>
+            <source>cross-group review</source>
+            <translation>cross-group review</translation>
+        </message>
+        <message>
+            <source>%1 · %2 %3</source>
+            <translation>%1 · %2 %3</translation>
+        </message>
+        <message>
+            <source>0 to %1, in steps of %2</source>
+            <translation>0 to %1, in steps of %2</translation>
+        </message>
+        <message>
+            <source>%1 records</source>
+            <translation>%1 records</translation>
+        </message>
+        <message>
+            <source>Total %1 / %2 (%3) · %4 of %5 scored</source>
+            <translation>Total %1 / %2 (%3) · %4 of %5 scored</translation>
+        </message>
+        <message>
+            <source>%1 is not a valid score: 0 to %2 in steps of %3</source>
+            <translation>%1 is not a valid score: 0 to %2 in steps of %3</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>Saved at %1</source>
+            <translation>Saved at %1</translation>
+        </message>
+        <message>
+            <source>Scores missing</source>
+            <translation>Scores missing</translation>
+        </message>
+        <message>
+            <source>%1 indicators are not scored yet (%2 alliances). Export a partial score file anyway?</source>
+            <translation>%1 indicators are not scored yet (%2 alliances). Export a partial score file anyway?</translation>
+        </message>
+        <message>
+            <source>Export score file</source>
+            <translation>Export score file</translation>
+        </message>
+        <message>
+            <source>Score files (*.xlsx)</source>
+            <translation>Score files (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Not exported</source>
+            <translation>Not exported</translation>
+        </message>
+        <message>
+            <source>Score file written</source>
+            <translation>Score file written</translation>
+        </message>
+        <message>
+            <source>Score file %1 written (export number %2). Send this file to your group leader or the secretariat.</source>
+            <translation>Score file %1 written (export number %2). Send this file to your group leader or the secretariat.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScoringWindow</name>
+        <message>
+            <source>Scoring — %1 — %2</source>
+            <translation>Scoring — %1 — %2</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>&amp;Export score file…</source>
+            <translation>&amp;Export score file…</translation>
+        </message>
+        <message>
+            <source>Write an Excel &amp;template…</source>
+            <translation>Write an Excel &amp;template…</translation>
+        </message>
+        <message>
+            <source>&amp;Import a filled template…</source>
+            <translation>&amp;Import a filled template…</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Close</translation>
+        </message>
+        <message>
+            <source>Every score is saved as soon as it is entered.</source>
+            <translation>Every score is saved as soon as it is entered.</translation>
+        </message>
+        <message>
+            <source>Saved at %1</source>
+            <translation>Saved at %1</translation>
+        </message>
+        <message>
+            <source>Excel template</source>
+            <translation>Excel template</translation>
+        </message>
+        <message>
+            <source>Workbooks (*.xlsx)</source>
+            <translation>Workbooks (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Filled template</source>
+            <translation>Filled template</translation>
+        </message>
+        <message>
+            <source>Not imported; nothing was changed</source>
+            <translation>Not imported; nothing was changed</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>Imported</translation>
+        </message>
+        <message>
+            <source>%1 scores imported.</source>
+            <translation>%1 scores imported.</translation>
         </message>
     </context>
     <context>
@@ -623,6 +1165,393 @@
             <source>… and %1 more</source>
             <translation>… and %1 more</translation>
         </message>
+        <message>
+            <source>Scores by expert</source>
+            <translation>Scores by expert</translation>
+        </message>
+        <message>
+            <source>Records for disputed indicators</source>
+            <translation>Records for disputed indicators</translation>
+        </message>
+        <message>
+            <source>Comments</source>
+            <translation>Comments</translation>
+        </message>
+        <message>
+            <source>Accept the consensus</source>
+            <translation>Accept the consensus</translation>
+        </message>
+        <message>
+            <source>Set the final score</source>
+            <translation>Set the final score</translation>
+        </message>
+        <message>
+            <source>Reason (required)</source>
+            <translation>Reason (required)</translation>
+        </message>
+        <message>
+            <source>Record decision</source>
+            <translation>Record decision</translation>
+        </message>
+        <message>
+            <source>Plenary</source>
+            <translation>Plenary</translation>
+        </message>
+        <message numerus="yes">
+            <source>Agenda: %n alliance(s)</source>
+            <translation>
+                <numerusform>Agenda: %n alliance(s)</numerusform>
+                <numerusform>Agenda: %n alliance(s)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No differences for the plenary.</source>
+            <translation>No differences for the plenary.</translation>
+        </message>
+        <message>
+            <source>Consensus %1 (%2)  Median %3  Range %4-%5  n = %6%7</source>
+            <translation>Consensus %1 (%2)  Median %3  Range %4-%5  n = %6%7</translation>
+        </message>
+        <message>
+            <source>, trimmed</source>
+            <translation>, trimmed</translation>
+        </message>
+        <message>
+            <source>Leniency-adjusted (for information): %1</source>
+            <translation>Leniency-adjusted (for information): %1</translation>
+        </message>
+        <message>
+            <source>No comments.</source>
+            <translation>No comments.</translation>
+        </message>
+        <message>
+            <source>No decision yet.</source>
+            <translation>No decision yet.</translation>
+        </message>
+        <message>
+            <source>Decided: %1 by %2 at %3 — %4</source>
+            <translation>Decided: %1 by %2 at %3 — %4</translation>
+        </message>
+        <message>
+            <source>Please give the reason for the decision.</source>
+            <translation>Please give the reason for the decision.</translation>
+        </message>
+        <message>
+            <source>Import registry…</source>
+            <translation>Import registry…</translation>
+        </message>
+        <message>
+            <source>Import submissions…</source>
+            <translation>Import submissions…</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>Export…</translation>
+        </message>
+        <message>
+            <source>Write template…</source>
+            <translation>Write template…</translation>
+        </message>
+        <message>
+            <source>All alliances</source>
+            <translation>All alliances</translation>
+        </message>
+        <message>
+            <source>Eligible</source>
+            <translation>Eligible</translation>
+        </message>
+        <message>
+            <source>Not eligible</source>
+            <translation>Not eligible</translation>
+        </message>
+        <message>
+            <source>Not submitted</source>
+            <translation>Not submitted</translation>
+        </message>
+        <message>
+            <source>Export results workbook</source>
+            <translation>Export results workbook</translation>
+        </message>
+        <message>
+            <source>Generate report draft</source>
+            <translation>Generate report draft</translation>
+        </message>
+        <message>
+            <source>Show inactive alliances' scores</source>
+            <translation>Show inactive alliances' scores</translation>
+        </message>
+        <message>
+            <source>All bands</source>
+            <translation>All bands</translation>
+        </message>
+        <message>
+            <source>Search code or name</source>
+            <translation>Search code or name</translation>
+        </message>
+        <message>
+            <source>Band:</source>
+            <translation>Band:</translation>
+        </message>
+        <message>
+            <source>Batch:</source>
+            <translation>Batch:</translation>
+        </message>
+        <message>
+            <source>Results</source>
+            <translation>Results</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Alliance</source>
+            <translation>Alliance</translation>
+        </message>
+        <message>
+            <source>A-level alliances</source>
+            <translation>A-level alliances</translation>
+        </message>
+        <message>
+            <source>Batch</source>
+            <translation>Batch</translation>
+        </message>
+        <message>
+            <source>Stalled alliances</source>
+            <translation>Stalled alliances</translation>
+        </message>
+        <message>
+            <source>Band</source>
+            <translation>Band</translation>
+        </message>
+        <message>
+            <source>% of participants</source>
+            <translation>% of participants</translation>
+        </message>
+        <message>
+            <source>% of all</source>
+            <translation>% of all</translation>
+        </message>
+        <message>
+            <source>% of band</source>
+            <translation>% of band</translation>
+        </message>
+        <message>
+            <source>% of batch</source>
+            <translation>% of batch</translation>
+        </message>
+        <message>
+            <source>Activity</source>
+            <translation>Activity</translation>
+        </message>
+        <message>
+            <source>Statistics</source>
+            <translation>Statistics</translation>
+        </message>
+        <message>
+            <source>{year}: {n} alliances took part ({source}); {total} in the programme.</source>
+            <translation>{year}: {n} alliances took part ({source}); {total} in the programme.</translation>
+        </message>
+        <message>
+            <source>High and fairly high</source>
+            <translation>High and fairly high</translation>
+        </message>
+        <message>
+            <source>All participants</source>
+            <translation>All participants</translation>
+        </message>
+        <message>
+            <source>Bands by batch</source>
+            <translation>Bands by batch</translation>
+        </message>
+        <message>
+            <source>Score distribution</source>
+            <translation>Score distribution</translation>
+        </message>
+        <message>
+            <source>Activities carried out, by band</source>
+            <translation>Activities carried out, by band</translation>
+        </message>
+        <message>
+            <source>Freeze the {year} results as published? Later score changes will not change them until you publish again.</source>
+            <translation>Freeze the {year} results as published? Later score changes will not change them until you publish again.</translation>
+        </message>
+        <message>
+            <source>Published {n} results.</source>
+            <translation>Published {n} results.</translation>
+        </message>
+        <message>
+            <source>Writing the results workbook…</source>
+            <translation>Writing the results workbook…</translation>
+        </message>
+        <message>
+            <source>Word document (*.docx)</source>
+            <translation>Word document (*.docx)</translation>
+        </message>
+        <message>
+            <source>Writing the report draft…</source>
+            <translation>Writing the report draft…</translation>
+        </message>
+        <message>
+            <source>Written {path}</source>
+            <translation>Written {path}</translation>
+        </message>
+        <message>
+            <source>Cancelled; nothing was written.</source>
+            <translation>Cancelled; nothing was written.</translation>
+        </message>
+        <message>
+            <source>Submissions</source>
+            <translation>Submissions</translation>
+        </message>
+        <message>
+            <source>All batches</source>
+            <translation>All batches</translation>
+        </message>
+        <message>
+            <source>Showing %1 of %2 alliances · eligible %3 · not eligible %4 · not submitted %5</source>
+            <translation>Showing %1 of %2 alliances · eligible %3 · not eligible %4 · not submitted %5</translation>
+        </message>
+        <message>
+            <source>Export submissions</source>
+            <translation>Export submissions</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Write template</source>
+            <translation>Write template</translation>
+        </message>
+        <message>
+            <source>Add score files…</source>
+            <translation>Add score files…</translation>
+        </message>
+        <message>
+            <source>Add a folder…</source>
+            <translation>Add a folder…</translation>
+        </message>
+        <message>
+            <source>Accept unsigned files (recorded in the log)</source>
+            <translation>Accept unsigned files (recorded in the log)</translation>
+        </message>
+        <message>
+            <source>Or drop score files or folders here.</source>
+            <translation>Or drop score files or folders here.</translation>
+        </message>
+        <message>
+            <source>Round:</source>
+            <translation>Round:</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>Files</translation>
+        </message>
+        <message>
+            <source>Who has sent what</source>
+            <translation>Who has sent what</translation>
+        </message>
+        <message>
+            <source>Differences (plenary agenda)</source>
+            <translation>Differences (plenary agenda)</translation>
+        </message>
+        <message>
+            <source>Merge and flags</source>
+            <translation>Merge and flags</translation>
+        </message>
+        <message>
+            <source>Unsigned files</source>
+            <translation>Unsigned files</translation>
+        </message>
+        <message>
+            <source>Unsigned files cannot be proved to come from the expert. Accept them only when you received them in person. Each is marked unsigned in the log. Accept unsigned files?</source>
+            <translation>Unsigned files cannot be proved to come from the expert. Accept them only when you received them in person. Each is marked unsigned in the log. Accept unsigned files?</translation>
+        </message>
+        <message>
+            <source>Score files</source>
+            <translation>Score files</translation>
+        </message>
+        <message>
+            <source>Score files (*.xlsx)</source>
+            <translation>Score files (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Folder of score files</source>
+            <translation>Folder of score files</translation>
+        </message>
+        <message>
+            <source>Merging score files…</source>
+            <translation>Merging score files…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>%1 accepted, %2 rejected, %3 already merged.</source>
+            <translation>%1 accepted, %2 rejected, %3 already merged.</translation>
+        </message>
+        <message>
+            <source>Initial round (分组初评)</source>
+            <translation>Initial round (分组初评)</translation>
+        </message>
+        <message>
+            <source>Cross-group review (交叉复评)</source>
+            <translation>Cross-group review (交叉复评)</translation>
+        </message>
+        <message>
+            <source>Open for scoring</source>
+            <translation>Open for scoring</translation>
+        </message>
+        <message>
+            <source>Generate packages for all experts…</source>
+            <translation>Generate packages for all experts…</translation>
+        </message>
+        <message>
+            <source>Expert:</source>
+            <translation>Expert:</translation>
+        </message>
+        <message>
+            <source>Experts score in their own package (.evpkg) on their laptops and send back a signed score file. Here the secretariat can score on an expert's behalf; the package is kept in the application's data folder.</source>
+            <translation>Experts score in their own package (.evpkg) on their laptops and send back a signed score file. Here the secretariat can score on an expert's behalf; the package is kept in the application's data folder.</translation>
+        </message>
+        <message>
+            <source>Scoring</source>
+            <translation>Scoring</translation>
+        </message>
+        <message>
+            <source>Cannot open the package</source>
+            <translation>Cannot open the package</translation>
+        </message>
+        <message>
+            <source>Shown for the panel's information; never applied to the scores. Alpha is Krippendorff's alpha (interval, with missing data). Leniency is the mean difference from the other experts on the same alliances.</source>
+            <translation>Shown for the panel's information; never applied to the scores. Alpha is Krippendorff's alpha (interval, with missing data). Leniency is the mean difference from the other experts on the same alliances.</translation>
+        </message>
+        <message>
+            <source>Leniency per expert (points)</source>
+            <translation>Leniency per expert (points)</translation>
+        </message>
+        <message>
+            <source>Agreement (alpha)</source>
+            <translation>Agreement (alpha)</translation>
+        </message>
+        <message>
+            <source>Leniency of experts</source>
+            <translation>Leniency of experts</translation>
+        </message>
+        <message>
+            <source>Panel quality</source>
+            <translation>Panel quality</translation>
+        </message>
+        <message>
+            <source>Leniency</source>
+            <translation>Leniency</translation>
+        </message>
     </context>
     <context>
         <name>SettingsDialog</name>
@@ -685,6 +1614,33 @@
         <message>
             <source>product default</source>
             <translation>product default</translation>
+        </message>
+    </context>
+    <context>
+        <name>SubmissionsModel</name>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Alliance</source>
+            <translation>Alliance</translation>
+        </message>
+        <message>
+            <source>Batch</source>
+            <translation>Batch</translation>
+        </message>
+        <message>
+            <source>Ind. %1</source>
+            <translation>Ind. %1</translation>
+        </message>
+        <message>
+            <source>Eligibility</source>
+            <translation>Eligibility</translation>
+        </message>
+        <message>
+            <source>Records under %1</source>
+            <translation>Records under %1</translation>
         </message>
     </context>
 </TS>

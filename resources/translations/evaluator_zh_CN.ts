@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name />
+        <message>
+            <source>High</source>
+            <translation>活跃度高</translation>
+        </message>
+        <message>
+            <source>Fairly high</source>
+            <translation>活跃度较高</translation>
+        </message>
+        <message>
+            <source>Average</source>
+            <translation>活跃度一般</translation>
+        </message>
+        <message>
+            <source>Inactive</source>
+            <translation>不活跃</translation>
+        </message>
+        <message>
+            <source>Plenary decision</source>
+            <translation>复核会评决定</translation>
+        </message>
+        <message>
+            <source>Consensus</source>
+            <translation>共识分</translation>
+        </message>
+        <message>
+            <source>Published</source>
+            <translation>已发布</translation>
+        </message>
+        <message>
+            <source>Imported history</source>
+            <translation>导入的历年结果</translation>
+        </message>
+    </context>
+    <context>
         <name>AboutDialog</name>
         <message>
             <source>About</source>
@@ -33,57 +68,103 @@
         </message>
     </context>
     <context>
-        <name>AssignmentMatrixModel</name>
+        <name>AllianceListModel</name>
         <message>
             <source>Code</source>
-            <translation type="unfinished" />
+            <translation>代码</translation>
         </message>
         <message>
             <source>Alliance</source>
-            <translation type="unfinished" />
+            <translation>联盟名称</translation>
+        </message>
+        <message>
+            <source>Scored</source>
+            <translation>评分数</translation>
+        </message>
+    </context>
+    <context>
+        <name>AlphaModel</name>
+        <message>
+            <source>Total</source>
+            <translation>总分</translation>
+        </message>
+        <message>
+            <source>First level</source>
+            <translation>一级指标</translation>
+        </message>
+        <message>
+            <source>Second level</source>
+            <translation>二级指标</translation>
+        </message>
+        <message>
+            <source>Reliable (0.80 and above)</source>
+            <translation>可靠（0.80 及以上）</translation>
+        </message>
+        <message>
+            <source>Tentative (0.667-0.80)</source>
+            <translation>尚可，仅供参考（0.667–0.80）</translation>
+        </message>
+        <message>
+            <source>Unreliable (below 0.667)</source>
+            <translation>不可靠（低于 0.667）</translation>
+        </message>
+        <message>
+            <source>Cannot be computed</source>
+            <translation>无法计算</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssignmentMatrixModel</name>
+        <message>
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <source>Alliance</source>
+            <translation>联盟名称</translation>
         </message>
         <message>
             <source>Group</source>
-            <translation type="unfinished" />
+            <translation>分组</translation>
         </message>
         <message>
             <source>Scorers</source>
-            <translation type="unfinished" />
+            <translation>评分人数</translation>
         </message>
         <message>
             <source>%1 (%2): %3 alliances</source>
-            <translation type="unfinished" />
+            <translation>%1（%2）：%3 家联盟</translation>
         </message>
         <message>
             <source>no group</source>
-            <translation type="unfinished" />
+            <translation>未分组</translation>
         </message>
         <message>
             <source>COI</source>
-            <translation type="unfinished" />
+            <translation>回避</translation>
         </message>
         <message>
             <source>Conflict of interest: %1</source>
-            <translation type="unfinished" />
+            <translation>回避：%1</translation>
         </message>
         <message>
             <source>Assigned</source>
-            <translation type="unfinished" />
+            <translation>已分配</translation>
         </message>
     </context>
     <context>
         <name>ConflictTableModel</name>
         <message>
             <source>Expert</source>
-            <translation type="unfinished" />
+            <translation>专家</translation>
         </message>
         <message>
             <source>Code</source>
-            <translation type="unfinished" />
+            <translation>代码</translation>
         </message>
         <message>
             <source>Alliance</source>
-            <translation type="unfinished" />
+            <translation>联盟名称</translation>
         </message>
         <message>
             <source>Source</source>
@@ -91,38 +172,57 @@
         </message>
         <message>
             <source>Reason</source>
-            <translation type="unfinished" />
+            <translation>理由</translation>
         </message>
         <message>
             <source>Own organisation</source>
-            <translation type="unfinished" />
+            <translation>本人所在单位</translation>
         </message>
         <message>
             <source>Declared</source>
-            <translation type="unfinished" />
+            <translation>本人申报</translation>
         </message>
     </context>
     <context>
         <name>DeclareConflictDialog</name>
         <message>
             <source>Declare a conflict of interest</source>
-            <translation type="unfinished" />
+            <translation>申报回避</translation>
         </message>
         <message>
             <source>Why the expert must not score this alliance (required)</source>
-            <translation type="unfinished" />
+            <translation>该专家不宜评审此联盟的理由（必填）</translation>
         </message>
         <message>
             <source>Expert</source>
-            <translation type="unfinished" />
+            <translation>专家</translation>
         </message>
         <message>
             <source>Alliance</source>
-            <translation type="unfinished" />
+            <translation>联盟名称</translation>
         </message>
         <message>
             <source>Reason</source>
-            <translation type="unfinished" />
+            <translation>理由</translation>
+        </message>
+    </context>
+    <context>
+        <name>DropArea</name>
+        <message>
+            <source>Drop a workbook (.xlsx) or CSV files here</source>
+            <translation>把工作簿（.xlsx）或 CSV 文件拖到这里</translation>
+        </message>
+        <message>
+            <source>Choose file…</source>
+            <translation>选择文件…</translation>
+        </message>
+        <message>
+            <source>Choose the file to import</source>
+            <translation>选择要导入的文件</translation>
+        </message>
+        <message>
+            <source>Workbooks and CSV files (%1)</source>
+            <translation>工作簿和 CSV 文件 (%1)</translation>
         </message>
     </context>
     <context>
@@ -164,54 +264,173 @@
         <name>ExpertTableModel</name>
         <message>
             <source>Role</source>
-            <translation type="unfinished" />
+            <translation>角色</translation>
         </message>
         <message>
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>姓名</translation>
         </message>
         <message>
             <source>Organisation</source>
-            <translation type="unfinished" />
+            <translation>单位</translation>
         </message>
         <message>
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>名称</translation>
         </message>
         <message>
             <source>Group</source>
-            <translation type="unfinished" />
+            <translation>分组</translation>
         </message>
         <message>
             <source>Group leader</source>
-            <translation type="unfinished" />
+            <translation>组长</translation>
         </message>
         <message>
             <source>Matched alliance</source>
-            <translation type="unfinished" />
+            <translation>匹配联盟</translation>
         </message>
         <message>
             <source>Conflicts</source>
-            <translation type="unfinished" />
+            <translation>回避</translation>
         </message>
         <message>
             <source>(does not score)</source>
-            <translation type="unfinished" />
+            <translation>（不参与评分）</translation>
         </message>
         <message>
             <source>The organisation matches no alliance in the registry</source>
-            <translation type="unfinished" />
+            <translation>该单位未匹配到联盟名录中的联盟</translation>
         </message>
         <message>
             <source>Double-click to move the expert to another group</source>
-            <translation type="unfinished" />
+            <translation>双击可调整专家所在分组</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileResultModel</name>
+        <message>
+            <source>Accepted</source>
+            <translation>已接受</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>已拒绝</translation>
+        </message>
+        <message>
+            <source>Already merged</source>
+            <translation>已汇总过</translation>
+        </message>
+        <message>
+            <source> (unsigned)</source>
+            <translation>（未签名）</translation>
         </message>
     </context>
     <context>
         <name>GroupDelegate</name>
         <message>
             <source>(no group)</source>
+            <translation>（未分组）</translation>
+        </message>
+    </context>
+    <context>
+        <name>HeatmapModel</name>
+        <message>
+            <source>Mean</source>
+            <translation>均值</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>总分</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>Import alliance registry</source>
+            <translation>导入联盟名录</translation>
+        </message>
+        <message>
+            <source>Import submissions</source>
+            <translation>导入填报信息</translation>
+        </message>
+        <message>
+            <source>Registry columns: 联盟代码, 联盟名称, optional 批次 and 曾用名.</source>
+            <translation>名录列：联盟代码、联盟名称，可选 批次、曾用名。</translation>
+        </message>
+        <message>
+            <source>A workbook with sheets 基本信息 and 活动记录, or the two as CSV files. The whole file is checked first; a file with errors changes nothing.</source>
+            <translation>含“基本信息”和“活动记录”两张工作表的工作簿，或对应的两个 CSV 文件。导入前先检查整个文件；有错误的文件不会改动任何数据。</translation>
+        </message>
+        <message>
+            <source>No file chosen</source>
+            <translation>尚未选择文件</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source>Save report…</source>
+            <translation>保存检查报告…</translation>
+        </message>
+        <message>
+            <source>Checking the file…</source>
+            <translation>正在检查文件…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Cancelled; nothing was changed.</source>
+            <translation>已取消，未做任何更改。</translation>
+        </message>
+        <message>
+            <source>%1 warnings, listed below.</source>
+            <translation>有 %1 条提示，见下表。</translation>
+        </message>
+        <message>
+            <source>The file was not imported: %1 errors and %2 warnings, listed below. Nothing was changed; correct the file and import it again.</source>
+            <translation>文件未导入：有 %1 个错误、%2 条提示，见下表。数据未做任何更改；请改正文件后重新导入。</translation>
+        </message>
+        <message>
+            <source>Save the report</source>
+            <translation>保存检查报告</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
+            <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+        </message>
+    </context>
+    <context>
+        <name>IndicatorModel</name>
+        <message>
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <source>Indicator</source>
+            <translation>指标</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>评分</translation>
+        </message>
+        <message>
+            <source>Max</source>
             <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LeniencyModel</name>
+        <message>
+            <source>Lenient</source>
+            <translation>偏宽</translation>
+        </message>
+        <message>
+            <source>Harsh</source>
+            <translation>偏严</translation>
         </message>
     </context>
     <context>
@@ -370,6 +589,329 @@
         </message>
     </context>
     <context>
+        <name>PackageRecordsModel</name>
+        <message>
+            <source>Title</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>说明</translation>
+        </message>
+    </context>
+    <context>
+        <name>PackagesDialog</name>
+        <message>
+            <source>Expert packages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Initial round (分组初评)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cross-group review (交叉复评)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Round:</source>
+            <translation>轮次：</translation>
+        </message>
+        <message>
+            <source>Folder:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One package per expert holds only that expert's assigned alliances, their submissions, the indicator system and the expert's signing key. Hand each expert his or her own file only.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Generate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder for the packages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Writing packages…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Writing packages… %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 packages written to %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No assignment in this round: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled. Packages already written stay in the folder.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ProblemTableModel</name>
+        <message>
+            <source>Severity</source>
+            <translation>级别</translation>
+        </message>
+        <message>
+            <source>Sheet</source>
+            <translation>工作表</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>列</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>问题</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressModel</name>
+        <message>
+            <source>partial</source>
+            <translation>不完整</translation>
+        </message>
+        <message>
+            <source>superseded</source>
+            <translation>已被取代</translation>
+        </message>
+    </context>
+    <context>
+        <name>QMainWindow</name>
+        <message>
+            <source>Cannot open the package</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RecordsModel</name>
+        <message>
+            <source>Title</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>Link</source>
+            <translation>链接</translation>
+        </message>
+        <message>
+            <source>%1 %2 — no records</source>
+            <translation>%1 %2 — 无记录</translation>
+        </message>
+        <message>
+            <source>%1 %2 — %3 records</source>
+            <translation>%1 %2 — %3 条记录</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordsView</name>
+        <message>
+            <source>Select an alliance to see what it submitted.</source>
+            <translation>选择一家联盟，查看其填报内容。</translation>
+        </message>
+        <message>
+            <source>No submission for %1.</source>
+            <translation>%1 年度未填报。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScoringPanel</name>
+        <message>
+            <source>Score %1 %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing was submitted for this indicator.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Optional comment on this score</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Score:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Comment:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing changed yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type a score and press Enter · ↑/↓ or Tab: indicators · PgUp/PgDn: alliances · Ctrl+Z: undo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export score file…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>initial round</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cross-group review</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 · %2 %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>0 to %1, in steps of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 records</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Total %1 / %2 (%3) · %4 of %5 scored</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not a valid score: 0 to %2 in steps of %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved at %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scores missing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 indicators are not scored yet (%2 alliances). Export a partial score file anyway?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export score file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Score files (*.xlsx)</source>
+            <translation>评分文件 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Not exported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Score file written</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Score file %1 written (export number %2). Send this file to your group leader or the secretariat.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ScoringWindow</name>
+        <message>
+            <source>Scoring — %1 — %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Export score file…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write an Excel &amp;template…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Import a filled template…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every score is saved as soon as it is entered.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved at %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Excel template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Workbooks (*.xlsx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Filled template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not imported; nothing was changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 scores imported.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Screen</name>
         <message>
             <source>Overview</source>
@@ -381,7 +923,7 @@
         </message>
         <message>
             <source>Alliances</source>
-            <translation>参评联盟</translation>
+            <translation>联盟数</translation>
         </message>
         <message>
             <source>Expert panel and scoring</source>
@@ -477,7 +1019,7 @@
         </message>
         <message>
             <source>Publish results</source>
-            <translation>发布评价结果</translation>
+            <translation>发布结果</translation>
         </message>
         <message>
             <source>%1 results published</source>
@@ -493,63 +1035,63 @@
         </message>
         <message>
             <source>Panel actions</source>
-            <translation type="unfinished" />
+            <translation>专家组操作</translation>
         </message>
         <message>
             <source>Import panel…</source>
-            <translation type="unfinished" />
+            <translation>导入专家名单…</translation>
         </message>
         <message>
             <source>Read a panel file with the columns 角色, 姓名, 单位, 职务 and optionally 分组</source>
-            <translation type="unfinished" />
+            <translation>读取专家名单文件，列为 角色、姓名、单位、职务，可选 分组</translation>
         </message>
         <message>
             <source>New group…</source>
-            <translation type="unfinished" />
+            <translation>新建评审组…</translation>
         </message>
         <message>
             <source>Declare conflict…</source>
-            <translation type="unfinished" />
+            <translation>申报回避…</translation>
         </message>
         <message>
             <source>Remove conflict</source>
-            <translation type="unfinished" />
+            <translation>删除回避</translation>
         </message>
         <message>
             <source>Assign round…</source>
-            <translation type="unfinished" />
+            <translation>分配评审任务…</translation>
         </message>
         <message>
             <source>Conflicts of interest</source>
-            <translation type="unfinished" />
+            <translation>回避关系</translation>
         </message>
         <message>
             <source>The same seed gives the same assignment</source>
-            <translation type="unfinished" />
+            <translation>相同的随机种子得到相同的分工</translation>
         </message>
         <message>
             <source>Assign this round…</source>
-            <translation type="unfinished" />
+            <translation>分配本轮任务…</translation>
         </message>
         <message>
             <source>Round</source>
-            <translation type="unfinished" />
+            <translation>轮次</translation>
         </message>
         <message>
             <source>Seed</source>
-            <translation type="unfinished" />
+            <translation>随机种子</translation>
         </message>
         <message>
             <source>&lt;span style='background:%1'&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; assigned &amp;nbsp; &lt;span style='background:%2'&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; conflict of interest (COI) &amp;nbsp; Column headers: expert, group, number of alliances. Tick a cell to assign, untick to withdraw.</source>
-            <translation type="unfinished" />
+            <translation>&lt;span style='background:%1'&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; 已分配 &amp;nbsp; &lt;span style='background:%2'&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; 回避 &amp;nbsp; 列标题：专家、所在组、评审联盟数。勾选单元格即分配，取消勾选即撤回。</translation>
         </message>
         <message>
             <source>Experts and groups</source>
-            <translation type="unfinished" />
+            <translation>专家与分组</translation>
         </message>
         <message>
             <source>Assignment matrix</source>
-            <translation type="unfinished" />
+            <translation>分工矩阵</translation>
         </message>
         <message>
             <source>Panel and assignments</source>
@@ -557,71 +1099,457 @@
         </message>
         <message>
             <source>Not possible</source>
-            <translation type="unfinished" />
+            <translation>无法执行</translation>
         </message>
         <message>
             <source>Please confirm</source>
-            <translation type="unfinished" />
+            <translation>请确认</translation>
         </message>
         <message>
             <source>Form groups</source>
-            <translation type="unfinished" />
+            <translation>组建评审组</translation>
         </message>
         <message>
             <source>The experts are in no group yet. Into how many groups should the %1 scoring experts be split?</source>
-            <translation type="unfinished" />
+            <translation>专家尚未分组。要把 %1 位评分专家分成几个组？</translation>
         </message>
         <message>
             <source>Import panel</source>
-            <translation type="unfinished" />
+            <translation>导入专家名单</translation>
         </message>
         <message>
             <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
         </message>
         <message>
             <source>%1 added, %2 updated, %3 unchanged; %4 organisations matched an alliance and were recorded as conflicts of interest.</source>
-            <translation type="unfinished" />
+            <translation>新增 %1 位，更新 %2 位，未变 %3 位；%4 位专家的单位匹配到参评联盟，已登记回避。</translation>
         </message>
         <message>
             <source>Panel imported</source>
-            <translation type="unfinished" />
+            <translation>专家名单已导入</translation>
         </message>
         <message>
             <source>New group</source>
-            <translation type="unfinished" />
+            <translation>新建评审组</translation>
         </message>
         <message>
             <source>Group name</source>
-            <translation type="unfinished" />
+            <translation>组名</translation>
         </message>
         <message>
             <source>Remove the conflict of interest between %1 and alliance %2?</source>
-            <translation type="unfinished" />
+            <translation>删除专家 %1 与联盟 %2 之间的回避关系？</translation>
         </message>
         <message>
             <source>%1 already has %2 assignments. Replace them with a new assignment?</source>
-            <translation type="unfinished" />
+            <translation>%1已有 %2 项分工。要重新分配并替换吗？</translation>
         </message>
         <message>
             <source>%1: %2 assignments in %3 groups</source>
-            <translation type="unfinished" />
+            <translation>%1：%3 个组，共 %2 项分工</translation>
         </message>
         <message>
             <source>%1: %2 members, leader %3</source>
-            <translation type="unfinished" />
+            <translation>%1：%2 人，组长 %3</translation>
         </message>
         <message>
             <source>No groups yet: assign a round to form them, or add groups and move experts into them (double-click the group cell).</source>
-            <translation type="unfinished" />
+            <translation>尚未分组：分配评审任务时可自动分组，也可新建评审组后把专家移入（双击“分组”单元格）。</translation>
         </message>
         <message>
             <source>%1 alliances, %2 experts, %3 assignments</source>
-            <translation type="unfinished" />
+            <translation>%1 家联盟，%2 位专家，%3 项分工</translation>
         </message>
         <message>
             <source>… and %1 more</source>
+            <translation>……另有 %1 条</translation>
+        </message>
+        <message>
+            <source>Scores by expert</source>
+            <translation>各专家评分</translation>
+        </message>
+        <message>
+            <source>Records for disputed indicators</source>
+            <translation>有分歧指标的填报记录</translation>
+        </message>
+        <message>
+            <source>Comments</source>
+            <translation>专家意见</translation>
+        </message>
+        <message>
+            <source>Accept the consensus</source>
+            <translation>采纳共识分</translation>
+        </message>
+        <message>
+            <source>Set the final score</source>
+            <translation>改定最终得分</translation>
+        </message>
+        <message>
+            <source>Reason (required)</source>
+            <translation>理由（必填）</translation>
+        </message>
+        <message>
+            <source>Record decision</source>
+            <translation>记录决定</translation>
+        </message>
+        <message>
+            <source>Plenary</source>
+            <translation>复核会评</translation>
+        </message>
+        <message numerus="yes">
+            <source>Agenda: %n alliance(s)</source>
+            <translation>
+                <numerusform>议程：%n 家联盟</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No differences for the plenary.</source>
+            <translation>没有需要复核会评讨论的差异。</translation>
+        </message>
+        <message>
+            <source>Consensus %1 (%2)  Median %3  Range %4-%5  n = %6%7</source>
+            <translation>共识分 %1（%2）  中位数 %3  范围 %4–%5  评分数 %6%7</translation>
+        </message>
+        <message>
+            <source>, trimmed</source>
+            <translation>，已去掉最高最低分</translation>
+        </message>
+        <message>
+            <source>Leniency-adjusted (for information): %1</source>
+            <translation>宽严度校正分（仅供参考）：%1</translation>
+        </message>
+        <message>
+            <source>No comments.</source>
+            <translation>没有意见。</translation>
+        </message>
+        <message>
+            <source>No decision yet.</source>
+            <translation>尚未决定。</translation>
+        </message>
+        <message>
+            <source>Decided: %1 by %2 at %3 — %4</source>
+            <translation>已决定：%1（%2，%3）— %4</translation>
+        </message>
+        <message>
+            <source>Please give the reason for the decision.</source>
+            <translation>请填写决定的理由。</translation>
+        </message>
+        <message>
+            <source>Import registry…</source>
+            <translation>导入联盟名录…</translation>
+        </message>
+        <message>
+            <source>Import submissions…</source>
+            <translation>导入填报信息…</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <source>Write template…</source>
+            <translation>生成填报模板…</translation>
+        </message>
+        <message>
+            <source>All alliances</source>
+            <translation>全部联盟</translation>
+        </message>
+        <message>
+            <source>Eligible</source>
+            <translation>达到评价要求</translation>
+        </message>
+        <message>
+            <source>Not eligible</source>
+            <translation>未达到评价要求</translation>
+        </message>
+        <message>
+            <source>Not submitted</source>
+            <translation>未填报</translation>
+        </message>
+        <message>
+            <source>Export results workbook</source>
+            <translation>导出结果工作簿</translation>
+        </message>
+        <message>
+            <source>Generate report draft</source>
+            <translation>生成报告草稿</translation>
+        </message>
+        <message>
+            <source>Show inactive alliances' scores</source>
+            <translation>显示不活跃联盟的评分</translation>
+        </message>
+        <message>
+            <source>All bands</source>
+            <translation>全部活跃度</translation>
+        </message>
+        <message>
+            <source>Search code or name</source>
+            <translation>搜索代码或名称</translation>
+        </message>
+        <message>
+            <source>Band:</source>
+            <translation>活跃度：</translation>
+        </message>
+        <message>
+            <source>Batch:</source>
+            <translation>批次：</translation>
+        </message>
+        <message>
+            <source>Results</source>
+            <translation>评价结果</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <source>Alliance</source>
+            <translation>联盟名称</translation>
+        </message>
+        <message>
+            <source>A-level alliances</source>
+            <translation>A级联盟</translation>
+        </message>
+        <message>
+            <source>Batch</source>
+            <translation>批次</translation>
+        </message>
+        <message>
+            <source>Stalled alliances</source>
+            <translation>连续未参评联盟</translation>
+        </message>
+        <message>
+            <source>Band</source>
+            <translation>活跃度</translation>
+        </message>
+        <message>
+            <source>% of participants</source>
+            <translation>占参评联盟</translation>
+        </message>
+        <message>
+            <source>% of all</source>
+            <translation>占联盟总数</translation>
+        </message>
+        <message>
+            <source>% of band</source>
+            <translation>占该档联盟</translation>
+        </message>
+        <message>
+            <source>% of batch</source>
+            <translation>占该批次总数</translation>
+        </message>
+        <message>
+            <source>Activity</source>
+            <translation>二级指标</translation>
+        </message>
+        <message>
+            <source>Statistics</source>
+            <translation>统计</translation>
+        </message>
+        <message>
+            <source>{year}: {n} alliances took part ({source}); {total} in the programme.</source>
+            <translation>{year} 年度：参评联盟 {n} 家（{source}），联盟总数 {total} 家。</translation>
+        </message>
+        <message>
+            <source>High and fairly high</source>
+            <translation>活跃度高和较高</translation>
+        </message>
+        <message>
+            <source>All participants</source>
+            <translation>全部参评联盟</translation>
+        </message>
+        <message>
+            <source>Bands by batch</source>
+            <translation>各批次活跃度分布</translation>
+        </message>
+        <message>
+            <source>Score distribution</source>
+            <translation>评分分布</translation>
+        </message>
+        <message>
+            <source>Activities carried out, by band</source>
+            <translation>各档联盟开展各项活动的联盟数</translation>
+        </message>
+        <message>
+            <source>Freeze the {year} results as published? Later score changes will not change them until you publish again.</source>
+            <translation>将 {year} 年度结果发布（冻结）吗？之后评分的改动不会影响已发布结果，除非再次发布。</translation>
+        </message>
+        <message>
+            <source>Published {n} results.</source>
+            <translation>已发布 {n} 家联盟的结果。</translation>
+        </message>
+        <message>
+            <source>Writing the results workbook…</source>
+            <translation>正在写出结果工作簿…</translation>
+        </message>
+        <message>
+            <source>Word document (*.docx)</source>
+            <translation>Word 文档 (*.docx)</translation>
+        </message>
+        <message>
+            <source>Writing the report draft…</source>
+            <translation>正在生成报告草稿…</translation>
+        </message>
+        <message>
+            <source>Written {path}</source>
+            <translation>已写出 {path}</translation>
+        </message>
+        <message>
+            <source>Cancelled; nothing was written.</source>
+            <translation>已取消，未写出文件。</translation>
+        </message>
+        <message>
+            <source>Submissions</source>
+            <translation>参评材料</translation>
+        </message>
+        <message>
+            <source>All batches</source>
+            <translation>全部批次</translation>
+        </message>
+        <message>
+            <source>Showing %1 of %2 alliances · eligible %3 · not eligible %4 · not submitted %5</source>
+            <translation>显示 %1 / %2 家联盟 · 达到要求 %3 · 未达到 %4 · 未填报 %5</translation>
+        </message>
+        <message>
+            <source>Export submissions</source>
+            <translation>导出填报信息</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Write template</source>
+            <translation>生成填报模板</translation>
+        </message>
+        <message>
+            <source>Add score files…</source>
+            <translation>添加评分文件…</translation>
+        </message>
+        <message>
+            <source>Add a folder…</source>
+            <translation>添加文件夹…</translation>
+        </message>
+        <message>
+            <source>Accept unsigned files (recorded in the log)</source>
+            <translation>接受未签名文件（记入日志）</translation>
+        </message>
+        <message>
+            <source>Or drop score files or folders here.</source>
+            <translation>也可把评分文件或文件夹拖到这里。</translation>
+        </message>
+        <message>
+            <source>Round:</source>
+            <translation>轮次：</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Who has sent what</source>
+            <translation>回收进度</translation>
+        </message>
+        <message>
+            <source>Differences (plenary agenda)</source>
+            <translation>重要差异（会评议程）</translation>
+        </message>
+        <message>
+            <source>Merge and flags</source>
+            <translation>汇总与差异</translation>
+        </message>
+        <message>
+            <source>Unsigned files</source>
+            <translation>未签名文件</translation>
+        </message>
+        <message>
+            <source>Unsigned files cannot be proved to come from the expert. Accept them only when you received them in person. Each is marked unsigned in the log. Accept unsigned files?</source>
+            <translation>未签名文件无法证明出自该专家本人。只有当面收到时才应接受；每个文件都会在日志中标为未签名。是否接受未签名文件？</translation>
+        </message>
+        <message>
+            <source>Score files</source>
+            <translation>评分文件</translation>
+        </message>
+        <message>
+            <source>Score files (*.xlsx)</source>
+            <translation>评分文件 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Folder of score files</source>
+            <translation>评分文件所在文件夹</translation>
+        </message>
+        <message>
+            <source>Merging score files…</source>
+            <translation>正在汇总评分文件…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>%1 accepted, %2 rejected, %3 already merged.</source>
+            <translation>接受 %1 个，拒绝 %2 个，%3 个已汇总过。</translation>
+        </message>
+        <message>
+            <source>Initial round (分组初评)</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cross-group review (交叉复评)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open for scoring</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Generate packages for all experts…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Expert:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Experts score in their own package (.evpkg) on their laptops and send back a signed score file. Here the secretariat can score on an expert's behalf; the package is kept in the application's data folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scoring</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot open the package</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shown for the panel's information; never applied to the scores. Alpha is Krippendorff's alpha (interval, with missing data). Leniency is the mean difference from the other experts on the same alliances.</source>
+            <translation>仅供评审组参考，不用于调整分数。α 为 Krippendorff α 系数（等距尺度，允许缺失）；宽严度为该专家与评同一联盟的其他专家之差的平均值。</translation>
+        </message>
+        <message>
+            <source>Leniency per expert (points)</source>
+            <translation>各专家宽严度（分）</translation>
+        </message>
+        <message>
+            <source>Agreement (alpha)</source>
+            <translation>一致性（α）</translation>
+        </message>
+        <message>
+            <source>Leniency of experts</source>
+            <translation>专家宽严度</translation>
+        </message>
+        <message>
+            <source>Panel quality</source>
+            <translation>评审质量</translation>
+        </message>
+        <message>
+            <source>Leniency</source>
+            <translation>宽严度</translation>
         </message>
     </context>
     <context>
@@ -685,6 +1613,33 @@
         <message>
             <source>product default</source>
             <translation>产品默认值</translation>
+        </message>
+    </context>
+    <context>
+        <name>SubmissionsModel</name>
+        <message>
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <source>Alliance</source>
+            <translation>联盟名称</translation>
+        </message>
+        <message>
+            <source>Batch</source>
+            <translation>批次</translation>
+        </message>
+        <message>
+            <source>Ind. %1</source>
+            <translation>指标%1</translation>
+        </message>
+        <message>
+            <source>Eligibility</source>
+            <translation>评价要求</translation>
+        </message>
+        <message>
+            <source>Records under %1</source>
+            <translation>%1 下的记录数</translation>
         </message>
     </context>
 </TS>

@@ -121,7 +121,7 @@ class Card(QFrame):
         self.setStyleSheet(
             "#overviewCard { background: palette(base); border: 1px solid palette(mid);"
             " border-radius: 8px; }")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumWidth(190)
         self.value_label = QLabel(value)
         font = self.value_label.font()
