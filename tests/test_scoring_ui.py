@@ -1,0 +1,210 @@
+"""The scoring screen's keyboard flow, its models, the expert's window, the packages
+dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from test_packages import build_panel
+
+from evaluator.packages import Package, build_expert_package
+from evaluator.workspace import Workspace
+from ui.context import AppContext
+from ui.screens.scoring import (
+    AllianceListModel,
+    IndicatorModel,
+    PackageRecordsModel,
+    ScoringPanel,
+    Screen,
+)
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def pkg_path(workspace: Workspace, tmp_path: Path) -> Path:
+    build_panel(workspace)
+    out = tmp_path / "li.evpkg"
+    build_expert_package(workspace, 2018, "initial", "李", out)
+    return out
+
+
+@pytest.fixture
+def panel(qtbot, pkg_path: Path):  # type: ignore[no-untyped-def]
+    widget = ScoringPanel(Package.open(pkg_path))
+    qtbot.addWidget(widget)
+    widget.resize(1280, 720)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.score_edit.setFocus()
+    yield widget
+    if widget.package.conn is not None:
+        widget.close_package()
+
+
+def stored(pkg_path: Path) -> dict[tuple[str, str], float]:
+    with Package.open(pkg_path) as pkg:
+        codes = {a.id: a.code for a in pkg.alliances()}
+        return {(codes[a], c): s.value for (a, c), s in pkg.scores().items()}
+
+
+def type_score(qtbot, panel: ScoringPanel, text: str, key: Qt.Key) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(panel.score_edit, text)
+    qtbot.keyClick(panel.score_edit, key)
+
+
+def test_keyboard_flow(qtbot, panel: ScoringPanel, pkg_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert (panel.alliance.code, panel.code) == ("101", "1.1")
+    type_score(qtbot, panel, "4", Qt.Key.Key_Return)
+    assert (panel.alliance.code, panel.code) == ("101", "1.2")
+    assert stored(pkg_path) == {("101", "1.1"): 4.0}  # committed at once
+    assert panel.status_label.text().startswith("已保存") or "Saved" in panel.status_label.text()
+
+    type_score(qtbot, panel, ".5", Qt.Key.Key_Down)
+    assert panel.code == "1.3"
+    type_score(qtbot, panel, "3", Qt.Key.Key_Tab)
+    assert panel.code == "1.4"
+    qtbot.keyClick(panel.score_edit, Qt.Key.Key_Up)
+    assert panel.code == "1.3"
+    assert panel.score_edit.text() == "3"
+
+    qtbot.keyClick(panel.score_edit, Qt.Key.Key_PageDown)
+    assert (panel.alliance.code, panel.code) == ("102", "1.3")
+    type_score(qtbot, panel, "2.5", Qt.Key.Key_PageDown)
+    assert (panel.alliance.code, panel.code) == ("203", "1.3")
+    qtbot.keyClick(panel.score_edit, Qt.Key.Key_PageUp)
+    assert panel.alliance.code == "102"
+    assert stored(pkg_path) == {("101", "1.1"): 4.0, ("101", "1.2"): 0.5,
+                                ("101", "1.3"): 3.0, ("102", "1.3"): 2.5}
+    assert panel.alliances.data(panel.alliances.index(0, 2)) == "3/20"
+
+    # Ctrl+Z undoes the last change and shows where it was
+    qtbot.keyClick(panel.score_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ("102", "1.3") not in stored(pkg_path)
+    assert (panel.alliance.code, panel.code) == ("102", "1.3")
+    qtbot.keyClick(panel.score_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ("101", "1.3") not in stored(pkg_path)
+    assert (panel.alliance.code, panel.code) == ("101", "1.3")
+    assert panel.score_edit.text() == ""
+    assert panel.alliances.data(panel.alliances.index(0, 2)) == "2/20"
+
+
+def test_invalid_entry_is_not_saved_and_does_not_move(qtbot, panel: ScoringPanel,  # type: ignore[no-untyped-def]
+                                                      pkg_path: Path) -> None:
+    type_score(qtbot, panel, "7", Qt.Key.Key_Return)
+    assert panel.code == "1.1"
+    assert panel.error_label.text()
+    assert stored(pkg_path) == {}
+    panel.score_edit.clear()
+    type_score(qtbot, panel, "4.3", Qt.Key.Key_Down)
+    assert panel.code == "1.1"
+    assert stored(pkg_path) == {}
+    qtbot.keyClicks(panel.score_edit, "abc")  # the validator takes no letters
+    assert "a" not in panel.score_edit.text()
+    panel.score_edit.clear()
+    type_score(qtbot, panel, "5", Qt.Key.Key_Down)
+    assert stored(pkg_path) == {("101", "1.1"): 5.0}
+
+
+def test_clearing_and_changing_a_score(qtbot, panel: ScoringPanel, pkg_path: Path) -> None:  # type: ignore[no-untyped-def]
+    type_score(qtbot, panel, "4", Qt.Key.Key_Return)
+    qtbot.keyClick(panel.score_edit, Qt.Key.Key_Up)
+    panel.score_edit.selectAll()
+    type_score(qtbot, panel, "4.5", Qt.Key.Key_Down)
+    assert stored(pkg_path) == {("101", "1.1"): 4.5}
+    qtbot.keyClick(panel.score_edit, Qt.Key.Key_Up)
+    panel.score_edit.clear()
+    qtbot.keyClick(panel.score_edit, Qt.Key.Key_Down)
+    assert stored(pkg_path) == {}
+    qtbot.keyClick(panel.score_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored(pkg_path) == {("101", "1.1"): 4.5}
+
+
+def test_comment_and_totals(qtbot, panel: ScoringPanel, pkg_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert not panel.comment_edit.isEnabled()
+    type_score(qtbot, panel, "4", Qt.Key.Key_Down)
+    type_score(qtbot, panel, "3", Qt.Key.Key_Up)
+    assert panel.comment_edit.isEnabled()
+    panel.comment_edit.setFocus()
+    panel.comment_edit.insert("纪要不全")  # QTest types ASCII only
+    qtbot.keyClick(panel.comment_edit, Qt.Key.Key_Return)
+    with Package.open(pkg_path) as pkg:
+        assert pkg.score(pkg.alliance("101").id, "1.1").comment == "纪要不全"  # type: ignore[union-attr]
+    assert "7" in panel.total_label.text()
+    group_row = panel.indicators.index(0, 2)
+    assert panel.indicators.data(group_row) == "7"
+
+
+def test_records_of_the_current_indicator(qtbot, panel: ScoringPanel) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(panel.score_edit, Qt.Key.Key_PageDown)
+    assert panel.alliance.code == "102"
+    assert panel.records.rowCount() == 1
+    assert panel.records.data(panel.records.index(0, 0)) == "第三届理事会会议"
+    for _ in range(6):
+        qtbot.keyClick(panel.score_edit, Qt.Key.Key_Down)
+    assert panel.code == "2.1"
+    assert panel.records.data(panel.records.index(0, 0)) == "联合攻关项目"
+    assert "满分" in panel.standard.toPlainText()
+
+
+def test_models(qtmodeltester, pkg_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with Package.open(pkg_path) as pkg:
+        pkg.set_score("102", "1.1", 3, "意见")
+        alliances = AllianceListModel(pkg)
+        qtmodeltester.check(alliances)
+        indicators = IndicatorModel(pkg)
+        indicators.set_alliance(pkg.alliance("102").id)
+        qtmodeltester.check(indicators)
+        assert indicators.rowCount() == 23  # 3 first-level headings + 20 indicators
+        records = PackageRecordsModel()
+        records.set_records(pkg.records(pkg.alliance("102").id))
+        qtmodeltester.check(records)
+
+
+def test_workspace_screen_opens_an_experts_package(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    build_panel(workspace)
+    context = AppContext(workspace)
+    screen = Screen(context)
+    qtbot.addWidget(screen)
+    assert screen.title()
+    assert screen.expert_combo.count() == 4
+    screen.expert_combo.setCurrentIndex(screen.expert_combo.findText("王"))
+    assert screen.open_selected()
+    assert screen.panel is not None
+    assert [screen.panel.alliances.alliance(i).code
+            for i in range(screen.panel.alliances.rowCount())] == ["102", "203"]
+    type_score(qtbot, screen.panel, "2", Qt.Key.Key_Return)
+    path = screen.panel.package.path
+    screen._close_panel()
+    with Package.open(path) as pkg:
+        assert pkg.score(pkg.alliance("102").id, "1.1").value == 2  # type: ignore[union-attr]
+    context.workspace = None
+
+
+def test_open_package_window(qtbot, pkg_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui.scoring_window import open_package_window
+
+    window = open_package_window(pkg_path)
+    assert window is not None
+    qtbot.addWidget(window)
+    assert "李" in window.windowTitle()
+    type_score(qtbot, window.panel, "1", Qt.Key.Key_Return)
+    window.close()
+    assert stored(pkg_path) == {("101", "1.1"): 1.0}
+
+
+def test_packages_dialog(qtbot, workspace: Workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui.dialogs.packages_dialog import PackagesDialog
+
+    build_panel(workspace)
+    dialog = PackagesDialog(workspace.path, 2018)
+    qtbot.addWidget(dialog)
+    dialog.folder_edit.setText(str(tmp_path / "out"))
+    with qtbot.waitSignal(dialog.finished_building, timeout=20000):
+        dialog.start()
+    assert dialog.outcome is not None
+    assert dialog.outcome.ok, dialog.outcome.problems
+    assert sorted(dialog.outcome.written) == ["张", "李", "王", "赵"]
+    assert len(list((tmp_path / "out").glob("*.evpkg"))) == 4

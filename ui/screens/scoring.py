@@ -1,0 +1,902 @@
+"""评分: the expert's scoring screen, designed for a long day at the keyboard.
+
+Left, the assigned alliances with progress (x/20); middle, what the alliance submitted
+for the current indicator; right, the 20 indicators grouped by first-level indicator with
+running totals, the current indicator's scoring standard, the score entry and a comment.
+Typing a digit and Enter (or just moving on) saves; Up/Down/Tab move between indicators,
+PageUp/PageDown between alliances, Ctrl+Z undoes. Every change is committed to the
+package at once; the status line says when it was last saved.
+
+`ScoringPanel` works on an open `Package` (also used by ui.scoring_window); `Screen`
+lets the secretariat pick an expert and round of the open workspace and scores that
+expert's package kept in the application's data folder.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRegularExpression,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QRegularExpressionValidator,
+    QUndoCommand,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evaluator import APP_NAME, messages
+from evaluator.errors import EvaluatorError
+from evaluator.packages import Package, PackageAlliance, Score, format_value
+from evaluator.rubric import Indicator, IndicatorGroup
+from evaluator.scoring import parse_score_text
+from ui.context import AppContext
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+ROUNDS = ("initial", "review")
+
+
+def _english() -> bool:
+    return messages.current_language() == "en"
+
+
+def saved_clock(iso: str) -> str:
+    """'2018-11-05T14:03:27+08:00' -> '14:03:27' (local time)."""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%H:%M:%S")
+    except ValueError:
+        return iso[11:19]
+
+
+# -- models ----------------------------------------------------------------------------
+
+class AllianceListModel(QAbstractTableModel):
+    """The expert's alliances: code, name, progress x/20."""
+
+    COLUMNS = 3
+
+    def __init__(self, package: Package, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.package = package
+        self._alliances: list[PackageAlliance] = package.alliances()
+        self._progress = package.progress()
+
+    def alliance(self, row: int) -> PackageAlliance:
+        return self._alliances[row]
+
+    def row_of(self, alliance_id: int) -> int:
+        for i, a in enumerate(self._alliances):
+            if a.id == alliance_id:
+                return i
+        return -1
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._alliances)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < self.COLUMNS:
+            return None
+        return (self.tr("Code"), self.tr("Alliance"), self.tr("Scored"))[section]
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._alliances):
+            return None
+        a = self._alliances[index.row()]
+        done, total = self._progress.get(a.id, (0, 0))
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (a.code, a.name, f"{done}/{total}")[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{a.code} {a.name}\n{a.batch_name}"
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2:
+            if done == total:
+                return QBrush(QColor("#1b7f3b"))
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def refresh_progress(self, alliance_id: int) -> None:
+        self._progress = self.package.progress()
+        row = self.row_of(alliance_id)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, 2), self.index(row, 2))
+
+
+class IndicatorModel(QAbstractTableModel):
+    """The rubric for one alliance: a heading row per first-level indicator (with its
+    running total), then its second-level indicators with their scores."""
+
+    COLUMNS = 4  # code, name, score, max
+
+    def __init__(self, package: Package, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.package = package
+        self.rubric = package.rubric
+        self._rows: list[IndicatorGroup | Indicator] = []
+        for group in self.rubric.groups:
+            self._rows.append(group)
+            self._rows.extend(group.indicators)
+        self._alliance_id: int | None = None
+        self._scores: dict[str, Score] = {}
+
+    def set_alliance(self, alliance_id: int | None) -> None:
+        self.beginResetModel()
+        self._alliance_id = alliance_id
+        self._load()
+        self.endResetModel()
+
+    def _load(self) -> None:
+        if self._alliance_id is None:
+            self._scores = {}
+        else:
+            self._scores = {code: s for (_, code), s in
+                            self.package.scores(self._alliance_id).items()}
+
+    def refresh_scores(self) -> None:
+        self._load()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 2), self.index(len(self._rows) - 1, 3))
+
+    def score(self, code: str) -> Score | None:
+        return self._scores.get(code)
+
+    def group_total(self, group: IndicatorGroup) -> float:
+        return sum(self._scores[i.code].value for i in group.indicators
+                   if i.code in self._scores)
+
+    def total(self) -> float:
+        return sum(s.value for s in self._scores.values())
+
+    def item(self, row: int) -> IndicatorGroup | Indicator:
+        return self._rows[row]
+
+    def row_of(self, code: str) -> int:
+        for i, item in enumerate(self._rows):
+            if isinstance(item, Indicator) and item.code == code:
+                return i
+        return -1
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < self.COLUMNS:
+            return None
+        return (self.tr("Code"), self.tr("Indicator"), self.tr("Score"), self.tr("Max"))[section]
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if isinstance(self._rows[index.row()], IndicatorGroup):
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        item = self._rows[index.row()]
+        column = index.column()
+        english = _english()
+        if isinstance(item, IndicatorGroup):
+            if role == Qt.ItemDataRole.DisplayRole:
+                name = item.name_en if english else item.name
+                return (item.code, name, format_value(self.group_total(item)),
+                        format_value(item.max_points))[column]
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(QColor("#e8eef6"))
+            return None
+        score = self._scores.get(item.code)
+        if role == Qt.ItemDataRole.DisplayRole:
+            name = item.name_en if english else item.name
+            value = format_value(score.value) if score else "—"
+            if score and score.comment and column == 2:
+                value += " ✎"
+            return (item.code, name, value, format_value(item.max_points))[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = item.standard_en if english else item.standard
+            if score and score.comment:
+                text += "\n\n" + score.comment
+            return text
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2 and score is None:
+            return QBrush(QColor("#9a9a9a"))
+        return None
+
+
+class PackageRecordsModel(QAbstractTableModel):
+    """The records an alliance submitted for one indicator."""
+
+    COLUMNS = 4  # title, date, quantity, description
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._records: list[dict[str, Any]] = []
+
+    def set_records(self, records: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self._records = records
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < self.COLUMNS:
+            return None
+        return (self.tr("Title"), self.tr("Date"), self.tr("Quantity"),
+                self.tr("Description"))[section]
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._records):
+            return None
+        r = self._records[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            quantity = "" if r.get("quantity") is None else format_value(r["quantity"])
+            values = (r.get("title") or "", r.get("record_date") or "", quantity,
+                      (r.get("description") or "") + (f"\n{r['link']}" if r.get("link") else ""))
+            return values[index.column()]
+        return None
+
+
+# -- undo -------------------------------------------------------------------------------
+
+class ScoreCommand(QUndoCommand):
+    """One change of one cell (score and comment); undo restores the cell as it was."""
+
+    def __init__(self, panel: ScoringPanel, alliance_id: int, code: str,
+                 old: tuple[float, str] | None, new: tuple[float, str] | None) -> None:
+        super().__init__(QCoreApplication.translate("ScoringPanel", "Score %1 %2").replace(
+            "%1", str(alliance_id)).replace("%2", code))
+        self.panel = panel
+        self.alliance_id = alliance_id
+        self.code = code
+        self.old = old
+        self.new = new
+        self._first = True
+
+    def redo(self) -> None:
+        self.panel.apply_cell(self.alliance_id, self.code, self.new, navigate=not self._first)
+        self._first = False
+
+    def undo(self) -> None:
+        self.panel.apply_cell(self.alliance_id, self.code, self.old, navigate=True)
+
+
+# -- the panel ---------------------------------------------------------------------------
+
+class ScoringPanel(QWidget):
+    """Scoring of one open package (the package is closed with the panel)."""
+
+    saved = Signal(str)  # the ISO time of the last commit
+    scores_changed = Signal()
+
+    def __init__(self, package: Package, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.package = package
+        self.rubric = package.rubric
+        self.undo_stack = QUndoStack(self)
+        self.alliance_row = 0
+        self.code = self.rubric.codes[0]
+        self._moving = False
+
+        self.alliances = AllianceListModel(package, self)
+        self.indicators = IndicatorModel(package, self)
+        self.records = PackageRecordsModel(self)
+
+        # left: alliances
+        self.alliance_view = QTableView()
+        self.alliance_view.setModel(self.alliances)
+        self._setup_table(self.alliance_view)
+        self.alliance_view.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Stretch)
+        self.alliance_view.setColumnWidth(0, 56)
+        self.alliance_view.setColumnWidth(2, 60)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.who_label = QLabel()
+        self.who_label.setWordWrap(True)
+        left_layout.addWidget(self.who_label)
+        left_layout.addWidget(self.alliance_view, 1)
+
+        # middle: what was submitted
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        self.records_title = QLabel()
+        self.records_title.setWordWrap(True)
+        self.records_title.setTextFormat(Qt.TextFormat.RichText)
+        self.records_view = QTableView()
+        self.records_view.setModel(self.records)
+        self._setup_table(self.records_view)
+        self.records_view.setWordWrap(True)
+        self.records_view.horizontalHeader().setStretchLastSection(True)
+        self.records_view.setColumnWidth(0, 200)
+        self.records_view.setColumnWidth(1, 90)
+        self.records_view.setColumnWidth(2, 50)
+        self.no_records = QLabel(self.tr("Nothing was submitted for this indicator."))
+        self.no_records.setStyleSheet("color: #777;")
+        middle_layout.addWidget(self.records_title)
+        middle_layout.addWidget(self.records_view, 1)
+        middle_layout.addWidget(self.no_records)
+
+        # right: indicators, standard, entry
+        self.indicator_view = QTableView()
+        self.indicator_view.setModel(self.indicators)
+        self._setup_table(self.indicator_view)
+        header = self.indicator_view.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.indicator_view.setColumnWidth(0, 44)
+        self.indicator_view.setColumnWidth(2, 56)
+        self.indicator_view.setColumnWidth(3, 44)
+        self.total_label = QLabel()
+        big = QFont(self.font())
+        big.setPointSizeF(max(big.pointSizeF(), 10) + 2)
+        big.setBold(True)
+        self.total_label.setFont(big)
+        self.standard = QTextBrowser()
+        self.standard.setMinimumHeight(90)
+        self.standard.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.indicator_label = QLabel()
+        self.indicator_label.setWordWrap(True)
+        self.indicator_label.setFont(big)
+
+        self.score_edit = QLineEdit()
+        entry_font = QFont(self.font())
+        entry_font.setPointSizeF(max(entry_font.pointSizeF(), 10) + 8)
+        self.score_edit.setFont(entry_font)
+        self.score_edit.setMaximumWidth(140)
+        self.score_edit.setValidator(QRegularExpressionValidator(
+            QRegularExpression(r"[0-9０-９.．。]{0,5}"), self.score_edit))
+        self.score_edit.installEventFilter(self)
+        self.score_edit.textEdited.connect(self._check_entry)
+        self.range_label = QLabel()
+        self.comment_edit = QLineEdit()
+        self.comment_edit.setPlaceholderText(self.tr("Optional comment on this score"))
+        self.comment_edit.installEventFilter(self)
+        self.comment_edit.editingFinished.connect(self.commit_comment)
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setWordWrap(True)
+
+        entry = QFormLayout()
+        score_row = QHBoxLayout()
+        score_row.addWidget(self.score_edit)
+        score_row.addWidget(self.range_label, 1)
+        score_label = QLabel(self.tr("&Score:"))
+        score_label.setBuddy(self.score_edit)
+        comment_label = QLabel(self.tr("&Comment:"))
+        comment_label.setBuddy(self.comment_edit)
+        entry.addRow(score_label, score_row)
+        entry.addRow(comment_label, self.comment_edit)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.indicator_view, 3)
+        right_layout.addWidget(self.total_label)
+        right_layout.addWidget(self.indicator_label)
+        right_layout.addWidget(self.standard, 2)
+        right_layout.addLayout(entry)
+        right_layout.addWidget(self.error_label)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(middle)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 4)
+        splitter.setStretchFactor(2, 3)
+        splitter.setSizes([280, 520, 440])
+
+        self.status_label = QLabel(self.tr("Nothing changed yet."))
+        self.keys_label = QLabel(self.tr(
+            "Type a score and press Enter · ↑/↓ or Tab: indicators · PgUp/PgDn: alliances · "
+            "Ctrl+Z: undo"))
+        self.keys_label.setStyleSheet("color: #555;")
+        self.keys_label.setWordWrap(True)
+        self.export_button = QPushButton(self.tr("Export score file…"))
+        self.export_button.clicked.connect(self.export)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status_label)
+        bottom.addWidget(self.keys_label, 1)
+        bottom.addWidget(self.export_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+
+        self.alliance_view.selectionModel().currentRowChanged.connect(self._alliance_clicked)
+        self.indicator_view.selectionModel().currentRowChanged.connect(self._indicator_clicked)
+        self.who_label.setText(self._who())
+        if self.alliances.rowCount():
+            self.show_cell(self.alliances.alliance(0).id, self.code)
+        self.setFocusProxy(self.score_edit)
+
+    @staticmethod
+    def _setup_table(view: QTableView) -> None:
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().setVisible(False)
+        view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        view.setAlternatingRowColors(True)
+
+    def _who(self) -> str:
+        round_ = {"initial": self.tr("initial round"), "review": self.tr("cross-group review")}
+        return self.tr("%1 · %2 %3").replace("%1", self.package.expert).replace(
+            "%2", str(self.package.year)).replace("%3", round_.get(self.package.round, ""))
+
+    # -- where we are --------------------------------------------------------------
+    @property
+    def alliance(self) -> PackageAlliance:
+        return self.alliances.alliance(self.alliance_row)
+
+    def current_indicator(self) -> Indicator:
+        return self.rubric.indicator(self.code)
+
+    def show_cell(self, alliance_id: int, code: str) -> None:
+        """Move to a cell without saving what is typed (used by undo and start-up)."""
+        row = self.alliances.row_of(alliance_id)
+        if row < 0:
+            return
+        self._moving = True
+        try:
+            alliance_changed = row != self.alliance_row or self.indicators._alliance_id is None
+            self.alliance_row = row
+            self.code = code
+            if alliance_changed:
+                self.indicators.set_alliance(alliance_id)
+            self.alliance_view.selectionModel().setCurrentIndex(
+                self.alliances.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self.indicator_view.selectionModel().setCurrentIndex(
+                self.indicators.index(self.indicators.row_of(code), 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self.indicator_view.scrollTo(self.indicators.index(self.indicators.row_of(code), 0))
+            self.alliance_view.scrollTo(self.alliances.index(row, 0))
+        finally:
+            self._moving = False
+        self._show_current()
+
+    def _show_current(self) -> None:
+        ind = self.current_indicator()
+        a = self.alliance
+        english = _english()
+        name = ind.name_en if english else ind.name
+        standard = ind.standard_en if english else ind.standard
+        self.indicator_label.setText(f"{ind.code} {name}")
+        self.indicator_label.setToolTip(standard)
+        self.standard.setPlainText(standard)
+        self.range_label.setText(self.tr("0 to %1, in steps of %2").replace(
+            "%1", format_value(ind.max_points)).replace("%2", format_value(self.rubric.step)))
+        records = self.package.records(a.id, ind.code)
+        self.records.set_records(records)
+        self.records_view.resizeRowsToContents()
+        self.no_records.setVisible(not records)
+        self.records_title.setText(
+            f"<b>{_esc(a.code)} {_esc(a.name)}</b><br>{_esc(ind.code)} {_esc(name)} · "
+            + self.tr("%1 records").replace("%1", str(len(records))))
+        score = self.indicators.score(ind.code)
+        self.score_edit.setText(format_value(score.value) if score else "")
+        self.score_edit.selectAll()
+        self.comment_edit.setText(score.comment if score else "")
+        self.comment_edit.setEnabled(score is not None)
+        self.error_label.clear()
+        self._update_totals()
+
+    def _update_totals(self) -> None:
+        parts = [f"{g.code}: {format_value(self.indicators.group_total(g))}/"
+                 f"{format_value(g.max_points)}" for g in self.rubric.groups]
+        done, total = self.package.progress().get(self.alliance.id, (0, 0))
+        self.total_label.setText(self.tr("Total %1 / %2 (%3) · %4 of %5 scored").replace(
+            "%1", format_value(self.indicators.total())).replace(
+            "%2", format_value(self.rubric.max_total)).replace("%3", "  ".join(parts)).replace(
+            "%4", str(done)).replace("%5", str(total)))
+
+    # -- entry ------------------------------------------------------------------------
+    def _check_entry(self, text: str) -> None:
+        problem = self._entry_problem(text)
+        self.error_label.setText(problem or "")
+
+    def _entry_problem(self, text: str) -> str | None:
+        ind = self.current_indicator()
+        try:
+            value = parse_score_text(text)
+        except ValueError:
+            value = -1.0
+        if value is None or self.rubric.is_valid_value(ind.code, value):
+            return None
+        return self.tr("%1 is not a valid score: 0 to %2 in steps of %3").replace(
+            "%1", text).replace("%2", format_value(ind.max_points)).replace(
+            "%3", format_value(self.rubric.step))
+
+    def commit_entry(self) -> bool:
+        """Save what is typed for the current cell; False (and a message) if invalid."""
+        if self.alliances.rowCount() == 0:
+            return True
+        text = self.score_edit.text()
+        problem = self._entry_problem(text)
+        if problem:
+            self.error_label.setText(problem)
+            self.score_edit.setFocus()
+            self.score_edit.selectAll()
+            return False
+        value = parse_score_text(text)
+        old = self.indicators.score(self.code)
+        old_state = (old.value, old.comment) if old else None
+        if value is None:
+            if old is None:
+                return True
+            self.undo_stack.push(ScoreCommand(self, self.alliance.id, self.code, old_state,
+                                              None))
+            return True
+        if old is not None and old.value == value:
+            return True
+        new_state = (value, old.comment if old else self.comment_edit.text().strip())
+        self.undo_stack.push(ScoreCommand(self, self.alliance.id, self.code, old_state,
+                                          new_state))
+        return True
+
+    def commit_comment(self) -> None:
+        old = self.indicators.score(self.code)
+        if old is None or self._moving:
+            return
+        text = self.comment_edit.text().strip()
+        if text == old.comment:
+            return
+        self.undo_stack.push(ScoreCommand(self, self.alliance.id, self.code,
+                                          (old.value, old.comment), (old.value, text)))
+
+    def apply_cell(self, alliance_id: int, code: str, state: tuple[float, str] | None,
+                   navigate: bool) -> None:
+        """Write one cell to the package (from the undo stack) and show the result."""
+        try:
+            if state is None:
+                saved_at = self.package.clear_score(alliance_id, code)
+            else:
+                saved_at = self.package.set_score(alliance_id, code, state[0], state[1])
+        except EvaluatorError as error:
+            QMessageBox.warning(self, self.tr("Not saved"), error.render())
+            return
+        self.alliances.refresh_progress(alliance_id)
+        if alliance_id == self.alliance.id:
+            self.indicators.refresh_scores()
+        self.status_label.setText(self.tr("Saved at %1").replace("%1", saved_clock(saved_at)))
+        self.saved.emit(saved_at)
+        self.scores_changed.emit()
+        if navigate:
+            self.show_cell(alliance_id, code)
+        elif alliance_id == self.alliance.id and code == self.code:
+            score = self.indicators.score(code)
+            self.comment_edit.setEnabled(score is not None)
+            self._update_totals()
+        else:
+            self._update_totals()
+
+    # -- moving --------------------------------------------------------------------------
+    def move_indicator(self, step: int, wrap_alliance: bool = False) -> bool:
+        if not self.commit_entry():
+            return False
+        codes = self.rubric.codes
+        i = codes.index(self.code) + step
+        if 0 <= i < len(codes):
+            self.show_cell(self.alliance.id, codes[i])
+        elif wrap_alliance and i >= len(codes) \
+                and self.alliance_row + 1 < self.alliances.rowCount():
+            self.show_cell(self.alliances.alliance(self.alliance_row + 1).id, codes[0])
+        else:
+            self._show_current()
+        return True
+
+    def move_alliance(self, step: int) -> bool:
+        if not self.commit_entry():
+            return False
+        row = self.alliance_row + step
+        if 0 <= row < self.alliances.rowCount():
+            self.show_cell(self.alliances.alliance(row).id, self.code)
+        else:
+            self._show_current()
+        return True
+
+    def _alliance_clicked(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._moving or not current.isValid() or current.row() == self.alliance_row:
+            return
+        if not self.commit_entry():
+            self.show_cell(self.alliance.id, self.code)
+            return
+        self.show_cell(self.alliances.alliance(current.row()).id, self.code)
+        self.score_edit.setFocus()
+
+    def _indicator_clicked(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._moving or not current.isValid():
+            return
+        item = self.indicators.item(current.row())
+        if not isinstance(item, Indicator) or item.code == self.code:
+            return
+        if not self.commit_entry():
+            self.show_cell(self.alliance.id, self.code)
+            return
+        self.show_cell(self.alliance.id, item.code)
+        self.score_edit.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and (event.matches(QKeySequence.StandardKey.Undo)
+                     or event.matches(QKeySequence.StandardKey.Redo)):
+            event.accept()  # ours, not the line edit's own undo
+            return True
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undo()
+            return True
+        if event.matches(QKeySequence.StandardKey.Redo):
+            self.redo()
+            return True
+        key = event.key()
+        if watched is self.comment_edit:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.commit_comment()
+                self.score_edit.setFocus()
+                return True
+            if key == Qt.Key.Key_Escape:
+                score = self.indicators.score(self.code)
+                self.comment_edit.setText(score.comment if score else "")
+                self.score_edit.setFocus()
+                return True
+            return super().eventFilter(watched, event)
+        if watched is not self.score_edit:
+            return super().eventFilter(watched, event)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.move_indicator(1, wrap_alliance=True)
+            return True
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Tab):
+            self.move_indicator(1)
+            return True
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Backtab):
+            self.move_indicator(-1)
+            return True
+        if key == Qt.Key.Key_PageDown:
+            self.move_alliance(1)
+            return True
+        if key == Qt.Key.Key_PageUp:
+            self.move_alliance(-1)
+            return True
+        if key == Qt.Key.Key_Escape:
+            self._show_current()
+            return True
+        return super().eventFilter(watched, event)
+
+    def undo(self) -> None:
+        self.error_label.clear()
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.undo_stack.redo()
+
+    # -- export and closing -------------------------------------------------------
+    def export(self) -> None:
+        from evaluator.scorefile import export_score_file, missing_problems, score_file_name
+
+        if not self.commit_entry():
+            return
+        missing = missing_problems(self.package)
+        partial = False
+        if missing:
+            count = sum(int(p.params["count"]) for p in missing)
+            answer = QMessageBox.question(
+                self, self.tr("Scores missing"),
+                self.tr("%1 indicators are not scored yet (%2 alliances). Export a partial "
+                        "score file anyway?").replace("%1", str(count)).replace(
+                    "%2", str(len(missing))),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            partial = True
+        sequence = int(self.package.meta.get("export_sequence", "0")) + 1
+        start = self.package.path.parent / score_file_name(self.package, sequence)
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export score file"), str(start),
+                                              self.tr("Score files (*.xlsx)"))
+        if not name:
+            return
+        try:
+            result = export_score_file(self.package, Path(name), partial=partial)
+        except EvaluatorError as error:
+            QMessageBox.warning(self, self.tr("Not exported"), error.render())
+            return
+        QMessageBox.information(self, self.tr("Score file written"), self.tr(
+            "Score file %1 written (export number %2). Send this file to your group leader "
+            "or the secretariat.").replace("%1", str(result.path)).replace(
+            "%2", str(result.sequence)))
+
+    def close_package(self) -> None:
+        """Save what is typed (if valid) and close the package."""
+        if self.alliances.rowCount() and self._entry_problem(self.score_edit.text()) is None:
+            self.commit_entry()
+            self.commit_comment()
+        self.undo_stack.clear()
+        self.package.close()
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# -- the workspace screen --------------------------------------------------------------
+
+def package_folder(workspace_id: str) -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "packages" / workspace_id
+
+
+class Screen(QWidget):
+    """The secretariat's entry point: score an expert's package from the workspace."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.panel: ScoringPanel | None = None
+        self.expert_combo = QComboBox()
+        self.expert_combo.setMinimumContentsLength(8)
+        self.round_combo = QComboBox()
+        self.round_combo.addItem(self.tr("Initial round (分组初评)"), "initial")
+        self.round_combo.addItem(self.tr("Cross-group review (交叉复评)"), "review")
+        self.open_button = QPushButton(self.tr("Open for scoring"))
+        self.open_button.clicked.connect(self.open_selected)
+        self.packages_button = QPushButton(self.tr("Generate packages for all experts…"))
+        self.packages_button.clicked.connect(self.generate_packages)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Expert:")))
+        bar.addWidget(self.expert_combo, 1)
+        bar.addWidget(QLabel(self.tr("Round:")))
+        bar.addWidget(self.round_combo)
+        bar.addWidget(self.open_button)
+        bar.addStretch(1)
+        bar.addWidget(self.packages_button)
+        self.hint = QLabel(self.tr(
+            "Experts score in their own package (.evpkg) on their laptops and send back a "
+            "signed score file. Here the secretariat can score on an expert's behalf; the "
+            "package is kept in the application's data folder."))
+        self.hint.setWordWrap(True)
+        self.body = QVBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.hint)
+        layout.addLayout(self.body, 1)
+        context.workspace_changed.connect(self.refresh)
+        context.data_changed.connect(self._on_data_changed)
+        self.refresh()
+
+    def title(self) -> str:
+        return self.tr("Scoring")
+
+    def _on_data_changed(self, what: str) -> None:
+        if what in ("panel", "assignments"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        current = self.expert_combo.currentData()
+        self.expert_combo.clear()
+        ws = self.context.workspace
+        if ws is None or self.context.year is None:
+            self.open_button.setEnabled(False)
+            self.packages_button.setEnabled(False)
+            self._close_panel()
+            return
+        for expert_id, name in ws.db.execute(
+                "SELECT id, name FROM experts WHERE year = ? ORDER BY sort, id",
+                (self.context.year,)):
+            self.expert_combo.addItem(name, expert_id)
+        if current is not None:
+            index = self.expert_combo.findData(current)
+            if index >= 0:
+                self.expert_combo.setCurrentIndex(index)
+        has_experts = self.expert_combo.count() > 0
+        self.open_button.setEnabled(has_experts)
+        self.packages_button.setEnabled(has_experts)
+
+    def _close_panel(self) -> None:
+        if self.panel is not None:
+            self.panel.close_package()
+            self.body.removeWidget(self.panel)
+            self.panel.deleteLater()
+            self.panel = None
+
+    def open_selected(self) -> bool:
+        from evaluator.packages import build_expert_package, package_file_name, workspace_id
+
+        ws = self.context.workspace
+        expert_id = self.expert_combo.currentData()
+        round_ = self.round_combo.currentData()
+        if ws is None or expert_id is None or self.context.year is None:
+            return False
+        self._close_panel()
+        folder = package_folder(workspace_id(ws))
+        path = folder / package_file_name(self.context.year, round_,
+                                          self.expert_combo.currentText())
+        try:
+            if not path.exists():
+                build_expert_package(ws, self.context.year, round_, int(expert_id), path)
+            package = Package.open(path)
+        except EvaluatorError as error:
+            QMessageBox.warning(self, self.tr("Cannot open the package"), error.render())
+            return False
+        self.panel = ScoringPanel(package, self)
+        self.body.addWidget(self.panel, 1)
+        self.panel.setFocus()
+        return True
+
+    def generate_packages(self) -> None:
+        from ui.dialogs.packages_dialog import PackagesDialog
+
+        ws = self.context.workspace
+        if ws is None or self.context.year is None:
+            return
+        dialog = PackagesDialog(ws.path, self.context.year, self)
+        dialog.exec()
+
+    def closeEvent(self, event: Any) -> None:
+        self._close_panel()
+        super().closeEvent(event)
