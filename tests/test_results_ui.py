@@ -1,0 +1,80 @@
+"""The results screen: models, filters, statistics charts, workbook export in a worker."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("PySide6.QtCharts")
+
+from evaluator.history import import_history
+from evaluator.registry import add_alliance
+from evaluator.workspace import Workspace
+
+REFERENCE = Path(__file__).resolve().parent.parent.parent / "shared" / "reference"
+
+
+@pytest.fixture
+def screen(workspace: Workspace, qtbot: Any) -> Any:
+    from ui.context import AppContext
+    from ui.screens.results import Screen
+
+    with (REFERENCE / "annex2_2018_results.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            add_alliance(workspace, row["code"], row["alliance"])
+    add_alliance(workspace, "155", "农药产业技术创新战略联盟")
+    import_history(workspace, REFERENCE / "annex2_2018_results.csv", 2018)
+    widget = Screen(AppContext(workspace))
+    qtbot.addWidget(widget)
+    widget.resize(1280, 720)
+    return widget
+
+
+def test_models_pass_the_model_tester(screen: Any, qtmodeltester: Any) -> None:
+    for model in (screen.model, screen.proxy, screen.a_level_model, screen.stalled_model,
+                  screen.overall_model, screen.batch_model, screen.activity_model):
+        qtmodeltester.check(model)
+
+
+def test_results_filters_and_lists(screen: Any) -> None:
+    assert screen.model.rowCount() == 88
+    assert screen.proxy.index(0, 1).data() == "109"
+    screen.band_filter.setCurrentIndex(screen.band_filter.findData("fairly_high"))
+    assert screen.proxy.rowCount() == 15
+    screen.batch_filter.setCurrentIndex(screen.batch_filter.findData("1"))
+    assert screen.proxy.rowCount() == 5
+    screen.band_filter.setCurrentIndex(0)
+    screen.batch_filter.setCurrentIndex(0)
+    screen.search.setText("半导体照明")
+    assert screen.proxy.rowCount() == 1
+    assert [screen.stalled_model.rows[0][0]] == ["155"]
+    overall = screen.overall_model.rows
+    assert overall[2][3] == "15.13%"
+    assert screen.overall_pie.series.count() == 4
+
+
+def test_export_runs_in_a_worker(screen: Any, qtbot: Any, tmp_path: Path) -> None:
+    from evaluator.exports.workbook import export_workbook
+
+    out = tmp_path / "r.xlsx"
+
+    def job(ws: Workspace, progress: Any) -> None:
+        export_workbook(ws, out, year=2018, progress=progress)
+
+    worker = screen.run_in_worker(job, out, "…")
+    with qtbot.waitSignal(worker.finished, timeout=60_000):
+        pass
+    qtbot.waitUntil(lambda: screen.worker is None)
+    assert out.exists()
+
+
+def test_screen_grab_for_review(screen: Any, tmp_path: Path) -> None:
+    """Renders the statistics tab (kept as an artefact for a manual look)."""
+    screen.tabs.setCurrentIndex(3)
+    screen.show()
+    image = screen.grab()
+    assert not image.isNull()
+    image.save(str(tmp_path / "results-stats.png"))

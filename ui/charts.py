@@ -1,0 +1,105 @@
+"""QtCharts views of the results statistics: band pies and grouped bar charts.
+
+The same figures as the workbook's native charts and the report's images.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QPieSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QWidget
+
+BAND_COLOURS = {"high": "#2E75B6", "fairly_high": "#70AD47", "average": "#FFC000",
+                "inactive": "#A5A5A5"}
+
+
+def _chart(title: str) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+    font = chart.titleFont()
+    font.setPointSize(max(font.pointSize(), 11))
+    font.setBold(True)
+    chart.setTitleFont(font)
+    return chart
+
+
+class BandPieView(QChartView):
+    """One pie: alliances per band, labelled with count and share."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumSize(320, 240)
+        self.series = QPieSeries()
+        self.setChart(_chart(""))
+        self.chart().addSeries(self.series)
+        # Beside a small pie the legend's labels would be cut short.
+        self.chart().legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+
+    def set_counts(self, title: str, counts: dict[str, int], names: dict[str, str]) -> None:
+        self.chart().setTitle(title)
+        self.series.clear()
+        total = sum(counts.values())
+        for band, n in counts.items():
+            if n <= 0:
+                continue
+            share = 100 * n / total if total else 0
+            pie_slice = self.series.append(f"{names[band]} {n}（{share:.2f}%）", n)
+            pie_slice.setColor(QColor(BAND_COLOURS.get(band, "#888888")))
+
+
+class GroupedBarView(QChartView):
+    """Bars per category, one set per series (bands get their colours)."""
+
+    def __init__(self, horizontal: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.horizontal = horizontal
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumSize(420, 280)
+        self.setChart(_chart(""))
+
+    def set_data(self, title: str, categories: Sequence[str],
+                 series: dict[str, Sequence[float]], names: dict[str, str]) -> None:
+        chart = _chart(title)
+        bars = QHorizontalBarSeries() if self.horizontal else QBarSeries()
+        top = 0.0
+        for key, values in series.items():
+            bar_set = QBarSet(names.get(key, key))
+            if key in BAND_COLOURS:
+                bar_set.setColor(QColor(BAND_COLOURS[key]))
+            for v in values:
+                bar_set.append(float(v))
+                top = max(top, float(v))
+            bars.append(bar_set)
+        chart.addSeries(bars)
+        category_axis = QBarCategoryAxis()
+        category_axis.append(list(categories))
+        value_axis = QValueAxis()
+        value_axis.setRange(0, max(top * 1.1, 1))
+        value_axis.setLabelFormat("%d")
+        if self.horizontal:
+            chart.addAxis(category_axis, Qt.AlignmentFlag.AlignLeft)
+            chart.addAxis(value_axis, Qt.AlignmentFlag.AlignBottom)
+        else:
+            chart.addAxis(category_axis, Qt.AlignmentFlag.AlignBottom)
+            chart.addAxis(value_axis, Qt.AlignmentFlag.AlignLeft)
+        bars.attachAxis(category_axis)
+        bars.attachAxis(value_axis)
+        chart.legend().setVisible(len(series) > 1)
+        old = self.chart()
+        self.setChart(chart)
+        old.deleteLater()

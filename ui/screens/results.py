@@ -1,0 +1,517 @@
+"""Results (评价结果): the ranked results, A-level and stalled lists, the statistics with
+charts, and the buttons that publish the results and write the workbook and report draft.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QThread,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evaluator.errors import EvaluatorError
+from evaluator.history import ALevelRow, a_level, stalled
+from evaluator.registry import Alliance
+from evaluator.results import BANDS, ResultRow, publish_results, results_for_year
+from evaluator.statistics import Statistics, compute_statistics
+from evaluator.workspace import Workspace
+from ui.charts import BandPieView, GroupedBarView
+from ui.context import AppContext
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+BAND_BACKGROUNDS = {"high": "#DDEBF7", "fairly_high": "#E2EFDA", "average": "#FFF2CC",
+                    "inactive": "#EDEDED"}
+CONTEXT = "ResultsScreen"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def band_names() -> dict[str, str]:
+    return {"high": tr("High"), "fairly_high": tr("Fairly high"), "average": tr("Average"),
+            "inactive": tr("Inactive")}
+
+
+def source_names() -> dict[str, str]:
+    return {"plenary": tr("Plenary decision"), "consensus": tr("Consensus"),
+            "published": tr("Published"), "history": tr("Imported history")}
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table of rows of plain values, with an optional row background."""
+
+    def __init__(self, headers: list[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.headers = headers
+        self.rows: list[list[Any]] = []
+        self.backgrounds: list[str | None] = []
+
+    def set_rows(self, rows: list[list[Any]], backgrounds: list[str | None] | None = None) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.backgrounds = backgrounds or [None] * len(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.headers)):
+            return self.headers[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
+            return None
+        value = self.rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.UserRole:
+            return value
+        if role == Qt.ItemDataRole.BackgroundRole and self.backgrounds[index.row()]:
+            return QBrush(QColor(self.backgrounds[index.row()]))
+        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int | float):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class ResultsModel(QAbstractTableModel):
+    """The ranked results: rank, code, name, batch, score, band, where the score comes from."""
+
+    COLUMNS = ("Rank", "Code", "Alliance", "Batch", "Score", "Band", "Source")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[ResultRow] = []
+        self.batch_names: dict[str, str] = {}
+
+    def set_rows(self, rows: list[ResultRow], batch_names: dict[str, str]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.batch_names = batch_names
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.COLUMNS)):
+            return tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
+            return None
+        r = self.rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole):
+            values: list[Any] = [r.rank, r.code, r.name, self.batch_names.get(r.batch_id,
+                                                                               r.batch_id),
+                                 r.score, band_names()[r.band],
+                                 source_names().get(r.source, r.source)]
+            value = values[column]
+            if role == Qt.ItemDataRole.UserRole:
+                return {0: r.rank, 4: -1 if r.score is None else r.score}.get(column, value)
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(BAND_BACKGROUNDS[r.band]))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 4):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class ResultsFilter(QSortFilterProxyModel):
+    """Filters by band, batch and text (code or name)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.band: str | None = None
+        self.batch: str | None = None
+        self.text = ""
+        self.setSortRole(Qt.ItemDataRole.UserRole)
+
+    def set_filters(self, band: str | None, batch: str | None, text: str) -> None:
+        self.beginFilterChange()
+        self.band, self.batch, self.text = band, batch, text.strip().lower()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, ResultsModel) or source_row >= len(model.rows):
+            return True
+        r = model.rows[source_row]
+        if self.band and r.band != self.band:
+            return False
+        if self.batch and r.batch_id != self.batch:
+            return False
+        return not self.text or self.text in r.code.lower() or self.text in r.name.lower()
+
+
+class FileWorker(QThread):
+    """Writes the workbook or the report draft on its own Workspace connection."""
+
+    progressed = Signal(int, int, str)
+
+    def __init__(self, ws_path: Path, job: Callable[[Workspace, Any], Any],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ws_path = ws_path
+        self.job = job
+        self.error: BaseException | None = None
+        self.details = ""
+        self._cancel = False
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        self.progressed.emit(done, total, message)
+
+    def cancelled(self) -> bool:
+        return self._cancel
+
+    def cancel(self) -> None:
+        self._cancel = True
+
+    def run(self) -> None:
+        try:
+            with Workspace.open(self.ws_path) as ws:
+                self.job(ws, self)
+        except BaseException as exc:  # shown on the UI thread when the worker finishes
+            self.error = exc
+            self.details = traceback.format_exc()
+
+
+def _table(model: QAbstractTableModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAlternatingRowColors(False)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    return view
+
+
+class Screen(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.worker: FileWorker | None = None
+        self.progress_dialog: QProgressDialog | None = None
+        self.stats: Statistics | None = None
+
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+
+        buttons = QHBoxLayout()
+        self.publish_button = QPushButton(self.tr("Publish results"))
+        self.publish_button.clicked.connect(self.publish)
+        self.export_button = QPushButton(self.tr("Export results workbook"))
+        self.export_button.clicked.connect(self.export_workbook)
+        self.report_button = QPushButton(self.tr("Generate report draft"))
+        self.report_button.clicked.connect(self.write_report)
+        self.show_inactive = QCheckBox(self.tr("Show inactive alliances' scores"))
+        for widget in (self.publish_button, self.export_button, self.report_button,
+                       self.show_inactive):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+
+        # Results tab.
+        results_tab = QWidget()
+        results_layout = QVBoxLayout(results_tab)
+        filters = QHBoxLayout()
+        self.band_filter = QComboBox()
+        self.band_filter.addItem(self.tr("All bands"), None)
+        for band in BANDS:
+            self.band_filter.addItem(band_names()[band], band)
+        self.batch_filter = QComboBox()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search code or name"))
+        filters.addWidget(QLabel(self.tr("Band:")))
+        filters.addWidget(self.band_filter)
+        filters.addWidget(QLabel(self.tr("Batch:")))
+        filters.addWidget(self.batch_filter)
+        filters.addWidget(self.search, 1)
+        results_layout.addLayout(filters)
+        self.model = ResultsModel(self)
+        self.proxy = ResultsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.results_view = _table(self.proxy)
+        self.results_view.setSortingEnabled(True)
+        self.results_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        results_layout.addWidget(self.results_view)
+        self.tabs.addTab(results_tab, self.tr("Results"))
+        for combo in (self.band_filter, self.batch_filter):
+            combo.currentIndexChanged.connect(self._apply_filters)
+        self.search.textChanged.connect(self._apply_filters)
+
+        # A-level and stalled.
+        self.a_level_model = RowsModel([self.tr("No."), self.tr("Code"), self.tr("Alliance")],
+                                       self)
+        self.tabs.addTab(_table(self.a_level_model), self.tr("A-level alliances"))
+        self.stalled_model = RowsModel([self.tr("Code"), self.tr("Alliance"), self.tr("Batch")],
+                                       self)
+        self.tabs.addTab(_table(self.stalled_model), self.tr("Stalled alliances"))
+
+        # Statistics.
+        self.overall_model = RowsModel([self.tr("Band"), self.tr("Alliances"),
+                                        self.tr("% of participants"), self.tr("% of all")],
+                                       self)
+        self.batch_model = RowsModel([self.tr("Band"), self.tr("Batch"), self.tr("Alliances"),
+                                      self.tr("% of band"), self.tr("% of batch")], self)
+        self.activity_model = RowsModel([self.tr("Code"), self.tr("Activity"),
+                                         *[band_names()[b] for b in BANDS]], self)
+        stats_inner = QWidget()
+        grid = QGridLayout(stats_inner)
+        self.overall_table = _table(self.overall_model)
+        self.overall_table.setMinimumHeight(200)
+        self.batch_table = _table(self.batch_model)
+        self.batch_table.setMinimumHeight(320)
+        self.activity_table = _table(self.activity_model)
+        self.activity_table.setMinimumHeight(380)
+        self.overall_pie = BandPieView()
+        self.batch_pies = [BandPieView() for _ in range(4)]
+        self.batch_bars = GroupedBarView()
+        self.score_bars = GroupedBarView()
+        self.activity_bars = GroupedBarView(horizontal=True)
+        self.activity_bars.setMinimumHeight(460)
+        grid.addWidget(self.overall_table, 0, 0)
+        grid.addWidget(self.overall_pie, 0, 1)
+        grid.addWidget(self.batch_table, 1, 0)
+        pies = QWidget()
+        pies_layout = QGridLayout(pies)
+        for i, pie in enumerate(self.batch_pies):
+            pies_layout.addWidget(pie, i // 2, i % 2)
+        grid.addWidget(pies, 1, 1)
+        grid.addWidget(self.batch_bars, 2, 0)
+        grid.addWidget(self.score_bars, 2, 1)
+        grid.addWidget(self.activity_table, 3, 0)
+        grid.addWidget(self.activity_bars, 3, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(stats_inner)
+        self.tabs.addTab(scroll, self.tr("Statistics"))
+
+        self.refresh()
+
+    def title(self) -> str:
+        return self.tr("Results")
+
+    # -- reading -----------------------------------------------------------------------
+    def refresh(self) -> None:
+        ws = self.context.workspace
+        enabled = ws is not None
+        for button in (self.publish_button, self.export_button, self.report_button):
+            button.setEnabled(enabled)
+        if ws is None or self.context.year is None:
+            self.model.set_rows([], {})
+            self.summary.setText(self.tr("No workspace is open."))
+            return
+        year = self.context.year
+        batches = ws.batches()
+        names = {b["id"]: b["name"] for b in batches}
+        current = self.batch_filter.currentData()
+        self.batch_filter.blockSignals(True)
+        self.batch_filter.clear()
+        self.batch_filter.addItem(self.tr("All batches"), None)
+        for b in batches:
+            self.batch_filter.addItem(b["name"], b["id"])
+        index = self.batch_filter.findData(current)
+        self.batch_filter.setCurrentIndex(max(index, 0))
+        self.batch_filter.blockSignals(False)
+        rows = results_for_year(ws, year)
+        self.model.set_rows(rows, names)
+        self._apply_filters()
+        self.stats = compute_statistics(ws, year, rows)
+        self._show_lists(a_level(ws, year), stalled(ws, year), names)
+        self._show_statistics(self.stats)
+        source = rows[0].source if rows else ""
+        self.summary.setText(self.tr(
+            "{year}: {n} alliances took part ({source}); {total} in the programme.").format(
+                year=year, n=len(rows), source=source_names().get(source, "-"),
+                total=self.stats.total))
+
+    def _apply_filters(self) -> None:
+        self.proxy.set_filters(self.band_filter.currentData(), self.batch_filter.currentData(),
+                               self.search.text())
+
+    def _show_lists(self, a_rows: list[ALevelRow], stalled_rows: list[Alliance],
+                    names: dict[str, str]) -> None:
+        self.a_level_model.set_rows([[r.seq, r.code, r.name] for r in a_rows])
+        self.stalled_model.set_rows([[a.code, a.name, names.get(a.batch_id, a.batch_id)]
+                                     for a in stalled_rows])
+
+    def _show_statistics(self, s: Statistics) -> None:
+        bands = band_names()
+        self.overall_model.set_rows(
+            [[bands[b], s.bands[b].count, f"{s.bands[b].pct_of_participants}%",
+              f"{s.bands[b].pct_of_total}%"] for b in BANDS]
+            + [[self.tr("High and fairly high"), s.high_and_fairly_high.count,
+                f"{s.high_and_fairly_high.pct_of_participants}%",
+                f"{s.high_and_fairly_high.pct_of_total}%"]],
+            [BAND_BACKGROUNDS[b] for b in BANDS] + [None])
+        rows, colours = [], []
+        for band in BANDS:
+            for b in s.batches:
+                f = b.bands[band]
+                rows.append([bands[band], b.name, f.count, f"{f.pct_of_band}%",
+                             f"{f.pct_of_batch}%"])
+                colours.append(BAND_BACKGROUNDS[band])
+        self.batch_model.set_rows(rows, colours)
+        self.activity_model.set_rows([[a.code, a.name, *[a.counts[b] for b in BANDS]]
+                                      for a in s.activities])
+        self.overall_pie.set_counts(self.tr("All participants"),
+                                    {b: s.bands[b].count for b in BANDS}, bands)
+        for pie, b in zip(self.batch_pies, s.batches, strict=False):
+            pie.set_counts(b.name, {k: b.bands[k].count for k in BANDS}, bands)
+        self.batch_bars.set_data(self.tr("Bands by batch"), [b.name for b in s.batches],
+                                 {k: [b.bands[k].count for b in s.batches] for k in BANDS},
+                                 bands)
+        self.score_bars.set_data(self.tr("Score distribution"),
+                                 [label for label, _ in s.score_bins],
+                                 {"n": [n for _, n in s.score_bins]},
+                                 {"n": self.tr("Alliances")})
+        self.activity_bars.set_data(self.tr("Activities carried out, by band"),
+                                    [a.name for a in s.activities],
+                                    {b: [a.counts[b] for a in s.activities] for b in BANDS},
+                                    bands)
+
+    # -- actions -------------------------------------------------------------------------
+    def publish(self) -> None:
+        ws = self.context.workspace
+        if ws is None or self.context.year is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Publish results"),
+            self.tr("Freeze the {year} results as published? Later score changes will not "
+                    "change them until you publish again.").format(year=self.context.year))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            rows = publish_results(ws, self.context.year)
+        except EvaluatorError as error:
+            QMessageBox.warning(self, self.tr("Publish results"), error.render())
+            return
+        self.context.status_message.emit(
+            self.tr("Published {n} results.").format(n=len(rows)))
+        self.context.data_changed.emit("results")
+        self.refresh()
+
+    def export_workbook(self) -> None:
+        path = self._ask_path(self.tr("Export results workbook"), "xlsx",
+                              self.tr("Excel workbook (*.xlsx)"))
+        if path is None:
+            return
+        year, show = self.context.year, self.show_inactive.isChecked()
+
+        def job(ws: Workspace, progress: Any) -> None:
+            from evaluator.exports.workbook import export_workbook
+
+            export_workbook(ws, path, year=year, show_inactive_scores=show, progress=progress)
+
+        self.run_in_worker(job, path, self.tr("Writing the results workbook…"))
+
+    def write_report(self) -> None:
+        path = self._ask_path(self.tr("Generate report draft"), "docx",
+                              self.tr("Word document (*.docx)"))
+        if path is None:
+            return
+        year = self.context.year
+
+        def job(ws: Workspace, progress: Any) -> None:
+            from evaluator.exports.report import write_report
+
+            write_report(ws, path, year=year, progress=progress)
+
+        self.run_in_worker(job, path, self.tr("Writing the report draft…"))
+
+    def _ask_path(self, caption: str, suffix: str, filter_text: str) -> Path | None:
+        ws = self.context.workspace
+        if ws is None:
+            return None
+        default = ws.path.with_name(f"{ws.path.stem}-{self.context.year}.{suffix}")
+        name, _ = QFileDialog.getSaveFileName(self, caption, str(default), filter_text)
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == f".{suffix}" else path.with_suffix(f".{suffix}")
+
+    def run_in_worker(self, job: Callable[[Workspace, Any], Any], out: Path,
+                      label: str) -> FileWorker | None:
+        ws = self.context.workspace
+        if ws is None or self.worker is not None:
+            return None
+        worker = FileWorker(ws.path, job, self)
+        dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self)
+        dialog.setWindowTitle(self.tr("Results"))
+        dialog.setMinimumDuration(300)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.canceled.connect(worker.cancel)
+        worker.progressed.connect(lambda done, total, _m: (dialog.setMaximum(total),
+                                                           dialog.setValue(done)))
+        worker.finished.connect(lambda: self._finished(worker, dialog, out))
+        self.worker, self.progress_dialog = worker, dialog
+        worker.start()
+        return worker
+
+    def _finished(self, worker: FileWorker, dialog: QProgressDialog, out: Path) -> None:
+        dialog.reset()
+        dialog.deleteLater()
+        worker.wait()
+        worker.deleteLater()
+        self.worker = self.progress_dialog = None
+        if worker.error is None:
+            self.context.status_message.emit(self.tr("Written {path}").format(path=str(out)))
+        elif worker.cancelled():
+            self.context.status_message.emit(self.tr("Cancelled; nothing was written."))
+        elif isinstance(worker.error, EvaluatorError):
+            QMessageBox.warning(self, self.tr("Results"), worker.error.render())
+        else:
+            QMessageBox.critical(self, self.tr("Results"), worker.details)
