@@ -143,10 +143,10 @@ class Screen(QWidget):
         self.alpha_view = self._table(self.alpha_model, 1)
         self.leniency_model = LeniencyModel(self)
         self.leniency_view = self._table(self.leniency_model, 0)
-        self.chart = QChart()
+        self.chart_view = QChartView()
+        self.chart: QChart = self.chart_view.chart()  # owned by the view
         self.chart.setTitle(self.tr("Leniency per expert (points)"))
         self.chart.legend().hide()
-        self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(220)
         experts = QSplitter(Qt.Orientation.Vertical)
@@ -166,7 +166,9 @@ class Screen(QWidget):
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.verticalHeader().setVisible(False)
-        view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         return view
 
     def title(self) -> str:
