@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from evaluator import messages
 from evaluator.workspace import Workspace
 from ui.i18n import remove_translators
 
@@ -22,6 +23,7 @@ def _english_afterwards(qapp):  # type: ignore[no-untyped-def]
     """run_app installs the Chinese translators; later tests expect the source strings."""
     yield
     remove_translators(qapp)
+    messages.set_language(None)
 
 
 def _close_soon(seen: list[dict[str, object]]) -> None:

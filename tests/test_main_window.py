@@ -265,3 +265,20 @@ def test_overview_stages_done_on_the_demo(qtbot, demo_path: Path, tmp_path: Path
     # Both scoring rounds of the demo are complete.
     assert [s.done for s in screen.stages[:2]] == [True, True]
     context.set_workspace(None)
+
+
+def test_language_switch_applies_live(qapp, window) -> None:  # type: ignore[no-untyped-def]
+    from evaluator import messages
+    from ui.i18n import remove_translators
+
+    try:
+        window.apply_language("zh")
+        assert window.nav.item(0).text() == "概览"
+        assert window.file_menu.title() == "文件(&F)"
+        assert window.screens["overview"].title() == "概览"
+        window.apply_language("en")
+        assert window.nav.item(0).text() == "Overview"
+        assert window.file_menu.title() == "&File"
+    finally:
+        remove_translators(qapp)
+        messages.set_language(None)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
+from evaluator import messages
 from ui.i18n import remove_translators
 from ui.main_window import available_stages
 from ui.screenshots import main, parse_size
@@ -17,6 +18,7 @@ from ui.screenshots import main, parse_size
 def _english_afterwards(qapp):  # type: ignore[no-untyped-def]
     yield
     remove_translators(qapp)
+    messages.set_language(None)
 
 
 def test_one_png_per_screen(demo_path: Path, tmp_path: Path) -> None:
