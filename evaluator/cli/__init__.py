@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "evaluator.cli.scoring_commands",
     "evaluator.cli.merge_commands",
     "evaluator.cli.results_commands",
+    "evaluator.cli.backup_commands",
     "evaluator.cli.maintenance_commands",
 )
 
