@@ -29,6 +29,11 @@ def set_language(lang: str | None) -> None:
     _language_override = lang
 
 
+def explicit_language() -> str | None:
+    """The language chosen on the command line (--lang), if any."""
+    return _language_override
+
+
 def current_language() -> str:
     """zh for Chinese locales and for an unset locale (the product's default), else en."""
     if _language_override:

@@ -49,7 +49,7 @@ def save_language(lang: str) -> None:
 
 
 def ui_language() -> str:
-    explicit = getattr(messages, "_language_override", None) or os.environ.get("EVALUATOR_LANG")
+    explicit = messages.explicit_language() or os.environ.get("EVALUATOR_LANG")
     if explicit in LANGUAGES:
         return str(explicit)
     return saved_language() or messages.current_language()

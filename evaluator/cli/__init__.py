@@ -45,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"evaluator {__version__}")
     parser.add_argument("--lang", choices=("zh", "en"), help="界面语言 / language")
+    parser.add_argument("--self-test", action="store_true",
+                        help="打开演示、逐一显示各界面并导出工作簿后退出 / open the demo "
+                        "offscreen, show every screen, write a workbook, exit")
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -78,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from evaluator.cli.workspace_commands import run_gui
 
-        return run_gui(None)
+        return run_gui(None, self_test=args.self_test)
     handler: Handler = args.handler
     try:
         return handler(args)

@@ -99,8 +99,10 @@ def workspace_summary(ws: Any) -> dict[str, Any]:
 GUI_MODULE = "ui.app"
 
 
-def run_gui(workspace: Path | None) -> int:
+def run_gui(workspace: Path | None, self_test: bool = False) -> int:
     import importlib
 
     app = importlib.import_module(GUI_MODULE)
+    if self_test:
+        return int(app.run_app(None, self_test=True))
     return int(app.run_app(workspace))
