@@ -351,9 +351,12 @@ class ImportDialog(QDialog):
 
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, message: str) -> None:
-        if self._progress is not None:
-            self._progress.setMaximum(max(total, 1))
-            self._progress.setValue(min(done, max(total, 1)))
+        # setValue on a modal progress dialog processes events, so _on_done may run
+        # inside it and clear self._progress: work on a local reference.
+        progress = self._progress
+        if progress is not None:
+            progress.setMaximum(max(total, 1))
+            progress.setValue(min(done, max(total, 1)))
 
     @Slot(object)
     def _on_done(self, outcome: ImportOutcome) -> None:
