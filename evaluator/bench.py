@@ -327,6 +327,7 @@ def run_stage(name: str, workdir: str, scale_name: str) -> dict[str, Any]:
     hwm_before = _vm_hwm_bytes()
     sampler = PeakSampler() if hwm_before is None else None
     started = time.perf_counter()
+    cpu_started = time.process_time()
     try:
         if sampler is not None:
             with sampler:
@@ -338,8 +339,9 @@ def run_stage(name: str, workdir: str, scale_name: str) -> dict[str, Any]:
                 "reason": f"{type(exc).__name__}: {str(exc)[:300]}",
                 "traceback": traceback.format_exc()[-2000:]}
     seconds = time.perf_counter() - started
+    cpu_seconds = time.process_time() - cpu_started
     peak = _vm_hwm_bytes() if sampler is None else sampler.peak
-    return {"status": OK, "seconds": round(seconds, 3),
+    return {"status": OK, "seconds": round(seconds, 3), "cpu_seconds": round(cpu_seconds, 3),
             "peak_rss_mb": round((peak or 0) / 2**20, 1), "detail": detail}
 
 
@@ -472,6 +474,7 @@ def run_bench(scale: str | Scale, gui: bool = False, json: bool = False,
             status[spec.name] = outcome["status"]
             outcome.setdefault("seconds", None)
             outcome.setdefault("peak_rss_mb", None)
+            outcome.setdefault("cpu_seconds", None)
             result["stages"].append({"name": spec.name, "label": spec.label,
                                      "setup": spec.setup, **outcome})
         stages = {s["name"]: s for s in result["stages"]}
@@ -511,12 +514,12 @@ def format_table(result: dict[str, Any]) -> str:
              f"({result['machine']['cpus']} CPUs, Python {result['machine']['python']})"]
     if result.get("wide_codes"):
         lines.append("  alliance codes longer than the 2018 format (accepted for this run)")
-    lines.append(f"{'stage':<52} {'seconds':>9} {'peak MB':>8}  status")
+    lines.append(f"{'stage':<52} {'seconds':>9} {'CPU s':>8} {'peak MB':>8}  status")
     for s in result["stages"]:
         label = s["label"] + (" [setup]" if s["setup"] else "")
         state = s["status"] if s["status"] == OK else f"{s['status']}: {s.get('reason', '')}"
         lines.append(f"{label[:52]:<52} {_cell(s['seconds']):>9} "
-                     f"{_cell(s['peak_rss_mb'], 1):>8}  {state}")
+                     f"{_cell(s['cpu_seconds']):>8} {_cell(s['peak_rss_mb'], 1):>8}  {state}")
     lines.append(f"merge / floor: {_cell(result.get('merge_floor_ratio'))}x")
     gui = result.get("gui")
     if gui:

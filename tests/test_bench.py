@@ -25,6 +25,7 @@ def test_every_stage_reports_seconds_and_peak_memory(result: dict[str, Any]) -> 
         if stage["status"] == OK:
             assert isinstance(stage["seconds"], float)
             assert stage["seconds"] >= 0
+            assert isinstance(stage["cpu_seconds"], float)
             assert isinstance(stage["peak_rss_mb"], float)
             assert stage["peak_rss_mb"] > 0
         else:
