@@ -26,6 +26,15 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.setenv("EVALUATOR_LOG_DIR", str(home / "logs"))
 
 
+@pytest.fixture(autouse=True)
+def _reset_language() -> object:
+    """A test that switches the language (--lang en) must not leak it into the next."""
+    from evaluator import messages
+
+    yield
+    messages.set_language(None)
+
+
 @pytest.fixture
 def workspace(tmp_path: Path):  # type: ignore[no-untyped-def]
     from evaluator.workspace import Workspace
