@@ -21,13 +21,16 @@ if ! "$PY" -c "import PyInstaller" >/dev/null 2>&1; then
     "$PY" -m pip install -q ".[packaging]" || "$PY" -m pip install -q "pyinstaller>=6.6"
 fi
 
+mkdir -p build
 if [ -f tools/translations.py ]; then
     echo "== translations"
+    # Its report lists every string still untranslated; the summary at the end is enough.
     if "$PY" tools/translations.py --help 2>/dev/null | grep -q -- "--release"; then
-        "$PY" tools/translations.py --release
+        "$PY" tools/translations.py --release >build/translations.log 2>&1 || { cat build/translations.log; exit 1; }
     else
-        "$PY" tools/translations.py
+        "$PY" tools/translations.py >build/translations.log 2>&1 || { cat build/translations.log; exit 1; }
     fi
+    grep -v "^  \[" build/translations.log | tail -n 5
 fi
 
 echo "== PyInstaller"
