@@ -263,12 +263,9 @@ def _build_panel(ws: Workspace) -> dict[str, int]:
 
     groups = [ensure_group(ws, YEAR, name) for name in GROUPS]
     experts: dict[str, int] = {}
-    scorers = 0
-    for row in _read_csv("annex1_panel_2018.csv"):
-        group = None
-        if row["role"] != "advisor":
-            group = GROUPS[scorers % len(GROUPS)]
-            scorers += 1
+    # All 32 members of annex 1 score, the advisor included (placed in a group by hand).
+    for scorers, row in enumerate(_read_csv("annex1_panel_2018.csv")):
+        group = GROUPS[scorers % len(GROUPS)]
         expert_id = add_expert(ws, YEAR, row["name"], row["role"], organisation=row["alliance"],
                                title=row["title"], group=group)
         experts[row["name"]] = expert_id

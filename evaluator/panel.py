@@ -77,10 +77,6 @@ messages.register({
         "zh": "专家“{name}”尚未分组，不能担任组长",
         "en": "Expert '{name}' is in no group, so cannot lead one",
     },
-    "panel.advisor_not_in_group": {
-        "zh": "顾问“{name}”不参与评分，不能分入评审组",
-        "en": "Advisor '{name}' does not score and cannot join a scoring group",
-    },
     "panel.reason_required": {
         "zh": "申报回避必须写明理由",
         "en": "A declared conflict of interest needs a reason",
@@ -140,8 +136,9 @@ class Expert:
 
     @property
     def scores(self) -> bool:
-        """The advisor guides the panel but does not score (report 二.1)."""
-        return self.role != "advisor"
+        """The advisor (评价顾问, annex 1) scores only when the secretariat puts him or her
+        in a group; forming groups automatically leaves the advisor out."""
+        return self.role != "advisor" or self.group_id is not None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -305,8 +302,6 @@ def add_expert(ws: Workspace, year: int | None, name: str, role: str,
         problems.append(Problem("panel.bad_role", {"value": role}))
     elif find_expert_by_name(ws, year, name) is not None:
         problems.append(Problem("panel.expert_exists", {"year": year, "name": name}))
-    if parsed == "advisor" and group not in (None, ""):
-        problems.append(Problem("panel.advisor_not_in_group", {"name": name}))
     if problems:
         raise EvaluatorError(problems)
     assert parsed is not None
@@ -446,8 +441,6 @@ def set_expert_group(ws: Workspace, expert_id: int, group_id: int | None) -> Non
             raise EvaluatorError(Problem("panel.group_year", {
                 "group": group.name, "group_year": group.year, "name": expert.name,
                 "year": expert.year}))
-        if expert.role == "advisor":
-            raise EvaluatorError(Problem("panel.advisor_not_in_group", {"name": expert.name}))
     if group_id == expert.group_id:
         return
     with ws.transaction():

@@ -117,14 +117,16 @@ def test_groups_and_one_leader_per_group(ws) -> None:  # type: ignore[no-untyped
         set_group_leader(ws, b)
 
 
-def test_advisor_joins_no_scoring_group(ws) -> None:  # type: ignore[no-untyped-def]
+def test_advisor_scores_only_when_placed_in_a_group(ws) -> None:  # type: ignore[no-untyped-def]
     g1 = ensure_group(ws, 2018, "第一组")
     advisor = add_expert(ws, 2018, "李新男", "顾问")
-    with pytest.raises(EvaluatorError) as info:
-        set_expert_group(ws, advisor, g1)
-    assert info.value.problems[0].code == "panel.advisor_not_in_group"
-    with pytest.raises(EvaluatorError):
-        add_expert(ws, 2018, "另一顾问", "advisor", group="第一组")
+    assert not get_expert(ws, advisor).scores
+    set_expert_group(ws, advisor, g1)
+    assert get_expert(ws, advisor).scores
+    other = add_expert(ws, 2018, "另一顾问", "advisor", group="第一组")
+    assert get_expert(ws, other).scores
+    set_expert_group(ws, other, None)
+    assert not get_expert(ws, other).scores
 
 
 # -- conflicts ----------------------------------------------------------------------------

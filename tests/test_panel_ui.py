@@ -46,7 +46,7 @@ def test_models_pass_qtmodeltester(ws: Workspace, qtmodeltester) -> None:  # typ
     qtmodeltester.check(ConflictTableModel(ws, 2018))
     matrix = AssignmentMatrixModel(ws, 2018, "initial")
     assert matrix.rowCount() == 8
-    assert matrix.columnCount() == FIXED_COLUMNS + 6  # the advisor has no column
+    assert matrix.columnCount() == FIXED_COLUMNS + 6  # the ungrouped advisor has no column
     qtmodeltester.check(matrix)
     qtmodeltester.check(AssignmentMatrixModel(None, None))
 
@@ -95,8 +95,11 @@ def test_expert_model_moves_group_and_sets_leader(ws: Workspace, qtbot) -> None:
     assert model.setData(model.index(row, LEADER), Qt.CheckState.Checked,
                          Qt.ItemDataRole.CheckStateRole)
     assert get_expert_by_name(ws, 2018, "成员3").is_group_leader
+    # The advisor scores nothing until the secretariat places him or her in a group.
     advisor_row = next(r for r in range(model.rowCount()) if model.expert_at(r).role == "advisor")
-    assert not model.flags(model.index(advisor_row, GROUP)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(model.index(advisor_row, LEADER)) & Qt.ItemFlag.ItemIsUserCheckable
+    assert model.setData(model.index(advisor_row, GROUP), target.id, Qt.ItemDataRole.EditRole)
+    assert model.expert_at(advisor_row).scores
 
 
 def test_screen_runs_a_round_and_shows_the_matrix(ws: Workspace, qtbot,  # type: ignore[no-untyped-def]

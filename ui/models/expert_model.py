@@ -122,7 +122,7 @@ class ExpertTableModel(QAbstractTableModel):
                 return expert.organisation
             if column == ALLIANCE and expert.alliance_id is None and expert.organisation:
                 return self.tr("The organisation matches no alliance in the registry")
-            if column == GROUP and expert.scores:
+            if column == GROUP:
                 return self.tr("Double-click to move the expert to another group")
         if role == Qt.ItemDataRole.ForegroundRole and column == GROUP and not expert.scores:
             return QBrush(QColor("#757575"))
@@ -133,7 +133,7 @@ class ExpertTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         expert = self.experts[index.row()]
-        if index.column() == GROUP and expert.scores:
+        if index.column() == GROUP:
             return base | Qt.ItemFlag.ItemIsEditable
         if index.column() == LEADER and expert.scores and expert.group_id is not None:
             return base | Qt.ItemFlag.ItemIsUserCheckable
