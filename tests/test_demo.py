@@ -67,3 +67,25 @@ def test_demo_command_writes_a_workspace(tmp_path: Path) -> None:
     again = subprocess.run([sys.executable, "-m", "evaluator", "demo", str(out)],
                            capture_output=True, text=True, timeout=300)
     assert again.returncode == 2
+
+
+def test_demo_yields_a_package_for_every_expert_without_conflicts(demo_ws, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from evaluator.packages import Package, build_all_packages
+
+    build_all_packages(demo_ws, 2018, "initial", tmp_path / "pkgs")
+    paths = sorted((tmp_path / "pkgs").glob("*.evpkg"))
+    assert len(paths) == 32
+    conflicts = {(name, code) for name, code in demo_ws.db.execute(
+        "SELECT e.name, a.code FROM conflicts c JOIN experts e ON e.id = c.expert_id"
+        " JOIN alliances a ON a.id = c.alliance_id")}
+    seen_experts = set()
+    for path in paths:
+        package = Package.open(path)
+        try:
+            seen_experts.add(package.expert)
+            codes = {a.code for a in package.alliances()}
+            assert codes
+            assert not {(package.expert, code) for code in codes} & conflicts
+        finally:
+            package.close()
+    assert len(seen_experts) == 32
