@@ -111,64 +111,51 @@ def measure_results_table(app: Any, window: Any) -> dict[str, Any]:
     return {"seconds": round(seconds, 3)}
 
 
-def _scoring_view(root: Any) -> Any:
-    """The largest item view of the scoring window with a model (the score grid)."""
-    from PySide6.QtWidgets import QAbstractItemView
-
-    views = [v for v in root.findChildren(QAbstractItemView) if v.model() is not None
-             and v.model().rowCount() > 0 and v.model().columnCount() > 0]
-    if not views:
-        return None
-    return max(views, key=lambda v: v.model().rowCount() * v.model().columnCount())
-
-
 def measure_scoring(app: Any, package: Path) -> dict[str, Any]:
+    """Moves and commits through the scoring window's own panel (`ScoringPanel`): a move is
+    what Tab/Enter or the arrow keys do (`move_indicator`, `move_alliance`), a commit is
+    typing a value and pressing Enter (`commit_entry`, which saves it in the package)."""
     try:
         from ui.scoring_window import open_package_window
     except ModuleNotFoundError as exc:
         if exc.name != "ui.scoring_window":
             raise
         return {"status": NOT_AVAILABLE, "reason": "ui/scoring_window.py has not landed"}
-    from PySide6.QtCore import Qt
 
     with tempfile.TemporaryDirectory(prefix="evaluator-bench-pkg-") as folder:
         copy = Path(folder) / package.name
         shutil.copyfile(package, copy)
         window = open_package_window(copy)
+        if window is None:
+            return {"status": "failed", "reason": f"the package {package.name} did not open"}
         try:
             window.resize(1280, 720)
             window.show()
             _settle(app, window)
-            view = _scoring_view(window)
-            if view is None:
-                return {"status": NOT_AVAILABLE,
-                        "reason": "no table with rows in the scoring window"}
-            model = view.model()
-            rows, columns = model.rowCount(), model.columnCount()
+            panel = window.panel
+            alliances = panel.alliances.rowCount()
             moves: list[float] = []
             for i in range(MOVES):
-                index = model.index((i * 7) % rows, (i * 3) % columns)
                 started = time.perf_counter()
-                view.setCurrentIndex(index)
-                _settle(app, view.viewport())
+                if i % 4 == 3:  # every fourth move goes to another alliance
+                    panel.move_alliance(1 if (i // 4) % 2 == 0 or alliances < 2 else -1)
+                else:
+                    panel.move_indicator(1, wrap_alliance=True)
+                _settle(app, window)
                 moves.append((time.perf_counter() - started) * 1000)
             edits: list[float] = []
             refused = 0
-            editable = [c for c in range(columns)
-                        if model.flags(model.index(0, c)) & Qt.ItemFlag.ItemIsEditable]
-            for i in range(EDITS if editable else 0):
-                index = model.index(i % rows, editable[i % len(editable)])
-                value = 1 if i % 2 else 0  # on every rubric's step, within every maximum
+            for i in range(EDITS):
+                # 0 and 1 are on every rubric's step and within every indicator's maximum;
+                # alternating makes every commit a change.
+                panel.score_edit.setText("1" if i % 2 else "0")
                 started = time.perf_counter()
-                accepted = model.setData(index, value, Qt.ItemDataRole.EditRole)
-                _settle(app, view.viewport())
+                accepted = panel.commit_entry()
+                _settle(app, window)
                 edits.append((time.perf_counter() - started) * 1000)
                 refused += 0 if accepted else 1
-            result: dict[str, Any] = {"scoring_move": _percentiles(moves)}
-            result["score_commit"] = (
-                {**_percentiles(edits), "refused": refused} if edits else
-                {"status": NOT_AVAILABLE, "reason": "no editable cell in the score table"})
-            return result
+            return {"scoring_move": _percentiles(moves),
+                    "score_commit": {**_percentiles(edits), "refused": refused}}
         finally:
             window.close()
             window.deleteLater()
