@@ -268,4 +268,6 @@ def test_sigkill_during_merge_leaves_all_or_nothing(merge_batch: tuple[Path, lis
         for backup in list_backups(ws):
             assert _merge_state(backup) == before  # a whole copy of the state before
         shutil.rmtree(ws.parent)
-    assert kills >= MERGE_KILLS // 2, outcomes  # most runs really were killed mid-way
+    # Not vacuous: runs really were killed mid-way, some before anything was written.
+    assert kills >= MERGE_KILLS // 4, outcomes
+    assert outcomes["none"] >= 1, outcomes
