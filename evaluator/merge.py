@@ -10,12 +10,13 @@ workspace is backed up before anything is written, and every file gets an audit 
 from __future__ import annotations
 
 import json
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from evaluator import messages
-from evaluator.errors import Problem
+from evaluator.errors import EvaluatorError, Problem
 from evaluator.progress import NullProgress, Progress, check
 from evaluator.registry import find_by_code
 from evaluator.scorefile import (
@@ -27,7 +28,7 @@ from evaluator.scorefile import (
 )
 from evaluator.workspace import Workspace, now_iso
 
-SCORE_FILE_SUFFIXES = (".xlsx",)
+SCORE_FILE_SUFFIXES = (".xlsx", ".evgroup")
 
 messages.register({
     "merge.unknown_expert": {
@@ -117,9 +118,12 @@ messages.register({
 ROUND_LABEL = {"initial": ("分组初评", "initial"), "review": ("交叉复评", "review")}
 
 
-def _round_label(rnd: str) -> str:
+def round_label(rnd: str) -> str:
     zh, en = ROUND_LABEL.get(rnd, (rnd, rnd))
     return zh if messages.current_language() == "zh" else en
+
+
+_round_label = round_label  # used by ui/screens/merge.py
 
 
 @dataclass
@@ -184,7 +188,7 @@ class MergeReport:
                 if not r.signed:
                     extra += messages.text("merge.unsigned_note")
                 out.append(messages.text("merge.accepted", file=name, expert=r.expert,
-                                         round=_round_label(r.round), sequence=r.sequence,
+                                         round=round_label(r.round), sequence=r.sequence,
                                          alliances=r.alliances, extra=extra))
             elif r.status == "unchanged":
                 out.append(messages.text("merge.unchanged", file=name))
@@ -239,16 +243,16 @@ def validate_score_file(ws: Workspace, year: int, sf: ScoreFile, accept_unsigned
         add("merge.wrong_year", found=sf.year, expected=year)
     rnd = sf.round
     if rnd and expected_round and rnd != expected_round:
-        add("merge.wrong_round", found=_round_label(rnd),
+        add("merge.wrong_round", found=round_label(rnd),
             reason=messages.text("merge.wrong_round.expected",
-                                 expected=_round_label(expected_round)))
+                                 expected=round_label(expected_round)))
     assigned: set[int] = set()
     if rnd and expert is not None:
         assigned = {r[0] for r in ws.db.execute(
             "SELECT alliance_id FROM assignments WHERE year = ? AND round = ? AND expert_id = ?",
             (year, rnd, expert["id"]))}
         if not assigned and sf.rows:
-            add("merge.wrong_round", found=_round_label(rnd),
+            add("merge.wrong_round", found=round_label(rnd),
                 reason=messages.text("merge.wrong_round.unassigned"))
     rubric = ws.rubric(year)
     if sf.fingerprint and sf.fingerprint != rubric.fingerprint:
@@ -270,7 +274,7 @@ def validate_score_file(ws: Workspace, year: int, sf: ScoreFile, accept_unsigned
             continue
         if assigned and alliance.id not in assigned:
             add("merge.not_assigned", code=code, expert=expert["name"],
-                round=_round_label(rnd))
+                round=round_label(rnd))
         conflict = ws.db.execute(
             "SELECT reason FROM conflicts WHERE expert_id = ? AND alliance_id = ?",
             (expert["id"], alliance.id)).fetchone()
@@ -374,9 +378,33 @@ def merge_score_files(ws: Workspace, paths: list[Path] | list[str] | tuple[Path,
     """Validate every file, then merge the valid ones in one transaction."""
     progress = progress or NullProgress()
     year = ws.require_year(year)
-    files = expand_paths(paths)
+    with tempfile.TemporaryDirectory(prefix="evaluator-group-") as unpacked:
+        files, refused = _unpack_group_files(expand_paths(paths), Path(unpacked))
+        return _merge_files(ws, year, files, refused, accept_unsigned, progress, round)
+
+
+def _unpack_group_files(files: list[Path], into: Path) -> tuple[list[Path], list[FileResult]]:
+    """A group leader's `.evgroup` file stands for the members' original score files; a
+    damaged group file is refused whole, like any other file."""
+    from evaluator.group_merge import is_group_file, unpack_group_file
+
+    out: list[Path] = []
+    refused: list[FileResult] = []
+    for path in files:
+        if not is_group_file(path):
+            out.append(path)
+            continue
+        try:
+            out.extend(unpack_group_file(path, into))
+        except EvaluatorError as error:
+            refused.append(FileResult(path=path, status="rejected", problems=error.problems))
+    return out, refused
+
+
+def _merge_files(ws: Workspace, year: int, files: list[Path], refused: list[FileResult],
+                 accept_unsigned: bool, progress: Progress, round: str | None) -> MergeReport:
     total = len(files) * 2
-    results: list[FileResult] = []
+    results: list[FileResult] = list(refused)
     known = {r[0] for r in ws.db.execute("SELECT sha256 FROM score_files WHERE year = ?",
                                          (year,))}
     batch_shas: set[str] = set()

@@ -78,11 +78,11 @@ class ProgressMatrix:
                 "chase_list": self.chase_list()}
 
     def lines(self) -> list[str]:
-        from evaluator.merge import _round_label
+        from evaluator.merge import round_label
 
         cells = sum(len(e.cells) for e in self.experts)
         received = sum(1 for e in self.experts for c in e.cells if c.status == "received")
-        out = [messages.text("progress_matrix.head", round=_round_label(self.round),
+        out = [messages.text("progress_matrix.head", round=round_label(self.round),
                              received=received, cells=cells, experts=len(self.experts),
                              done=sum(1 for e in self.experts if not e.missing))]
         for e in self.experts:

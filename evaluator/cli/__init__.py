@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "evaluator.cli.panel_commands",
     "evaluator.cli.scoring_commands",
     "evaluator.cli.merge_commands",
+    "evaluator.cli.group_commands",
     "evaluator.cli.results_commands",
     "evaluator.cli.backup_commands",
     "evaluator.cli.maintenance_commands",

@@ -1,0 +1,289 @@
+"""The group leader's route: merge members' score files into the group package, then send
+the secretariat one group file that carries each member's original signed file.
+
+The group file (`.evgroup`) is a zip: `manifest.json` and the members' score files
+byte for byte under `files/`. The secretariat's merge unpacks it and verifies every
+member's signature with the workspace's keys, exactly as for files sent directly, so a
+group leader can collect and check but never alter or forge a member's scores.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from evaluator import messages
+from evaluator.atomic import atomic_write
+from evaluator.errors import EvaluatorError, Problem
+from evaluator.merge import FileResult, MergeReport, expand_paths, round_label
+from evaluator.packages import GroupPackage, now_local
+from evaluator.progress import NullProgress, Progress, check
+from evaluator.rubric import rubric_from_json
+from evaluator.scorefile import (
+    K_SIGNATURE,
+    ScoreFile,
+    check_against_rubric,
+    read_score_file,
+    verify_signature,
+)
+
+GROUP_FILE_SUFFIX = ".evgroup"
+GROUP_FILE_FORMAT = "evaluator-group-file"
+GROUP_FILE_VERSION = 1
+MAX_GROUP_FILE_BYTES = 200 * 1024 * 1024
+MAX_MEMBER_FILE_BYTES = 50 * 1024 * 1024
+
+_MEMBER_FILES_SCHEMA = """
+CREATE TABLE IF NOT EXISTS member_files (
+    id INTEGER PRIMARY KEY,
+    expert_name TEXT NOT NULL,
+    sequence INTEGER NOT NULL,
+    sha256 TEXT NOT NULL UNIQUE,
+    file_name TEXT NOT NULL,
+    content BLOB NOT NULL,
+    signed INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('accepted', 'superseded')),
+    received_at TEXT NOT NULL
+)
+"""
+
+messages.register({
+    "group.not_member": {
+        "zh": "专家“{name}”不是本组（{group}）成员",
+        "en": "Expert '{name}' is not a member of this group ({group})",
+    },
+    "group.wrong_year": {
+        "zh": "文件是 {found} 年度的评分，本组评审包是 {expected} 年度",
+        "en": "The file scores year {found}; this group package is for {expected}",
+    },
+    "group.wrong_round": {
+        "zh": "文件是“{found}”的评分，本组评审包是“{expected}”",
+        "en": "The file is for the '{found}' round; this group package is for '{expected}'",
+    },
+    "group.no_files": {
+        "zh": "本组评审包中还没有已接受的评分文件，无法生成组文件",
+        "en": "The group package holds no accepted score file yet; nothing to send",
+    },
+    "group.not_group_file": {
+        "zh": "{path} 不是专家组汇总文件（.evgroup）：{reason}",
+        "en": "{path} is not a group file (.evgroup): {reason}",
+    },
+    "group.exported": {
+        "zh": "已生成组文件 {path}：{files} 份评分文件（{group}，{round}）",
+        "en": "Group file {path} written: {files} score files ({group}, {round})",
+    },
+})
+
+
+
+@dataclass
+class GroupFileEntry:
+    expert: str
+    sequence: int
+    sha256: str
+    file_name: str
+
+
+@dataclass
+class GroupFile:
+    year: int
+    round: str
+    group: str
+    entries: list[GroupFileEntry] = field(default_factory=list)
+
+
+def _ensure_member_files(gp: GroupPackage) -> None:
+    gp.conn.execute(_MEMBER_FILES_SCHEMA)
+
+
+def validate_member_file(gp: GroupPackage, sf: ScoreFile,
+                         accept_unsigned: bool = False) -> FileResult:
+    """Every reason the group leader must refuse `sf`; no writes."""
+    result = FileResult(path=sf.path, status="rejected", sha256=sf.sha256, score_file=sf,
+                        expert=sf.expert, round=sf.round, sequence=sf.sequence)
+    file = sf.path.name
+    problems = [p for p in sf.errors
+                if not (p.code == "scorefile.missing_meta" and p.params.get("key") == K_SIGNATURE)]
+    if not sf.meta and problems:
+        result.problems = problems
+        return result
+
+    def add(message: str, **params: Any) -> None:
+        problems.append(Problem(message, params, file=file))
+
+    key = gp.key_of(sf.expert.strip()) if sf.expert else None
+    if key is None:
+        add("group.not_member", name=sf.expert, group=gp.group)
+    if sf.year is not None and sf.year != gp.year:
+        add("group.wrong_year", found=sf.year, expected=gp.year)
+    if sf.round and sf.round != gp.round:
+        add("group.wrong_round", found=round_label(sf.round),
+            expected=round_label(gp.round))
+    fingerprint = gp.meta.get("rubric_fingerprint", "")
+    if sf.fingerprint and sf.fingerprint != fingerprint:
+        add("merge.rubric_differs", found=sf.fingerprint[:12], expected=fingerprint[:12])
+    elif gp.meta.get("rubric_json"):
+        problems.extend(check_against_rubric(sf, rubric_from_json(gp.meta["rubric_json"])))
+    if key is not None:
+        if not sf.signature:
+            if not accept_unsigned:
+                add("merge.unsigned")
+        elif not verify_signature(sf, key):
+            add("merge.bad_signature")
+        assigned = set(gp.assigned_codes(sf.expert.strip()))
+        for code in dict.fromkeys(c for c, _, _ in sf.rows):
+            if code not in assigned:
+                add("merge.not_assigned", code=code, expert=sf.expert,
+                    round=round_label(gp.round))
+    seen: dict[tuple[str, str], int] = {}
+    for code, indicator, _ in sf.rows:
+        seen[(code, indicator)] = seen.get((code, indicator), 0) + 1
+    for (code, indicator), count in seen.items():
+        if count > 1:
+            add("merge.duplicate_score", code=code, indicator=indicator, count=count)
+    if key is not None and sf.sequence is not None:
+        _ensure_member_files(gp)
+        latest = gp.conn.execute("SELECT MAX(sequence) FROM member_files WHERE expert_name = ?",
+                                 (sf.expert.strip(),)).fetchone()[0]
+        same = gp.conn.execute(
+            "SELECT sha256 FROM member_files WHERE expert_name = ? AND sequence = ?",
+            (sf.expert.strip(), sf.sequence)).fetchone()
+        if same is not None:
+            if same[0] == sf.sha256 and not problems:
+                result.status = "unchanged"
+                return result
+            add("merge.sequence_reused", found=sf.sequence)
+        elif latest is not None and sf.sequence < latest:
+            add("merge.older_sequence", found=sf.sequence, latest=latest)
+    result.problems = problems
+    result.signed = bool(sf.signature)
+    result.alliances = len({c for c, _, _ in sf.rows})
+    if not problems:
+        result.status = "accepted"
+    return result
+
+
+def merge_into_group_package(group_package: Path | str, paths: list[Path] | list[str],
+                             accept_unsigned: bool = False,
+                             progress: Progress | None = None) -> MergeReport:
+    """Check members' score files and keep the valid ones, byte for byte, in the package."""
+    progress = progress or NullProgress()
+    files = expand_paths(paths)
+    results: list[FileResult] = []
+    with GroupPackage.open(group_package) as gp:
+        _ensure_member_files(gp)
+        for i, path in enumerate(files):
+            check(progress)
+            progress.report(i, len(files), path.name)
+            sf = read_score_file(path)
+            known = gp.conn.execute("SELECT 1 FROM member_files WHERE sha256 = ?",
+                                    (sf.sha256,)).fetchone()
+            if sf.sha256 and known:
+                results.append(FileResult(path=path, status="unchanged", sha256=sf.sha256,
+                                          expert=sf.expert, round=sf.round,
+                                          sequence=sf.sequence))
+                continue
+            results.append(validate_member_file(gp, sf, accept_unsigned))
+        check(progress)
+        gp.conn.execute("BEGIN IMMEDIATE")
+        try:
+            for r in sorted((r for r in results if r.status == "accepted"),
+                            key=lambda r: (r.expert, r.sequence or 0)):
+                name = r.expert.strip()
+                gp.conn.execute("UPDATE member_files SET status = 'superseded'"
+                                " WHERE expert_name = ? AND status = 'accepted'", (name,))
+                gp.conn.execute(
+                    "INSERT INTO member_files (expert_name, sequence, sha256, file_name,"
+                    " content, signed, status, received_at) VALUES (?, ?, ?, ?, ?, ?,"
+                    " 'accepted', ?)",
+                    (name, r.sequence, r.sha256, r.path.name, r.path.read_bytes(),
+                     int(r.signed), now_local()))
+            gp.conn.execute("COMMIT")
+        except BaseException:
+            gp.conn.execute("ROLLBACK")
+            raise
+    progress.report(len(files), len(files), "")
+    return MergeReport(results=results, backup=None)
+
+
+def group_progress(group_package: Path | str) -> list[dict[str, Any]]:
+    """Per member: assigned alliances and the latest accepted file, if any."""
+    with GroupPackage.open(group_package) as gp:
+        _ensure_member_files(gp)
+        rows = []
+        for member in gp.members():
+            latest = gp.conn.execute(
+                "SELECT sequence, file_name, received_at FROM member_files"
+                " WHERE expert_name = ? AND status = 'accepted'", (member["name"],)).fetchone()
+            rows.append({"expert": member["name"],
+                         "assigned": len(gp.assigned_codes(member["name"])),
+                         "sequence": latest[0] if latest else None,
+                         "file": latest[1] if latest else None,
+                         "received_at": latest[2] if latest else None})
+        return rows
+
+
+def export_group_file(group_package: Path | str, out: Path | str) -> GroupFile:
+    """Write the `.evgroup` file: the latest accepted file of every member, unaltered."""
+    out = Path(out)
+    with GroupPackage.open(group_package) as gp:
+        _ensure_member_files(gp)
+        rows = gp.conn.execute(
+            "SELECT expert_name, sequence, sha256, file_name, content FROM member_files"
+            " WHERE status = 'accepted' ORDER BY expert_name").fetchall()
+        if not rows:
+            raise EvaluatorError(Problem("group.no_files", file=Path(group_package).name))
+        group = GroupFile(year=gp.year, round=gp.round, group=gp.group)
+        with atomic_write(out) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+            for i, (name, sequence, sha256, file_name, content) in enumerate(rows, start=1):
+                member_name = f"files/{i:03d}-{Path(file_name).name}"
+                zf.writestr(member_name, content)
+                group.entries.append(GroupFileEntry(name, sequence, sha256, member_name))
+            zf.writestr("manifest.json", json.dumps({
+                "format": GROUP_FILE_FORMAT, "format_version": GROUP_FILE_VERSION,
+                "year": group.year, "round": group.round, "group": group.group,
+                "created_at": now_local(),
+                "files": [e.__dict__ for e in group.entries]}, ensure_ascii=False, indent=1))
+    return group
+
+
+def is_group_file(path: Path) -> bool:
+    return path.suffix.lower() == GROUP_FILE_SUFFIX
+
+
+def unpack_group_file(path: Path, into: Path) -> list[Path]:
+    """The member files inside a group file, written to `into`; refused if the zip is not
+    a group file, is too large, or a member does not match its recorded SHA-256."""
+    def refuse(reason: str) -> EvaluatorError:
+        return EvaluatorError(Problem("group.not_group_file", {"path": path.name,
+                                                               "reason": reason},
+                                      file=path.name))
+
+    if path.stat().st_size > MAX_GROUP_FILE_BYTES:
+        raise refuse("too large")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            manifest = json.loads(zf.read("manifest.json").decode("utf-8"))
+            if manifest.get("format") != GROUP_FILE_FORMAT:
+                raise refuse("no group-file manifest")
+            out: list[Path] = []
+            for i, entry in enumerate(manifest.get("files", []), start=1):
+                info = zf.getinfo(str(entry["file_name"]))
+                if info.file_size > MAX_MEMBER_FILE_BYTES:
+                    raise refuse(f"{info.filename} too large")
+                data = zf.read(info)
+                if hashlib.sha256(data).hexdigest() != entry["sha256"]:
+                    raise refuse(f"{info.filename} does not match its manifest entry")
+                target = into / f"{path.stem}-{i:03d}-{Path(info.filename).name}"
+                target.write_bytes(data)
+                out.append(target)
+            return out
+    except EvaluatorError:
+        raise
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError,
+            NotImplementedError, EOFError) as exc:
+        raise refuse(type(exc).__name__) from None
