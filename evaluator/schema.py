@@ -207,4 +207,11 @@ def initial(db: Database) -> None:
     )
 
 
+@migrations(name="0002_scores_by_expert")
+def scores_by_expert(db: Database) -> None:
+    # A merge replaces one expert's scores for a round and the progress matrix counts
+    # them per expert: both look scores up by (year, round, expert).
+    db.execute("CREATE INDEX IF NOT EXISTS scores_by_expert ON scores (year, round, expert_id)")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
