@@ -1,4 +1,4 @@
-"""Automatic backups of a workspace before merges and plenary decisions.
+"""Automatic backups of a workspace before merges, imports and plenary decisions.
 
 Copies are made with SQLite's online backup API (a consistent copy of a live WAL
 database, unlike a file copy) into `backups/` beside the workspace, newest kept up to the
@@ -67,13 +67,18 @@ def list_backups(path: Path | str) -> list[Path]:
     return sorted(found, key=lambda p: p.name, reverse=True)
 
 
+def read_only_uri(path: Path) -> str:
+    """A SQLite URI opening `path` read-only; `as_uri` quotes `?`, `#` and `%` in names."""
+    return f"{path.resolve().as_uri()}?mode=ro"
+
+
 def _check_backup(backup_path: Path) -> None:
     problem = Problem("backups.not_a_backup", {"path": str(backup_path)})
     try:
         with backup_path.open("rb") as fh:
             if fh.read(16) != SQLITE_MAGIC:
                 raise WorkspaceError(problem)
-        conn = sqlite3.connect(f"file:{backup_path}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(backup_path), uri=True)
         try:
             ok = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             tables = {r[0] for r in conn.execute(
@@ -89,24 +94,30 @@ def _check_backup(backup_path: Path) -> None:
 def restore_backup(ws_path: Path | str, backup_path: Path | str) -> Path | None:
     """Put a backup in place of the (closed) workspace, atomically.
 
-    The current workspace is itself backed up first (returned) when it exists, its WAL is
-    checkpointed and removed so no stale frames apply to the restored file.
+    The backup is copied beside the workspace first: the safety backup's rotation may
+    delete the very file being restored (the oldest of a full folder). Then the current
+    workspace is itself backed up (returned) when it exists, its WAL is checkpointed and
+    removed so no stale frames apply to the restored file.
     """
     ws_path, backup_path = Path(ws_path), Path(backup_path)
     _check_backup(backup_path)
     safety: Path | None = None
-    if ws_path.exists():
-        with Workspace.open(ws_path) as current:
-            safety = backup_workspace(current, "before-restore")
-            current.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     with atomic_write(ws_path, suffix=SUFFIX) as tmp:
-        src = sqlite3.connect(f"file:{backup_path}?mode=ro", uri=True)
-        dest = sqlite3.connect(str(tmp))
         try:
-            src.backup(dest)
-        finally:
-            dest.close()
-            src.close()
+            src = sqlite3.connect(read_only_uri(backup_path), uri=True)
+            dest = sqlite3.connect(str(tmp))
+            try:
+                src.backup(dest)
+            finally:
+                dest.close()
+                src.close()
+        except sqlite3.DatabaseError:
+            raise WorkspaceError(Problem("backups.not_a_backup",
+                                         {"path": str(backup_path)})) from None
+        if ws_path.exists():
+            with Workspace.open(ws_path) as current:
+                safety = backup_workspace(current, "before-restore")
+                current.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         for extra in ("-wal", "-shm"):
             stale = Path(str(ws_path) + extra)
             if stale.exists():
