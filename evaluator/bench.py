@@ -152,7 +152,8 @@ def _stage_import(workdir: Path, scale: Scale) -> dict[str, Any]:
     from evaluator.workspace import Workspace
 
     del PANEL_FILE
-    (workdir / WORKSPACE_FILE).unlink(missing_ok=True)
+    for leftover in ("", "-wal", "-shm"):  # a kept workdir from an earlier run
+        (workdir / (WORKSPACE_FILE + leftover)).unlink(missing_ok=True)
     with wide_codes(scale), Workspace.create(workdir / WORKSPACE_FILE, year=YEAR,
                                              actor="bench") as ws:
         registry = import_registry(ws, workdir / "input" / REGISTRY_FILE)
