@@ -31,7 +31,7 @@ def test_merge_in_worker_shows_every_file(ws: Workspace, tmp_path: Path, qtbot: 
     assert model.rowCount() == 2
     assert model.data(model.index(0, 1)) == "Accepted"  # no translator loaded in tests
     assert model.data(model.index(1, 1)) == "Rejected"
-    assert "签名" in model.data(model.index(1, 5))  # core messages in zh (EVALUATOR_LANG)
+    assert "签名" in model.data(model.index(1, model.REASONS))  # core messages in zh (EVALUATOR_LANG)
     assert ws.count("scores") == 40  # the UI's own connection sees the worker's writes
     qtmodeltester.check(progress)
     assert [progress.data(progress.index(r, 2)) for r in range(progress.rowCount())] == [

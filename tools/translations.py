@@ -50,7 +50,11 @@ def unescape(text: str) -> str:
 
 
 def read_tsv_translations(ui_dir: Path = UI_DIR) -> dict[str, str]:
-    """English source -> Chinese, from every ui/**/*_zh.tsv (later files win on conflict)."""
+    """English source -> Chinese, from every ui/**/*_zh.tsv (later files win on conflict).
+
+    A line `[Context] English<TAB>中文` applies to that context only (one English word
+    such as "Source" can need different Chinese on different screens); it wins over the
+    plain line for the same English."""
     table: dict[str, str] = {}
     for path in sorted(ui_dir.rglob("*_zh.tsv")):
         for line in path.read_text(encoding="utf-8-sig").splitlines():
@@ -114,8 +118,11 @@ def fill_ts(ts: Path, lang: str, chinese: dict[str, str]) -> tuple[int, list[tup
         for message in context.iter("message"):
             count += 1
             source = message.findtext("source") or ""
+            specific = f"[{context_name}] {source}"
             if lang == "en":
                 _set_translation(message, source)
+            elif specific in chinese:
+                _set_translation(message, chinese[specific])
             elif source in chinese:
                 _set_translation(message, chinese[source])
             if not _is_finished(message):

@@ -2,41 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
-        <name />
-        <message>
-            <source>High</source>
-            <translation>High</translation>
-        </message>
-        <message>
-            <source>Fairly high</source>
-            <translation>Fairly high</translation>
-        </message>
-        <message>
-            <source>Average</source>
-            <translation>Average</translation>
-        </message>
-        <message>
-            <source>Inactive</source>
-            <translation>Inactive</translation>
-        </message>
-        <message>
-            <source>Plenary decision</source>
-            <translation>Plenary decision</translation>
-        </message>
-        <message>
-            <source>Consensus</source>
-            <translation>Consensus</translation>
-        </message>
-        <message>
-            <source>Published</source>
-            <translation>Published</translation>
-        </message>
-        <message>
-            <source>Imported history</source>
-            <translation>Imported history</translation>
-        </message>
-    </context>
-    <context>
         <name>AboutDialog</name>
         <message>
             <source>About</source>
@@ -68,6 +33,33 @@
         </message>
     </context>
     <context>
+        <name>AgendaModel</name>
+        <message>
+            <source>No.</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Alliance</source>
+            <translation>Alliance</translation>
+        </message>
+        <message>
+            <source>Flags</source>
+            <translation>Flags</translation>
+        </message>
+        <message>
+            <source>Consensus</source>
+            <translation>Consensus</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>Decision</translation>
+        </message>
+    </context>
+    <context>
         <name>AllianceListModel</name>
         <message>
             <source>Code</source>
@@ -84,6 +76,26 @@
     </context>
     <context>
         <name>AlphaModel</name>
+        <message>
+            <source>Level</source>
+            <translation>Level</translation>
+        </message>
+        <message>
+            <source>Indicator</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <source>Alpha</source>
+            <translation>Alpha</translation>
+        </message>
+        <message>
+            <source>Reading</source>
+            <translation>Reading</translation>
+        </message>
+        <message>
+            <source>Alliances</source>
+            <translation>Alliances</translation>
+        </message>
         <message>
             <source>Total</source>
             <translation>Total</translation>
@@ -261,6 +273,29 @@
         </message>
     </context>
     <context>
+        <name>ExpertPickModel</name>
+        <message>
+            <source>Expert</source>
+            <translation>Expert</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <source>Initial group review</source>
+            <translation>Initial group review</translation>
+        </message>
+        <message>
+            <source>Cross review</source>
+            <translation>Cross review</translation>
+        </message>
+        <message>
+            <source>%1 of %2 received</source>
+            <translation>%1 of %2 received</translation>
+        </message>
+    </context>
+    <context>
         <name>ExpertTableModel</name>
         <message>
             <source>Role</source>
@@ -310,20 +345,52 @@
     <context>
         <name>FileResultModel</name>
         <message>
-            <source>Accepted</source>
-            <translation>Accepted</translation>
+            <source>File</source>
+            <translation>File</translation>
         </message>
         <message>
-            <source>Rejected</source>
-            <translation>Rejected</translation>
+            <source>Result</source>
+            <translation>Result</translation>
         </message>
         <message>
-            <source>Already merged</source>
-            <translation>Already merged</translation>
+            <source>Expert</source>
+            <translation>Expert</translation>
+        </message>
+        <message>
+            <source>Round</source>
+            <translation>Round</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <source>Signed</source>
+            <translation>Signed</translation>
+        </message>
+        <message>
+            <source>Received at</source>
+            <translation>Received at</translation>
+        </message>
+        <message>
+            <source>Reasons</source>
+            <translation>Reasons</translation>
         </message>
         <message>
             <source> (unsigned)</source>
             <translation> (unsigned)</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>This session</source>
+            <translation>This session</translation>
         </message>
     </context>
     <context>
@@ -423,7 +490,150 @@
         </message>
     </context>
     <context>
+        <name>Labels</name>
+        <message>
+            <source>High activity</source>
+            <translation>High activity</translation>
+        </message>
+        <message>
+            <source>Fairly high activity</source>
+            <translation>Fairly high activity</translation>
+        </message>
+        <message>
+            <source>Average activity</source>
+            <translation>Average activity</translation>
+        </message>
+        <message>
+            <source>Inactive</source>
+            <translation>Inactive</translation>
+        </message>
+        <message>
+            <source>Initial group review</source>
+            <translation>Initial group review</translation>
+        </message>
+        <message>
+            <source>Cross review</source>
+            <translation>Cross review</translation>
+        </message>
+        <message>
+            <source>Initial</source>
+            <translation>Initial</translation>
+        </message>
+        <message>
+            <source>Review</source>
+            <translation>Review</translation>
+        </message>
+        <message>
+            <source>I</source>
+            <translation>I</translation>
+        </message>
+        <message>
+            <source>R</source>
+            <translation>R</translation>
+        </message>
+        <message>
+            <source>Plenary decision</source>
+            <translation>Plenary decision</translation>
+        </message>
+        <message>
+            <source>Consensus score</source>
+            <translation>Consensus score</translation>
+        </message>
+        <message>
+            <source>Published results</source>
+            <translation>Published results</translation>
+        </message>
+        <message>
+            <source>Historical results</source>
+            <translation>Historical results</translation>
+        </message>
+        <message>
+            <source>Advisor</source>
+            <translation>Advisor</translation>
+        </message>
+        <message>
+            <source>Group leader</source>
+            <translation>Group leader</translation>
+        </message>
+        <message>
+            <source>Deputy group leader</source>
+            <translation>Deputy group leader</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>Member</translation>
+        </message>
+        <message>
+            <source>Band boundary</source>
+            <translation>Band boundary</translation>
+        </message>
+        <message>
+            <source>Large spread</source>
+            <translation>Large spread</translation>
+        </message>
+        <message>
+            <source>Lone dissenter</source>
+            <translation>Lone dissenter</translation>
+        </message>
+        <message>
+            <source>Group versus group</source>
+            <translation>Group versus group</translation>
+        </message>
+        <message>
+            <source>Accepted</source>
+            <translation>Accepted</translation>
+        </message>
+        <message>
+            <source>Superseded</source>
+            <translation>Superseded</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <source>Already merged</source>
+            <translation>Already merged</translation>
+        </message>
+        <message>
+            <source>Partial</source>
+            <translation>Partial</translation>
+        </message>
+        <message>
+            <source>Missing</source>
+            <translation>Missing</translation>
+        </message>
+    </context>
+    <context>
         <name>LeniencyModel</name>
+        <message>
+            <source>Expert</source>
+            <translation>Expert</translation>
+        </message>
+        <message>
+            <source>Scored</source>
+            <translation>Scored</translation>
+        </message>
+        <message>
+            <source>Leniency</source>
+            <translation>Leniency</translation>
+        </message>
+        <message>
+            <source>Std. error</source>
+            <translation>Std. error</translation>
+        </message>
+        <message>
+            <source>Consistency</source>
+            <translation>Consistency</translation>
+        </message>
+        <message>
+            <source>Correlation</source>
+            <translation>Correlation</translation>
+        </message>
+        <message>
+            <source>Flag</source>
+            <translation>Flag</translation>
+        </message>
         <message>
             <source>Lenient</source>
             <translation>Lenient</translation>
@@ -696,12 +906,24 @@
     <context>
         <name>ProgressModel</name>
         <message>
-            <source>partial</source>
-            <translation>partial</translation>
+            <source>Expert</source>
+            <translation>Expert</translation>
         </message>
         <message>
-            <source>superseded</source>
-            <translation>superseded</translation>
+            <source>Group</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <source>Latest export</source>
+            <translation>Latest export</translation>
+        </message>
+        <message>
+            <source>Still missing</source>
+            <translation>Still missing</translation>
         </message>
     </context>
     <context>
@@ -751,6 +973,57 @@
         <message>
             <source>No submission for %1.</source>
             <translation>No submission for %1.</translation>
+        </message>
+        <message>
+            <source>Name as filed</source>
+            <translation>Name as filed</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>Filed on</source>
+            <translation>Filed on</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Source</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultsModel</name>
+        <message>
+            <source>Rank</source>
+            <translation>Rank</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Alliance</source>
+            <translation>Alliance</translation>
+        </message>
+        <message>
+            <source>Batch</source>
+            <translation>Batch</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <source>Band</source>
+            <translation>Band</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Source</translation>
         </message>
     </context>
     <context>
@@ -1209,6 +1482,10 @@
             <translation>No differences for the plenary.</translation>
         </message>
         <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
             <source>Consensus %1 (%2)  Median %3  Range %4-%5  n = %6%7</source>
             <translation>Consensus %1 (%2)  Median %3  Range %4-%5  n = %6%7</translation>
         </message>
@@ -1465,6 +1742,10 @@
             <translation>Merge and flags</translation>
         </message>
         <message>
+            <source>%1 score files received so far, %2 of them in use.</source>
+            <translation>%1 score files received so far, %2 of them in use.</translation>
+        </message>
+        <message>
             <source>Unsigned files</source>
             <translation>Unsigned files</translation>
         </message>
@@ -1497,14 +1778,6 @@
             <translation>%1 accepted, %2 rejected, %3 already merged.</translation>
         </message>
         <message>
-            <source>Initial round (分组初评)</source>
-            <translation>Initial round (分组初评)</translation>
-        </message>
-        <message>
-            <source>Cross-group review (交叉复评)</source>
-            <translation>Cross-group review (交叉复评)</translation>
-        </message>
-        <message>
             <source>Open for scoring</source>
             <translation>Open for scoring</translation>
         </message>
@@ -1519,6 +1792,10 @@
         <message>
             <source>Experts score in their own package (.evpkg) on their laptops and send back a signed score file. Here the secretariat can score on an expert's behalf; the package is kept in the application's data folder.</source>
             <translation>Experts score in their own package (.evpkg) on their laptops and send back a signed score file. Here the secretariat can score on an expert's behalf; the package is kept in the application's data folder.</translation>
+        </message>
+        <message>
+            <source>Back to the expert list</source>
+            <translation>Back to the expert list</translation>
         </message>
         <message>
             <source>Scoring</source>

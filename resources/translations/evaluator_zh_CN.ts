@@ -2,41 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
-        <name />
-        <message>
-            <source>High</source>
-            <translation>活跃度高</translation>
-        </message>
-        <message>
-            <source>Fairly high</source>
-            <translation>活跃度较高</translation>
-        </message>
-        <message>
-            <source>Average</source>
-            <translation>活跃度一般</translation>
-        </message>
-        <message>
-            <source>Inactive</source>
-            <translation>不活跃</translation>
-        </message>
-        <message>
-            <source>Plenary decision</source>
-            <translation>复核会评决定</translation>
-        </message>
-        <message>
-            <source>Consensus</source>
-            <translation>共识分</translation>
-        </message>
-        <message>
-            <source>Published</source>
-            <translation>已发布</translation>
-        </message>
-        <message>
-            <source>Imported history</source>
-            <translation>导入的历年结果</translation>
-        </message>
-    </context>
-    <context>
         <name>AboutDialog</name>
         <message>
             <source>About</source>
@@ -68,6 +33,33 @@
         </message>
     </context>
     <context>
+        <name>AgendaModel</name>
+        <message>
+            <source>No.</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <source>Alliance</source>
+            <translation>联盟名称</translation>
+        </message>
+        <message>
+            <source>Flags</source>
+            <translation>差异标记</translation>
+        </message>
+        <message>
+            <source>Consensus</source>
+            <translation>共识分</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>会评决定</translation>
+        </message>
+    </context>
+    <context>
         <name>AllianceListModel</name>
         <message>
             <source>Code</source>
@@ -79,11 +71,31 @@
         </message>
         <message>
             <source>Scored</source>
-            <translation>评分数</translation>
+            <translation>已评</translation>
         </message>
     </context>
     <context>
         <name>AlphaModel</name>
+        <message>
+            <source>Level</source>
+            <translation>层级</translation>
+        </message>
+        <message>
+            <source>Indicator</source>
+            <translation>指标</translation>
+        </message>
+        <message>
+            <source>Alpha</source>
+            <translation>α 系数</translation>
+        </message>
+        <message>
+            <source>Reading</source>
+            <translation>解读</translation>
+        </message>
+        <message>
+            <source>Alliances</source>
+            <translation>联盟数</translation>
+        </message>
         <message>
             <source>Total</source>
             <translation>总分</translation>
@@ -261,6 +273,29 @@
         </message>
     </context>
     <context>
+        <name>ExpertPickModel</name>
+        <message>
+            <source>Expert</source>
+            <translation>专家</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>分组</translation>
+        </message>
+        <message>
+            <source>Initial group review</source>
+            <translation>分组初评</translation>
+        </message>
+        <message>
+            <source>Cross review</source>
+            <translation>交叉复评</translation>
+        </message>
+        <message>
+            <source>%1 of %2 received</source>
+            <translation>已收到 %1 / %2</translation>
+        </message>
+    </context>
+    <context>
         <name>ExpertTableModel</name>
         <message>
             <source>Role</source>
@@ -310,20 +345,52 @@
     <context>
         <name>FileResultModel</name>
         <message>
-            <source>Accepted</source>
-            <translation>已接受</translation>
+            <source>File</source>
+            <translation>文件</translation>
         </message>
         <message>
-            <source>Rejected</source>
-            <translation>已拒绝</translation>
+            <source>Result</source>
+            <translation>结果</translation>
         </message>
         <message>
-            <source>Already merged</source>
-            <translation>已汇总过</translation>
+            <source>Expert</source>
+            <translation>专家</translation>
+        </message>
+        <message>
+            <source>Round</source>
+            <translation>轮次</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出序号</translation>
+        </message>
+        <message>
+            <source>Signed</source>
+            <translation>已签名</translation>
+        </message>
+        <message>
+            <source>Received at</source>
+            <translation>收到时间</translation>
+        </message>
+        <message>
+            <source>Reasons</source>
+            <translation>原因</translation>
         </message>
         <message>
             <source> (unsigned)</source>
             <translation>（未签名）</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>This session</source>
+            <translation>本次汇总</translation>
         </message>
     </context>
     <context>
@@ -419,11 +486,154 @@
         </message>
         <message>
             <source>Max</source>
-            <translation type="unfinished" />
+            <translation>满分</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <source>High activity</source>
+            <translation>活跃度高</translation>
+        </message>
+        <message>
+            <source>Fairly high activity</source>
+            <translation>活跃度较高</translation>
+        </message>
+        <message>
+            <source>Average activity</source>
+            <translation>活跃度一般</translation>
+        </message>
+        <message>
+            <source>Inactive</source>
+            <translation>不活跃</translation>
+        </message>
+        <message>
+            <source>Initial group review</source>
+            <translation>分组初评</translation>
+        </message>
+        <message>
+            <source>Cross review</source>
+            <translation>交叉复评</translation>
+        </message>
+        <message>
+            <source>Initial</source>
+            <translation>初评</translation>
+        </message>
+        <message>
+            <source>Review</source>
+            <translation>复评</translation>
+        </message>
+        <message>
+            <source>I</source>
+            <translation>初</translation>
+        </message>
+        <message>
+            <source>R</source>
+            <translation>复</translation>
+        </message>
+        <message>
+            <source>Plenary decision</source>
+            <translation>会评决定</translation>
+        </message>
+        <message>
+            <source>Consensus score</source>
+            <translation>共识分</translation>
+        </message>
+        <message>
+            <source>Published results</source>
+            <translation>已发布结果</translation>
+        </message>
+        <message>
+            <source>Historical results</source>
+            <translation>历史结果</translation>
+        </message>
+        <message>
+            <source>Advisor</source>
+            <translation>顾问</translation>
+        </message>
+        <message>
+            <source>Group leader</source>
+            <translation>组长</translation>
+        </message>
+        <message>
+            <source>Deputy group leader</source>
+            <translation>副组长</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>成员</translation>
+        </message>
+        <message>
+            <source>Band boundary</source>
+            <translation>档位边界</translation>
+        </message>
+        <message>
+            <source>Large spread</source>
+            <translation>极差过大</translation>
+        </message>
+        <message>
+            <source>Lone dissenter</source>
+            <translation>孤立意见</translation>
+        </message>
+        <message>
+            <source>Group versus group</source>
+            <translation>组间差异</translation>
+        </message>
+        <message>
+            <source>Accepted</source>
+            <translation>已接受</translation>
+        </message>
+        <message>
+            <source>Superseded</source>
+            <translation>已被取代</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>已拒绝</translation>
+        </message>
+        <message>
+            <source>Already merged</source>
+            <translation>已汇总过</translation>
+        </message>
+        <message>
+            <source>Partial</source>
+            <translation>不完整</translation>
+        </message>
+        <message>
+            <source>Missing</source>
+            <translation>缺失</translation>
         </message>
     </context>
     <context>
         <name>LeniencyModel</name>
+        <message>
+            <source>Expert</source>
+            <translation>专家</translation>
+        </message>
+        <message>
+            <source>Scored</source>
+            <translation>已评</translation>
+        </message>
+        <message>
+            <source>Leniency</source>
+            <translation>宽严度</translation>
+        </message>
+        <message>
+            <source>Std. error</source>
+            <translation>标准误</translation>
+        </message>
+        <message>
+            <source>Consistency</source>
+            <translation>一致性</translation>
+        </message>
+        <message>
+            <source>Correlation</source>
+            <translation>相关系数</translation>
+        </message>
+        <message>
+            <source>Flag</source>
+            <translation>标记</translation>
+        </message>
         <message>
             <source>Lenient</source>
             <translation>偏宽</translation>
@@ -611,19 +821,19 @@
         <name>PackagesDialog</name>
         <message>
             <source>Expert packages</source>
-            <translation type="unfinished" />
+            <translation>专家评审包</translation>
         </message>
         <message>
             <source>Initial round (分组初评)</source>
-            <translation type="unfinished" />
+            <translation>分组初评</translation>
         </message>
         <message>
             <source>Cross-group review (交叉复评)</source>
-            <translation type="unfinished" />
+            <translation>交叉复评</translation>
         </message>
         <message>
             <source>Choose…</source>
-            <translation type="unfinished" />
+            <translation>选择…</translation>
         </message>
         <message>
             <source>Round:</source>
@@ -631,23 +841,23 @@
         </message>
         <message>
             <source>Folder:</source>
-            <translation type="unfinished" />
+            <translation>文件夹：</translation>
         </message>
         <message>
             <source>One package per expert holds only that expert's assigned alliances, their submissions, the indicator system and the expert's signing key. Hand each expert his or her own file only.</source>
-            <translation type="unfinished" />
+            <translation>每位专家一个评审包，只包含分配给该专家的联盟、这些联盟的填报信息、指标体系和该专家的签名密钥。请只把专家本人的文件交给本人。</translation>
         </message>
         <message>
             <source>Generate</source>
-            <translation type="unfinished" />
+            <translation>生成</translation>
         </message>
         <message>
             <source>Folder for the packages</source>
-            <translation type="unfinished" />
+            <translation>评审包存放文件夹</translation>
         </message>
         <message>
             <source>Writing packages…</source>
-            <translation type="unfinished" />
+            <translation>正在生成评审包…</translation>
         </message>
         <message>
             <source>Cancel</source>
@@ -655,19 +865,19 @@
         </message>
         <message>
             <source>Writing packages… %1</source>
-            <translation type="unfinished" />
+            <translation>正在生成评审包… %1</translation>
         </message>
         <message>
             <source>%1 packages written to %2.</source>
-            <translation type="unfinished" />
+            <translation>已在 %2 生成 %1 个评审包。</translation>
         </message>
         <message>
             <source>No assignment in this round: %1</source>
-            <translation type="unfinished" />
+            <translation>本轮无分配：%1</translation>
         </message>
         <message>
             <source>Cancelled. Packages already written stay in the folder.</source>
-            <translation type="unfinished" />
+            <translation>已取消。已生成的评审包仍保留在文件夹中。</translation>
         </message>
     </context>
     <context>
@@ -696,19 +906,31 @@
     <context>
         <name>ProgressModel</name>
         <message>
-            <source>partial</source>
-            <translation>不完整</translation>
+            <source>Expert</source>
+            <translation>专家</translation>
         </message>
         <message>
-            <source>superseded</source>
-            <translation>已被取代</translation>
+            <source>Group</source>
+            <translation>分组</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>已收到</translation>
+        </message>
+        <message>
+            <source>Latest export</source>
+            <translation>最新导出</translation>
+        </message>
+        <message>
+            <source>Still missing</source>
+            <translation>尚缺</translation>
         </message>
     </context>
     <context>
         <name>QMainWindow</name>
         <message>
             <source>Cannot open the package</source>
-            <translation type="unfinished" />
+            <translation>无法打开评审包</translation>
         </message>
     </context>
     <context>
@@ -752,88 +974,139 @@
             <source>No submission for %1.</source>
             <translation>%1 年度未填报。</translation>
         </message>
+        <message>
+            <source>Name as filed</source>
+            <translation>填报名称</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <source>Filed on</source>
+            <translation>填报日期</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultsModel</name>
+        <message>
+            <source>Rank</source>
+            <translation>名次</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <source>Alliance</source>
+            <translation>联盟名称</translation>
+        </message>
+        <message>
+            <source>Batch</source>
+            <translation>批次</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>评分</translation>
+        </message>
+        <message>
+            <source>Band</source>
+            <translation>活跃度</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>评分来源</translation>
+        </message>
     </context>
     <context>
         <name>ScoringPanel</name>
         <message>
             <source>Score %1 %2</source>
-            <translation type="unfinished" />
+            <translation>评分 %1 %2</translation>
         </message>
         <message>
             <source>Nothing was submitted for this indicator.</source>
-            <translation type="unfinished" />
+            <translation>该联盟在此指标下没有填报内容。</translation>
         </message>
         <message>
             <source>Optional comment on this score</source>
-            <translation type="unfinished" />
+            <translation>可填写对该项评分的意见（选填）</translation>
         </message>
         <message>
             <source>&amp;Score:</source>
-            <translation type="unfinished" />
+            <translation>评分(&amp;S)：</translation>
         </message>
         <message>
             <source>&amp;Comment:</source>
-            <translation type="unfinished" />
+            <translation>意见(&amp;C)：</translation>
         </message>
         <message>
             <source>Nothing changed yet.</source>
-            <translation type="unfinished" />
+            <translation>尚未修改。</translation>
         </message>
         <message>
             <source>Type a score and press Enter · ↑/↓ or Tab: indicators · PgUp/PgDn: alliances · Ctrl+Z: undo</source>
-            <translation type="unfinished" />
+            <translation>输入分数后按回车 · ↑/↓ 或 Tab：切换指标 · PgUp/PgDn：切换联盟 · Ctrl+Z：撤销</translation>
         </message>
         <message>
             <source>Export score file…</source>
-            <translation type="unfinished" />
+            <translation>导出评分文件…</translation>
         </message>
         <message>
             <source>initial round</source>
-            <translation type="unfinished" />
+            <translation>分组初评</translation>
         </message>
         <message>
             <source>cross-group review</source>
-            <translation type="unfinished" />
+            <translation>交叉复评</translation>
         </message>
         <message>
             <source>%1 · %2 %3</source>
-            <translation type="unfinished" />
+            <translation>%1 · %2 年度%3</translation>
         </message>
         <message>
             <source>0 to %1, in steps of %2</source>
-            <translation type="unfinished" />
+            <translation>0 至 %1 分，步长 %2</translation>
         </message>
         <message>
             <source>%1 records</source>
-            <translation type="unfinished" />
+            <translation>%1 条记录</translation>
         </message>
         <message>
             <source>Total %1 / %2 (%3) · %4 of %5 scored</source>
-            <translation type="unfinished" />
+            <translation>合计 %1 / %2（%3）· 已评 %4 / %5 项</translation>
         </message>
         <message>
             <source>%1 is not a valid score: 0 to %2 in steps of %3</source>
-            <translation type="unfinished" />
+            <translation>“%1”不是有效评分：应为 0 至 %2 分、步长 %3</translation>
         </message>
         <message>
             <source>Not saved</source>
-            <translation type="unfinished" />
+            <translation>未保存</translation>
         </message>
         <message>
             <source>Saved at %1</source>
-            <translation type="unfinished" />
+            <translation>已保存 %1</translation>
         </message>
         <message>
             <source>Scores missing</source>
-            <translation type="unfinished" />
+            <translation>尚有未评分项</translation>
         </message>
         <message>
             <source>%1 indicators are not scored yet (%2 alliances). Export a partial score file anyway?</source>
-            <translation type="unfinished" />
+            <translation>还有 %1 项指标未评分（涉及 %2 家联盟）。仍要导出未评完的评分文件吗？</translation>
         </message>
         <message>
             <source>Export score file</source>
-            <translation type="unfinished" />
+            <translation>导出评分文件</translation>
         </message>
         <message>
             <source>Score files (*.xlsx)</source>
@@ -841,22 +1114,22 @@
         </message>
         <message>
             <source>Not exported</source>
-            <translation type="unfinished" />
+            <translation>未导出</translation>
         </message>
         <message>
             <source>Score file written</source>
-            <translation type="unfinished" />
+            <translation>评分文件已导出</translation>
         </message>
         <message>
             <source>Score file %1 written (export number %2). Send this file to your group leader or the secretariat.</source>
-            <translation type="unfinished" />
+            <translation>已导出评分文件 %1（第 %2 次导出）。请将此文件发送给组长或秘书处。</translation>
         </message>
     </context>
     <context>
         <name>ScoringWindow</name>
         <message>
             <source>Scoring — %1 — %2</source>
-            <translation type="unfinished" />
+            <translation>专家评分 — %1 — %2</translation>
         </message>
         <message>
             <source>&amp;File</source>
@@ -864,51 +1137,51 @@
         </message>
         <message>
             <source>&amp;Export score file…</source>
-            <translation type="unfinished" />
+            <translation>导出评分文件(&amp;E)…</translation>
         </message>
         <message>
             <source>Write an Excel &amp;template…</source>
-            <translation type="unfinished" />
+            <translation>生成 Excel 评分模板(&amp;T)…</translation>
         </message>
         <message>
             <source>&amp;Import a filled template…</source>
-            <translation type="unfinished" />
+            <translation>导入已填写的评分模板(&amp;I)…</translation>
         </message>
         <message>
             <source>&amp;Close</source>
-            <translation type="unfinished" />
+            <translation>关闭(&amp;C)</translation>
         </message>
         <message>
             <source>Every score is saved as soon as it is entered.</source>
-            <translation type="unfinished" />
+            <translation>每项评分输入后立即保存。</translation>
         </message>
         <message>
             <source>Saved at %1</source>
-            <translation type="unfinished" />
+            <translation>已保存 %1</translation>
         </message>
         <message>
             <source>Excel template</source>
-            <translation type="unfinished" />
+            <translation>Excel 评分模板</translation>
         </message>
         <message>
             <source>Workbooks (*.xlsx)</source>
-            <translation type="unfinished" />
+            <translation>工作簿 (*.xlsx)</translation>
         </message>
         <message>
             <source>Filled template</source>
-            <translation type="unfinished" />
+            <translation>已填写的评分模板</translation>
         </message>
         <message>
             <source>Not imported; nothing was changed</source>
-            <translation type="unfinished" />
+            <translation>未导入，未做任何更改</translation>
         </message>
         <message>
             <source>Imported</source>
-            <translation type="unfinished" />
+            <translation>已导入</translation>
         </message>
         <message>
             <source>%1 scores imported.</source>
-            <translation type="unfinished" />
+            <translation>已导入 %1 项评分。</translation>
         </message>
     </context>
     <context>
@@ -1208,6 +1481,10 @@
             <translation>没有需要复核会评讨论的差异。</translation>
         </message>
         <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
             <source>Consensus %1 (%2)  Median %3  Range %4-%5  n = %6%7</source>
             <translation>共识分 %1（%2）  中位数 %3  范围 %4–%5  评分数 %6%7</translation>
         </message>
@@ -1464,6 +1741,10 @@
             <translation>汇总与差异</translation>
         </message>
         <message>
+            <source>%1 score files received so far, %2 of them in use.</source>
+            <translation>已收到评分文件 %1 个，其中 %2 个在用（其余已被新版本取代）。</translation>
+        </message>
+        <message>
             <source>Unsigned files</source>
             <translation>未签名文件</translation>
         </message>
@@ -1496,36 +1777,32 @@
             <translation>接受 %1 个，拒绝 %2 个，%3 个已汇总过。</translation>
         </message>
         <message>
-            <source>Initial round (分组初评)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cross-group review (交叉复评)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Open for scoring</source>
-            <translation type="unfinished" />
+            <translation>打开评分</translation>
         </message>
         <message>
             <source>Generate packages for all experts…</source>
-            <translation type="unfinished" />
+            <translation>为全部专家生成评审包…</translation>
         </message>
         <message>
             <source>Expert:</source>
-            <translation type="unfinished" />
+            <translation>专家：</translation>
         </message>
         <message>
             <source>Experts score in their own package (.evpkg) on their laptops and send back a signed score file. Here the secretariat can score on an expert's behalf; the package is kept in the application's data folder.</source>
-            <translation type="unfinished" />
+            <translation>专家在各自电脑上用本人的评审包（.evpkg）评分，并交回签名的评分文件。秘书处也可在此代专家录入评分；评审包保存在程序的数据文件夹中。</translation>
+        </message>
+        <message>
+            <source>Back to the expert list</source>
+            <translation>返回专家列表</translation>
         </message>
         <message>
             <source>Scoring</source>
-            <translation type="unfinished" />
+            <translation>专家评分</translation>
         </message>
         <message>
             <source>Cannot open the package</source>
-            <translation type="unfinished" />
+            <translation>无法打开评审包</translation>
         </message>
         <message>
             <source>Shown for the panel's information; never applied to the scores. Alpha is Krippendorff's alpha (interval, with missing data). Leniency is the mean difference from the other experts on the same alliances.</source>

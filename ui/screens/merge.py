@@ -9,11 +9,14 @@ QProgressDialog, results come back by signal.
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -44,46 +47,102 @@ from evaluator.errors import EvaluatorError
 from evaluator.flags import flag_disagreements
 from evaluator.merge import FileResult, MergeReport
 from evaluator.progress_matrix import ExpertRow, progress_matrix
+from evaluator.workspace import Workspace
 from ui.context import AppContext
+from ui.labels import round_label, status_label
 from ui.screens.plenary import AgendaModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 
+@dataclass(frozen=True)
+class ReceivedFile:
+    """A score file already merged for the year (a row of `score_files`)."""
+
+    file_name: str
+    expert: str
+    round: str
+    sequence: int
+    signed: bool
+    status: str  # 'accepted' | 'superseded'
+    received_at: str
+    sha256: str
+
+
+def received_files(ws: Workspace, year: int | None) -> list[ReceivedFile]:
+    """The year's merged score files, newest first."""
+    rows = ws.db.execute(
+        "SELECT f.file_name, e.name, f.round, f.sequence, f.signed, f.status,"
+        " f.received_at, f.sha256 FROM score_files f JOIN experts e ON e.id = f.expert_id"
+        " WHERE f.year = ? ORDER BY f.received_at DESC, f.round, e.name, f.sequence DESC",
+        (year,)).fetchall()
+    return [ReceivedFile(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6], r[7]) for r in rows]
+
+
 class FileResultModel(QAbstractTableModel):
-    HEADERS = ("File", "Result", "Expert", "Round", "Export", "Reasons")
+    """This session's merge results (accepted or rejected, with reasons) on top, then the
+    files already received for the year."""
+
+    HEADERS = (QT_TRANSLATE_NOOP("FileResultModel", "File"),
+               QT_TRANSLATE_NOOP("FileResultModel", "Result"),
+               QT_TRANSLATE_NOOP("FileResultModel", "Expert"),
+               QT_TRANSLATE_NOOP("FileResultModel", "Round"),
+               QT_TRANSLATE_NOOP("FileResultModel", "Export"),
+               QT_TRANSLATE_NOOP("FileResultModel", "Signed"),
+               QT_TRANSLATE_NOOP("FileResultModel", "Received at"),
+               QT_TRANSLATE_NOOP("FileResultModel", "Reasons"))
+    REASONS = 7
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.results: list[FileResult] = []
+        self.received: list[ReceivedFile] = []
+        self._all_received: list[ReceivedFile] = []
 
     def set_results(self, results: list[FileResult]) -> None:
         self.beginResetModel()
         self.results = results
+        self._dedupe()
         self.endResetModel()
 
+    def set_received(self, received: list[ReceivedFile]) -> None:
+        self.beginResetModel()
+        self._all_received = received
+        self._dedupe()
+        self.endResetModel()
+
+    def _dedupe(self) -> None:
+        shown = {r.sha256 for r in self.results if r.sha256}
+        self.received = [f for f in self._all_received if f.sha256 not in shown]
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.results)
+        return 0 if parent.isValid() else len(self.results) + len(self.received)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.HEADERS)):
+            return QCoreApplication.translate("FileResultModel", self.HEADERS[section])
         return None
 
     def _status(self, r: FileResult) -> str:
-        text = {"accepted": self.tr("Accepted"), "rejected": self.tr("Rejected"),
-                "unchanged": self.tr("Already merged")}[r.status]
+        text = status_label(r.status)
         if r.status == "accepted" and not r.signed:
             text += self.tr(" (unsigned)")
         return text
 
+    def _yes_no(self, signed: bool) -> str:
+        return self.tr("Yes") if signed else self.tr("No")
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.results):
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
+        if index.row() >= len(self.results):
+            return self._received_data(self.received[index.row() - len(self.results)],
+                                       index.column(), role)
         r = self.results[index.row()]
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -94,12 +153,14 @@ class FileResultModel(QAbstractTableModel):
             if col == 2:
                 return r.expert
             if col == 3:
-                from evaluator.merge import _round_label
-
-                return _round_label(r.round) if r.round else ""
+                return round_label(r.round)
             if col == 4:
                 return "" if r.sequence is None else r.sequence
             if col == 5:
+                return self._yes_no(r.signed) if r.status != "rejected" else ""
+            if col == 6:
+                return self.tr("This session")
+            if col == self.REASONS:
                 sep = "\n" if role == Qt.ItemDataRole.ToolTipRole else "；"
                 return sep.join(messages.render_problem(p) for p in r.problems + r.warnings)
         if role == Qt.ItemDataRole.BackgroundRole and col == 1:
@@ -110,11 +171,25 @@ class FileResultModel(QAbstractTableModel):
             return QBrush(QColor(0, 0, 0))
         return None
 
+    def _received_data(self, f: ReceivedFile, col: int, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            values: list[Any] = [f.file_name, status_label(f.status), f.expert,
+                                 round_label(f.round), f.sequence, self._yes_no(f.signed),
+                                 f.received_at.replace("T", " ")[:16], ""]
+            return values[col] if 0 <= col < len(values) else None
+        if role == Qt.ItemDataRole.ForegroundRole and f.status == "superseded":
+            return QBrush(QColor(110, 110, 110))
+        return None
+
 
 class ProgressModel(QAbstractTableModel):
     """Experts of a round: received / assigned, latest export, what is still missing."""
 
-    HEADERS = ("Expert", "Group", "Received", "Latest export", "Still missing")
+    HEADERS = (QT_TRANSLATE_NOOP("ProgressModel", "Expert"),
+               QT_TRANSLATE_NOOP("ProgressModel", "Group"),
+               QT_TRANSLATE_NOOP("ProgressModel", "Received"),
+               QT_TRANSLATE_NOOP("ProgressModel", "Latest export"),
+               QT_TRANSLATE_NOOP("ProgressModel", "Still missing"))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -134,7 +209,7 @@ class ProgressModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
+            return QCoreApplication.translate("ProgressModel", self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -161,8 +236,7 @@ class ProgressModel(QAbstractTableModel):
         return None
 
     def _cell(self, status: str) -> str:
-        return {"partial": self.tr("partial"), "superseded": self.tr("superseded")}.get(
-            status, status)
+        return status_label(status)
 
 
 class MergeWorker(QObject):
@@ -230,12 +304,10 @@ class Screen(QWidget):
         self.summary.setWordWrap(True)
 
         self.results_model = FileResultModel(self)
-        self.results_view = self._table(self.results_model, stretch=5)
+        self.results_view = self._table(self.results_model, stretch=FileResultModel.REASONS)
         self.round_box = QComboBox()
-        from evaluator.merge import _round_label
-
         for rnd in ("initial", "review"):
-            self.round_box.addItem(_round_label(rnd), rnd)
+            self.round_box.addItem(round_label(rnd), rnd)
         self.round_box.currentIndexChanged.connect(lambda _i: self.refresh_progress())
         self.progress_model = ProgressModel(self)
         progress_tab = QWidget()
@@ -277,8 +349,16 @@ class Screen(QWidget):
     def refresh(self) -> None:
         self.refresh_progress()
         if self.context.workspace is None:
+            self.results_model.set_received([])
             self.agenda_model.set_items([], {})
             return
+        received = received_files(self.context.ws, self.context.year)
+        self.results_model.set_received(received)
+        if self.last_report is None:
+            self.summary.setText(
+                self.tr("%1 score files received so far, %2 of them in use.")
+                .replace("%1", str(len(received)))
+                .replace("%2", str(sum(f.status == "accepted" for f in received))))
         self.agenda_model.set_items(flag_disagreements(self.context.ws, self.context.year), {})
 
     def refresh_progress(self) -> None:

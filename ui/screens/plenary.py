@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,13 +46,30 @@ from evaluator.flags import AgendaItem, flag_disagreements
 from evaluator.plenary import current_decision, decide
 from evaluator.rubric import Rubric
 from ui.context import AppContext
+from ui.labels import band_label, flag_text, round_label, round_mark
 
 Index = QModelIndex | QPersistentModelIndex
 ALLIANCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PROJECTOR_POINT_SIZE = 13
 
-BAND_TEXT = {"high": "High", "fairly_high": "Fairly high", "average": "Average",
-             "inactive": "Inactive"}
+# Suffixes dropped from alliance names in the narrow agenda column (full name in the tooltip).
+NAME_SUFFIXES = ("产业技术创新战略联盟", "技术创新战略联盟", "产业技术创新联盟",
+                 "产业链技术创新战略联盟", "技术创新产学研联盟", "战略联盟", "联盟")
+
+
+def short_alliance_name(name: str) -> str:
+    for suffix in sorted(NAME_SUFFIXES, key=len, reverse=True):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def vertical_name(name: str) -> str:
+    """An expert's name set one character per line, for the narrow heat-map columns;
+    names with spaces (Latin script) are cut to their initials."""
+    if " " in name.strip():
+        return "".join(part[0] for part in name.split() if part)
+    return "\n".join(name)
 
 
 def _num(value: float) -> str:
@@ -54,7 +79,12 @@ def _num(value: float) -> str:
 class AgendaModel(QAbstractTableModel):
     """The plenary agenda: one row per flagged alliance."""
 
-    HEADERS = ("#", "Code", "Alliance", "Flags", "Consensus", "Decision")
+    HEADERS = (QT_TRANSLATE_NOOP("AgendaModel", "No."),
+               QT_TRANSLATE_NOOP("AgendaModel", "Code"),
+               QT_TRANSLATE_NOOP("AgendaModel", "Alliance"),
+               QT_TRANSLATE_NOOP("AgendaModel", "Flags"),
+               QT_TRANSLATE_NOOP("AgendaModel", "Consensus"),
+               QT_TRANSLATE_NOOP("AgendaModel", "Decision"))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -76,7 +106,7 @@ class AgendaModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
+            return QCoreApplication.translate("AgendaModel", self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -90,7 +120,7 @@ class AgendaModel(QAbstractTableModel):
             if col == 1:
                 return item.code
             if col == 2:
-                return item.name
+                return short_alliance_name(item.name)
             if col == 3:
                 return " ".join(item.rule_names)
             if col == 4:
@@ -99,7 +129,8 @@ class AgendaModel(QAbstractTableModel):
                 d = self.decided.get(item.alliance_id)
                 return "" if d is None else _num(d)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(h.text() for h in item.rules)
+            return "\n".join([f"{item.code} {item.name}"]
+                             + [flag_text(h) for h in item.rules])
         if role == ALLIANCE_ID_ROLE:
             return item.alliance_id
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 4, 5):
@@ -167,10 +198,10 @@ class HeatmapModel(QAbstractTableModel):
                 return self.tr("Mean")
             if 0 <= section < len(self.sets):
                 s = self.sets[section]
-                mark = "初" if s.round == "initial" else "复"
-                if messages.current_language() != "zh":
-                    mark = "I" if s.round == "initial" else "R"
-                return f"{self.names.get(s.expert_id, s.expert_id)}\n{mark}"
+                name = str(self.names.get(s.expert_id, s.expert_id))
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return f"{name}（{round_label(s.round)}）"
+                return f"{vertical_name(name)}\n{round_mark(s.round)}"
             return None
         if section == len(codes):
             return self.tr("Total")
@@ -246,7 +277,11 @@ class Screen(QWidget):
             QHeaderView.ResizeMode.ResizeToContents)
         self.heatmap.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
-        self.heatmap.verticalHeader().setMaximumWidth(300)
+        # Narrow columns so 16 or more experts fit without scrolling sideways.
+        self.heatmap.horizontalHeader().setMinimumSectionSize(30)
+        self.heatmap.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.heatmap.verticalHeader().setMaximumWidth(240)
+        self.heatmap.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.records: QWidget | None = None
         self.tabs = QTabWidget()
         self.tabs.addTab(self.heatmap, self.tr("Scores by expert"))
@@ -309,7 +344,8 @@ class Screen(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
-        splitter.setSizes([380, 900])
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([330, 950])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.refresh()
@@ -361,9 +397,9 @@ class Screen(QWidget):
         self.record_button.setEnabled(True)
         self.heading.setText(f"<span style='font-size:16pt'><b>{item.code} {item.name}</b></span>")
         rounds = "  ".join(
-            f"{self.tr('Initial round') if r == 'initial' else self.tr('Cross review')}: {m:.2f}"
+            self.tr("%1: %2").replace("%1", round_label(r)).replace("%2", f"{m:.2f}")
             for r, m in c.by_round.items())
-        band = self.tr(BAND_TEXT[band_of(published_score(c.consensus), ws)])
+        band = band_label(band_of(published_score(c.consensus), ws))
         lenient = ("—" if c.leniency_adjusted is None else f"{c.leniency_adjusted:.2f}")
         self.summary.setText(
             self.tr("Consensus %1 (%2)  Median %3  Range %4-%5  n = %6%7")
@@ -373,7 +409,7 @@ class Screen(QWidget):
             .replace("%7", self.tr(", trimmed") if c.trimmed else "")
             + "\n" + rounds + "\n"
             + self.tr("Leniency-adjusted (for information): %1").replace("%1", lenient))
-        self.rules.setText("\n".join(h.text() for h in item.rules))
+        self.rules.setText("\n".join(flag_text(h) for h in item.rules))
         names = {r[0]: r[1] for r in ws.db.execute(
             "SELECT id, name FROM experts WHERE year = ?", (year,))}
         disputed = {d.code for d in item.indicators}

@@ -6,7 +6,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +41,11 @@ def _fmt(value: float | None, digits: int = 2) -> str:
 
 
 class AlphaModel(QAbstractTableModel):
-    HEADERS = ("Level", "Indicator", "Alpha", "Reading", "Alliances")
+    HEADERS = (QT_TRANSLATE_NOOP("AlphaModel", "Level"),
+               QT_TRANSLATE_NOOP("AlphaModel", "Indicator"),
+               QT_TRANSLATE_NOOP("AlphaModel", "Alpha"),
+               QT_TRANSLATE_NOOP("AlphaModel", "Reading"),
+               QT_TRANSLATE_NOOP("AlphaModel", "Alliances"))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -53,7 +65,7 @@ class AlphaModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
+            return QCoreApplication.translate("AlphaModel", self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -85,8 +97,13 @@ class AlphaModel(QAbstractTableModel):
 
 
 class LeniencyModel(QAbstractTableModel):
-    HEADERS = ("Expert", "Scored", "Leniency", "Std. error", "Consistency", "Correlation",
-               "Flag")
+    HEADERS = (QT_TRANSLATE_NOOP("LeniencyModel", "Expert"),
+               QT_TRANSLATE_NOOP("LeniencyModel", "Scored"),
+               QT_TRANSLATE_NOOP("LeniencyModel", "Leniency"),
+               QT_TRANSLATE_NOOP("LeniencyModel", "Std. error"),
+               QT_TRANSLATE_NOOP("LeniencyModel", "Consistency"),
+               QT_TRANSLATE_NOOP("LeniencyModel", "Correlation"),
+               QT_TRANSLATE_NOOP("LeniencyModel", "Flag"))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -106,7 +123,7 @@ class LeniencyModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
+            return QCoreApplication.translate("LeniencyModel", self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -48,25 +49,17 @@ from evaluator.statistics import Statistics, compute_statistics
 from evaluator.workspace import Workspace
 from ui.charts import BandPieView, GroupedBarView
 from ui.context import AppContext
+from ui.labels import band_label, source_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-BAND_BACKGROUNDS = {"high": "#DDEBF7", "fairly_high": "#E2EFDA", "average": "#FFF2CC",
-                    "inactive": "#EDEDED"}
-CONTEXT = "ResultsScreen"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+# Calm, distinct tints per band (light green, light teal, light amber, light grey), dark
+# text on all of them.
+BAND_BACKGROUNDS = {"high": "#D9EFD9", "fairly_high": "#DCEEF3", "average": "#FBF0D5",
+                    "inactive": "#ECECEC"}
 
 
 def band_names() -> dict[str, str]:
-    return {"high": tr("High"), "fairly_high": tr("Fairly high"), "average": tr("Average"),
-            "inactive": tr("Inactive")}
-
-
-def source_names() -> dict[str, str]:
-    return {"plenary": tr("Plenary decision"), "consensus": tr("Consensus"),
-            "published": tr("Published"), "history": tr("Imported history")}
+    return {band: band_label(band) for band in BANDS}
 
 
 class RowsModel(QAbstractTableModel):
@@ -115,7 +108,13 @@ class RowsModel(QAbstractTableModel):
 class ResultsModel(QAbstractTableModel):
     """The ranked results: rank, code, name, batch, score, band, where the score comes from."""
 
-    COLUMNS = ("Rank", "Code", "Alliance", "Batch", "Score", "Band", "Source")
+    COLUMNS = (QT_TRANSLATE_NOOP("ResultsModel", "Rank"),
+               QT_TRANSLATE_NOOP("ResultsModel", "Code"),
+               QT_TRANSLATE_NOOP("ResultsModel", "Alliance"),
+               QT_TRANSLATE_NOOP("ResultsModel", "Batch"),
+               QT_TRANSLATE_NOOP("ResultsModel", "Score"),
+               QT_TRANSLATE_NOOP("ResultsModel", "Band"),
+               QT_TRANSLATE_NOOP("ResultsModel", "Source"))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -138,7 +137,7 @@ class ResultsModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(self.COLUMNS)):
-            return tr(self.COLUMNS[section])
+            return QCoreApplication.translate("ResultsModel", self.COLUMNS[section])
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -149,14 +148,15 @@ class ResultsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole):
             values: list[Any] = [r.rank, r.code, r.name, self.batch_names.get(r.batch_id,
                                                                                r.batch_id),
-                                 r.score, band_names()[r.band],
-                                 source_names().get(r.source, r.source)]
+                                 r.score, band_label(r.band), source_label(r.source)]
             value = values[column]
             if role == Qt.ItemDataRole.UserRole:
                 return {0: r.rank, 4: -1 if r.score is None else r.score}.get(column, value)
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(BAND_BACKGROUNDS[r.band]))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(0, 0, 0))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 4):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -375,7 +375,7 @@ class Screen(QWidget):
         source = rows[0].source if rows else ""
         self.summary.setText(self.tr(
             "{year}: {n} alliances took part ({source}); {total} in the programme.").format(
-                year=year, n=len(rows), source=source_names().get(source, "-"),
+                year=year, n=len(rows), source=source_label(source) or "-",
                 total=self.stats.total))
 
     def _apply_filters(self) -> None:

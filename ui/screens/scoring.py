@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QEvent,
@@ -64,6 +65,7 @@ from evaluator.packages import Package, PackageAlliance, Score, format_value
 from evaluator.rubric import Indicator, IndicatorGroup
 from evaluator.scoring import parse_score_text
 from ui.context import AppContext
+from ui.labels import round_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 ROUNDS = ("initial", "review")
@@ -792,6 +794,82 @@ def package_folder(workspace_id: str) -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "packages" / workspace_id
 
 
+class ExpertPickModel(QAbstractTableModel):
+    """The experts of the year with what each has sent per round, to pick one to score."""
+
+    HEADERS = (QT_TRANSLATE_NOOP("ExpertPickModel", "Expert"),
+               QT_TRANSLATE_NOOP("ExpertPickModel", "Group"),
+               QT_TRANSLATE_NOOP("ExpertPickModel", "Initial group review"),
+               QT_TRANSLATE_NOOP("ExpertPickModel", "Cross review"))
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # (expert id, name, group, {round: (received, assigned)})
+        self.rows: list[tuple[int, str, str, dict[str, tuple[int, int]]]] = []
+
+    def set_rows(self, rows: list[tuple[int, str, str, dict[str, tuple[int, int]]]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.HEADERS)):
+            return QCoreApplication.translate("ExpertPickModel", self.HEADERS[section])
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        expert_id, name, group, progress = self.rows[index.row()]
+        col = index.column()
+        round_ = {2: "initial", 3: "review"}.get(col)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return name
+            if col == 1:
+                return group
+            received, assigned = progress.get(round_ or "", (0, 0))
+            if not assigned:
+                return "—"
+            return self.tr("%1 of %2 received").replace("%1", str(received)).replace(
+                "%2", str(assigned))
+        if role == Qt.ItemDataRole.UserRole:
+            return expert_id
+        if role == Qt.ItemDataRole.BackgroundRole and round_:
+            received, assigned = progress.get(round_, (0, 0))
+            if assigned:
+                return QBrush(QColor(200, 235, 200) if received >= assigned
+                              else QColor(255, 236, 200))
+        if role == Qt.ItemDataRole.ForegroundRole and round_:
+            return QBrush(QColor(0, 0, 0))
+        return None
+
+
+def expert_progress(ws: Any, year: int) -> list[tuple[int, str, str, dict[str, tuple[int, int]]]]:
+    """Each expert of the year with (received, assigned) score sheets per round."""
+    from evaluator.progress_matrix import progress_matrix
+
+    rows: dict[int, tuple[int, str, str, dict[str, tuple[int, int]]]] = {}
+    for expert_id, name, group in ws.db.execute(
+            "SELECT e.id, e.name, COALESCE(g.name, '') FROM experts e"
+            " LEFT JOIN expert_groups g ON g.id = e.group_id WHERE e.year = ?"
+            " ORDER BY e.sort, e.id", (year,)):
+        rows[expert_id] = (expert_id, name, group, {})
+    for round_ in ("initial", "review"):
+        for e in progress_matrix(ws, year, round_).experts:
+            if e.expert_id in rows and e.cells:
+                rows[e.expert_id][3][round_] = (len(e.cells) - len(e.missing), len(e.cells))
+    return list(rows.values())
+
+
 class Screen(QWidget):
     """The secretariat's entry point: score an expert's package from the workspace."""
 
@@ -802,8 +880,8 @@ class Screen(QWidget):
         self.expert_combo = QComboBox()
         self.expert_combo.setMinimumContentsLength(8)
         self.round_combo = QComboBox()
-        self.round_combo.addItem(self.tr("Initial round (分组初评)"), "initial")
-        self.round_combo.addItem(self.tr("Cross-group review (交叉复评)"), "review")
+        for round_ in ("initial", "review"):
+            self.round_combo.addItem(round_label(round_), round_)
         self.open_button = QPushButton(self.tr("Open for scoring"))
         self.open_button.clicked.connect(self.open_selected)
         self.packages_button = QPushButton(self.tr("Generate packages for all experts…"))
@@ -821,7 +899,26 @@ class Screen(QWidget):
             "signed score file. Here the secretariat can score on an expert's behalf; the "
             "package is kept in the application's data folder."))
         self.hint.setWordWrap(True)
+        self.list_button = QPushButton(self.tr("Back to the expert list"))
+        self.list_button.clicked.connect(self._close_panel)
+        self.list_button.setVisible(False)
+        bar.insertWidget(bar.indexOf(self.open_button) + 1, self.list_button)
+        # Until a package is open the body lists the experts and what each has sent;
+        # double-click (or Enter) opens that expert's package.
+        self.experts_model = ExpertPickModel(self)
+        self.experts_view = QTableView()
+        self.experts_view.setModel(self.experts_model)
+        self.experts_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.experts_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.experts_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.experts_view.verticalHeader().setVisible(False)
+        header = self.experts_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.experts_view.clicked.connect(self._pick_expert)
+        self.experts_view.activated.connect(self._open_expert)
         self.body = QVBoxLayout()
+        self.body.addWidget(self.experts_view, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.hint)
@@ -857,6 +954,22 @@ class Screen(QWidget):
         has_experts = self.expert_combo.count() > 0
         self.open_button.setEnabled(has_experts)
         self.packages_button.setEnabled(has_experts)
+        self.experts_model.set_rows(expert_progress(ws, self.context.year))
+
+    def _pick_expert(self, index: QModelIndex) -> None:
+        expert_id = self.experts_model.data(index, Qt.ItemDataRole.UserRole)
+        found = self.expert_combo.findData(expert_id)
+        if found >= 0:
+            self.expert_combo.setCurrentIndex(found)
+        _id, _name, _group, progress = self.experts_model.rows[index.row()]
+        if index.column() == 3 or ("initial" not in progress and "review" in progress):
+            self.round_combo.setCurrentIndex(self.round_combo.findData("review"))
+        elif index.column() == 2:
+            self.round_combo.setCurrentIndex(self.round_combo.findData("initial"))
+
+    def _open_expert(self, index: QModelIndex) -> None:
+        self._pick_expert(index)
+        self.open_selected()
 
     def _close_panel(self) -> None:
         if self.panel is not None:
@@ -864,6 +977,8 @@ class Screen(QWidget):
             self.body.removeWidget(self.panel)
             self.panel.deleteLater()
             self.panel = None
+        self.experts_view.setVisible(True)
+        self.list_button.setVisible(False)
 
     def open_selected(self) -> bool:
         from evaluator.packages import build_expert_package, package_file_name, workspace_id
@@ -885,6 +1000,8 @@ class Screen(QWidget):
             QMessageBox.warning(self, self.tr("Cannot open the package"), error.render())
             return False
         self.panel = ScoringPanel(package, self)
+        self.experts_view.setVisible(False)
+        self.list_button.setVisible(True)
         self.body.addWidget(self.panel, 1)
         self.panel.setFocus()
         return True

@@ -176,15 +176,18 @@ class RecordsView(QWidget):
         else:
             d = self.detail
             dash = "—"
+            name_as_filed = self.tr("Name as filed")
+            contact, phone, filed_on = self.tr("Contact"), self.tr("Phone"), self.tr("Filed on")
+            source = self.tr("Source")
             lines = [
                 f"<b>{_esc(d.alliance.code)} {_esc(d.alliance.name)}</b>",
-                f"{self.tr('Name as filed')}: {_esc(d.name_as_filed) or dash}",
-                f"{self.tr('Contact')}: {_esc(d.contact) or dash} &nbsp; "
-                f"{self.tr('Phone')}: {_esc(d.phone) or dash} &nbsp; "
-                f"{self.tr('Filed on')}: {_esc(d.filed_on or '') or dash}",
+                f"{name_as_filed}: {_esc(d.name_as_filed) or dash}",
+                f"{contact}: {_esc(d.contact) or dash} &nbsp; "
+                f"{phone}: {_esc(d.phone) or dash} &nbsp; "
+                f"{filed_on}: {_esc(d.filed_on or '') or dash}",
             ]
             lines += [f"{_esc(k)}: {_esc(str(v))}" for k, v in d.extra.items()]
-            lines.append(f"<span style='color:gray'>{self.tr('Source')}: "
+            lines.append(f"<span style='color:gray'>{source}: "
                          f"{_esc(d.source_file or '')} ({_esc(d.imported_at[:16])})</span>")
             self.info.setText("<br>".join(lines))
         rows = record_rows(rubric, self.detail, indicator_code)
