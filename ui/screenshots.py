@@ -1,23 +1,48 @@
-"""Save a PNG of every screen on the demo workspace (for the README and the user guide).
+"""Save the user guide's pictures: one PNG per guide step, taken from the demo workspace.
 
-    python -m ui.screenshots OUTDIR [--lang zh|en] [--size 1280x800]
+    python -m ui.screenshots OUTDIR [--lang zh|en] [--size 1280x800] [--stage-dir DIR]
 
-Builds the demo in a temporary directory, opens the main window at the given size, visits
-each stage (`NN-<stage>.png`), then the About and Settings dialogs. Runs offscreen when
-no display is set, or under Xvfb (`xvfb-run python -m ui.screenshots OUTDIR`).
+Builds the demo in a staging folder, opens the main window at the given size and brings
+each screen into the state a user sees at that step of the guide (an alliance selected, a
+file with mistakes imported, an expert's package open, score files merged …), then saves
+`NN-<step>.png` (the names the guide links to, `SHOTS` below). Dialogs are drawn over the
+dimmed main window, as the user sees them. Runs offscreen when no display is set, or under
+Xvfb (`xvfb-run python -m ui.screenshots OUTDIR`). The user's own settings, packages and
+the workspace given with --workspace are never written: everything happens in copies
+inside the staging folder, and the user directories point there while it runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ui.qt import use_offscreen_platform
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QWidget
+
+    from evaluator.workspace import Workspace
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
 DEFAULT_SIZE = (1280, 800)
+WORKSPACE_NAME = "demo.evdb"
+# Long background jobs (import check, package writing, merge) normally take well under a
+# second on the demo; this bound only stops a broken build from hanging the command.
+JOB_LIMIT_SECONDS = 120.0
+USER_DIR_VARIABLES = ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME",
+                      "XDG_CACHE_HOME", "EVALUATOR_LOG_DIR", "APPDATA", "LOCALAPPDATA")
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -44,83 +69,625 @@ def settle(seconds: float = 0.3) -> None:
     QApplication.processEvents()
 
 
-def build_sample_workspace(directory: Path) -> Path:
-    path = directory / "demo.evdb"
-    try:
-        from evaluator.demo import build_demo
-    except ModuleNotFoundError as exc:
-        if exc.name != "evaluator.demo":
-            raise
-        from evaluator.workspace import Workspace
+def wait_until(done: Callable[[], bool], what: str) -> None:
+    """Process events until `done()`; a job that never ends is a bug, reported as such."""
+    from PySide6.QtWidgets import QApplication
 
-        Workspace.create(path, year=2018).close()
-        return path
+    deadline = time.monotonic() + JOB_LIMIT_SECONDS
+    while not done():
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"screenshots: {what} did not finish")
+        QApplication.processEvents()
+        time.sleep(0.02)
+    settle(0.1)
+
+
+@contextmanager
+def isolated_user_dirs(root: Path) -> Iterator[None]:
+    """Point config, data, log and cache folders into `root` (QSettings, packages, logs)."""
+    saved = {name: os.environ.get(name) for name in USER_DIR_VARIABLES}
+    home = root / "home"
+    values = {"HOME": home, "XDG_CONFIG_HOME": home / ".config",
+              "XDG_DATA_HOME": home / ".local" / "share",
+              "XDG_STATE_HOME": home / ".local" / "state", "XDG_CACHE_HOME": home / ".cache",
+              "EVALUATOR_LOG_DIR": home / "logs", "APPDATA": home / "AppData" / "Roaming",
+              "LOCALAPPDATA": home / "AppData" / "Local"}
+    for name, value in values.items():
+        value.mkdir(parents=True, exist_ok=True)
+        os.environ[name] = str(value)
+    try:
+        yield
+    finally:
+        for name, old in saved.items():
+            if old is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = old
+
+
+def build_sample_workspace(directory: Path) -> Path:
+    from evaluator.demo import build_demo
+
+    path = directory / WORKSPACE_NAME
     build_demo(path)
     return path
 
 
+# -- the files the steps need --------------------------------------------------------------
+
+def write_submissions_with_mistakes(ws: Workspace, year: int, out: Path) -> Path:
+    """The demo's submissions for a few alliances, with the mistakes real files have."""
+    from openpyxl import load_workbook
+
+    from evaluator.submissions import export_submissions
+
+    full = out.with_name("full_" + out.name)
+    export_submissions(ws, full, year)
+    book = load_workbook(full)
+    basic, records = book["基本信息"], book["活动记录"]
+    keep = [row[0].value for row in basic.iter_rows(min_row=2, max_row=9)]
+    for sheet in (basic, records):
+        for row in range(sheet.max_row, 1, -1):
+            if sheet.cell(row, 1).value not in keep:
+                sheet.delete_rows(row)
+    header = {cell.value: cell.column for cell in basic[1]}
+    basic.cell(3, header["年度"]).value = "2017"
+    basic.cell(4, header["联系电话"]).value = None
+    basic.cell(5, header["联盟名称"]).value = basic.cell(6, header["联盟名称"]).value
+    header = {cell.value: cell.column for cell in records[1]}
+    records.cell(3, header["日期"]).value = "2018年13月5日"
+    records.cell(5, header["数量"]).value = "三次"
+    records.cell(7, header["指标代码"]).value = "2.10"
+    records.cell(9, header["名称"]).value = None
+    book.save(out)
+    full.unlink()
+    return out
+
+
+def expert_scores(ws: Workspace, year: int, round_: str, expert_id: int
+                  ) -> dict[str, list[tuple[str, float, str]]]:
+    """What an expert scored in the workspace: alliance code -> (indicator, value, comment)."""
+    out: dict[str, list[tuple[str, float, str]]] = {}
+    for code, indicator, value, comment in ws.db.execute(
+            "SELECT a.code, s.indicator_code, s.value, s.comment FROM scores s"
+            " JOIN alliances a ON a.id = s.alliance_id WHERE s.year = ? AND s.round = ?"
+            " AND s.expert_id = ? ORDER BY a.code, s.indicator_code",
+            (year, round_, expert_id)):
+        out.setdefault(code, []).append((indicator, float(value), comment or ""))
+    return out
+
+
+def fill_package(path: Path, scores: dict[str, list[tuple[str, float, str]]],
+                 alliances: int | None = None, comment: tuple[int, str, str] | None = None
+                 ) -> None:
+    """Leave the expert's scores for the first `alliances` alliances (all when None) in a
+    package, and nothing for the rest: the package then looks like work in progress."""
+    from evaluator.packages import Package
+
+    with Package.open(path) as package:
+        listed = package.alliances()
+        entries: list[tuple[int, str, float, str | None]] = []
+        for a in listed[:alliances]:
+            entries += [(a.id, indicator, value, text or None)
+                        for indicator, value, text in scores.get(a.code, [])]
+        package.set_scores(entries)
+        for a in listed[len(listed) if alliances is None else alliances:]:
+            for alliance_id, indicator in list(package.scores(a.id)):
+                package.clear_score(alliance_id, indicator)
+        if comment is not None:
+            package.set_comment(*comment)
+
+
+def busiest_indicator(path: Path, row: int) -> tuple[int, str]:
+    """The `row`-th alliance of a package and its indicator with the most records."""
+    from evaluator.packages import Package
+
+    with Package.open(path) as package:
+        alliance = package.alliances()[row]
+        counts = package.record_counts(alliance.id)
+    return alliance.id, max(counts, key=lambda code: counts[code])
+
+
+# -- drawing ----------------------------------------------------------------------------------
+
+def over_window(window: QWidget, dialog: QWidget) -> QImage:
+    """The main window dimmed, with `dialog` centred over it, as a modal dialog looks."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QColor, QPainter, QPen
+
+    image = window.grab().toImage()
+    pane = dialog.grab()
+    painter = QPainter(image)
+    painter.fillRect(image.rect(), QColor(0, 0, 0, 90))
+    ratio = pane.devicePixelRatio() or 1.0
+    width, height = int(pane.width() / ratio), int(pane.height() / ratio)
+    x = max((window.width() - width) // 2, 0)
+    y = max((window.height() - height) // 2, 0)
+    painter.drawPixmap(QPoint(x, y), pane)
+    painter.setPen(QPen(QColor(60, 60, 60), 1))
+    painter.drawRect(x - 1, y - 1, width + 1, height + 1)
+    painter.end()
+    return image
+
+
+def children(widget: QWidget, kind: type) -> list[Any]:
+    return list(widget.findChildren(kind))
+
+
+# -- the steps ---------------------------------------------------------------------------------
+
+@dataclass
+class Studio:
+    """What the steps share: the window on the demo and the staging folder."""
+
+    window: MainWindow
+    context: AppContext
+    stage: Path
+    demo: Path
+    size: tuple[int, int]
+    lang: str
+    extra_windows: list[QWidget] = field(default_factory=list)
+    merge_workspace: Path | None = None
+
+    @property
+    def year(self) -> int:
+        assert self.context.year is not None
+        return self.context.year
+
+    def screen(self, name: str) -> Any:
+        self.window.show_stage(name)
+        settle()
+        screen = self.window.screens.get(name)
+        if screen is None:
+            raise RuntimeError(f"screenshots: the {name} screen is not in this build")
+        return screen
+
+    def use_workspace(self, path: Path) -> None:
+        from evaluator.workspace import Workspace
+
+        if self.context.path != path:
+            self.context.set_workspace(Workspace.open(path))
+            settle()
+
+
+def shot_overview(s: Studio) -> QWidget:
+    s.screen("overview")
+    return s.window
+
+
+def shot_submissions(s: Studio) -> QWidget:
+    screen = s.screen("submissions")
+    screen.select_alliance(_fullest_eligible(s))
+    settle()
+    return s.window
+
+
+def _fullest_eligible(s: Studio) -> int:
+    """The eligible alliance with the most records: the detail pane has most to show."""
+    from evaluator.eligibility import ELIGIBLE
+    from evaluator.submissions import list_submissions
+
+    rows = [r for r in list_submissions(s.context.ws, s.year) if r.status == ELIGIBLE]
+    best = max(rows, key=lambda r: sum(r.counts.values()))
+    return best.alliance.id
+
+
+def shot_import_report(s: Studio) -> QImage:
+    from ui.dialogs.import_dialog import SUBMISSIONS
+
+    screen = s.screen("submissions")
+    bad = write_submissions_with_mistakes(s.context.ws, s.year,
+                                          s.stage / f"{s.year}_填报信息_有误.xlsx")
+    dialog = screen.open_import(SUBMISSIONS)
+    dialog.set_paths([bad])
+    dialog.start_import()
+    wait_until(lambda: dialog.outcome is not None, "the import check")
+    image = over_window(s.window, dialog)
+    dialog.close()
+    return image
+
+
+def shot_panel_experts(s: Studio) -> QWidget:
+    screen = s.screen("panel")
+    screen.tabs.setCurrentIndex(0)
+    screen.expert_view.selectRow(3)
+    settle()
+    return s.window
+
+
+def shot_assignment_matrix(s: Studio) -> QWidget:
+    screen = s.screen("panel")
+    screen.tabs.setCurrentIndex(1)
+    index = screen.round_combo.findData("initial")
+    screen.round_combo.setCurrentIndex(max(index, 0))
+    settle()
+    return s.window
+
+
+def shot_packages_dialog(s: Studio) -> QImage:
+    from ui.dialogs.packages_dialog import PackagesDialog
+
+    s.screen("scoring")
+    dialog = PackagesDialog(s.context.ws.path, s.year, s.window)
+    dialog.folder_edit.setText(str(s.stage / f"packages_{s.year}"))
+    dialog.show()
+    dialog.start()
+    wait_until(lambda: dialog.outcome is not None, "writing the packages")
+    image = over_window(s.window, dialog)
+    dialog.close()
+    dialog.deleteLater()
+    return image
+
+
+def _expert(s: Studio, row: int, round_: str) -> tuple[int, str]:
+    """The `row`-th expert (panel order) with assignments in `round_`."""
+    experts = list(s.context.ws.db.execute(
+        "SELECT e.id, e.name FROM experts e WHERE e.year = ? AND EXISTS (SELECT 1 FROM"
+        " assignments a WHERE a.expert_id = e.id AND a.round = ?) ORDER BY e.sort, e.id",
+        (s.year, round_)))
+    expert_id, name = experts[row % len(experts)]
+    return int(expert_id), str(name)
+
+
+def _comment_text(s: Studio) -> str:
+    return ("Board met twice; the minutes are attached for one meeting only."
+            if s.lang == "en" else "理事会召开两次，但只附了一次会议纪要。")
+
+
+def shot_scoring(s: Studio) -> QWidget:
+    from evaluator.packages import build_expert_package, package_file_name, workspace_id
+    from ui.screens.scoring import package_folder
+
+    screen = s.screen("scoring")
+    ws = s.context.ws
+    expert_id, name = _expert(s, 4, "initial")
+    path = package_folder(workspace_id(ws)) / package_file_name(s.year, "initial", name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        path.unlink()
+    build_expert_package(ws, s.year, "initial", expert_id, path)
+    alliance_id, code = busiest_indicator(path, 3)
+    scores = expert_scores(ws, s.year, "initial", expert_id)
+    fill_package(path, scores, alliances=3)
+    screen.expert_combo.setCurrentIndex(screen.expert_combo.findData(expert_id))
+    screen.round_combo.setCurrentIndex(screen.round_combo.findData("initial"))
+    screen.open_button.click()
+    settle()
+    panel = screen.panel
+    if panel is None:
+        raise RuntimeError("screenshots: the scoring panel did not open")
+    panel.show_cell(alliance_id, code)
+    panel.setFocus()
+    settle()
+    return s.window
+
+
+def shot_expert_window(s: Studio) -> QWidget:
+    from evaluator.packages import Package, build_expert_package, package_file_name
+    from ui.scoring_window import ScoringWindow
+
+    ws = s.context.ws
+    expert_id, name = _expert(s, 9, "review")
+    folder = s.stage / "expert"
+    folder.mkdir(exist_ok=True)
+    path = folder / package_file_name(s.year, "review", name)
+    if path.exists():
+        path.unlink()
+    build_expert_package(ws, s.year, "review", expert_id, path)
+    with Package.open(path) as package:
+        count = len(package.alliances())
+    alliance_id, code = busiest_indicator(path, 0)
+    fill_package(path, expert_scores(ws, s.year, "review", expert_id),
+                 alliances=min(5, count - 1), comment=(alliance_id, code, _comment_text(s)))
+    window = ScoringWindow(Package.open(path))
+    s.extra_windows.append(window)
+    window.resize(*s.size)
+    window.show()
+    settle()
+    window.panel.show_cell(alliance_id, code)
+    window.panel.setFocus()
+    settle()
+    return window
+
+
+# -- merge: a copy of the demo with part of the cross-group review still outstanding ----------
+
+@dataclass
+class MergeScene:
+    workspace: Path
+    files: list[Path]
+
+
+def stage_merge(s: Studio) -> MergeScene:
+    """Score files as they arrive: a newer export, a new file, an unsigned file, a file
+    changed after export, an older export and the same file twice."""
+    from openpyxl import load_workbook
+
+    from evaluator.merge import merge_score_files
+    from evaluator.packages import Package, build_expert_package, package_file_name
+    from evaluator.scorefile import export_score_file, score_file_name
+    from evaluator.workspace import Workspace
+
+    path = s.stage / "merge" / WORKSPACE_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(s.demo, path)
+    inbox = s.stage / "merge" / "收到的评分文件"
+    inbox.mkdir(exist_ok=True)
+    files: list[Path] = []
+    with Workspace.open(path) as ws:
+        year = ws.require_year(None)
+        experts = [(int(i), str(n)) for i, n in ws.db.execute(
+            "SELECT e.id, e.name FROM experts e WHERE e.year = ? AND EXISTS (SELECT 1 FROM"
+            " assignments a WHERE a.expert_id = e.id AND a.round = 'review')"
+            " ORDER BY e.sort, e.id", (year,))]
+        newer, fresh, unsigned, changed, older = experts[2:7]
+        scores = {e: expert_scores(ws, year, "review", e[0]) for e in experts[2:7]}
+        # Five experts' review files have not been merged yet in this copy.
+        with ws.transaction():
+            for expert_id, _name in (fresh, unsigned, changed, older):
+                ws.db.execute("DELETE FROM scores WHERE year = ? AND round = 'review'"
+                              " AND expert_id = ?", (year, expert_id))
+                ws.db.execute("DELETE FROM score_files WHERE year = ? AND round = 'review'"
+                              " AND expert_id = ?", (year, expert_id))
+        packages = s.stage / "merge" / "packages"
+        packages.mkdir(exist_ok=True)
+
+        def export(expert: tuple[int, str], times: int) -> list[Path]:
+            """Build the expert's package, enter the scores, export `times` times."""
+            package_path = packages / package_file_name(year, "review", expert[1])
+            build_expert_package(ws, year, "review", expert[0], package_path)
+            fill_package(package_path, scores[expert])
+            with Package.open(package_path) as package:
+                return [export_score_file(package, inbox / score_file_name(
+                    package, int(package.meta["export_sequence"]) + 1)).path
+                    for _ in range(times)]
+
+        files.append(export(newer, 1)[0])
+        fresh_file = export(fresh, 1)[0]
+        files.append(fresh_file)
+        unsigned_file = export(unsigned, 1)[0]
+        book = load_workbook(unsigned_file)
+        meta = book["元数据"]
+        for row in range(meta.max_row, 1, -1):
+            if meta.cell(row, 1).value == "签名":
+                meta.delete_rows(row)
+        book.save(unsigned_file)
+        files.append(unsigned_file)
+        changed_file = export(changed, 1)[0]
+        book = load_workbook(changed_file)
+        sheet = book["评分"]
+        cell = sheet.cell(2, 3)
+        cell.value = (cell.value or 0) + 1
+        book.save(changed_file)
+        files.append(changed_file)
+        old_file, new_file = export(older, 2)
+        merge_score_files(ws, [new_file], year=year)
+        new_file.unlink()
+        files.append(old_file)
+        copy = fresh_file.with_name(fresh_file.stem + "（重发）.xlsx")
+        shutil.copy(fresh_file, copy)
+        files.append(copy)
+    return MergeScene(path, files)
+
+
+def merged_scene(s: Studio) -> Any:
+    """The merge screen on the staged copy, after the arriving files were merged (once)."""
+    if s.merge_workspace is None:
+        scene = stage_merge(s)
+        s.merge_workspace = scene.workspace
+        s.use_workspace(scene.workspace)
+        screen = s.screen("merge")
+        screen.merge_paths(scene.files)
+        wait_until(lambda: screen.thread is None and screen.last_report is not None,
+                   "the merge")
+    s.use_workspace(s.merge_workspace)
+    return s.screen("merge")
+
+
+def shot_merge(s: Studio) -> QWidget:
+    merged_scene(s).tabs.setCurrentIndex(0)
+    settle()
+    return s.window
+
+
+def shot_merge_progress(s: Studio) -> QWidget:
+    screen = merged_scene(s)
+    screen.tabs.setCurrentIndex(1)
+    screen.round_box.setCurrentIndex(max(screen.round_box.findData("review"), 0))
+    settle()
+    return s.window
+
+
+def shot_agenda(s: Studio) -> QWidget:
+    screen = s.screen("merge")
+    screen.tabs.setCurrentIndex(2)
+    settle()
+    return s.window
+
+
+def shot_plenary(s: Studio) -> QWidget:
+    screen = s.screen("plenary")
+    items = screen.agenda_model.items
+    # The item raised by the most rules whose dispute shows in the indicators: the
+    # heat map then says why it is on the agenda.
+    row = max(range(len(items)), key=lambda i: (len(items[i].rules),
+                                                 bool(items[i].indicators), -i), default=0)
+    screen.agenda.selectRow(row)
+    settle()
+    return s.window
+
+
+def _tab(screen: QWidget, index: int) -> None:
+    from PySide6.QtWidgets import QTabWidget
+
+    tabs = getattr(screen, "tabs", None) or children(screen, QTabWidget)[0]
+    tabs.setCurrentIndex(index)
+    settle()
+
+
+def shot_quality_alpha(s: Studio) -> QWidget:
+    _tab(s.screen("quality"), 0)
+    return s.window
+
+
+def shot_quality_leniency(s: Studio) -> QWidget:
+    _tab(s.screen("quality"), 1)
+    return s.window
+
+
+def shot_results(s: Studio) -> QWidget:
+    _tab(s.screen("results"), 0)
+    return s.window
+
+
+def shot_statistics(s: Studio) -> QWidget:
+    _tab(s.screen("results"), 3)
+    return s.window
+
+
+def shot_a_level(s: Studio) -> QWidget:
+    _tab(s.screen("results"), 1)
+    return s.window
+
+
+def shot_settings(s: Studio) -> QImage:
+    from ui.dialogs.settings_dialog import SettingsDialog
+
+    s.screen("overview")
+    dialog = SettingsDialog(s.context, s.window)
+    dialog.show()
+    settle(0.1)
+    image = over_window(s.window, dialog)
+    dialog.close()
+    dialog.deleteLater()
+    return image
+
+
+def shot_about(s: Studio) -> QImage:
+    from ui.dialogs.about_dialog import AboutDialog
+
+    dialog = AboutDialog(s.window)
+    dialog.show()
+    settle(0.1)
+    image = over_window(s.window, dialog)
+    dialog.close()
+    dialog.deleteLater()
+    return image
+
+
+# The guide's steps, in the order the guide tells them; the names are its image links.
+SHOTS: tuple[tuple[str, Callable[[Studio], Any]], ...] = (
+    ("01-overview", shot_overview),
+    ("02-submissions", shot_submissions),
+    ("03-import-report", shot_import_report),
+    ("04-panel-experts", shot_panel_experts),
+    ("05-assignment-matrix", shot_assignment_matrix),
+    ("06-packages-dialog", shot_packages_dialog),
+    ("07-scoring", shot_scoring),
+    ("08-expert-window", shot_expert_window),
+    ("10-merge", shot_merge),
+    ("11-merge-progress", shot_merge_progress),
+    ("12-agenda", shot_agenda),
+    ("13-plenary", shot_plenary),
+    ("14-quality-alpha", shot_quality_alpha),
+    ("15-quality-leniency", shot_quality_leniency),
+    ("16-results", shot_results),
+    ("17-statistics", shot_statistics),
+    ("18-a-level", shot_a_level),
+    ("19-settings", shot_settings),
+    ("20-about", shot_about),
+)
+
+
+def shot_names() -> list[str]:
+    return [name for name, _ in SHOTS]
+
+
 def take_screenshots(out_dir: Path, lang: str = "zh",
                      size: tuple[int, int] = DEFAULT_SIZE,
-                     workspace: Path | None = None) -> list[Path]:
-    """Write one PNG per screen and per dialog into `out_dir`; return their paths."""
+                     workspace: Path | None = None, stage_dir: Path | None = None,
+                     only: list[str] | None = None) -> list[Path]:
+    """Write one PNG per guide step into `out_dir`; return their paths."""
     use_offscreen_platform()
+    out_dir = out_dir.resolve()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if stage_dir is None:
+        with tempfile.TemporaryDirectory(prefix="evaluator-screenshots-") as tmp:
+            return _take(out_dir, lang, size, workspace, Path(tmp), only)
+    if stage_dir.exists():
+        shutil.rmtree(stage_dir)
+    stage_dir.mkdir(parents=True)
+    try:
+        return _take(out_dir, lang, size, workspace, stage_dir.resolve(), only)
+    finally:
+        shutil.rmtree(stage_dir, ignore_errors=True)
+
+
+def _take(out_dir: Path, lang: str, size: tuple[int, int], workspace: Path | None,
+          stage: Path, only: list[str] | None) -> list[Path]:
     from evaluator import messages
 
-    messages.set_language(lang)
-    from ui.qt import create_application
+    with isolated_user_dirs(stage):
+        messages.set_language(lang)
+        from ui.qt import create_application
 
-    create_application(lang=lang)
-    from evaluator.workspace import Workspace
-    from ui.context import AppContext
-    from ui.dialogs.about_dialog import AboutDialog
-    from ui.dialogs.settings_dialog import SettingsDialog
-    from ui.main_window import MainWindow
+        create_application(lang=lang)
+        from evaluator.workspace import Workspace
+        from ui.context import AppContext
+        from ui.main_window import MainWindow
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    with tempfile.TemporaryDirectory(prefix="evaluator-screenshots-") as tmp:
-        path = workspace or build_sample_workspace(Path(tmp))
-        context = AppContext(Workspace.open(path))
+        if workspace is not None:
+            demo = stage / WORKSPACE_NAME
+            shutil.copy(workspace, demo)
+        else:
+            demo = build_sample_workspace(stage)
+        context = AppContext(Workspace.open(demo))
         window = MainWindow(context)
         window.resize(*size)
         window.show()
         settle()
-        number = 0
-        for number, name in enumerate(window.stage_names, start=1):
-            window.show_stage(name)
-            settle()
-            target = out_dir / f"{number:02d}-{name}.png"
-            window.grab().save(str(target))
-            written.append(target)
-        for name, dialog_class in (("about", AboutDialog), ("settings", SettingsDialog)):
-            number += 1
-            dialog = (dialog_class(context, window) if dialog_class is SettingsDialog
-                      else dialog_class(window))
-            dialog.show()
-            settle(0.1)
-            target = out_dir / f"{number:02d}-{name}.png"
-            dialog.grab().save(str(target))
-            written.append(target)
-            dialog.close()
-            dialog.deleteLater()
-        window.hide()
-        window.deleteLater()
-        context.set_workspace(None)
-        settle(0.05)
+        studio = Studio(window, context, stage, demo, size, lang)
+        written: list[Path] = []
+        try:
+            for name, take in SHOTS:
+                if only and name not in only:
+                    continue
+                if take not in (shot_merge, shot_merge_progress):
+                    studio.use_workspace(demo)
+                picture = take(studio)
+                target = out_dir / f"{name}.png"
+                image = picture.grab().toImage() if hasattr(picture, "grab") else picture
+                if not image.save(str(target)):
+                    raise RuntimeError(f"screenshots: could not write {target}")
+                written.append(target)
+        finally:
+            for extra in studio.extra_windows:
+                extra.close()
+                extra.deleteLater()
+            window.hide()
+            window.deleteLater()
+            context.set_workspace(None)
+            settle(0.05)
     return written
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ui.screenshots",
-                                     description="Save a PNG of every screen of the demo.")
+                                     description="Save the user guide's pictures from the demo.")
     parser.add_argument("out", type=Path)
     parser.add_argument("--lang", choices=("zh", "en"), default="zh")
     parser.add_argument("--size", type=parse_size, default=DEFAULT_SIZE,
                         help="window size, e.g. 1280x800")
     parser.add_argument("--workspace", type=Path,
-                        help="use this workspace instead of a fresh demo")
+                        help="start from a copy of this workspace instead of a fresh demo")
+    parser.add_argument("--stage-dir", type=Path,
+                        help="work in this folder (emptied first, removed after) so the paths "
+                             "shown in the pictures stay the same from run to run")
+    parser.add_argument("--only", action="append", metavar="NAME",
+                        help=f"take only this step (repeatable): {', '.join(shot_names())}")
     args = parser.parse_args(argv)
-    for path in take_screenshots(args.out, args.lang, args.size, args.workspace):
+    for path in take_screenshots(args.out, args.lang, args.size, args.workspace,
+                                 args.stage_dir, args.only):
         sys.stdout.write(f"{path}\n")
     return 0
 
