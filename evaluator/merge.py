@@ -18,11 +18,13 @@ from typing import Any
 from evaluator import messages
 from evaluator.errors import EvaluatorError, Problem
 from evaluator.progress import NullProgress, Progress, check
-from evaluator.registry import find_by_code
+from evaluator.registry import normalize_code
+from evaluator.rubric import Rubric
 from evaluator.scorefile import (
     K_SIGNATURE,
     ScoreFile,
     canonical_content,
+    check_against_rubric,
     read_score_file,
     verify_signature,
 )
@@ -212,13 +214,60 @@ def expand_paths(paths: list[Path] | list[str] | tuple[Path, ...]) -> list[Path]
     return out
 
 
+@dataclass
+class MergeContext:
+    """What every file of one merge is checked against, read once per merge rather than
+    once per file or alliance (1,000 files and 10,000 alliances at XL,
+    docs/performance.md)."""
+
+    rubric: Rubric
+    fingerprint: str
+    workspace_id: str
+    experts: dict[str, dict[str, Any]]  # name -> experts row of the year
+    alliance_ids: dict[str, int]  # normalised code, current or former -> alliance id
+    assigned: dict[tuple[int, str], set[int]]  # (expert id, round) -> alliance ids
+    conflicts: dict[tuple[int, int], str]  # (expert id, alliance id) -> reason
+
+    @classmethod
+    def load(cls, ws: Workspace, year: int) -> MergeContext:
+        from evaluator.packages import workspace_id
+
+        rubric = ws.rubric(year)
+        experts = {r["name"]: r for r in ws.db.query(
+            "SELECT * FROM experts WHERE year = ? ORDER BY id", [year])}
+        # Former codes first, so that a current code wins where the two coincide (as
+        # registry.find_by_code looks the current code up first).
+        alliance_ids = {alias: int(aid) for aid, alias in ws.db.execute(
+            "SELECT alliance_id, alias FROM alliance_aliases WHERE kind = 'code'"
+            " ORDER BY id")}
+        alliance_ids.update((code, int(aid)) for aid, code in ws.db.execute(
+            "SELECT id, code FROM alliances"))
+        assigned: dict[tuple[int, str], set[int]] = {}
+        for expert_id, rnd, alliance_id in ws.db.execute(
+                "SELECT expert_id, round, alliance_id FROM assignments WHERE year = ?",
+                (year,)):
+            assigned.setdefault((expert_id, rnd), set()).add(alliance_id)
+        conflicts: dict[tuple[int, int], str] = {}
+        for expert_id, alliance_id, reason in ws.db.execute(
+                "SELECT c.expert_id, c.alliance_id, c.reason FROM conflicts c"
+                " JOIN experts e ON e.id = c.expert_id WHERE e.year = ? ORDER BY c.id",
+                (year,)):
+            conflicts.setdefault((expert_id, alliance_id), reason)
+        return cls(rubric=rubric, fingerprint=rubric.fingerprint,
+                   workspace_id=workspace_id(ws), experts=experts,
+                   alliance_ids=alliance_ids, assigned=assigned, conflicts=conflicts)
+
+
 def _is_missing_signature(p: Problem) -> bool:
     return p.code == "scorefile.missing_meta" and p.params.get("key") == K_SIGNATURE
 
 
 def validate_score_file(ws: Workspace, year: int, sf: ScoreFile, accept_unsigned: bool,
-                        expected_round: str | None = None) -> FileResult:
-    """Every reason to refuse `sf`; no writes."""
+                        expected_round: str | None = None,
+                        context: MergeContext | None = None) -> FileResult:
+    """Every reason to refuse `sf`; no writes. `context` is what the workspace holds
+    (read here when not given)."""
+    context = context or MergeContext.load(ws, year)
     result = FileResult(path=sf.path, status="rejected", sha256=sf.sha256, score_file=sf,
                         expert=sf.expert, round=sf.round, sequence=sf.sequence)
     file = sf.path.name
@@ -233,11 +282,8 @@ def validate_score_file(ws: Workspace, year: int, sf: ScoreFile, accept_unsigned
 
     expert = None
     if sf.expert:
-        rows = list(ws.db.query("SELECT * FROM experts WHERE year = ? AND name = ?",
-                                [year, sf.expert.strip()]))
-        if rows:
-            expert = rows[0]
-        else:
+        expert = context.experts.get(sf.expert.strip())
+        if expert is None:
             add("merge.unknown_expert", name=sf.expert, year=year)
     if sf.year is not None and sf.year != year:
         add("merge.wrong_year", found=sf.year, expected=year)
@@ -248,15 +294,14 @@ def validate_score_file(ws: Workspace, year: int, sf: ScoreFile, accept_unsigned
                                  expected=round_label(expected_round)))
     assigned: set[int] = set()
     if rnd and expert is not None:
-        assigned = {r[0] for r in ws.db.execute(
-            "SELECT alliance_id FROM assignments WHERE year = ? AND round = ? AND expert_id = ?",
-            (year, rnd, expert["id"]))}
+        assigned = context.assigned.get((expert["id"], rnd), set())
         if not assigned and sf.rows:
             add("merge.wrong_round", found=round_label(rnd),
                 reason=messages.text("merge.wrong_round.unassigned"))
-    rubric = ws.rubric(year)
-    if sf.fingerprint and sf.fingerprint != rubric.fingerprint:
-        add("merge.rubric_differs", found=sf.fingerprint[:12], expected=rubric.fingerprint[:12])
+    rubric = context.rubric
+    if sf.fingerprint and sf.fingerprint != context.fingerprint:
+        add("merge.rubric_differs", found=sf.fingerprint[:12],
+            expected=context.fingerprint[:12])
     if expert is not None:
         if unsigned:
             if not accept_unsigned:
@@ -265,27 +310,23 @@ def validate_score_file(ws: Workspace, year: int, sf: ScoreFile, accept_unsigned
             add("merge.bad_signature")
     # Alliances: known, assigned in this round, no conflict of interest.
     for code in dict.fromkeys(c for c, _, _ in sf.rows):
-        alliance = find_by_code(ws, code)
-        if alliance is None:
+        alliance_id = context.alliance_ids.get(normalize_code(code))
+        if alliance_id is None:
             add("merge.unknown_alliance", code=code)
             continue
-        result.alliance_ids[code] = alliance.id
+        result.alliance_ids[code] = alliance_id
         if expert is None:
             continue
-        if assigned and alliance.id not in assigned:
+        if assigned and alliance_id not in assigned:
             add("merge.not_assigned", code=code, expert=expert["name"],
                 round=round_label(rnd))
-        conflict = ws.db.execute(
-            "SELECT reason FROM conflicts WHERE expert_id = ? AND alliance_id = ?",
-            (expert["id"], alliance.id)).fetchone()
-        if conflict is None and expert["alliance_id"] == alliance.id:
-            conflict = ("affiliation",)
+        conflict = context.conflicts.get((expert["id"], alliance_id))
+        if conflict is None and expert["alliance_id"] == alliance_id:
+            conflict = "affiliation"
         if conflict is not None:
-            add("merge.conflict", expert=expert["name"], code=code, reason=conflict[0])
+            add("merge.conflict", expert=expert["name"], code=code, reason=conflict)
     # Values in range and on the step; duplicates.
     if not any(p.code == "merge.rubric_differs" for p in problems):
-        from evaluator.scorefile import check_against_rubric
-
         problems.extend(check_against_rubric(sf, rubric))
     seen: dict[tuple[str, str], int] = {}
     for code, indicator, _ in sf.rows:
@@ -310,12 +351,9 @@ def validate_score_file(ws: Workspace, year: int, sf: ScoreFile, accept_unsigned
             add("merge.sequence_reused", found=sf.sequence)
         elif latest is not None and sf.sequence < latest:
             add("merge.older_sequence", found=sf.sequence, latest=latest)
-    if sf.workspace_id:
-        from evaluator.packages import workspace_id
-
-        if sf.workspace_id != workspace_id(ws):
-            result.warnings.append(Problem("merge.other_workspace", {"found": sf.workspace_id},
-                                           file=file, severity="warning"))
+    if sf.workspace_id and sf.workspace_id != context.workspace_id:
+        result.warnings.append(Problem("merge.other_workspace", {"found": sf.workspace_id},
+                                       file=file, severity="warning"))
     result.problems = problems
     if expert is not None:
         result.expert_id = int(expert["id"])
@@ -360,11 +398,13 @@ def _apply(ws: Workspace, year: int, r: FileResult) -> None:
         "content_json": json.dumps(content, ensure_ascii=False)}).last_pk
     comments = {(c, i): t for c, i, t in sf.comments}
     entered = now_iso()
-    ws.db.table("scores").insert_all([
-        {"year": year, "round": r.round, "expert_id": r.expert_id,
-         "alliance_id": r.alliance_ids[code], "indicator_code": indicator, "value": value,
-         "comment": comments.get((code, indicator), ""), "entered_at": entered,
-         "score_file_id": file_id} for code, indicator, value in sf.rows])
+    ids = r.alliance_ids
+    ws.db.conn.executemany(
+        "INSERT INTO scores (year, round, expert_id, alliance_id, indicator_code, value,"
+        " comment, entered_at, score_file_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(year, r.round, r.expert_id, ids[code], indicator, value,
+          comments.get((code, indicator), ""), entered, file_id)
+         for code, indicator, value in sf.rows])
     ws.audit("merge", "score_file", r.path.name,
              {"superseded_sequence": r.superseded_sequence} if previous else None,
              {"expert": r.expert, "round": r.round, "sequence": r.sequence,
@@ -408,6 +448,7 @@ def _merge_files(ws: Workspace, year: int, files: list[Path], refused: list[File
     known = {r[0] for r in ws.db.execute("SELECT sha256 FROM score_files WHERE year = ?",
                                          (year,))}
     batch_shas: set[str] = set()
+    context = MergeContext.load(ws, year) if files else None
     for i, path in enumerate(files):
         check(progress)
         progress.report(i, total, path.name)
@@ -416,7 +457,7 @@ def _merge_files(ws: Workspace, year: int, files: list[Path], refused: list[File
             results.append(FileResult(path=path, status="unchanged", sha256=sf.sha256,
                                       expert=sf.expert, round=sf.round, sequence=sf.sequence))
             continue
-        result = validate_score_file(ws, year, sf, accept_unsigned, round)
+        result = validate_score_file(ws, year, sf, accept_unsigned, round, context)
         if result.status == "accepted":
             batch_shas.add(sf.sha256)
         results.append(result)

@@ -18,6 +18,7 @@ import hmac
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -182,12 +183,19 @@ class ScoreFile:
         return canonical_content(self.meta, self.rows, self.comments)
 
 
+@lru_cache(maxsize=4096)
+def signed_value_text(value: float) -> str:
+    """`format_value`, remembered: a panel uses a few hundred distinct values, and
+    every score is formatted to check its file's signature (docs/performance.md)."""
+    return format_value(value)
+
+
 def canonical_content(meta: dict[str, str], rows: list[tuple[str, str, float]],
                       comments: list[tuple[str, str, str]]) -> str:
     """The signed text: metadata without the signature, scores and comments, sorted."""
     data = {
         "meta": {k: v for k, v in meta.items() if k != K_SIGNATURE},
-        "scores": sorted([c, i, format_value(v)] for c, i, v in rows),
+        "scores": sorted((c, i, signed_value_text(v)) for c, i, v in rows),
         "comments": sorted([c, i, t] for c, i, t in comments if t),
     }
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -421,6 +429,7 @@ def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
         return out
     out.indicators = [code for _, code in ind_cols]
     formula_cells = formula_cells or {}
+    letters = {index: column_letter(index) for index, _ in ind_cols}
     for row, cells in sheet.rows[1:]:
         def at(i: int, cells: list[Any] = cells) -> Any:
             return cells[i] if i < len(cells) else None
@@ -429,7 +438,7 @@ def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
         row_cells: list[ScoreCell] = []
         row_bad = False
         for index, indicator in ind_cols:
-            ref = f"{column_letter(index)}{row}"
+            ref = f"{letters[index]}{row}"
             if (row, index) in formula_cells:
                 problems.append(Problem("scorefile.formula", {
                     "cell": ref, "value": formula_cells[(row, index)][:40]}, file=file,
@@ -619,16 +628,18 @@ def check_against_rubric(score_file: ScoreFile, rubric: Rubric) -> list[Problem]
     """Values and indicator codes of a file that the rubric does not allow."""
     problems: list[Problem] = []
     file = score_file.path.name
+    maxima = {i.code: i.max_points for i in rubric.indicators}
+    valid = rubric.is_valid_value
     for code, indicator, value in score_file.rows:
-        if indicator not in rubric.codes:
+        maximum = maxima.get(indicator)
+        if maximum is None:
             problems.append(Problem("scorefile.unknown_indicator", {
                 "cell": f"{code}/{indicator}", "code": indicator}, file=file,
                 sheet=SCORES_SHEET, column=indicator))
-        elif not rubric.is_valid_value(indicator, value):
+        elif not valid(indicator, value):
             problems.append(Problem("scorefile.bad_value", {
                 "cell": f"{code}/{indicator}", "value": format_value(value),
-                "code": indicator,
-                "max": format_value(rubric.indicator(indicator).max_points),
+                "code": indicator, "max": format_value(maximum),
                 "step": format_value(rubric.step)}, file=file, sheet=SCORES_SHEET,
                 column=indicator))
     return problems

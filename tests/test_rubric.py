@@ -93,3 +93,49 @@ def test_workspace_can_load_another_rubric(workspace, tmp_path: Path) -> None:  
     path.write_text(text, encoding="utf-8")
     workspace.set_year_rubric(2018, load_rubric(path))
     assert workspace.rubric(2018).max_total == 105
+
+
+def _decimal_on_step(value: float, step: float) -> bool:
+    """The former exact-decimal rule, kept here as the reference."""
+    from decimal import Decimal
+
+    quotient = Decimal(repr(float(value))) / Decimal(repr(step))
+    return quotient == quotient.to_integral_value()
+
+
+def test_half_point_steps_keep_exact_decimal_semantics() -> None:
+    rubric = load_default_rubric()
+    assert not rubric.is_valid_value("2.1", 4.4999999999)
+    assert not rubric.is_valid_value("2.1", 4.5000000001)
+    assert not rubric.is_valid_value("2.1", float("nan"))
+    assert not rubric.is_valid_value("2.1", float("inf"))
+    for hundredths in range(0, 501):
+        value = hundredths / 100
+        assert rubric.is_valid_value("2.1", value) == _decimal_on_step(value, 0.5), value
+
+
+def test_indicator_look_ups_are_cached_and_match_the_groups() -> None:
+    rubric = load_default_rubric()
+    assert rubric.indicators is rubric.indicators
+    assert rubric.codes == tuple(i.code for g in rubric.groups for i in g.indicators)
+    assert rubric.indicator("2.3").code == "2.3"
+    assert rubric.group_of("2.3").code == "2"
+    with pytest.raises(KeyError):
+        rubric.indicator("9.9")
+    with pytest.raises(KeyError):
+        rubric.group_of("9.9")
+    again = rubric_from_json(rubric.canonical_json())
+    assert again == rubric
+    assert hash(again) == hash(rubric)
+
+
+def test_a_decimal_step_that_binary_cannot_hold(tmp_path: Path) -> None:
+    path = tmp_path / "r.json"
+    path.write_text('{"name": "x", "step": 0.1, "group": [{"code": "1", "name": "A", '
+                    '"indicator": [{"code": "1.1", "name": "a", "standard": "s", "max": 10}]}]}',
+                    encoding="utf-8")
+    rubric = load_rubric(path)
+    for value in (0.3, 0.7, 2.9, 9.9, 10.0, 0.0):
+        assert rubric.is_valid_value("1.1", value), value
+    for value in (0.35, 0.05, 9.95, 10.1):
+        assert not rubric.is_valid_value("1.1", value), value

@@ -203,3 +203,12 @@ def test_structural_problems_are_all_reported(package: Package, tmp_path: Path) 
     assert any(p.code == "scorefile.bad_meta" and p.params["key"] == "导出序号"
                for p in sf.problems)
     assert not verify_signature(sf, package.secret_key)
+
+
+def test_signed_value_text_is_format_value_remembered() -> None:
+    from evaluator.packages import format_value
+    from evaluator.scorefile import signed_value_text
+
+    for value in (0.0, -0.0, 5, 5.0, 4.5, 10.0, 0.1 + 0.2, 1e-7, 99.5, 1e20):
+        assert signed_value_text(value) == format_value(value), value
+        assert signed_value_text(value) == format_value(value), value  # from the cache
