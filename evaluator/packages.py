@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -86,6 +86,11 @@ messages.register({
         "zh": "指标 {code} 的评分 {value} 无效：应在 0 到 {max} 之间，且为 {step} 的整数倍",
         "en": "Score {value} for indicator {code} is invalid: expected 0 to {max} in steps "
         "of {step}",
+    },
+    "package.damaged": {
+        "zh": "评审包 {path} 已损坏，无法使用（{reason}）。请向秘书处索取一份新的评审包",
+        "en": "Package {path} is damaged and cannot be used ({reason}); please ask the "
+        "secretariat for a new package",
     },
     "package.no_score": {
         "zh": "联盟 {alliance} 的指标 {code} 还没有评分，不能只填意见",
@@ -480,7 +485,38 @@ class Score:
     updated_at: str
 
 
-def _connect_package(path: Path, kind: str) -> tuple[sqlite3.Connection, dict[str, str]]:
+def _damaged(path: Path, exc: BaseException) -> EvaluatorError:
+    reason = str(exc).strip()[:200] or type(exc).__name__
+    return EvaluatorError(Problem("package.damaged", {"path": str(path), "reason": reason},
+                                  file=path.name))
+
+
+@contextmanager
+def _damage_guard(path: Path) -> Iterator[None]:
+    """Turn what SQLite (or reading its text) raises on a damaged file into a message.
+
+    A byte flipped on a USB stick surfaces as DatabaseError ("database disk image is
+    malformed"), OperationalError, or UnicodeDecodeError on a text column.
+    """
+    try:
+        yield
+    except (sqlite3.DatabaseError, UnicodeDecodeError, _DamagedRow) as exc:
+        raise _damaged(path, exc) from None
+
+
+class _DamagedRow(Exception):
+    """A row whose values have the wrong types: the file was changed outside the app."""
+
+
+_REQUIRED_META = {
+    "expert": ("year", "round", "expert_name", "secret_key", "rubric_json",
+               "rubric_fingerprint", "export_sequence"),
+    "group": ("year", "round", "group_name"),
+}
+
+
+def _connect_package(path: Path, kind: str
+                     ) -> tuple[sqlite3.Connection, dict[str, str], Rubric | None]:
     if not path.exists():
         raise EvaluatorError(Problem("file.missing", {"path": str(path)}, file=path.name))
     with path.open("rb") as fh:
@@ -489,46 +525,79 @@ def _connect_package(path: Path, kind: str) -> tuple[sqlite3.Connection, dict[st
                                          file=path.name))
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=True)
     try:
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=FULL")
-        conn.execute("PRAGMA busy_timeout=5000")
-        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-    except sqlite3.DatabaseError:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA busy_timeout=5000")
+            check_result = conn.execute("PRAGMA quick_check").fetchall()
+            if [tuple(r) for r in check_result] != [("ok",)]:
+                raise sqlite3.DatabaseError("; ".join(str(r[0]) for r in check_result[:3]))
+            tables = {r[0] for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except (sqlite3.Error, ValueError) as exc:
+            raise _damaged(path, exc) from None
+        if "meta" not in tables:
+            raise EvaluatorError(Problem("package.not_a_package", {"path": str(path)},
+                                         file=path.name))
+        try:
+            meta = {str(k): str(v) for k, v in
+                    conn.execute("SELECT key, value FROM meta").fetchall()}
+        except (sqlite3.Error, ValueError) as exc:
+            raise _damaged(path, exc) from None
+        if meta.get("format") != FORMAT:
+            raise EvaluatorError(Problem("package.not_a_package", {"path": str(path)},
+                                         file=path.name))
+        try:
+            version = int(meta.get("format_version", "0"))
+        except ValueError as exc:
+            raise _damaged(path, exc) from None
+        if version > FORMAT_VERSION:
+            raise EvaluatorError(Problem("package.too_new", {
+                "path": str(path), "found": meta.get("format_version"),
+                "supported": FORMAT_VERSION}, file=path.name))
+        if meta.get("kind") != kind:
+            names = {"expert": "专家", "group": "专家组"}
+            raise EvaluatorError(Problem("package.wrong_kind", {
+                "path": str(path), "found": names.get(meta.get("kind", ""), meta.get("kind")),
+                "expected": names[kind]}, file=path.name))
+        missing = [key for key in _REQUIRED_META[kind] if key not in meta]
+        try:
+            if missing:
+                raise ValueError(f"meta: {', '.join(missing)}")
+            int(meta["year"])
+            if meta["round"] not in ROUNDS:
+                raise ValueError(f"round {meta['round']!r}")
+            if kind == "expert":
+                int(meta["export_sequence"])
+            rubric = rubric_from_json(meta["rubric_json"]) if "rubric_json" in meta else None
+        except (ValueError, TypeError, AttributeError, KeyError, EvaluatorError) as exc:
+            # ValueError includes UnicodeDecodeError and json.JSONDecodeError (the rubric)
+            raise _damaged(path, exc) from None
+    except BaseException:
         conn.close()
-        raise EvaluatorError(Problem("package.not_a_package", {"path": str(path)},
-                                     file=path.name)) from None
-    if meta.get("format") != FORMAT:
-        conn.close()
-        raise EvaluatorError(Problem("package.not_a_package", {"path": str(path)},
-                                     file=path.name))
-    if int(meta.get("format_version", "0")) > FORMAT_VERSION:
-        conn.close()
-        raise EvaluatorError(Problem("package.too_new", {
-            "path": str(path), "found": meta.get("format_version"),
-            "supported": FORMAT_VERSION}, file=path.name))
-    if meta.get("kind") != kind:
-        conn.close()
-        names = {"expert": "专家", "group": "专家组"}
-        raise EvaluatorError(Problem("package.wrong_kind", {
-            "path": str(path), "found": names.get(meta.get("kind", ""), meta.get("kind")),
-            "expected": names[kind]}, file=path.name))
-    return conn, meta
+        raise
+    return conn, meta, rubric
 
 
 class Package:
     """An expert package opened for scoring. The connection belongs to its thread."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, meta: dict[str, str]) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, meta: dict[str, str],
+                 rubric: Rubric | None = None) -> None:
         self.path = path
         self.conn = conn
         self.meta = meta
-        self.rubric: Rubric = rubric_from_json(meta["rubric_json"])
+        self.rubric: Rubric = rubric or rubric_from_json(meta["rubric_json"])
 
     @classmethod
     def open(cls, path: Path | str) -> Package:
         path = Path(path)
-        conn, meta = _connect_package(path, "expert")
-        return cls(path, conn, meta)
+        conn, meta, rubric = _connect_package(path, "expert")
+        return cls(path, conn, meta, rubric)
+
+    def _guard(self) -> AbstractContextManager[None]:
+        """Every read and write of the connection: a damaged page becomes a message."""
+        return _damage_guard(self.path)
 
     def close(self) -> None:
         self.conn.close()
@@ -569,26 +638,30 @@ class Package:
         return self.meta.get("workspace_id", "")
 
     def alliances(self) -> list[PackageAlliance]:
-        return [PackageAlliance(*r) for r in self.conn.execute(
-            "SELECT id, code, name, batch_id, batch_name FROM alliances ORDER BY sort, code")]
+        with self._guard():
+            return [_alliance_of(r) for r in self.conn.execute(
+                "SELECT id, code, name, batch_id, batch_name FROM alliances"
+                " ORDER BY sort, code")]
 
     def alliance(self, alliance: int | str) -> PackageAlliance:
         column = "id" if isinstance(alliance, int) else "code"
         key = alliance if isinstance(alliance, int) else str(alliance).strip().lower()
-        row = self.conn.execute(
-            f"SELECT id, code, name, batch_id, batch_name FROM alliances WHERE {column} = ?",
-            (key,)).fetchone()
-        if row is None:
-            raise EvaluatorError(Problem("package.unknown_alliance", {"alliance": alliance}))
-        return PackageAlliance(*row)
+        with self._guard():
+            row = self.conn.execute(
+                f"SELECT id, code, name, batch_id, batch_name FROM alliances WHERE {column} = ?",
+                (key,)).fetchone()
+            if row is None:
+                raise EvaluatorError(Problem("package.unknown_alliance", {"alliance": alliance}))
+            return _alliance_of(row)
 
     def submission(self, alliance_id: int) -> dict[str, Any] | None:
-        cur = self.conn.execute("SELECT * FROM submissions WHERE alliance_id = ?",
-                                (alliance_id,))
-        row = cur.fetchone()
-        if row is None:
-            return None
-        return dict(zip([d[0] for d in cur.description], row, strict=True))
+        with self._guard():
+            cur = self.conn.execute("SELECT * FROM submissions WHERE alliance_id = ?",
+                                    (alliance_id,))
+            row = cur.fetchone()
+            if row is None:
+                return None
+            return dict(zip([d[0] for d in cur.description], row, strict=True))
 
     def records(self, alliance_id: int, indicator: str | None = None) -> list[dict[str, Any]]:
         sql = "SELECT * FROM records WHERE alliance_id = ?"
@@ -596,14 +669,16 @@ class Package:
         if indicator is not None:
             sql += " AND indicator_code = ?"
             params.append(indicator)
-        cur = self.conn.execute(sql + " ORDER BY sort, id", params)
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+        with self._guard():
+            cur = self.conn.execute(sql + " ORDER BY sort, id", params)
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
     def record_counts(self, alliance_id: int) -> dict[str, int]:
-        return dict(self.conn.execute(
-            "SELECT indicator_code, count(*) FROM records WHERE alliance_id = ?"
-            " GROUP BY indicator_code", (alliance_id,)).fetchall())
+        with self._guard():
+            return dict(self.conn.execute(
+                "SELECT indicator_code, count(*) FROM records WHERE alliance_id = ?"
+                " GROUP BY indicator_code", (alliance_id,)).fetchall())
 
     # -- scores ---------------------------------------------------------------------
     def scores(self, alliance_id: int | None = None) -> dict[tuple[int, str], Score]:
@@ -612,19 +687,23 @@ class Package:
         if alliance_id is not None:
             sql += " WHERE alliance_id = ?"
             params = (alliance_id,)
-        return {(r[0], r[1]): Score(*r) for r in self.conn.execute(sql, params)}
+        with self._guard():
+            return {(r[0], r[1]): _score_of(r) for r in self.conn.execute(sql, params)}
 
     def score(self, alliance_id: int, indicator: str) -> Score | None:
-        row = self.conn.execute(
-            "SELECT alliance_id, indicator_code, value, comment, updated_at FROM scores"
-            " WHERE alliance_id = ? AND indicator_code = ?", (alliance_id, indicator)).fetchone()
-        return Score(*row) if row else None
+        with self._guard():
+            row = self.conn.execute(
+                "SELECT alliance_id, indicator_code, value, comment, updated_at FROM scores"
+                " WHERE alliance_id = ? AND indicator_code = ?",
+                (alliance_id, indicator)).fetchone()
+            return _score_of(row) if row else None
 
     def progress(self) -> dict[int, tuple[int, int]]:
         """(scored, indicators) per alliance id."""
         total = len(self.rubric.codes)
-        counts = dict(self.conn.execute(
-            "SELECT alliance_id, count(*) FROM scores GROUP BY alliance_id").fetchall())
+        with self._guard():
+            counts = dict(self.conn.execute(
+                "SELECT alliance_id, count(*) FROM scores GROUP BY alliance_id").fetchall())
         return {a.id: (int(counts.get(a.id, 0)), total) for a in self.alliances()}
 
     def missing(self) -> dict[str, list[str]]:
@@ -671,6 +750,8 @@ class Package:
             try:
                 self.alliance(alliance_id)
             except EvaluatorError as exc:
+                if any(p.code == "package.damaged" for p in exc.problems):
+                    raise
                 problems.extend(exc.problems)
             problems.extend(self.check_value(indicator, value))
         if problems:
@@ -724,21 +805,35 @@ class Package:
     def _write(self) -> Iterator[None]:
         """One immediate transaction; returns only after COMMIT (synchronous=FULL)."""
         self._saved_at = now_local()
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+        with self._guard():
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                # SQLite may already have rolled back after a damaged page.
+                if self.conn.in_transaction:
+                    with suppress(sqlite3.Error):
+                        self.conn.execute("ROLLBACK")
+                raise
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    with suppress(sqlite3.Error):
+                        self.conn.execute("ROLLBACK")
+                raise
 
     # -- exports ------------------------------------------------------------------------
     def next_export_sequence(self) -> int:
         """Take the next export number, committed before the file is written (a failed
         export leaves a gap, never two files with one number)."""
         with self._write():
-            seq = int(self.conn.execute(
-                "SELECT value FROM meta WHERE key = 'export_sequence'").fetchone()[0]) + 1
+            row = self.conn.execute(
+                "SELECT value FROM meta WHERE key = 'export_sequence'").fetchone()
+            try:
+                seq = int(row[0]) + 1
+            except (TypeError, ValueError) as exc:
+                raise _damaged(self.path, exc) from None
             self.conn.execute("UPDATE meta SET value = ? WHERE key = 'export_sequence'",
                               (str(seq),))
             self.conn.execute("INSERT INTO exports (sequence, exported_at) VALUES (?, ?)",
@@ -753,12 +848,31 @@ class Package:
                 (file_name, sha256, int(partial), sequence))
 
     def exports(self) -> list[dict[str, Any]]:
-        cur = self.conn.execute("SELECT * FROM exports ORDER BY sequence")
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+        with self._guard():
+            cur = self.conn.execute("SELECT * FROM exports ORDER BY sequence")
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
     def integrity_ok(self) -> bool:
-        return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        try:
+            return bool(self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+        except (sqlite3.DatabaseError, UnicodeDecodeError):
+            return False
+
+
+def _alliance_of(row: tuple[Any, ...]) -> PackageAlliance:
+    if not (isinstance(row[0], int) and all(isinstance(v, str) for v in row[1:])):
+        raise _DamagedRow(f"alliances: {row!r}"[:200])
+    return PackageAlliance(*row)
+
+
+def _score_of(row: tuple[Any, ...]) -> Score:
+    alliance_id, indicator, value, comment, updated_at = row
+    if not (isinstance(alliance_id, int) and isinstance(indicator, str)
+            and isinstance(value, int | float) and value == value
+            and isinstance(comment, str) and isinstance(updated_at, str)):
+        raise _DamagedRow(f"scores: {row!r}"[:200])
+    return Score(alliance_id, indicator, float(value), comment, updated_at)
 
 
 class GroupPackage:
@@ -772,8 +886,11 @@ class GroupPackage:
     @classmethod
     def open(cls, path: Path | str) -> GroupPackage:
         path = Path(path)
-        conn, meta = _connect_package(path, "group")
+        conn, meta, _ = _connect_package(path, "group")
         return cls(path, conn, meta)
+
+    def _guard(self) -> AbstractContextManager[None]:
+        return _damage_guard(self.path)
 
     def close(self) -> None:
         self.conn.close()
@@ -797,17 +914,21 @@ class GroupPackage:
         return self.meta["group_name"]
 
     def members(self) -> list[dict[str, Any]]:
-        cur = self.conn.execute("SELECT * FROM members ORDER BY is_group_leader DESC, name")
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+        with self._guard():
+            cur = self.conn.execute(
+                "SELECT * FROM members ORDER BY is_group_leader DESC, name")
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
     def key_of(self, expert_name: str) -> str | None:
-        row = self.conn.execute("SELECT secret_key FROM members WHERE name = ?",
-                                (expert_name,)).fetchone()
+        with self._guard():
+            row = self.conn.execute("SELECT secret_key FROM members WHERE name = ?",
+                                    (expert_name,)).fetchone()
         return row[0] if row else None
 
     def assigned_codes(self, expert_name: str) -> list[str]:
-        return [r[0] for r in self.conn.execute(
-            "SELECT a.code FROM member_assignments m JOIN members e ON e.id = m.member_id"
-            " JOIN alliances a ON a.id = m.alliance_id WHERE e.name = ? ORDER BY a.sort",
-            (expert_name,))]
+        with self._guard():
+            return [r[0] for r in self.conn.execute(
+                "SELECT a.code FROM member_assignments m JOIN members e ON e.id = m.member_id"
+                " JOIN alliances a ON a.id = m.alliance_id WHERE e.name = ? ORDER BY a.sort",
+                (expert_name,))]

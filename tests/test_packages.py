@@ -260,3 +260,63 @@ def test_not_a_package(tmp_path: Path) -> None:
     assert info.value.problems[0].code == "package.not_a_package"
     with pytest.raises(EvaluatorError):
         Package.open(tmp_path / "missing.evpkg")
+
+
+def _li_package(workspace: Workspace, tmp_path: Path) -> Path:
+    out = tmp_path / "li.evpkg"
+    build_expert_package(workspace, 2018, "initial", "李", out)
+    with Package.open(out) as pkg:
+        pkg.set_score("102", "1.1", 4.5, "会议纪要齐全")
+    return out
+
+
+def _assert_damaged(info: pytest.ExceptionInfo[EvaluatorError], path: Path) -> None:
+    problem = info.value.problems[0]
+    assert problem.code == "package.damaged"
+    zh, en = info.value.render("zh"), info.value.render("en")
+    assert str(path) in zh and "已损坏" in zh and "秘书处" in zh
+    assert "damaged" in en and "secretariat" in en
+
+
+def test_damaged_rubric_is_a_message(workspace: Workspace, panel: dict[str, int],
+                                     tmp_path: Path) -> None:
+    out = _li_package(workspace, tmp_path)
+    conn = sqlite3.connect(out)
+    with conn:
+        conn.execute("UPDATE meta SET value = '{\"groups\": [' WHERE key = 'rubric_json'")
+    conn.close()
+    with pytest.raises(EvaluatorError) as info:
+        Package.open(out)
+    _assert_damaged(info, out)
+
+
+def test_damaged_page_is_a_message(workspace: Workspace, panel: dict[str, int],
+                                   tmp_path: Path) -> None:
+    out = _li_package(workspace, tmp_path)
+    conn = sqlite3.connect(out)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'scores'").fetchone()[0]
+    conn.close()
+    data = bytearray(out.read_bytes())
+    start = (root - 1) * page_size
+    data[start:start + 16] = b"\xff" * 16  # the b-tree page header of the scores table
+    out.write_bytes(bytes(data))
+    with pytest.raises(EvaluatorError) as info:
+        Package.open(out)
+    _assert_damaged(info, out)
+
+
+def test_damaged_score_value_is_a_message(workspace: Workspace, panel: dict[str, int],
+                                          tmp_path: Path) -> None:
+    """A value of the wrong type passes SQLite's own check; reading it is refused."""
+    out = _li_package(workspace, tmp_path)
+    conn = sqlite3.connect(out)
+    with conn:
+        conn.execute("UPDATE scores SET value = 'abc'")
+    conn.close()
+    with Package.open(out) as pkg:
+        for read in (pkg.scores, pkg.missing, lambda: pkg.score(panel["102"], "1.1")):
+            with pytest.raises(EvaluatorError) as info:
+                read()
+            _assert_damaged(info, out)
