@@ -119,3 +119,60 @@ def test_quality_cli_json(lenient_panel: Workspace, capsys: pytest.CaptureFixtur
     data = json.loads(capsys.readouterr().out)
     assert data["alpha"][0]["code"] == "total"
     assert {e["name"] for e in data["leniency"] if e["flagged"]} == {"E1", "E4"}
+
+
+def krippendorff_interval(m: np.ndarray) -> float:
+    import krippendorff
+
+    return float(krippendorff.alpha(reliability_data=m, level_of_measurement="interval"))
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_closed_form_alpha_equals_krippendorff_on_random_incomplete_matrices(
+        seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    experts, alliances = int(rng.integers(2, 9)), int(rng.integers(2, 40))
+    step = (0.5, 1.0, 0.1)[seed % 3]
+    truth = rng.normal(60, 15, alliances)
+    m = np.round((truth + rng.normal(0, 8, (experts, alliances))) / step) * step
+    m[rng.random(m.shape) < rng.uniform(0.1, 0.7)] = np.nan
+    if not (np.sum(~np.isnan(m), axis=0) >= 2).any() or np.unique(m[~np.isnan(m)]).size < 2:
+        assert interval_alpha(m) is None  # no pairs, or no variation at all
+        return
+    expected = krippendorff_interval(m)
+    if math.isnan(expected):
+        assert interval_alpha(m) is None
+    else:
+        assert interval_alpha(m) == pytest.approx(expected, abs=1e-9)
+
+
+def test_closed_form_alpha_equals_krippendorff_on_the_demo(demo_ws: Workspace) -> None:
+    from evaluator.quality import reliability_matrix
+
+    year = demo_ws.current_year()
+    sets = score_sets(demo_ws, year)
+    rubric = demo_ws.rubric(year)
+    measures = [lambda s: s.total] + [lambda s, c=c: s.values[c] for c in rubric.codes]
+    checked = 0
+    for measure in measures:
+        m, units = reliability_matrix(sets, measure)
+        assert units > 0
+        values = m[~np.isnan(m)]
+        if np.unique(values).size < 2:
+            assert interval_alpha(m) is None
+            continue
+        expected = krippendorff_interval(m)
+        if math.isnan(expected):
+            assert interval_alpha(m) is None
+        else:
+            assert interval_alpha(m) == pytest.approx(expected, abs=1e-9)
+            checked += 1
+    assert checked > 0
+
+
+def test_alpha_is_undefined_without_pairs_or_variation() -> None:
+    assert interval_alpha(np.empty((0, 0))) is None
+    assert interval_alpha(np.array([[1.0, np.nan], [np.nan, 2.0]])) is None  # no unit has 2
+    # Values vary only in a unit that cannot be paired: nothing to compare.
+    assert interval_alpha(np.array([[0.1, 0.1, 3.0], [0.1, 0.1, np.nan]])) is None
+    assert interval_alpha(np.array([[0.1] * 5, [0.1] * 5])) is None
