@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from evaluator import messages
+from evaluator.backups import backup_workspace
 from evaluator.consensus import band_of
 from evaluator.errors import EvaluatorError, Problem
 from evaluator.reading import Table, cell_text, is_blank, read_tables, table_from_sheet
@@ -170,6 +171,7 @@ def import_history(ws: Workspace, path: Path | str, year: int) -> HistoryImport:
     if any(p.severity == "error" for p in problems):
         raise EvaluatorError(problems)
     recorded = now_iso()
+    backup_workspace(ws, "history-import")
     with ws.transaction():
         old = ws.count("results", "year = ? AND source = 'history'", (year,))
         ws.db.execute("DELETE FROM results WHERE year = ? AND source = 'history'", (year,))

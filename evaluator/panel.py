@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from evaluator import messages
+from evaluator.backups import backup_workspace
 from evaluator.errors import EvaluatorError, ImportRefused, Problem
 from evaluator.progress import NullProgress, Progress, check
 from evaluator.registry import NameIndex, get_alliance, normalize_name
@@ -635,6 +636,7 @@ def import_panel(ws: Workspace, path: Path | str, year: int | None = None,
     report = ImportReport(file=path.name, year=year)
     index = NameIndex(ws)
     existing_groups = {g.name for g in list_groups(ws, year)}
+    backup_workspace(ws, "panel-import")
     with ws.transaction():
         for i, item in enumerate(rows):
             check(progress)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from evaluator import messages
+from evaluator.backups import backup_workspace
 from evaluator.errors import ImportRefused, Problem
 from evaluator.progress import NullProgress, Progress, check
 from evaluator.reading import cell_text, read_tables, table_from_sheet
@@ -234,6 +235,7 @@ def import_registry(ws: Workspace, path: Path | str,
     if problems:
         raise ImportRefused(problems)
     total = len(entries)
+    backup_workspace(ws, "registry-import")
     with ws.transaction():
         for done, entry in enumerate(entries):
             if done % 50 == 0:

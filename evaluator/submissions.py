@@ -19,6 +19,7 @@ from typing import Any
 
 from evaluator import messages
 from evaluator.atomic import atomic_write
+from evaluator.backups import backup_workspace
 from evaluator.errors import EvaluatorError, ImportRefused, Problem
 from evaluator.progress import NullProgress, Progress, check
 from evaluator.reading import (
@@ -601,6 +602,7 @@ def import_submissions(ws: Workspace, paths: Sequence[Path | str] | Path | str,
         by_alliance.setdefault(rec.alliance_id, []).append(rec)
     stamp = now_iso()
     total = len(parsed.submissions)
+    backup_workspace(ws, "submissions-import")
     with ws.transaction():
         for done, sub in enumerate(parsed.submissions):
             if done % 20 == 0:

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from openpyxl import Workbook
 
 from evaluator.backups import backup_workspace, list_backups, restore_backup
-from evaluator.errors import WorkspaceError
+from evaluator.errors import EvaluatorError, WorkspaceError
+from evaluator.history import import_history
+from evaluator.panel import import_panel
 from evaluator.registry import add_alliance
+from evaluator.registry_import import import_registry
+from evaluator.submissions import BASIC_COLUMNS, RECORD_COLUMNS, import_submissions
 from evaluator.workspace import Workspace
 
 
@@ -79,9 +87,73 @@ def test_restore_of_the_oldest_backup_keeps_a_safety_copy(tmp_path: Path) -> Non
         backup_workspace(ws, "b1")
         add_alliance(ws, "101", "甲联盟")
     safety = restore_backup(path, oldest)
-    assert safety is not None and safety in list_backups(path)
+    assert safety is not None
+    assert safety in list_backups(path)
     assert len(list_backups(path)) == 2
     with Workspace.open(path) as ws:
         assert ws.count("alliances") == 0
     with Workspace.open(safety) as ws:
         assert ws.count("alliances") == 1
+
+
+# -- automatic backups before imports (issue 7) ---------------------------------------------
+def _csv(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _submissions_book(path: Path, indicator: str) -> Path:
+    wb = Workbook()
+    wb.remove(wb.active)
+    basic = wb.create_sheet("基本信息")
+    basic.append(list(BASIC_COLUMNS))
+    basic.append(["101", "甲联盟", 2018, "王老师", "010-88886666", dt.date(2018, 12, 20)])
+    records = wb.create_sheet("活动记录")
+    records.append(list(RECORD_COLUMNS))
+    records.append(["101", indicator, "理事会", dt.date(2018, 3, 15), "", 1, ""])
+    wb.save(path)
+    return path
+
+
+Importer = Callable[[Workspace, Path], Any]
+
+# kind: (the reason in the backup's name, the import, good file, refused file)
+IMPORTS: dict[str, tuple[str, Importer, Callable[[Path], Path], Callable[[Path], Path]]] = {
+    "registry": (
+        "registry-import", lambda ws, f: import_registry(ws, f),
+        lambda d: _csv(d / "r.csv", "联盟代码,联盟名称\n102,乙联盟\n"),
+        lambda d: _csv(d / "r.csv", "联盟代码,联盟名称\n1x1,乙联盟\n")),
+    "submissions": (
+        "submissions-import", lambda ws, f: import_submissions(ws, f, 2018),
+        lambda d: _submissions_book(d / "s.xlsx", "1.1"),
+        lambda d: _submissions_book(d / "s.xlsx", "9.9")),
+    "panel": (
+        "panel-import", lambda ws, f: import_panel(ws, f, 2018),
+        lambda d: _csv(d / "p.csv", "角色,姓名,单位,职务\n成员,王鹏,甲联盟,总监\n"),
+        lambda d: _csv(d / "p.csv", "角色,姓名,单位,职务\n无此角色,,甲联盟,总监\n")),
+    "history": (
+        "history-import", lambda ws, f: import_history(ws, f, 2016),
+        lambda d: _csv(d / "h.csv", "联盟代码,联盟名称,评分,活跃度\n101,甲联盟,,高\n"),
+        lambda d: _csv(d / "h.csv", "联盟代码,联盟名称,评分,活跃度\n999,无此联盟,,高\n")),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(IMPORTS))
+def test_an_import_leaves_a_backup_a_refused_one_does_not(tmp_path: Path, kind: str) -> None:
+    reason, run_import, good, refused = IMPORTS[kind]
+    path = tmp_path / "office" / "w.evdb"
+    path.parent.mkdir()
+    with Workspace.create(path, year=2018) as ws:
+        add_alliance(ws, "101", "甲联盟")
+        with pytest.raises(EvaluatorError):
+            run_import(ws, refused(tmp_path))
+        assert list_backups(path) == []
+        audit_before = ws.count("audit_log")
+        run_import(ws, good(tmp_path))
+        assert ws.count("audit_log") > audit_before
+    backups = list_backups(path)
+    assert [b.name.rsplit(".", 2)[1] for b in backups] == [reason]
+    # the backup is the workspace as it was just before the import
+    with Workspace.open(backups[0]) as before:
+        assert before.integrity_ok()
+        assert before.count("audit_log") == audit_before
