@@ -351,3 +351,20 @@ def test_cancel_changes_nothing(ws: Workspace, tmp_path: Path) -> None:
     with pytest.raises(Cancelled):
         merge_score_files(ws, [path], progress=CancelAfterReading())
     assert state(ws) == before
+
+
+def test_cli_round_option_refuses_a_file_of_the_other_round(
+        ws: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    [path] = export(ws, tmp_path)  # an initial-round file
+    before = state(ws)
+    assert main(["merge", str(ws.path), str(path), "--round", "review", "--json"]) == 2
+    data = json.loads(capsys.readouterr().out)
+    assert (data["accepted"], data["rejected"]) == (0, 1)
+    assert {p["code"] for p in data["files"][0]["problems"]} == {"merge.wrong_round"}
+    assert state(ws) == before
+    assert main(["merge", str(ws.path), str(path), "--round", "initial", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["accepted"], data["rejected"]) == (1, 0)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["merge", str(ws.path), str(path), "--round", "plenary"])
+    assert exit_info.value.code == 2

@@ -51,6 +51,9 @@ def register(sub: Any) -> None:
     p.add_argument("files", type=Path, nargs="+")
     p.add_argument("--accept-unsigned", action="store_true",
                    help="接受未签名的文件（记入日志）/ accept unsigned files (logged)")
+    p.add_argument("--round", choices=("initial", "review"),
+                   help="只接受该轮次的文件：initial 分组初评，review 交叉复评 / accept only "
+                   "files of this round")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_merge)
 
@@ -179,7 +182,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
     with Workspace.open(args.workspace) as ws:
         report = merge_score_files(ws, args.files, accept_unsigned=args.accept_unsigned,
-                                   progress=TextProgress())
+                                   progress=TextProgress(), round=args.round)
     if args.json:
         print_json(report.as_dict())
     else:
