@@ -37,3 +37,20 @@ def test_merge_in_worker_shows_every_file(ws: Workspace, tmp_path: Path, qtbot: 
     assert [progress.data(progress.index(r, 2)) for r in range(progress.rowCount())] == [
         "2/2", "0/2"]
     assert screen.thread is None
+
+
+def test_files_tab_lists_the_files_already_received(demo_ws: Workspace, qtbot: Any,
+                                                     qtmodeltester: Any) -> None:
+    screen = Screen(AppContext(demo_ws))
+    qtbot.addWidget(screen)
+    model = screen.results_model
+    qtmodeltester.check(model)
+    stored = demo_ws.db.execute("SELECT COUNT(*) FROM score_files WHERE year = 2018").fetchone()[0]
+    assert stored == 64
+    assert model.rowCount() == stored
+    rounds = {model.data(model.index(r, 3)) for r in range(model.rowCount())}
+    assert rounds == {"Initial group review", "Cross review"}  # labels, never 'initial'
+    assert {model.data(model.index(r, 1)) for r in range(model.rowCount())} <= {
+        "Accepted", "Superseded"}
+    assert all(model.data(model.index(r, 0)).endswith(".xlsx") for r in range(model.rowCount()))
+    assert "64" in screen.summary.text()

@@ -78,3 +78,18 @@ def test_screen_grab_for_review(screen: Any, tmp_path: Path) -> None:
     image = screen.grab()
     assert not image.isNull()
     image.save(str(tmp_path / "results-stats.png"))
+
+
+def test_bands_read_as_labels_with_distinct_tints(screen: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    model = screen.model
+    bands: dict[str, str] = {}
+    for row in range(model.rowCount()):
+        label = model.data(model.index(row, 5))
+        colour = model.data(model.index(row, 0), Qt.ItemDataRole.BackgroundRole).color().name()
+        bands.setdefault(label, colour)
+    assert set(bands) <= {"High activity", "Fairly high activity", "Average activity",
+                          "Inactive"}
+    assert len(bands) >= 3
+    assert len(set(bands.values())) == len(bands)  # one tint per band

@@ -208,3 +208,23 @@ def test_packages_dialog(qtbot, workspace: Workspace, tmp_path: Path) -> None:  
     assert dialog.outcome.ok, dialog.outcome.problems
     assert sorted(dialog.outcome.written) == ["张", "李", "王", "赵"]
     assert len(list((tmp_path / "out").glob("*.evpkg"))) == 4
+
+
+def test_workspace_screen_lists_experts_with_progress(qtbot, demo_ws: Workspace,  # type: ignore[no-untyped-def]
+                                                      qtmodeltester) -> None:
+    screen = Screen(AppContext(demo_ws))
+    qtbot.addWidget(screen)
+    model = screen.experts_model
+    qtmodeltester.check(model)
+    assert model.rowCount() == screen.expert_combo.count() == 32
+    assert screen.experts_view.isVisibleTo(screen)
+    # Every demo expert sent a file for the initial round: "n of n received".
+    first = model.data(model.index(0, 2))
+    assert "received" in first
+    screen._open_expert(model.index(3, 3))
+    assert screen.panel is not None
+    assert screen.round_combo.currentData() == "review"
+    assert screen.expert_combo.currentData() == model.data(model.index(3, 0), Qt.ItemDataRole.UserRole)
+    assert not screen.experts_view.isVisibleTo(screen)
+    screen._close_panel()
+    assert screen.experts_view.isVisibleTo(screen)

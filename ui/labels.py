@@ -97,7 +97,8 @@ def flag_label(rule: str | None) -> str:
     """'F1' → 'F1 档位边界'."""
     if rule not in FLAG_LABELS:
         return rule or ""
-    return f"{rule} {QCoreApplication.translate('Labels', FLAG_LABELS[rule])}"
+    name = QCoreApplication.translate("Labels", FLAG_LABELS[rule])
+    return f"{rule} {name}"
 
 
 def status_label(status: str | None) -> str:

@@ -48,7 +48,7 @@
         </message>
         <message>
             <source>Flags</source>
-            <translation>差异标记</translation>
+            <translation>标记</translation>
         </message>
         <message>
             <source>Consensus</source>
@@ -56,7 +56,7 @@
         </message>
         <message>
             <source>Decision</source>
-            <translation>会评决定</translation>
+            <translation>决定</translation>
         </message>
     </context>
     <context>

@@ -107,6 +107,9 @@ class AgendaModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return QCoreApplication.translate("AgendaModel", self.HEADERS[section])
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical
+                and 0 <= section < len(self.items)):
+            return section + 1
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -220,7 +223,7 @@ class HeatmapModel(QAbstractTableModel):
             return None
         value = self._value(row, col)
         if role == Qt.ItemDataRole.DisplayRole:
-            return _num(value) if col < len(self.sets) else f"{value:.2f}"
+            return _num(value) if col < len(self.sets) else f"{value:.1f}"
         if role == Qt.ItemDataRole.BackgroundRole and col < len(self.sets):
             codes = self._codes()
             scale = (self.rubric.max_total * 0.15 if row == len(codes)  # type: ignore[union-attr]
@@ -250,7 +253,13 @@ class Screen(QWidget):
         self.agenda.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.agenda.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.agenda.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.agenda.verticalHeader().setVisible(False)
+        # Narrow-friendly: row numbers in the (slim) vertical header instead of a column,
+        # the short name takes what is left and elides; full name and flags in the tooltip.
+        self.agenda.setColumnHidden(0, True)
+        self.agenda.verticalHeader().setVisible(True)
+        self.agenda.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.agenda.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.agenda.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.agenda.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -277,10 +286,14 @@ class Screen(QWidget):
             QHeaderView.ResizeMode.ResizeToContents)
         self.heatmap.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
-        # Narrow columns so 16 or more experts fit without scrolling sideways.
-        self.heatmap.horizontalHeader().setMinimumSectionSize(30)
+        # Narrow columns so 16 or more experts fit without scrolling sideways (the colour
+        # carries the message; the numbers can be a point smaller than the rest).
+        heat_font = self.heatmap.font()
+        heat_font.setPointSize(PROJECTOR_POINT_SIZE - 2)
+        self.heatmap.setFont(heat_font)
+        self.heatmap.horizontalHeader().setMinimumSectionSize(26)
         self.heatmap.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.heatmap.verticalHeader().setMaximumWidth(240)
+        self.heatmap.verticalHeader().setMaximumWidth(130)
         self.heatmap.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.records: QWidget | None = None
         self.tabs = QTabWidget()
@@ -345,7 +358,7 @@ class Screen(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([330, 950])
+        splitter.setSizes([310, 690])  # about 330 px for the agenda at 1280 wide
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.refresh()
