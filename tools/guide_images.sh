@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Regenerate every picture of the user guide, in Chinese and English, from the demo:
+# docs/guide/images/{zh,en}/NN-<step>.png and the README's docs/images/main-window.png.
+# Run after every UI change: bash tools/guide_images.sh   (offscreen, or under xvfb-run)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -z "${VIRTUAL_ENV:-}" ] && [ -f .venv/bin/activate ]; then
+    . .venv/bin/activate
+fi
+SIZE="${SIZE:-1280x800}"
+# A fixed staging folder keeps the paths shown in the pictures the same from run to run.
+STAGE="${TMPDIR:-/tmp}/evaluator-guide"
+for lang in zh en; do
+    out="docs/guide/images/$lang"
+    rm -f "$out"/*.png
+    python -m ui.screenshots "$out" --lang "$lang" --size "$SIZE" --stage-dir "$STAGE"
+done
+mkdir -p docs/images
+cp docs/guide/images/zh/01-overview.png docs/images/main-window.png
+if command -v optipng >/dev/null 2>&1; then
+    optipng -quiet -o2 -strip all docs/guide/images/zh/*.png docs/guide/images/en/*.png \
+        docs/images/main-window.png
+else
+    echo "optipng not found: pictures left unoptimised (apt-get install optipng)" >&2
+fi
+du -ch docs/guide/images/zh/*.png docs/guide/images/en/*.png | tail -1
