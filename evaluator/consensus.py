@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -70,13 +71,25 @@ def published_score(consensus_or_decision: float) -> int:
 
 def band_of(score: float, ws: Workspace) -> str:
     """'high' | 'fairly_high' | 'average' | 'inactive' by the bands.* settings."""
-    if score >= float(ws.setting("bands.high")):
-        return "high"
-    if score >= float(ws.setting("bands.fairly_high")):
-        return "fairly_high"
-    if score >= float(ws.setting("bands.average")):
-        return "average"
-    return "inactive"
+    return band_classifier(ws)(score)
+
+
+def band_classifier(ws: Workspace) -> Callable[[float], str]:
+    """`band_of` with the bands.* settings read once, for many scores."""
+    high = float(ws.setting("bands.high"))
+    fairly_high = float(ws.setting("bands.fairly_high"))
+    average = float(ws.setting("bands.average"))
+
+    def band(score: float) -> str:
+        if score >= high:
+            return "high"
+        if score >= fairly_high:
+            return "fairly_high"
+        if score >= average:
+            return "average"
+        return "inactive"
+
+    return band
 
 
 def band_cuts(ws: Workspace) -> list[float]:
@@ -86,25 +99,34 @@ def band_cuts(ws: Workspace) -> list[float]:
 
 
 def _load(ws: Workspace, year: int) -> tuple[list[ScoreSet], list[IncompleteScore]]:
+    """Every score of the year in one query, grouped here (1.2 million rows at XL)."""
     codes = ws.rubric(year).codes
-    values: dict[tuple[str, int, int], dict[str, float]] = defaultdict(dict)
-    comments: dict[tuple[str, int, int], dict[str, str]] = defaultdict(dict)
+    values: dict[tuple[str, int, int], dict[str, float]] = {}
+    comments: dict[tuple[str, int, int], dict[str, str]] = {}
+    floats: dict[float, float] = {}
     for rnd, expert_id, alliance_id, code, value, comment in ws.db.execute(
             "SELECT round, expert_id, alliance_id, indicator_code, value, comment"
-            " FROM scores WHERE year = ? ORDER BY round, expert_id, alliance_id", (year,)):
+            " FROM scores WHERE year = ?", (year,)):
         key = (rnd, expert_id, alliance_id)
-        values[key][code] = float(value)
+        found = values.get(key)
+        if found is None:
+            found = values[key] = {}
+        # One float object per distinct value (a few hundred): 120,000 sets at XL.
+        found[code] = floats.setdefault(value, value)
         if comment:
-            comments[key][code] = comment
+            comments.setdefault(key, {})[code] = comment
     complete: list[ScoreSet] = []
     incomplete: list[IncompleteScore] = []
-    for key, vals in values.items():
+    no_comments: dict[str, str] = {}
+    for key in sorted(values):
+        vals = values[key]
         missing = tuple(c for c in codes if c not in vals)
         if missing:
             incomplete.append(IncompleteScore(key[0], key[1], key[2], missing))
             continue
         complete.append(ScoreSet(key[0], key[1], key[2],
-                                 {c: vals[c] for c in codes}, comments.get(key, {})))
+                                 {c: vals[c] for c in codes},
+                                 comments.get(key, no_comments)))
     complete.sort(key=lambda s: (s.alliance_id, ROUNDS.index(s.round), s.expert_id))
     return complete, incomplete
 
@@ -130,14 +152,16 @@ def consensus_of(totals: list[float], trim_from: int) -> tuple[float, bool]:
 
 
 def consensus_table(ws: Workspace, year: int | None = None,
-                    leniency: dict[int, float] | None = None) -> dict[int, Consensus]:
+                    leniency: dict[int, float] | None = None,
+                    sets: list[ScoreSet] | None = None) -> dict[int, Consensus]:
     """Consensus per alliance id from the complete score sets of all rounds.
 
     `leniency` (expert id -> points) is subtracted for the information-only figure; when
-    not given it comes from the panel-quality leniency table.
+    not given it comes from the panel-quality leniency table. `sets`: `score_sets(ws,
+    year)` if the caller has them already.
     """
     year = ws.require_year(year)
-    sets = score_sets(ws, year)
+    sets = score_sets(ws, year) if sets is None else sets
     if leniency is None:
         from evaluator.quality import leniency_by_expert
 

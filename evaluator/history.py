@@ -230,12 +230,20 @@ def _by_alliance(rows: list[ResultRow]) -> dict[int, ResultRow]:
     return {r.alliance_id: r for r in rows}
 
 
-def a_level(ws: Workspace, year: int) -> list[ALevelRow]:
+def _results_of(ws: Workspace, y: int, year: int,
+                results: list[ResultRow] | None) -> list[ResultRow]:
+    """`results_for_year(ws, y)`, taken from `results` (the caller's, for `year`) when
+    given: the live computation reads every score of the year."""
+    return results if results is not None and y == year else results_for_year(ws, y)
+
+
+def a_level(ws: Workspace, year: int,
+            results: list[ResultRow] | None = None) -> list[ALevelRow]:
     """Alliances in the high band in each of the N years ending at `year` (annex 3 order:
-    by code)."""
+    by code). `results`: `results_for_year(ws, year)` if the caller has it already."""
     n = int(ws.setting("history.a_level_years"))
     years = list(range(year - n + 1, year + 1))
-    per_year = {y: _by_alliance(results_for_year(ws, y)) for y in years}
+    per_year = {y: _by_alliance(_results_of(ws, y, year, results)) for y in years}
     registry = {a.id: a for a in list_alliances(ws)}
     chosen = [aid for aid in per_year[year]
               if all(aid in per_year[y] and per_year[y][aid].band == "high" for y in years)]
@@ -250,11 +258,12 @@ def _batch_sort(batch_id: str) -> int:
     return {"1": 0, "2": 1, "3": 2, "d": 3}.get(batch_id, 9)
 
 
-def stalled(ws: Workspace, year: int) -> list[Alliance]:
+def stalled(ws: Workspace, year: int,
+            results: list[ResultRow] | None = None) -> list[Alliance]:
     """Registry alliances with no result (any source) in any of the N years ending at
-    `year` (report 七: 11 alliances absent 2016-2018)."""
+    `year` (report 七: 11 alliances absent 2016-2018). `results`: as for `a_level`."""
     n = int(ws.setting("history.stalled_years"))
     took_part: set[int] = set()
     for y in range(year - n + 1, year + 1):
-        took_part |= {r.alliance_id for r in results_for_year(ws, y)}
+        took_part |= {r.alliance_id for r in _results_of(ws, y, year, results)}
     return [a for a in list_alliances(ws) if a.id not in took_part]

@@ -121,20 +121,33 @@ def alpha_table(ws: Workspace, year: int, sets: list[ScoreSet] | None = None) ->
     rubric = ws.rubric(year)
     sets = score_sets(ws, year) if sets is None else sets
     rows: list[AlphaRow] = []
+    # The experts x alliances cells, placed once for every measure; an expert's later
+    # round wins (sets come initial first, so a review score replaces an initial one).
+    experts = {e: i for i, e in enumerate(sorted({s.expert_id for s in sets}))}
+    alliances = {a: j for j, a in enumerate(sorted({s.alliance_id for s in sets}))}
+    last = {(s.expert_id, s.alliance_id): k for k, s in enumerate(sets)}
+    kept = [sets[k] for k in sorted(last.values())]
+    at_row = np.fromiter((experts[s.expert_id] for s in kept), dtype=np.intp, count=len(kept))
+    at_col = np.fromiter((alliances[s.alliance_id] for s in kept), dtype=np.intp,
+                         count=len(kept))
+    shape = (len(experts), len(alliances))
 
-    def add(level: str, code: str, name: str, name_en: str, measure: Any) -> None:
-        matrix, units = reliability_matrix(sets, measure)
+    def add(level: str, code: str, name: str, name_en: str, values: list[float]) -> None:
+        matrix = np.full(shape, np.nan)
+        if kept:
+            matrix[at_row, at_col] = values
+        units = int(np.sum(np.sum(~np.isnan(matrix), axis=0) >= 2)) if matrix.size else 0
         alpha = interval_alpha(matrix) if units else None
         rows.append(AlphaRow(level, code, name, name_en, alpha, alpha_band(alpha), units))
 
-    add("total", "total", "总分", "Total", lambda s: s.total)
+    add("total", "total", "总分", "Total", [s.total for s in kept])
     for group in rubric.groups:
         codes = [i.code for i in group.indicators]
         add("group", group.code, group.name, group.name_en,
-            lambda s, codes=codes: sum(s.values[c] for c in codes))
+            [sum(s.values[c] for c in codes) for s in kept])
     for ind in rubric.indicators:
         add("indicator", ind.code, ind.name, ind.name_en,
-            lambda s, code=ind.code: s.values[code])
+            [s.values[ind.code] for s in kept])
     return rows
 
 

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from evaluator import messages
-from evaluator.consensus import band_of, consensus_table, published_score
+from evaluator.consensus import ScoreSet, band_classifier, consensus_table, published_score
 from evaluator.errors import EvaluatorError, Problem
 from evaluator.workspace import Workspace, now_iso
 
@@ -56,9 +56,11 @@ class ResultRow:
         return asdict(self)
 
 
-def consensus_scores(ws: Workspace, year: int) -> dict[int, float]:
+def consensus_scores(ws: Workspace, year: int,
+                     sets: list[ScoreSet] | None = None) -> dict[int, float]:
     """Each scored alliance's consensus of the experts' totals (method.md)."""
-    return {int(aid): float(c.consensus) for aid, c in consensus_table(ws, year).items()}
+    return {int(aid): float(c.consensus)
+            for aid, c in consensus_table(ws, year, sets=sets).items()}
 
 
 def current_plenary(ws: Workspace, year: int) -> dict[int, dict[str, Any]]:
@@ -84,11 +86,14 @@ def rank_rows(rows: list[dict[str, Any]]) -> list[ResultRow]:
                       band=r["band"], source=r["source"]) for i, r in enumerate(ordered)]
 
 
-def compute_results(ws: Workspace, year: int) -> list[ResultRow]:
-    """The live results: plenary decision else consensus, rounded half-up, ranked."""
+def compute_results(ws: Workspace, year: int,
+                    sets: list[ScoreSet] | None = None) -> list[ResultRow]:
+    """The live results: plenary decision else consensus, rounded half-up, ranked.
+    `sets`: `consensus.score_sets(ws, year)` if the caller has them already."""
     alliances = _alliances(ws)
+    band_of = band_classifier(ws)
     values: dict[int, tuple[float, str]] = {
-        aid: (value, "consensus") for aid, value in consensus_scores(ws, year).items()}
+        aid: (value, "consensus") for aid, value in consensus_scores(ws, year, sets).items()}
     for aid, decision in current_plenary(ws, year).items():
         values[aid] = (float(decision["score"]), "plenary")
     rows = []
@@ -97,7 +102,7 @@ def compute_results(ws: Workspace, year: int) -> list[ResultRow]:
         score = published_score(value)
         rows.append({"alliance_id": aid, "code": alliance["code"], "name": alliance["name"],
                      "batch_id": alliance["batch_id"], "score": score,
-                     "band": band_of(score, ws), "source": source})
+                     "band": band_of(score), "source": source})
     return rank_rows(rows)
 
 
@@ -113,12 +118,14 @@ def stored_results(ws: Workspace, year: int, source: str) -> list[ResultRow]:
                        "source": label} for r in rows])
 
 
-def results_for_year(ws: Workspace, year: int) -> list[ResultRow]:
-    """The published snapshot if any, else the live computation, else imported history."""
+def results_for_year(ws: Workspace, year: int,
+                     sets: list[ScoreSet] | None = None) -> list[ResultRow]:
+    """The published snapshot if any, else the live computation, else imported history.
+    `sets`: as for `compute_results`."""
     published = stored_results(ws, year, "computed")
     if published:
         return published
-    live = compute_results(ws, year) if year in ws.years() else []
+    live = compute_results(ws, year, sets) if year in ws.years() else []
     if live:
         return live
     return stored_results(ws, year, "history")

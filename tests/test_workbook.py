@@ -114,3 +114,65 @@ def test_libreoffice_reads_the_cells(annex_ws: Workspace, tmp_path: Path) -> Non
     assert ["1", "半导体照明产业技术创新战略联盟", "109", "100"] in rows
     # The formula-looking name stays the text itself, not a computed hyperlink.
     assert any(r[1] == EVIL for r in rows if len(r) > 1)
+
+
+def test_big_sheets_are_streamed_with_header_styles_and_every_score(
+        demo_ws: Workspace, tmp_path: Path) -> None:
+    from python_calamine import CalamineWorkbook
+
+    year = demo_ws.current_year()
+    rubric = demo_ws.rubric(year)
+    # A comment that Excel would read as a formula, and one with a control character.
+    first, indicator = demo_ws.db.execute(
+        "SELECT id, indicator_code FROM scores WHERE year = ? ORDER BY id LIMIT 1",
+        (year,)).fetchone()
+    demo_ws.db.execute("UPDATE scores SET comment = ? WHERE id = ?",
+                       ('=1+2 <b>&amp;\x07', first))
+    with demo_ws.transaction():
+        demo_ws.audit("test", "alliance", EVIL, None, None)
+    out = export_workbook(demo_ws, tmp_path / "r.xlsx", year=year)
+    book = openpyxl.load_workbook(out)
+    sheet = book["评分明细"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[0] == ["轮次", "专家", "联盟代码", "联盟名称", *rubric.codes, "合计", "备注"]
+    sets = demo_ws.db.execute(
+        "SELECT COUNT(DISTINCT round || '/' || expert_id || '/' || alliance_id),"
+        " SUM(value) FROM scores WHERE year = ?", (year,)).fetchone()
+    body = rows[1:]
+    assert len(body) == sets[0]
+    n = len(rubric.codes)
+    assert sum(r[4 + n] for r in body) == pytest.approx(sets[1])
+    for r in body:
+        assert r[4 + n] == pytest.approx(sum(v for v in r[4:4 + n] if v is not None))
+    assert {r[0] for r in body} <= {"分组初评", "交叉复评"}
+    hostile = [r[-1] for r in body if r[-1] and "<b>" in r[-1]]
+    assert len(hostile) == 1
+    assert f"{indicator}：=1+2 <b>&amp;" in hostile[0].split("；")
+    # The header row is frozen and printed on every page; widths fit the names.
+    assert sheet.freeze_panes == "A2"
+    assert sheet.print_title_rows == "$1:$1"
+    assert sheet.column_dimensions["D"].width >= max(text_width(r[3]) for r in body[:50])
+    cell = sheet.cell(row=2, column=5)
+    assert cell.border.left.style == "thin"
+    assert cell.font.name == "宋体"
+    assert sheet.max_row == len(rows)
+    audit = book["审计"]
+    entries = demo_ws.count("audit_log")
+    assert audit.max_row == entries + 1
+    ids = [r[0].value for r in audit.iter_rows(min_row=2)]
+    assert ids == sorted(ids)
+    assert len(ids) == entries
+    assert audit.freeze_panes == "A2"
+    evil = audit.cell(row=audit.max_row, column=6)
+    assert evil.value == EVIL
+    assert evil.data_type == "s"
+    assert evil.quotePrefix
+    with zipfile.ZipFile(out) as zf:
+        for name in zf.namelist():
+            if name.startswith("xl/worksheets/"):
+                assert "<f>" not in zf.read(name).decode()
+    # A second reader sees the same cells.
+    calamine = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("评分明细").to_python()
+    assert len(calamine) == len(rows)
+    assert [str(v) for v in calamine[1][:4]] == [str(v) for v in body[0][:4]]
+    assert float(calamine[1][4 + n]) == pytest.approx(body[0][4 + n])

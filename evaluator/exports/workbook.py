@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Iterable, Sequence
+from copy import copy
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +25,11 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from evaluator.atomic import atomic_write
+from evaluator.consensus import ScoreSet, score_sets
+from evaluator.exports.streamed_sheet import StreamedRows, save_with_streamed_rows
 from evaluator.history import a_level
 from evaluator.progress import NullProgress, Progress, check
-from evaluator.results import BAND_NAMES, BANDS, results_for_year
+from evaluator.results import BAND_NAMES, BANDS, ResultRow, results_for_year
 from evaluator.statistics import Statistics, compute_statistics
 from evaluator.workspace import Workspace
 
@@ -83,6 +86,9 @@ class SheetWriter:
         self.row = 1
         self.widths: dict[int, int] = {}
         self.header_row: int | None = None
+        # Body styles by (number format, quote prefix), copied onto each cell: assigning a
+        # font and a border goes through openpyxl's style hashing for every cell.
+        self._body_styles: dict[tuple[str | None, bool], Any] = {}
 
     def title(self, text: str, span: int) -> None:
         put(self.sheet, self.row, 1, text, font=TITLE_FONT)
@@ -113,15 +119,48 @@ class SheetWriter:
                                    end_column=span)
         self.row += 1
 
+    def _body_style(self, fmt: str | None, quoted: bool) -> Any:
+        style = self._body_styles.get((fmt, quoted))
+        if style is None:
+            prototype = Cell(self.sheet)
+            prototype.font = BODY_FONT
+            prototype.border = BORDER
+            if fmt:
+                prototype.number_format = fmt
+            prototype.quotePrefix = quoted
+            style = self._body_styles[(fmt, quoted)] = prototype._style
+        return style
+
     def values(self, values: Iterable[Any], formats: dict[int, str] | None = None) -> None:
         for i, value in enumerate(values, start=1):
             fmt = (formats or {}).get(i)
-            cell = put(self.sheet, self.row, i, value, number_format=fmt)
-            cell.border = BORDER
+            cell = self.sheet.cell(row=self.row, column=i)
+            if isinstance(value, str):
+                value = "".join(ch for ch in value if ch in "\t\n" or ord(ch) >= 32)
+                cell.value = value
+                quoted = value.startswith(FORMULA_STARTS)
+                if quoted:
+                    cell.data_type = "s"
+            else:
+                cell.value = value
+                quoted = False
+            cell._style = copy(self._body_style(fmt, quoted))
             shown = f"{value * 100:.2f}%" if fmt == PERCENT_FORMAT and value is not None \
                 else value
             self._fit(i, shown)
         self.row += 1
+
+    def stream(self) -> StreamedRows:
+        """The rows below the header, written straight to sheet XML (the big sheets);
+        nothing else may be written to the sheet afterwards."""
+        body = Cell(self.sheet)
+        body.font = BODY_FONT
+        body.border = BORDER
+        text_body = Cell(self.sheet)
+        text_body.font = BODY_FONT
+        text_body.border = BORDER
+        text_body.quotePrefix = True
+        return StreamedRows(self.sheet, self.row, body, text_body, self._fit)
 
     def note(self, text: str) -> None:
         put(self.sheet, self.row, 1, text)
@@ -159,34 +198,54 @@ def export_workbook(ws: Workspace, out: Path | str, *, year: int | None = None,
     year = year if year is not None else ws.current_year()
     out = Path(out)
     book = Workbook()
+    streamed: list[StreamedRows] = []
+    results: list[ResultRow] = []
+    # Every complete score set of the year, read once for the results and the quality
+    # sheet, then let go (120,000 sets at XL).
+    sets: list[list[ScoreSet]] = []
+
+    def results_sheet() -> None:
+        if year in ws.years():
+            sets.append(score_sets(ws, year))
+        # Computed once, used by three sheets.
+        results.extend(results_for_year(ws, year, sets[0] if sets else None))
+        _results_sheet(book, ws, year, show_inactive_scores, results)
+
+    def quality_sheet() -> None:
+        _quality_sheet(book, ws, year, sets.pop() if sets else None)
+
     steps = (
-        lambda: _results_sheet(book, ws, year, show_inactive_scores),
-        lambda: _a_level_sheet(book, ws, year),
+        results_sheet,
+        lambda: _a_level_sheet(book, ws, year, results),
         lambda: _panel_sheet(book, ws, year),
-        lambda: _statistics_sheets(book, compute_statistics(ws, year)),
-        lambda: _scores_sheet(book, ws, year),
+        lambda: _statistics_sheets(book, compute_statistics(ws, year, results)),
+        lambda: streamed.extend(_scores_sheet(book, ws, year, progress)),
         lambda: _plenary_sheet(book, ws, year),
-        lambda: _quality_sheet(book, ws, year),
-        lambda: _audit_sheet(book, ws),
+        quality_sheet,
+        lambda: streamed.extend(_audit_sheet(book, ws)),
     )
-    for i, step in enumerate(steps):
+    try:
+        for i, step in enumerate(steps):
+            check(progress)
+            progress.report(i, len(steps) + 1, STEP_NAMES[i])
+            step()
         check(progress)
-        progress.report(i, len(steps) + 1, STEP_NAMES[i])
-        step()
-    check(progress)
-    book.properties.title = f"{year} 年度产业技术创新战略联盟活跃度评价结果"
-    book.properties.creator = "evaluator"
-    with atomic_write(out, suffix=".xlsx") as tmp:
-        book.save(tmp)
+        book.properties.title = f"{year} 年度产业技术创新战略联盟活跃度评价结果"
+        book.properties.creator = "evaluator"
+        with atomic_write(out, suffix=".xlsx") as tmp:
+            save_with_streamed_rows(book, tmp, streamed)
+    finally:
+        for rows in streamed:
+            rows.close()
     progress.report(len(steps) + 1, len(steps) + 1, out.name)
     return out
 
 
-def _results_sheet(book: Workbook, ws: Workspace, year: int, show_inactive: bool) -> None:
+def _results_sheet(book: Workbook, ws: Workspace, year: int, show_inactive: bool,
+                   rows: list[ResultRow]) -> None:
     w = SheetWriter(book, "评价结果", first=True)
     w.title(f"{year} 年度产业技术创新战略联盟活跃度情况", 4)
     w.header(["序号", "联盟名称", "批次", "评分"])
-    rows = results_for_year(ws, year)
     for band in BANDS:
         mine = [r for r in rows if r.band == band]
         if not mine:
@@ -203,9 +262,10 @@ def _results_sheet(book: Workbook, ws: Workspace, year: int, show_inactive: bool
     w.finish()
 
 
-def _a_level_sheet(book: Workbook, ws: Workspace, year: int) -> None:
+def _a_level_sheet(book: Workbook, ws: Workspace, year: int,
+                   results: list[ResultRow]) -> None:
     w = SheetWriter(book, "A级联盟")
-    rows = a_level(ws, year)
+    rows = a_level(ws, year, results=results)
     n = int(ws.setting("history.a_level_years"))
     years = list(range(year - n + 1, year + 1))
     span = 3 + len(years)
@@ -390,29 +450,53 @@ def _pie_labels(pie: PieChart) -> None:
     pie.width, pie.height = 10, 7.5
 
 
-def _scores_sheet(book: Workbook, ws: Workspace, year: int) -> None:
+def _scores_sheet(book: Workbook, ws: Workspace, year: int,
+                  progress: Progress) -> list[StreamedRows]:
+    """One row per round, expert and alliance (60,000 rows x 26 columns at XL), read in
+    order and written as it is read."""
     w = SheetWriter(book, "评分明细")
     codes = list(ws.rubric(year).codes) if year in ws.years() else []
     w.header(["轮次", "专家", "联盟代码", "联盟名称", *codes, "合计", "备注"])
-    sets: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for r in ws.db.query(
-            "SELECT s.round, e.name AS expert, a.code, a.name, s.indicator_code, s.value,"
-            " s.comment FROM scores s JOIN experts e ON e.id = s.expert_id"
-            " JOIN alliances a ON a.id = s.alliance_id WHERE s.year = ?"
-            " ORDER BY s.round, e.sort, e.id, a.code", [year]):
-        key = (r["round"], r["expert"], r["code"])
-        entry = sets.setdefault(key, {"name": r["name"], "values": {}, "comments": []})
-        entry["values"][r["indicator_code"]] = r["value"]
-        if r["comment"]:
-            entry["comments"].append(f"{r['indicator_code']}：{r['comment']}")
-    for (round_, expert, code), entry in sets.items():
-        values = [entry["values"].get(c) for c in codes]
+    column = {c: i for i, c in enumerate(codes)}
+    cursor = ws.db.execute(
+        "SELECT s.round, e.name, a.code, a.name, s.indicator_code, s.value, s.comment"
+        " FROM scores s JOIN experts e ON e.id = s.expert_id"
+        " JOIN alliances a ON a.id = s.alliance_id WHERE s.year = ?"
+        " ORDER BY s.round, e.sort, e.id, a.code", (year,))
+    rows = w.stream()
+    key: tuple[str, str, str] | None = None
+    name = ""
+    values: list[Any] = []
+    comments: list[str] = []
+
+    def flush() -> None:
+        if key is None:
+            return
         total = sum(v for v in values if v is not None)
-        w.values([ROUND_NAMES.get(round_, round_), expert, code, entry["name"], *values,
-                  total, "；".join(entry["comments"])])
-    if not sets:
+        rows.append([ROUND_NAMES.get(key[0], key[0]), key[1], key[2], name, *values, total,
+                     "；".join(comments)])
+        if rows.row % 5000 == 0:
+            check(progress)
+
+    for round_, expert, code, alliance_name, indicator, value, comment in cursor:
+        if (round_, expert, code) != key:
+            flush()
+            key, name = (round_, expert, code), alliance_name
+            values = [None] * len(codes)
+            comments = []
+        i = column.get(indicator)
+        if i is not None:
+            values[i] = value
+        if comment:
+            comments.append(f"{indicator}：{comment}")
+    flush()
+    if key is None:
+        rows.close()
         w.note("本年度没有评分记录。")
+        w.finish(landscape=True)
+        return []
     w.finish(landscape=True)
+    return [rows]
 
 
 def _plenary_sheet(book: Workbook, ws: Workspace, year: int) -> None:
@@ -432,7 +516,8 @@ def _plenary_sheet(book: Workbook, ws: Workspace, year: int) -> None:
     w.finish(landscape=True)
 
 
-def _quality_sheet(book: Workbook, ws: Workspace, year: int) -> None:
+def _quality_sheet(book: Workbook, ws: Workspace, year: int,
+                   sets: list[ScoreSet] | None = None) -> None:
     w = SheetWriter(book, "专家组评分质量")
     if year not in ws.years() or not ws.count("scores", "year = ?", (year,)):
         w.note("本年度没有评分，无法计算评分一致性。")
@@ -448,7 +533,8 @@ def _quality_sheet(book: Workbook, ws: Workspace, year: int) -> None:
              "undefined": "无法计算"}
     w.header(["层级", "代码", "名称", "Krippendorff α", "判断", "评分联盟数"])
     levels = {"total": "总分", "group": "一级指标", "indicator": "二级指标"}
-    for row in alpha_table(ws, year):
+    sets = score_sets(ws, year) if sets is None else sets  # read once for both tables
+    for row in alpha_table(ws, year, sets):
         w.values([levels.get(row.level, row.level), row.code, row.name,
                   None if row.alpha is None else round(row.alpha, 3),
                   bands.get(row.band, row.band), row.units])
@@ -456,7 +542,7 @@ def _quality_sheet(book: Workbook, ws: Workspace, year: int) -> None:
     w.heading("专家宽严度（与同一联盟其他专家均值之差）", 6)
     w.values(["专家", "可比评分数", "宽严度（分）", "标准误", "一致性（标准差）", "相关系数",
               "标记"])
-    for e in leniency_table(ws, year):
+    for e in leniency_table(ws, year, sets):
         w.values([e.name, e.n, _rounded(e.leniency), _rounded(e.se),
                   _rounded(e.consistency), _rounded(e.correlation, 3),
                   "是" if e.flagged else ""])
@@ -467,13 +553,15 @@ def _rounded(value: float | None, places: int = 2) -> float | None:
     return None if value is None else round(value, places)
 
 
-def _audit_sheet(book: Workbook, ws: Workspace) -> None:
+def _audit_sheet(book: Workbook, ws: Workspace) -> list[StreamedRows]:
     w = SheetWriter(book, "审计")
     w.header(["序号", "时间", "操作人", "操作", "对象", "键", "原值", "新值"])
-    for r in ws.db.query("SELECT * FROM audit_log ORDER BY id"):
-        w.values([r["id"], r["at"], r["actor"], r["action"], r["entity"], r["entity_key"],
-                  _short_json(r["old_json"]), _short_json(r["new_json"])])
+    rows = w.stream()
+    for r in ws.db.execute("SELECT id, at, actor, action, entity, entity_key, old_json,"
+                           " new_json FROM audit_log ORDER BY id"):
+        rows.append([*r[:6], _short_json(r[6]), _short_json(r[7])])
     w.finish(landscape=True)
+    return [rows]
 
 
 def _short_json(text: str | None) -> str | None:
