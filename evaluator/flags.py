@@ -58,7 +58,22 @@ class FlagHit:
     thresholds: dict[str, Any]  # the settings in force
 
     def text(self, lang: str | None = None) -> str:
-        return messages.text(f"flags.{self.rule}", lang, **self.numbers, **self.thresholds)
+        return messages.text(f"flags.{self.rule}", lang, **self._labelled(lang),
+                             **self.thresholds)
+
+    def _labelled(self, lang: str | None) -> dict[str, Any]:
+        """The numbers, with round and band codes shown as the report names them."""
+        from evaluator.merge import ROUND_LABEL
+        from evaluator.results import BAND_NAMES, BAND_NAMES_EN
+
+        zh = (lang or messages.current_language()) == "zh"
+        out = dict(self.numbers)
+        if "round" in out:
+            out["round"] = ROUND_LABEL.get(out["round"], (out["round"],) * 2)[0 if zh else 1]
+        for key in ("initial_band", "review_band"):
+            if key in out:
+                out[key] = (BAND_NAMES if zh else BAND_NAMES_EN).get(out[key], out[key])
+        return out
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -56,7 +57,7 @@ def test_a_bug_exits_1_and_logs_the_traceback(monkeypatch: pytest.MonkeyPatch,
     assert main(["info", str(tmp_path / "x.evdb")]) == 1
     err = capsys.readouterr().err
     assert "ZeroDivisionError" in err
-    log = Path(__import__("os").environ["EVALUATOR_LOG_DIR"]) / "evaluator.log"
+    log = Path(os.environ["EVALUATOR_LOG_DIR"]) / "evaluator.log"
     assert "planted" in log.read_text(encoding="utf-8")
 
 
@@ -73,3 +74,20 @@ def test_headless_commands_never_import_qt(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+def test_output_into_a_closed_pipe_is_not_a_bug(monkeypatch: pytest.MonkeyPatch,
+                                                tmp_path: Path) -> None:
+    """`evaluator ... | head`: the reader went away; exit quietly, never 'internal error'."""
+    import evaluator.cli.workspace_commands as commands
+
+    def write_to_closed_pipe(args: object) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(commands, "cmd_info", write_to_closed_pipe)
+    saved = os.dup(1)  # main() points stdout at devnull after a broken pipe
+    try:
+        assert main(["info", str(tmp_path / "x.evdb")]) == 0
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)

@@ -91,6 +91,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `evaluator ... | head`: the reader left; not an error. Point stdout at devnull so
+        # the interpreter's final flush does not complain.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:
         path = write_traceback(traceback.format_exc())
         print(messages.text("cli.bug", log=str(path or log_path()), error=repr(exc)),
