@@ -71,7 +71,8 @@ def parse_score_text(text: str) -> float | None:
 # -- the template -------------------------------------------------------------------------
 
 def write_score_template(package: Package, out: Path | str) -> Path:
-    """The blank `评分` layout for experts who score in Excel or WPS."""
+    """The `评分` layout for experts who score in Excel or WPS, with any scores and comments
+    the package already holds."""
     from openpyxl import Workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -115,9 +116,16 @@ def write_score_template(package: Package, out: Path | str) -> Path:
         ws.column_dimensions[letter].width = 7
     total_col = column_letter(len(header) - 1)
     first_ind, last_ind = column_letter(2), column_letter(len(header) - 2)
+    # Scores already in the package are filled in, so an expert can move between the app
+    # and the spreadsheet without retyping.
+    saved = package.scores()
     for r, a in enumerate(alliances, start=2):
         write_text(ws.cell(row=r, column=1), a.code)
         write_text(ws.cell(row=r, column=2), a.name)
+        for c, code in enumerate(rubric.codes, start=3):
+            score = saved.get((a.id, code))
+            if score is not None:
+                ws.cell(row=r, column=c).value = score.value
         ws[f"{total_col}{r}"] = f"=SUM({first_ind}{r}:{last_ind}{r})"
     ws.freeze_panes = "C2"
     ws.column_dimensions["A"].width = 10
@@ -128,6 +136,11 @@ def write_score_template(package: Package, out: Path | str) -> Path:
         write_text(cs.cell(row=1, column=col), name)
         cs.cell(row=1, column=col).font = bold
     cs.column_dimensions["C"].width = 80
+    codes = {a.id: a.code for a in alliances}
+    for (alliance_id, indicator), score in sorted(saved.items()):
+        if score.comment and alliance_id in codes:
+            cs.append([codes[alliance_id], indicator, None])
+            write_text(cs.cell(row=cs.max_row, column=3), score.comment)
 
     ms = wb.create_sheet(META_SHEET)
     meta = {K_VERSION: FORMAT_VERSION, K_PURPOSE: TEMPLATE_PURPOSE,

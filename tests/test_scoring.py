@@ -101,6 +101,20 @@ def test_filled_template_imports(pkg_path: Path, tmp_path: Path) -> None:
         assert verify_signature(read_score_file(signed), pkg.secret_key)
 
 
+def test_template_carries_what_the_package_already_holds(pkg_path: Path,
+                                                         tmp_path: Path) -> None:
+    with Package.open(pkg_path) as pkg:
+        pkg.set_score("102", "2.1", 3.5, "自设项目材料完整")
+        write_score_template(pkg, tmp_path / "t.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "t.xlsx")
+    scores = wb["评分"]
+    row = next(r for r in range(2, scores.max_row + 1) if scores.cell(row=r, column=1).value == "102")
+    header = [c.value for c in scores[1]]
+    assert scores.cell(row=row, column=header.index("2.1") + 1).value == 3.5
+    assert scores.cell(row=row, column=header.index("1.1") + 1).value is None
+    assert [c.value for c in wb["意见"][2]] == ["102", "2.1", "自设项目材料完整"]
+
+
 def test_bad_template_values_are_each_reported(pkg_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "t.xlsx"
     with Package.open(pkg_path) as pkg:
