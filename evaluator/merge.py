@@ -31,6 +31,7 @@ from evaluator.scorefile import (
 from evaluator.workspace import Workspace, now_iso
 
 SCORE_FILE_SUFFIXES = (".xlsx", ".evgroup")
+MERGE_CACHE_KIB = -65536  # negative: KiB, as PRAGMA cache_size takes it (64 MB)
 
 messages.register({
     "merge.unknown_expert": {
@@ -480,10 +481,24 @@ def _merge_files(ws: Workspace, year: int, files: list[Path], refused: list[File
         from evaluator.backups import backup_workspace
 
         backup = backup_workspace(ws, "merge")
+    # The scores' three indexes outgrow SQLite's default 2 MB page cache at scale; a
+    # larger cache for the merge's inserts saves re-reading index pages (~25 % at L).
+    cache_size = ws.db.execute("PRAGMA cache_size").fetchone()[0]
+    ws.db.execute(f"PRAGMA cache_size={MERGE_CACHE_KIB}")
+    try:
+        _write(ws, year, results, to_merge, len(files), total, progress)
+    finally:
+        ws.db.execute(f"PRAGMA cache_size={int(cache_size)}")
+    progress.report(total, total, "")
+    return MergeReport(results=results, backup=backup)
+
+
+def _write(ws: Workspace, year: int, results: list[FileResult], to_merge: list[FileResult],
+           done: int, total: int, progress: Progress) -> None:
     with ws.transaction():
         for j, r in enumerate(to_merge):
             check(progress)
-            progress.report(len(files) + j, total, r.path.name)
+            progress.report(done + j, total, r.path.name)
             _apply(ws, year, r)
         for r in results:
             if r.status == "rejected":
@@ -493,5 +508,3 @@ def _merge_files(ws: Workspace, year: int, files: list[Path], refused: list[File
             elif r.status == "unchanged":
                 ws.audit("merge_unchanged", "score_file", r.path.name, None,
                          {"sha256": r.sha256})
-    progress.report(total, total, "")
-    return MergeReport(results=results, backup=backup)

@@ -358,7 +358,7 @@ def _number(value: float) -> int | float:
 
 # -- reading ----------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class ScoreCell:
     code: str
     indicator: str
@@ -437,15 +437,20 @@ def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
         code = normalize_alliance_code(at(code_col))
         row_cells: list[ScoreCell] = []
         row_bad = False
+        width = len(cells)
         for index, indicator in ind_cols:
             ref = f"{letters[index]}{row}"
-            if (row, index) in formula_cells:
+            if formula_cells and (row, index) in formula_cells:
                 problems.append(Problem("scorefile.formula", {
                     "cell": ref, "value": formula_cells[(row, index)][:40]}, file=file,
                     sheet=name, row=row, column=indicator))
                 row_bad = True
                 continue
-            value = at(index)
+            value: Any = cells[index] if index < width else None
+            kind = type(value)
+            if kind is float or kind is int:  # the common case, first
+                row_cells.append(ScoreCell(code, indicator, float(value), row, ref))
+                continue
             if is_blank(value):
                 continue
             if isinstance(value, bool) or not isinstance(value, int | float):
