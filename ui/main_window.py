@@ -22,6 +22,8 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QUndoGroup,
+    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -192,6 +194,8 @@ class MainWindow(QMainWindow):
         self.welcome.setWordWrap(True)
         self.stack.addWidget(self.welcome)
         self.load_errors: dict[str, str] = {}
+        self._last_path: Path | None = self.context.path
+        self._stage_before_close: str | None = None
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
@@ -236,15 +240,52 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.demo_action = self._action(self.file_menu, None, self.open_demo)
         self.file_menu.addSeparator()
+        # The frequent steps of the year's work, each opening its screen first.
+        self.import_action = self._action(self.file_menu, "Ctrl+I", self.import_submissions)
+        self.merge_action = self._action(self.file_menu, "Ctrl+M", self.merge_score_files)
+        self.export_action = self._action(self.file_menu, "Ctrl+E", self.export_workbook)
+        self.report_action = self._action(self.file_menu, "Ctrl+R", self.generate_report)
+        self.file_menu.addSeparator()
+        self.backups_action = self._action(self.file_menu, "Ctrl+B", self.show_backups)
         self.settings_action = self._action(self.file_menu, "Ctrl+,", self.show_settings)
         self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, QKeySequence.StandardKey.Quit,
                                         self.close)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        # Edit: one undo stack per screen that changes data by a click; the group follows
+        # the screen shown, so Ctrl+Z undoes what was done on the screen in front.
+        self.edit_menu = bar.addMenu("")
+        self.undo_group = QUndoGroup(self)
+        self.undo_action = self._action(self.edit_menu, "Ctrl+Z", self.undo_group.undo)
+        self.redo_action = self._action(self.edit_menu, "Ctrl+Shift+Z", self.undo_group.redo)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo_group.canUndoChanged.connect(lambda _can: self._update_undo_actions())
+        self.undo_group.canRedoChanged.connect(lambda _can: self._update_undo_actions())
+        self.undo_group.undoTextChanged.connect(lambda _text: self._update_undo_actions())
+        self.undo_group.redoTextChanged.connect(lambda _text: self._update_undo_actions())
+        self.undo_group.activeStackChanged.connect(lambda _stack: self._update_undo_actions())
+
         self.go_menu = bar.addMenu("")
+        self.refresh_action = QAction(self)
+        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        if self.refresh_action.shortcut().isEmpty():
+            self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.refresh_action.triggered.connect(lambda _c=False: self.refresh_screens())
         self.help_menu = bar.addMenu("")
         self.about_action = self._action(self.help_menu, None, self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self._update_undo_actions()
+
+    def _update_undo_actions(self) -> None:
+        group = self.undo_group
+        self.undo_action.setEnabled(group.canUndo())
+        self.redo_action.setEnabled(group.canRedo())
+        undo_text, redo_text = group.undoText(), group.redoText()
+        self.undo_action.setText(self.tr("&Undo “%1”").replace("%1", undo_text)
+                                 if group.canUndo() and undo_text else self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo “%1”").replace("%1", redo_text)
+                                 if group.canRedo() and redo_text else self.tr("&Redo"))
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -269,6 +310,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, r=row: self.nav.setCurrentRow(r))
             self.addAction(action)
             self.stage_actions.append(action)
+        self.go_menu.addSeparator()
+        self.go_menu.addAction(self.refresh_action)
+        self.refresh_action.setEnabled(bool(self.stage_names))
 
     # -- language -----------------------------------------------------------------
     def stage_label(self, name: str) -> str:
@@ -290,7 +334,15 @@ class MainWindow(QMainWindow):
         self.open_action.setText(self.tr("&Open…"))
         self.recent_menu.setTitle(self.tr("Open &recent"))
         self.demo_action.setText(self.tr("Open &demo workspace"))
+        self.import_action.setText(self.tr("&Import submissions…"))
+        self.merge_action.setText(self.tr("&Merge score files…"))
+        self.export_action.setText(self.tr("&Export results workbook…"))
+        self.report_action.setText(self.tr("Generate &report draft…"))
+        self.backups_action.setText(self.tr("&Backup and restore…"))
         self.settings_action.setText(self.tr("&Settings…"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.refresh_action.setText(self.tr("Re&fresh"))
+        self._update_undo_actions()
         self.quit_action.setText(self.tr("&Quit"))
         self.go_menu.setTitle(self.tr("&Go"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -333,6 +385,10 @@ class MainWindow(QMainWindow):
         self.screens.clear()
         self.containers.clear()
         self.load_errors.clear()
+        # What was done in another workspace (or before a restore) cannot be undone here.
+        for stack in self.undo_group.stacks():
+            self.undo_group.removeStack(stack)
+            stack.clear()
         self.stage_names = available_stages() if self.context.workspace is not None else []
         for name in self.stage_names:
             item = QListWidgetItem(self.style().standardIcon(STAGE_ICONS[name]),
@@ -372,9 +428,35 @@ class MainWindow(QMainWindow):
         name = self.stage_names[row]
         container = self.containers[name]
         if name not in self.screens:
-            self.screens[name] = self._load_screen(name)
-            container.layout().addWidget(self.screens[name])
+            screen = self._load_screen(name)
+            self.screens[name] = screen
+            container.layout().addWidget(screen)
+            changed = getattr(screen, "undo_stack_changed", None)
+            if changed is not None:
+                changed.connect(lambda s=screen: self._follow_undo_stack(s))
         self.stack.setCurrentWidget(container)
+        self._follow_undo_stack(self.screens[name])
+
+    def _follow_undo_stack(self, screen: QWidget) -> None:
+        """Make the shown screen's undo stack (if it has one) the one Edit → Undo uses."""
+        if self.screens.get(self.current_stage() or "") is not screen:
+            return
+        stack = getattr(screen, "undo_stack", None)
+        if isinstance(stack, QUndoStack):
+            if stack not in self.undo_group.stacks():
+                self.undo_group.addStack(stack)
+            self.undo_group.setActiveStack(stack)
+        else:
+            self.undo_group.setActiveStack(None)
+        self._update_undo_actions()
+
+    def refresh_screens(self) -> None:
+        """Re-read the workspace in every screen opened so far (F5)."""
+        for screen in self.screens.values():
+            refresh = getattr(screen, "refresh", None)
+            if callable(refresh):
+                refresh()
+        self.context.status_message.emit(self.tr("Refreshed from the workspace."))
 
     def _load_screen(self, name: str) -> QWidget:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -422,7 +504,21 @@ class MainWindow(QMainWindow):
 
     # -- workspace ------------------------------------------------------------------
     def _workspace_changed(self) -> None:
-        self._rebuild_stages()
+        # The same file reopened (a restore) keeps the screen the user was on.
+        path = self.context.path
+        if path is None:
+            if self.current_stage() is not None:
+                self._stage_before_close = self.current_stage()
+            self._rebuild_stages()
+            return
+        same = path == self._last_path
+        self._last_path = path
+        if same and self._stage_before_close is not None:
+            self._rebuild_stages()
+            self.show_stage(self._stage_before_close)
+        else:
+            self._rebuild_stages(keep_current=same)
+        self._stage_before_close = None
 
     def _update_title(self) -> None:
         app_title = self.tr("Alliance Activity Evaluation")
@@ -507,6 +603,40 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.context, self)
         if dialog.exec() and dialog.language_changed:
             self.apply_language(dialog.chosen_language())
+
+    def show_backups(self) -> None:
+        if self.context.workspace is None:
+            QMessageBox.information(self, self.tr("Backup and restore"),
+                                    self.tr("Open a workspace first."))
+            return
+        from ui.dialogs.backups_dialog import BackupsDialog
+
+        BackupsDialog(self.context, self).exec()
+
+    def _screen_call(self, stage: str, method: str, *args: Any) -> None:
+        """Show a stage's screen and start one of its actions (the File menu's steps)."""
+        if self.context.workspace is None:
+            QMessageBox.information(self, self.tr("No workspace"),
+                                    self.tr("Open a workspace first."))
+            return
+        screen = self.show_stage(stage)
+        action = getattr(screen, method, None)
+        if callable(action):
+            action(*args)
+
+    def import_submissions(self) -> None:
+        from ui.dialogs.import_dialog import SUBMISSIONS
+
+        self._screen_call("submissions", "open_import", SUBMISSIONS)
+
+    def merge_score_files(self) -> None:
+        self._screen_call("merge", "choose_files")
+
+    def export_workbook(self) -> None:
+        self._screen_call("results", "export_workbook")
+
+    def generate_report(self) -> None:
+        self._screen_call("results", "write_report")
 
     def show_about(self) -> None:
         from ui.dialogs.about_dialog import AboutDialog

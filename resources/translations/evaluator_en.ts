@@ -165,6 +165,112 @@
         </message>
     </context>
     <context>
+        <name>BackupListModel</name>
+        <message>
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <source>Manual backup</source>
+            <translation>Manual backup</translation>
+        </message>
+        <message>
+            <source>Before a restore</source>
+            <translation>Before a restore</translation>
+        </message>
+        <message>
+            <source>Before a merge</source>
+            <translation>Before a merge</translation>
+        </message>
+        <message>
+            <source>Before a plenary decision</source>
+            <translation>Before a plenary decision</translation>
+        </message>
+        <message>
+            <source>Before importing the registry</source>
+            <translation>Before importing the registry</translation>
+        </message>
+        <message>
+            <source>Before importing submissions</source>
+            <translation>Before importing submissions</translation>
+        </message>
+        <message>
+            <source>Before importing the panel</source>
+            <translation>Before importing the panel</translation>
+        </message>
+        <message>
+            <source>Before importing past results</source>
+            <translation>Before importing past results</translation>
+        </message>
+        <message>
+            <source>Damaged workspace set aside</source>
+            <translation>Damaged workspace set aside</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupsDialog</name>
+        <message>
+            <source>Backup and restore</source>
+            <translation>Backup and restore</translation>
+        </message>
+        <message>
+            <source>The product backs the workspace up before every import, merge and plenary decision. Backups are kept in %1.</source>
+            <translation>The product backs the workspace up before every import, merge and plenary decision. Backups are kept in %1.</translation>
+        </message>
+        <message>
+            <source>Reason (optional), e.g. before the plenary</source>
+            <translation>Reason (optional), e.g. before the plenary</translation>
+        </message>
+        <message>
+            <source>Back up now</source>
+            <translation>Back up now</translation>
+        </message>
+        <message>
+            <source>Restore selected backup…</source>
+            <translation>Restore selected backup…</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>This workspace has no backups yet.</source>
+            <translation>This workspace has no backups yet.</translation>
+        </message>
+        <message>
+            <source>Restore a backup</source>
+            <translation>Restore a backup</translation>
+        </message>
+        <message>
+            <source>Not possible</source>
+            <translation>Not possible</translation>
+        </message>
+        <message>
+            <source>Backed up to %1</source>
+            <translation>Backed up to %1</translation>
+        </message>
+        <message>
+            <source>Put the backup of %1 in place of the workspace?
+
+The current state is backed up first, so this restore can itself be undone from this list.</source>
+            <translation>Put the backup of %1 in place of the workspace?
+
+The current state is backed up first, so this restore can itself be undone from this list.</translation>
+        </message>
+        <message>
+            <source>Restored the backup of %1; the state before the restore was backed up.</source>
+            <translation>Restored the backup of %1; the state before the restore was backed up.</translation>
+        </message>
+    </context>
+    <context>
         <name>ConflictTableModel</name>
         <message>
             <source>Expert</source>
@@ -658,6 +764,22 @@
             <translation>Demo workspace</translation>
         </message>
         <message>
+            <source>&amp;Undo “%1”</source>
+            <translation>&amp;Undo “%1”</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Undo</translation>
+        </message>
+        <message>
+            <source>&amp;Redo “%1”</source>
+            <translation>&amp;Redo “%1”</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Redo</translation>
+        </message>
+        <message>
             <source>No recent workspaces</source>
             <translation>No recent workspaces</translation>
         </message>
@@ -714,8 +836,36 @@
             <translation>Open &amp;demo workspace</translation>
         </message>
         <message>
+            <source>&amp;Import submissions…</source>
+            <translation>&amp;Import submissions…</translation>
+        </message>
+        <message>
+            <source>&amp;Merge score files…</source>
+            <translation>&amp;Merge score files…</translation>
+        </message>
+        <message>
+            <source>&amp;Export results workbook…</source>
+            <translation>&amp;Export results workbook…</translation>
+        </message>
+        <message>
+            <source>Generate &amp;report draft…</source>
+            <translation>Generate &amp;report draft…</translation>
+        </message>
+        <message>
+            <source>&amp;Backup and restore…</source>
+            <translation>&amp;Backup and restore…</translation>
+        </message>
+        <message>
             <source>&amp;Settings…</source>
             <translation>&amp;Settings…</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <source>Re&amp;fresh</source>
+            <translation>Re&amp;fresh</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
@@ -740,6 +890,10 @@
         <message>
             <source>No workspace is open. Use File → Open… to open one, File → New workspace… to start a new evaluation, or File → Open demo workspace to look around.</source>
             <translation>No workspace is open. Use File → Open… to open one, File → New workspace… to start a new evaluation, or File → Open demo workspace to look around.</translation>
+        </message>
+        <message>
+            <source>Refreshed from the workspace.</source>
+            <translation>Refreshed from the workspace.</translation>
         </message>
         <message>
             <source>This screen could not be opened: %1</source>
@@ -796,6 +950,18 @@
         <message>
             <source>Cannot create the workspace</source>
             <translation>Cannot create the workspace</translation>
+        </message>
+        <message>
+            <source>Backup and restore</source>
+            <translation>Backup and restore</translation>
+        </message>
+        <message>
+            <source>Open a workspace first.</source>
+            <translation>Open a workspace first.</translation>
+        </message>
+        <message>
+            <source>No workspace</source>
+            <translation>No workspace</translation>
         </message>
     </context>
     <context>
@@ -878,6 +1044,37 @@
         <message>
             <source>Cancelled. Packages already written stay in the folder.</source>
             <translation>Cancelled. Packages already written stay in the folder.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PanelCommands</name>
+        <message>
+            <source>Move %1 to %2</source>
+            <translation>Move %1 to %2</translation>
+        </message>
+        <message>
+            <source>Take %1 out of the group</source>
+            <translation>Take %1 out of the group</translation>
+        </message>
+        <message>
+            <source>Make %1 group leader</source>
+            <translation>Make %1 group leader</translation>
+        </message>
+        <message>
+            <source>Declare conflict %1 – %2</source>
+            <translation>Declare conflict %1 – %2</translation>
+        </message>
+        <message>
+            <source>Remove conflict %1 – %2</source>
+            <translation>Remove conflict %1 – %2</translation>
+        </message>
+        <message>
+            <source>Assign %1 to %2</source>
+            <translation>Assign %1 to %2</translation>
+        </message>
+        <message>
+            <source>Withdraw %1 from %2</source>
+            <translation>Withdraw %1 from %2</translation>
         </message>
     </context>
     <context>
@@ -1423,6 +1620,10 @@
             <translation>%1: %2 assignments in %3 groups</translation>
         </message>
         <message>
+            <source>%1 now leads %2 (the group had no leader; this cannot be undone).</source>
+            <translation>%1 now leads %2 (the group had no leader; this cannot be undone).</translation>
+        </message>
+        <message>
             <source>%1: %2 members, leader %3</source>
             <translation>%1: %2 members, leader %3</translation>
         </message>
@@ -1512,6 +1713,10 @@
         <message>
             <source>Please give the reason for the decision.</source>
             <translation>Please give the reason for the decision.</translation>
+        </message>
+        <message>
+            <source>Decision recorded. To change it, record a new decision for the same alliance; it supersedes this one.</source>
+            <translation>Decision recorded. To change it, record a new decision for the same alliance; it supersedes this one.</translation>
         </message>
         <message>
             <source>Import registry…</source>

@@ -165,6 +165,112 @@
         </message>
     </context>
     <context>
+        <name>BackupListModel</name>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <source>Manual backup</source>
+            <translation>手动备份</translation>
+        </message>
+        <message>
+            <source>Before a restore</source>
+            <translation>恢复备份之前</translation>
+        </message>
+        <message>
+            <source>Before a merge</source>
+            <translation>汇总评分之前</translation>
+        </message>
+        <message>
+            <source>Before a plenary decision</source>
+            <translation>会评决定之前</translation>
+        </message>
+        <message>
+            <source>Before importing the registry</source>
+            <translation>导入联盟名录之前</translation>
+        </message>
+        <message>
+            <source>Before importing submissions</source>
+            <translation>导入填报信息之前</translation>
+        </message>
+        <message>
+            <source>Before importing the panel</source>
+            <translation>导入专家名单之前</translation>
+        </message>
+        <message>
+            <source>Before importing past results</source>
+            <translation>导入往年结果之前</translation>
+        </message>
+        <message>
+            <source>Damaged workspace set aside</source>
+            <translation>损坏的工作区（已移出）</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupsDialog</name>
+        <message>
+            <source>Backup and restore</source>
+            <translation>备份与恢复</translation>
+        </message>
+        <message>
+            <source>The product backs the workspace up before every import, merge and plenary decision. Backups are kept in %1.</source>
+            <translation>每次导入、汇总评分和会评决定之前，程序都会自动备份工作区。备份保存在 %1。</translation>
+        </message>
+        <message>
+            <source>Reason (optional), e.g. before the plenary</source>
+            <translation>备份原因（可不填），例如：会评前</translation>
+        </message>
+        <message>
+            <source>Back up now</source>
+            <translation>立即备份</translation>
+        </message>
+        <message>
+            <source>Restore selected backup…</source>
+            <translation>恢复所选备份…</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>This workspace has no backups yet.</source>
+            <translation>该工作区还没有备份。</translation>
+        </message>
+        <message>
+            <source>Restore a backup</source>
+            <translation>恢复备份</translation>
+        </message>
+        <message>
+            <source>Not possible</source>
+            <translation>无法执行</translation>
+        </message>
+        <message>
+            <source>Backed up to %1</source>
+            <translation>已备份到 %1</translation>
+        </message>
+        <message>
+            <source>Put the backup of %1 in place of the workspace?
+
+The current state is backed up first, so this restore can itself be undone from this list.</source>
+            <translation>用 %1 的备份替换当前工作区吗？
+
+恢复之前会先备份当前状态，因此这次恢复本身也可以在此列表中撤回。</translation>
+        </message>
+        <message>
+            <source>Restored the backup of %1; the state before the restore was backed up.</source>
+            <translation>已恢复 %1 的备份；恢复前的状态已另行备份。</translation>
+        </message>
+    </context>
+    <context>
         <name>ConflictTableModel</name>
         <message>
             <source>Expert</source>
@@ -658,6 +764,22 @@
             <translation>演示工作区</translation>
         </message>
         <message>
+            <source>&amp;Undo “%1”</source>
+            <translation>撤销“%1”(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo “%1”</source>
+            <translation>重做“%1”(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
             <source>No recent workspaces</source>
             <translation>没有最近打开的工作区</translation>
         </message>
@@ -714,8 +836,36 @@
             <translation>打开演示工作区(&amp;D)</translation>
         </message>
         <message>
+            <source>&amp;Import submissions…</source>
+            <translation>导入填报信息(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>&amp;Merge score files…</source>
+            <translation>汇总评分文件(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>&amp;Export results workbook…</source>
+            <translation>导出结果工作簿(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Generate &amp;report draft…</source>
+            <translation>生成报告草稿(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>&amp;Backup and restore…</source>
+            <translation>备份与恢复(&amp;B)…</translation>
+        </message>
+        <message>
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Re&amp;fresh</source>
+            <translation>刷新(&amp;F)</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
@@ -740,6 +890,10 @@
         <message>
             <source>No workspace is open. Use File → Open… to open one, File → New workspace… to start a new evaluation, or File → Open demo workspace to look around.</source>
             <translation>尚未打开工作区。可通过“文件 → 打开…”打开已有工作区，通过“文件 → 新建工作区…”开始新一年度的评价，或通过“文件 → 打开演示工作区”先看看。</translation>
+        </message>
+        <message>
+            <source>Refreshed from the workspace.</source>
+            <translation>已从工作区重新读取。</translation>
         </message>
         <message>
             <source>This screen could not be opened: %1</source>
@@ -796,6 +950,18 @@
         <message>
             <source>Cannot create the workspace</source>
             <translation>无法创建工作区</translation>
+        </message>
+        <message>
+            <source>Backup and restore</source>
+            <translation>备份与恢复</translation>
+        </message>
+        <message>
+            <source>Open a workspace first.</source>
+            <translation>请先打开一个工作区。</translation>
+        </message>
+        <message>
+            <source>No workspace</source>
+            <translation>未打开工作区</translation>
         </message>
     </context>
     <context>
@@ -878,6 +1044,37 @@
         <message>
             <source>Cancelled. Packages already written stay in the folder.</source>
             <translation>已取消。已生成的评审包仍保留在文件夹中。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PanelCommands</name>
+        <message>
+            <source>Move %1 to %2</source>
+            <translation>把%1移到%2</translation>
+        </message>
+        <message>
+            <source>Take %1 out of the group</source>
+            <translation>把%1移出分组</translation>
+        </message>
+        <message>
+            <source>Make %1 group leader</source>
+            <translation>设%1为组长</translation>
+        </message>
+        <message>
+            <source>Declare conflict %1 – %2</source>
+            <translation>登记回避：%1 – %2</translation>
+        </message>
+        <message>
+            <source>Remove conflict %1 – %2</source>
+            <translation>撤销回避：%1 – %2</translation>
+        </message>
+        <message>
+            <source>Assign %1 to %2</source>
+            <translation>把%1分给%2</translation>
+        </message>
+        <message>
+            <source>Withdraw %1 from %2</source>
+            <translation>从%2收回%1</translation>
         </message>
     </context>
     <context>
@@ -1423,6 +1620,10 @@
             <translation>%1：%3 个组，共 %2 项分工</translation>
         </message>
         <message>
+            <source>%1 now leads %2 (the group had no leader; this cannot be undone).</source>
+            <translation>%1 现任%2组长（该组原无组长，此操作不能撤销）。</translation>
+        </message>
+        <message>
             <source>%1: %2 members, leader %3</source>
             <translation>%1：%2 人，组长 %3</translation>
         </message>
@@ -1511,6 +1712,10 @@
         <message>
             <source>Please give the reason for the decision.</source>
             <translation>请填写决定的理由。</translation>
+        </message>
+        <message>
+            <source>Decision recorded. To change it, record a new decision for the same alliance; it supersedes this one.</source>
+            <translation>已记录决定。如需更改，请对该联盟重新作出决定，新决定将取代本决定（会评决定不能撤销）。</translation>
         </message>
         <message>
             <source>Import registry…</source>

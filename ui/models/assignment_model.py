@@ -40,6 +40,7 @@ FIXED_COLUMNS = 4  # code, name, group, number of scorers
 class AssignmentMatrixModel(QAbstractTableModel):
     refused = Signal(str)  # a readable message when the core refused a change
     changed = Signal()  # an assignment was added or removed
+    toggled = Signal(int, int, bool)  # expert id, alliance id, assigned now (for undo)
 
     def __init__(self, ws: Workspace | None = None, year: int | None = None,
                  round_: str = "initial", parent: QObject | None = None) -> None:
@@ -196,6 +197,7 @@ class AssignmentMatrixModel(QAbstractTableModel):
         count_cell = self.index(index.row(), 3)
         self.dataChanged.emit(count_cell, count_cell)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, index.column(), index.column())
+        self.toggled.emit(expert.id, alliance.id, wanted)
         self.changed.emit()
         return True
 

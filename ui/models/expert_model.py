@@ -39,6 +39,10 @@ EXPERT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 class ExpertTableModel(QAbstractTableModel):
     refused = Signal(str)
     changed = Signal()
+    # What a click changed, for the undo stack: expert id, old group id, new group id,
+    # whether the expert led the old group.
+    group_moved = Signal(int, object, object, bool)
+    leader_set = Signal(int, object)  # expert id, the group's previous leader id (or None)
 
     def __init__(self, ws: Workspace | None = None, year: int | None = None,
                  parent: QObject | None = None) -> None:
@@ -143,17 +147,25 @@ class ExpertTableModel(QAbstractTableModel):
         if not index.isValid() or self.ws is None:
             return False
         expert = self.experts[index.row()]
+        notify: tuple[Signal, tuple[object, ...]] | None = None
         try:
             if index.column() == GROUP and role in (Qt.ItemDataRole.EditRole, GROUP_ID_ROLE):
                 group_id = None if value in (None, "", -1) else int(value)
                 if group_id == expert.group_id:
                     return True
                 set_expert_group(self.ws, expert.id, group_id)
+                notify = (self.group_moved, (expert.id, expert.group_id, group_id,
+                                             expert.is_group_leader))
             elif index.column() == LEADER and role == Qt.ItemDataRole.CheckStateRole:
                 if not _checked(value):
                     # A group always keeps its leader: choose another member instead.
                     return False
+                if expert.is_group_leader:
+                    return True
+                old_leader = next((g.leader_id for g in self.groups
+                                   if g.id == expert.group_id), None)
                 set_group_leader(self.ws, expert.id)
+                notify = (self.leader_set, (expert.id, old_leader))
             else:
                 return False
         except EvaluatorError as error:
@@ -163,6 +175,8 @@ class ExpertTableModel(QAbstractTableModel):
         self.experts = list_experts(self.ws, self.year)
         self.groups = list_groups(self.ws, self.year)
         self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 7))
+        if notify is not None:
+            notify[0].emit(*notify[1])
         self.changed.emit()
         return True
 

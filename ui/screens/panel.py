@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -50,11 +50,13 @@ from evaluator.panel import (
     Expert,
     declare_conflict,
     ensure_group,
+    get_expert,
     import_panel,
     list_experts,
     remove_conflict,
 )
-from evaluator.registry import Alliance, list_alliances
+from evaluator.registry import Alliance, get_alliance, list_alliances
+from evaluator.workspace import Workspace
 from ui.context import AppContext
 from ui.models.assignment_model import (
     ASSIGNED_COLOUR,
@@ -67,6 +69,14 @@ from ui.models.expert_model import (
     GROUP,
     GROUP_ID_ROLE,
     ExpertTableModel,
+)
+from ui.panel_commands import (
+    DeclareConflictCommand,
+    MoveExpertCommand,
+    RemoveConflictCommand,
+    SetLeaderCommand,
+    ToggleAssignmentCommand,
+    assigned_rounds,
 )
 
 Index = QModelIndex | QPersistentModelIndex
@@ -167,6 +177,8 @@ class Screen(QWidget):
         super().__init__(parent)
         self.context = context
         self._own_change = False
+        # Edit → Undo of the main window uses this stack while the screen is shown.
+        self.undo_stack = QUndoStack(self)
 
         self.toolbar = QToolBar(self.tr("Panel actions"))
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -193,6 +205,8 @@ class Screen(QWidget):
         self.expert_model = ExpertTableModel(ws, year, self)
         self.expert_model.refused.connect(self.show_problem)
         self.expert_model.changed.connect(self._panel_edited)
+        self.expert_model.group_moved.connect(self._push_move)
+        self.expert_model.leader_set.connect(self._push_leader)
         self.expert_view = QTableView()
         self.expert_view.setModel(self.expert_model)
         self.expert_view.setItemDelegateForColumn(GROUP, GroupDelegate(self.expert_model,
@@ -265,6 +279,7 @@ class Screen(QWidget):
         self.matrix_model = AssignmentMatrixModel(ws, year, ROUNDS[0], self)
         self.matrix_model.refused.connect(self.show_problem)
         self.matrix_model.changed.connect(self._assignment_edited)
+        self.matrix_model.toggled.connect(self._push_toggle)
         self.matrix_view = QTableView()
         self.matrix_view.setModel(self.matrix_model)
         self.matrix_view.setWordWrap(False)
@@ -308,6 +323,8 @@ class Screen(QWidget):
 
     def refresh(self) -> None:
         ws, year = self.context.workspace, self.context.year
+        if ws is not self.expert_model.ws or year != self.expert_model.year:
+            self.undo_stack.clear()  # changes made in another workspace or year
         self.expert_model.set_workspace(ws, year)
         self.conflict_model.set_workspace(ws, year)
         self.matrix_model.set_workspace(ws, year)
@@ -410,11 +427,17 @@ class Screen(QWidget):
         if answer is None:
             return
         expert_id, alliance_id, reason = answer
+        ws, year = self.context.ws, self.context.ws.require_year(self.context.year)
+        dropped = assigned_rounds(ws, year, expert_id, alliance_id)
         try:
-            declare_conflict(self.context.ws, expert_id, alliance_id, reason)
+            declare_conflict(ws, expert_id, alliance_id, reason)
         except EvaluatorError as error:
             self.show_problem(error.render())
             return
+        expert = get_expert(ws, expert_id)
+        self.undo_stack.push(DeclareConflictCommand(
+            self, year, expert_id, expert.name, alliance_id,
+            get_alliance(ws, alliance_id).code, reason.strip(), dropped))
         self._panel_edited()
         self.matrix_model.reload()
         self._notify("assignments")
@@ -433,6 +456,9 @@ class Screen(QWidget):
         except EvaluatorError as error:
             self.show_problem(error.render())
             return
+        self.undo_stack.push(RemoveConflictCommand(
+            self, conflict.expert_id, conflict.expert_name, conflict.alliance_id,
+            conflict.alliance_code, conflict.reason))
         self._panel_edited()
 
     def current_round(self) -> str:
@@ -465,6 +491,42 @@ class Screen(QWidget):
             self.tr("%1: %2 assignments in %3 groups").replace("%1", round_label(round_, _lang()))
             .replace("%2", str(summary.assignments)).replace("%3", str(len(summary.groups))))
         return summary
+
+    # -- undo ---------------------------------------------------------------------------------
+    def undo_workspace(self) -> Workspace:
+        return self.context.ws
+
+    def undo_applied(self) -> None:
+        """After an undo or redo: every table re-reads the workspace, other screens too."""
+        self.expert_model.reload()
+        self.conflict_model.reload()
+        self.matrix_model.reload()
+        self._update_labels()
+        self._update_actions()
+        self._notify("panel")
+
+    def _push_move(self, expert_id: int, old_group: int | None, new_group: int | None,
+                   was_leader: bool) -> None:
+        expert = get_expert(self.context.ws, expert_id)
+        self.undo_stack.push(MoveExpertCommand(self, expert_id, expert.name, old_group,
+                                               new_group, expert.group_name, was_leader))
+
+    def _push_leader(self, expert_id: int, old_leader: int | None) -> None:
+        expert = get_expert(self.context.ws, expert_id)
+        if old_leader is None:
+            # The core has no "group without a leader" step to go back to.
+            self.context.status_message.emit(self.tr(
+                "%1 now leads %2 (the group had no leader; this cannot be undone).")
+                .replace("%1", expert.name).replace("%2", expert.group_name or ""))
+            return
+        self.undo_stack.push(SetLeaderCommand(self, expert_id, expert.name, old_leader))
+
+    def _push_toggle(self, expert_id: int, alliance_id: int, assigned: bool) -> None:
+        ws = self.context.ws
+        self.undo_stack.push(ToggleAssignmentCommand(
+            self, ws.require_year(self.context.year), self.current_round(), expert_id,
+            get_expert(ws, expert_id).name, alliance_id, get_alliance(ws, alliance_id).code,
+            assigned))
 
     # -- keeping things in step ---------------------------------------------------------------
     def _round_changed(self) -> None:

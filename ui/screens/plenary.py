@@ -465,4 +465,9 @@ class Screen(QWidget):
         self.reason.clear()
         self.context.data_changed.emit("plenary")
         self.refresh()
+        # A decision is not undone with Ctrl+Z: a later decision on the same alliance
+        # supersedes it, and both stay in the record.
+        self.context.status_message.emit(self.tr(
+            "Decision recorded. To change it, record a new decision for the same alliance; "
+            "it supersedes this one."))
         return True

@@ -873,6 +873,13 @@ def expert_progress(ws: Any, year: int) -> list[tuple[int, str, str, dict[str, t
 class Screen(QWidget):
     """The secretariat's entry point: score an expert's package from the workspace."""
 
+    undo_stack_changed = Signal()  # a package was opened or closed (the main window follows)
+
+    @property
+    def undo_stack(self) -> QUndoStack | None:
+        """The open package's undo stack: Edit → Undo goes there while this screen shows."""
+        return self.panel.undo_stack if self.panel is not None else None
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -977,6 +984,7 @@ class Screen(QWidget):
             self.body.removeWidget(self.panel)
             self.panel.deleteLater()
             self.panel = None
+            self.undo_stack_changed.emit()
         self.experts_view.setVisible(True)
         self.list_button.setVisible(False)
 
@@ -1004,6 +1012,7 @@ class Screen(QWidget):
         self.list_button.setVisible(True)
         self.body.addWidget(self.panel, 1)
         self.panel.setFocus()
+        self.undo_stack_changed.emit()
         return True
 
     def generate_packages(self) -> None:

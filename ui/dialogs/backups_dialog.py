@@ -1,0 +1,250 @@
+"""File → Backup and restore: the workspace's backups, a backup now, a restore.
+
+The list comes from `evaluator.backups.list_backups` (newest first). A restore goes the
+way the CLI's `evaluator restore` goes (`restore_workspace`): the open workspace is closed,
+the current state is itself backed up, the backup is put in place, and the workspace is
+reopened through `context.set_workspace` so every screen starts again from the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evaluator.backups import backup_workspace, list_backups
+from evaluator.cli.backup_commands import describe_backup, restore_workspace
+from evaluator.errors import EvaluatorError
+from evaluator.workspace import Workspace
+from ui.context import AppContext
+
+Index = QModelIndex | QPersistentModelIndex
+
+TIME, REASON, SIZE = range(3)
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+
+def size_text(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+class BackupListModel(QAbstractTableModel):
+    """The backups of one workspace, newest first: time, reason, size."""
+
+    def __init__(self, ws_path: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ws_path = ws_path
+        self.rows: list[dict[str, Any]] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = [] if self.ws_path is None else [
+            describe_backup(self.ws_path, p) for p in list_backups(self.ws_path)]
+        self.endResetModel()
+
+    def path_at(self, row: int) -> Path:
+        return Path(self.rows[row]["path"])
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1) if 0 <= section < len(self.rows) else None
+        labels = (self.tr("Time"), self.tr("Reason"), self.tr("Size"))
+        return labels[section] if 0 <= section < len(labels) else None
+
+    def reason_label(self, reason: str) -> str:
+        labels = {
+            "manual": self.tr("Manual backup"),
+            "before-restore": self.tr("Before a restore"),
+            "merge": self.tr("Before a merge"),
+            "plenary": self.tr("Before a plenary decision"),
+            "registry-import": self.tr("Before importing the registry"),
+            "submissions-import": self.tr("Before importing submissions"),
+            "panel-import": self.tr("Before importing the panel"),
+            "history-import": self.tr("Before importing past results"),
+            "damaged": self.tr("Damaged workspace set aside"),
+        }
+        return labels.get(reason, reason)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows) \
+                or not 0 <= index.column() < 3:
+            return None
+        row = self.rows[index.row()]
+        if role == PATH_ROLE:
+            return row["path"]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == TIME:
+                return row["created"].replace("T", " ") or row["name"]
+            if index.column() == REASON:
+                return self.reason_label(row["reason"])
+            return size_text(int(row["size"]))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row["path"]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == SIZE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class BackupsDialog(QDialog):
+    """List, make and restore the open workspace's backups."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(self.tr("Backup and restore"))
+        self.setMinimumSize(720, 460)
+        path = context.path
+        self.model = BackupListModel(path, self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.view.doubleClicked.connect(lambda _index: self.restore_selected())
+
+        self.intro = QLabel(self.tr(
+            "The product backs the workspace up before every import, merge and plenary "
+            "decision. Backups are kept in %1.").replace(
+            "%1", str(path.parent / "backups") if path else "-"))
+        self.intro.setWordWrap(True)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setPlaceholderText(self.tr("Reason (optional), e.g. before the "
+                                                    "plenary"))
+        self.backup_button = QPushButton(self.tr("Back up now"))
+        self.backup_button.clicked.connect(lambda: self.backup_now())
+        self.restore_button = QPushButton(self.tr("Restore selected backup…"))
+        self.restore_button.clicked.connect(lambda: self.restore_selected())
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Reason")))
+        row.addWidget(self.reason_edit, 1)
+        row.addWidget(self.backup_button)
+        self.empty_label = QLabel(self.tr("This workspace has no backups yet."))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(row)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(buttons)
+        self.restored_from: Path | None = None
+        self._update_buttons()
+
+    # -- messages (separate so tests can replace the modal boxes) ---------------------------
+    def ask_confirmation(self, text: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Restore a backup"), text,
+                                      QMessageBox.StandardButton.Yes
+                                      | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def show_problem(self, text: str) -> None:
+        QMessageBox.warning(self, self.tr("Not possible"), text)
+
+    # -- actions ------------------------------------------------------------------------------
+    def backup_now(self) -> Path | None:
+        if self.context.workspace is None:
+            return None
+        ws = self.context.ws
+        reason = self.reason_edit.text().strip() or "manual"
+        try:
+            path = backup_workspace(ws, reason)
+            with ws.transaction():
+                ws.audit("backup", "workspace", ws.path.name, None,
+                         {"file": path.name, "reason": reason})
+        except (EvaluatorError, OSError) as error:
+            self.show_problem(error.render() if isinstance(error, EvaluatorError)
+                              else str(error))
+            return None
+        self.reason_edit.clear()
+        self.model.reload()
+        self.view.selectRow(0)
+        self.context.status_message.emit(self.tr("Backed up to %1").replace("%1", path.name))
+        return path
+
+    def selected_backup(self) -> Path | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.path_at(rows[0].row()) if rows else None
+
+    def restore_selected(self) -> bool:
+        backup = self.selected_backup()
+        ws_path = self.context.path
+        if backup is None or ws_path is None:
+            return False
+        created = self.model.data(self.model.index(
+            self.view.selectionModel().selectedRows()[0].row(), TIME))
+        if not self.ask_confirmation(self.tr(
+                "Put the backup of %1 in place of the workspace?\n\nThe current state is "
+                "backed up first, so this restore can itself be undone from this list.")
+                .replace("%1", str(created))):
+            return False
+        # As `evaluator restore` does: nothing may hold the file open while it is replaced.
+        self.context.set_workspace(None)
+        problem: str | None = None
+        try:
+            restore_workspace(ws_path, backup)
+        except (EvaluatorError, OSError) as error:
+            problem = error.render() if isinstance(error, EvaluatorError) else str(error)
+        try:
+            self.context.set_workspace(Workspace.open(ws_path))
+        except EvaluatorError as error:
+            problem = "\n\n".join(p for p in (problem, error.render()) if p)
+        if problem is not None:
+            self.show_problem(problem)
+            self.model.reload()
+            return False
+        self.restored_from = backup
+        self.context.status_message.emit(self.tr(
+            "Restored the backup of %1; the state before the restore was backed up.")
+            .replace("%1", str(created)))
+        self.accept()
+        return True
+
+    def _update_buttons(self) -> None:
+        has_ws = self.context.workspace is not None
+        self.backup_button.setEnabled(has_ws)
+        self.restore_button.setEnabled(has_ws and self.selected_backup() is not None)
+        self.empty_label.setVisible(self.model.rowCount() == 0)
+
+    def exec(self) -> int:
+        if self.model.rowCount():
+            self.view.selectRow(0)
+        return super().exec()
