@@ -212,3 +212,23 @@ def test_signed_value_text_is_format_value_remembered() -> None:
     for value in (0.0, -0.0, 5, 5.0, 4.5, 10.0, 0.1 + 0.2, 1e-7, 99.5, 1e20):
         assert signed_value_text(value) == format_value(value), value
         assert signed_value_text(value) == format_value(value), value  # from the cache
+
+
+def test_check_against_rubric_agrees_with_is_valid_value() -> None:
+    from pathlib import Path
+
+    from evaluator.rubric import load_default_rubric
+    from evaluator.scorefile import ScoreFile, check_against_rubric
+
+    rubric = load_default_rubric()
+    values = [0.0, -0.0, 0.5, 2.25, 4.5, 4.4999999999, 5.0, 5.5, -0.5, 30.0, float("nan"),
+              float("inf"), 1e300]
+    rows = [("101", code, v) for code in rubric.codes for v in values] + [("101", "9.9", 1.0)]
+    problems = check_against_rubric(ScoreFile(path=Path("x.xlsx"), rows=rows), rubric)
+    bad = {(p.params["code"], p.params["cell"]) for p in problems
+           if p.code == "scorefile.bad_value"}
+    expected_bad = sum(1 for _, code, v in rows[:-1] if not rubric.is_valid_value(code, v))
+    assert sum(1 for p in problems if p.code == "scorefile.bad_value") == expected_bad
+    assert expected_bad > 0
+    assert {c for c, _ in bad} == set(rubric.codes)
+    assert [p.code for p in problems].count("scorefile.unknown_indicator") == 1
