@@ -71,7 +71,18 @@ def alpha_band(alpha: float | None) -> str:
 
 
 def interval_alpha(matrix: np.ndarray) -> float | None:
-    """Alpha (interval) of an experts x alliances matrix with NaN for missing.
+    """Alpha (interval) of an experts x alliances matrix with NaN for missing."""
+    if not matrix.size:
+        return None
+    present = ~np.isnan(matrix)
+    units = np.broadcast_to(np.arange(matrix.shape[1]), matrix.shape)[present]
+    return interval_alpha_of_cells(units, matrix[present], matrix.shape[1])
+
+
+def interval_alpha_of_cells(units: np.ndarray, values: np.ndarray,
+                            unit_count: int) -> float | None:
+    """Alpha (interval) from the filled cells only: `units[k]` is the unit (alliance)
+    index of value `values[k]`, each expert giving at most one value per unit.
 
     Krippendorff's coincidence definition in closed form, O(cells) in time and memory
     (`krippendorff.alpha` builds units x values x values: 6 GB at XL,
@@ -80,22 +91,20 @@ def interval_alpha(matrix: np.ndarray) -> float | None:
     D_e = 2 (n T2 - T1^2) / (n (n - 1)) over all pairable values; alpha = 1 - D_o/D_e.
     None when no alliance has two values or the pairable values do not vary.
     """
-    if not matrix.size:
+    if not len(values):
         return None
-    present = ~np.isnan(matrix)
-    counts = present.sum(axis=0)
+    counts = np.bincount(units, minlength=unit_count)
+    pairable = counts[units] >= 2
+    if not pairable.any():
+        return None
+    units, values = units[pairable], values[pairable]
+    if float(values.max()) == float(values.min()):
+        return None
+    x = values - values.mean()  # centred (alpha does not move with a shift): small sums
+    s1 = np.bincount(units, weights=x, minlength=unit_count)
+    s2 = np.bincount(units, weights=x * x, minlength=unit_count)
     keep = counts >= 2
-    if not keep.any():
-        return None
-    values = matrix[:, keep]
-    pairable = values[present[:, keep]]
-    if float(pairable.max()) == float(pairable.min()):
-        return None
-    # Centred (alpha does not move with a shift) so the sums stay small.
-    x = np.where(present[:, keep], values - pairable.mean(), 0.0)
-    m = counts[keep].astype(float)
-    s1 = x.sum(axis=0)
-    s2 = (x * x).sum(axis=0)
+    m, s1, s2 = counts[keep].astype(float), s1[keep], s2[keep]
     n, t1, t2 = m.sum(), s1.sum(), s2.sum()
     expected = n * t2 - t1 * t1
     if not expected > 0:
@@ -121,23 +130,20 @@ def alpha_table(ws: Workspace, year: int, sets: list[ScoreSet] | None = None) ->
     rubric = ws.rubric(year)
     sets = score_sets(ws, year) if sets is None else sets
     rows: list[AlphaRow] = []
-    # The experts x alliances cells, placed once for every measure; an expert's later
-    # round wins (sets come initial first, so a review score replaces an initial one).
-    experts = {e: i for i, e in enumerate(sorted({s.expert_id for s in sets}))}
+    # The filled cells of the experts x alliances matrix, found once for every measure;
+    # an expert's later round wins (sets come initial first, so a review score replaces
+    # an initial one).
     alliances = {a: j for j, a in enumerate(sorted({s.alliance_id for s in sets}))}
     last = {(s.expert_id, s.alliance_id): k for k, s in enumerate(sets)}
     kept = [sets[k] for k in sorted(last.values())]
-    at_row = np.fromiter((experts[s.expert_id] for s in kept), dtype=np.intp, count=len(kept))
     at_col = np.fromiter((alliances[s.alliance_id] for s in kept), dtype=np.intp,
                          count=len(kept))
-    shape = (len(experts), len(alliances))
+    counts = np.bincount(at_col, minlength=len(alliances))
+    units = int(np.sum(counts >= 2))
 
     def add(level: str, code: str, name: str, name_en: str, values: list[float]) -> None:
-        matrix = np.full(shape, np.nan)
-        if kept:
-            matrix[at_row, at_col] = values
-        units = int(np.sum(np.sum(~np.isnan(matrix), axis=0) >= 2)) if matrix.size else 0
-        alpha = interval_alpha(matrix) if units else None
+        alpha = interval_alpha_of_cells(at_col, np.asarray(values, dtype=float),
+                                        len(alliances)) if units else None
         rows.append(AlphaRow(level, code, name, name_en, alpha, alpha_band(alpha), units))
 
     add("total", "total", "总分", "Total", [s.total for s in kept])

@@ -51,38 +51,43 @@ class StreamedRows:
         self._style = body.style_id
         self._text_style = text_body.style_id
         self._letters: list[str] = []
-        self._widths_seen: set[tuple[int, Any]] = set()
+        self._cells: dict[tuple[int, type, Any], str] = {}
         # Closed by `close`, which the exporter calls whatever happens.
         self.file: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115
 
     def append(self, values: Iterable[Any]) -> None:
-        parts = [f'<row r="{self.row}">']
         row = self.row
-        style = self._style
-        seen = self._widths_seen
+        parts = [f'<row r="{row}">']
+        letters = self._letters
+        known = self._cells
         for i, value in enumerate(values):
-            if i >= len(self._letters):
-                self._letters.append(get_column_letter(i + 1))
-            ref = f"{self._letters[i]}{row}"
-            if value is None:
-                parts.append(f'<c r="{ref}" s="{style}"/>')
-            elif isinstance(value, bool):
-                parts.append(f'<c r="{ref}" s="{style}" t="b"><v>{int(value)}</v></c>')
-            elif isinstance(value, int | float):
-                parts.append(f'<c r="{ref}" s="{style}"><v>{value!r}</v></c>')
-            else:
-                text = clean_text(str(value))
-                s = self._text_style if text.startswith(FORMULA_STARTS) else style
-                parts.append(f'<c r="{ref}" s="{s}" t="inlineStr"><is><t xml:space="preserve">'
-                             f"{escape(text)}</t></is></c>")
-                value = text
-            if (i, value) not in seen:  # widths: each distinct value measured once
-                seen.add((i, value))
-                self._fit(i + 1, value)
+            if i >= len(letters):
+                letters.append(get_column_letter(i + 1))
+            key = (i, value.__class__, value)
+            rest = known.get(key)  # the cell's XML after its reference
+            if rest is None:
+                rest, shown = self._cell_xml(value)
+                self._fit(i + 1, shown)
+                if not isinstance(value, str) or len(value) <= 100:
+                    known[key] = rest  # names, codes and scores repeat; long text rarely
+            parts.append(f'<c r="{letters[i]}{row}"{rest}')
         parts.append("</row>")
-        self.columns = max(self.columns, len(self._letters))
+        self.columns = max(self.columns, len(letters))
         self.file.write("".join(parts).encode("utf-8"))
         self.row += 1
+
+    def _cell_xml(self, value: Any) -> tuple[str, Any]:
+        style = self._style
+        if value is None:
+            return f' s="{style}"/>', value
+        if isinstance(value, bool):
+            return f' s="{style}" t="b"><v>{int(value)}</v></c>', value
+        if isinstance(value, int | float):
+            return f' s="{style}"><v>{value!r}</v></c>', value
+        text = clean_text(str(value))
+        s = self._text_style if text.startswith(FORMULA_STARTS) else style
+        return (f' s="{s}" t="inlineStr"><is><t xml:space="preserve">{escape(text)}</t>'
+                f"</is></c>"), text
 
     @property
     def last_row(self) -> int:
