@@ -54,3 +54,20 @@ def test_files_tab_lists_the_files_already_received(demo_ws: Workspace, qtbot: A
         "Accepted", "Superseded"}
     assert all(model.data(model.index(r, 0)).endswith(".xlsx") for r in range(model.rowCount()))
     assert "64" in screen.summary.text()
+
+
+def test_reasons_leave_out_the_file_the_row_names() -> None:
+    from evaluator.errors import Problem
+    from evaluator.merge import FileResult
+    from ui.screens.merge import FileResultModel
+
+    model = FileResultModel()
+    rejected = FileResult(path=Path("/x/2018_review_王荣_评分_001.xlsx"), status="rejected",
+                          problems=[Problem("backups.not_a_backup", {"path": "p"},
+                                            file="2018_review_王荣_评分_001.xlsx")])
+    unchanged = FileResult(path=Path("/x/again.xlsx"), status="unchanged")
+    model.set_results([rejected, unchanged])
+    reasons = model.data(model.index(0, FileResultModel.REASONS))
+    assert reasons
+    assert "王荣" not in reasons
+    assert model.data(model.index(1, 5)) == "—"  # signed or not is not known for a re-sent file

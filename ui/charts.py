@@ -15,9 +15,10 @@ from PySide6.QtCharts import (
     QChartView,
     QHorizontalBarSeries,
     QPieSeries,
+    QPieSlice,
     QValueAxis,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
@@ -38,17 +39,29 @@ def _chart(title: str) -> QChart:
 
 
 class BandPieView(QChartView):
-    """One pie: alliances per band, labelled with count and share."""
+    """One pie: alliances per band, labelled with count and share.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    The full pie has a legend listing band, count and share, one line each, beside it. A
+    compact pie (one of several per-batch pies) has no legend, which would be cut short at
+    that size: each slice carries its count and the tooltip the rest; the colours are the
+    full pie's.
+    """
+
+    def __init__(self, compact: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.compact = compact
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumSize(320, 240)
+        self.setMinimumSize(*((200, 190) if compact else (320, 220)))
         self.series = QPieSeries()
         self.setChart(_chart(""))
         self.chart().addSeries(self.series)
-        # Beside a small pie the legend's labels would be cut short.
-        self.chart().legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        legend = self.chart().legend()
+        if compact:
+            legend.setVisible(False)
+            self.series.setPieSize(0.8)
+            self.chart().setMargins(QMargins(2, 2, 2, 2))
+        else:
+            legend.setAlignment(Qt.AlignmentFlag.AlignRight)
 
     def set_counts(self, title: str, counts: dict[str, int], names: dict[str, str]) -> None:
         self.chart().setTitle(title)
@@ -58,8 +71,15 @@ class BandPieView(QChartView):
             if n <= 0:
                 continue
             share = 100 * n / total if total else 0
-            pie_slice = self.series.append(f"{names[band]} {n}（{share:.2f}%）", n)
+            text = f"{names[band]} {n}（{share:.2f}%）"
+            pie_slice = self.series.append(str(n) if self.compact else text, n)
             pie_slice.setColor(QColor(BAND_COLOURS.get(band, "#888888")))
+            if self.compact:
+                pie_slice.setLabelVisible(True)
+                pie_slice.setLabelPosition(QPieSlice.LabelPosition.LabelInsideHorizontal)
+                pie_slice.setLabelColor(QColor("#ffffff" if band != "average" else "#000000"))
+                pie_slice.hovered.connect(
+                    lambda on, t=f"{title}: {text}": self.setToolTip(t if on else ""))
 
 
 class GroupedBarView(QChartView):

@@ -9,7 +9,7 @@ QProgressDialog, results come back by signal.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -157,12 +157,20 @@ class FileResultModel(QAbstractTableModel):
             if col == 4:
                 return "" if r.sequence is None else r.sequence
             if col == 5:
-                return self._yes_no(r.signed) if r.status != "rejected" else ""
+                if r.status == "rejected":
+                    return ""
+                # A file already merged is not read again: its signature is not known here
+                # (the row of the first merge below says whether it was signed).
+                if r.status == "unchanged" and not r.signed:
+                    return "—"
+                return self._yes_no(r.signed)
             if col == 6:
                 return self.tr("This session")
             if col == self.REASONS:
                 sep = "\n" if role == Qt.ItemDataRole.ToolTipRole else "；"
-                return sep.join(messages.render_problem(p) for p in r.problems + r.warnings)
+                # The row names the file already: render each problem without it.
+                return sep.join(messages.render_problem(replace(p, file=None))
+                                for p in r.problems + r.warnings)
         if role == Qt.ItemDataRole.BackgroundRole and col == 1:
             colour = {"accepted": QColor(200, 235, 200), "rejected": QColor(245, 200, 200),
                       "unchanged": QColor(230, 230, 230)}[r.status]

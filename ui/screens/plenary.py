@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -293,8 +294,10 @@ class Screen(QWidget):
         self.heatmap.setFont(heat_font)
         self.heatmap.horizontalHeader().setMinimumSectionSize(26)
         self.heatmap.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.heatmap.verticalHeader().setMaximumWidth(130)
+        # Indicator names are elided (the full name is the row's tooltip).
+        self.heatmap.verticalHeader().setMaximumWidth(112)
         self.heatmap.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.heatmap.installEventFilter(self)
         self.records: QWidget | None = None
         self.tabs = QTabWidget()
         self.tabs.addTab(self.heatmap, self.tr("Scores by expert"))
@@ -393,6 +396,27 @@ class Screen(QWidget):
         if current.isValid() and current.row() < len(self.agenda_model.items):
             self.show_item(self.agenda_model.items[current.row()])
 
+    def fit_heatmap(self) -> None:
+        """Columns as wide as their contents, unless that scrolls sideways: then all the
+        same width, shared out over the visible width (16 experts fit at 1280x720)."""
+        header = self.heatmap.horizontalHeader()
+        columns = self.heatmap_model.columnCount()
+        if not columns:
+            return
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        available = self.heatmap.viewport().width()
+        if header.length() <= available:
+            return
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        width = max(header.minimumSectionSize(), available // columns)
+        for column in range(columns):
+            header.resizeSection(column, width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.heatmap and event.type() == QEvent.Type.Resize:
+            self.fit_heatmap()
+        return super().eventFilter(watched, event)
+
     def show_item(self, item: AgendaItem | None) -> None:
         self.current = item
         if item is None or self.context.workspace is None:
@@ -427,6 +451,7 @@ class Screen(QWidget):
             "SELECT id, name FROM experts WHERE year = ?", (year,))}
         disputed = {d.code for d in item.indicators}
         self.heatmap_model.set_data(ws.rubric(year), c.sets, names, disputed)
+        self.fit_heatmap()
         if self.records is not None:
             from ui.widgets.records_view import RecordsView
 

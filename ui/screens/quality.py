@@ -5,11 +5,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QMargins,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -20,6 +28,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -146,6 +155,9 @@ class LeniencyModel(QAbstractTableModel):
         return None
 
 
+BAR_ROW_HEIGHT = 24  # pixels per expert in the leniency chart: closer, QtCharts drops names
+
+
 class Screen(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -165,10 +177,19 @@ class Screen(QWidget):
         self.chart.setTitle(self.tr("Leniency per expert (points)"))
         self.chart.legend().hide()
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(220)
-        experts = QSplitter(Qt.Orientation.Vertical)
+        # Side by side: the chart gets the full height, one bar per expert with the
+        # name beside it (30 names under vertical bars would be cut to "…").
+        self.chart_scroll = QScrollArea()
+        self.chart_scroll.setWidgetResizable(True)
+        self.chart_scroll.setWidget(self.chart_view)
+        self.chart_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.chart_scroll.setMinimumWidth(360)
+        experts = QSplitter(Qt.Orientation.Horizontal)
         experts.addWidget(self.leniency_view)
-        experts.addWidget(self.chart_view)
+        experts.addWidget(self.chart_scroll)
+        experts.setStretchFactor(0, 3)
+        experts.setStretchFactor(1, 2)
+        experts.setSizes([600, 420])
         tabs = QTabWidget()
         tabs.addTab(self.alpha_view, self.tr("Agreement (alpha)"))
         tabs.addTab(experts, self.tr("Leniency of experts"))
@@ -205,19 +226,28 @@ class Screen(QWidget):
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
-        shown = [e for e in rows if e.leniency is not None]
+        # The category axis runs upwards: reversed, the first expert of the table is on top.
+        shown = [e for e in rows if e.leniency is not None][::-1]
         bars = QBarSet(self.tr("Leniency"))
         bars.append([float(e.leniency) for e in shown])  # type: ignore[arg-type]
-        series = QBarSeries()
+        series = QHorizontalBarSeries()
+        series.setBarWidth(0.7)
         series.append(bars)
         self.chart.addSeries(series)
-        axis_x = QBarCategoryAxis()
-        axis_x.append([e.name for e in shown])
-        axis_x.setLabelsAngle(-60)
-        self.chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(axis_x)
-        axis_y = QValueAxis()
+        names = QBarCategoryAxis()
+        names.append([e.name for e in shown])
+        font = names.labelsFont()
+        font.setPointSizeF(max(font.pointSizeF() * 0.9, 8.0))
+        names.setLabelsFont(font)
+        names.setTruncateLabels(False)  # two or three characters; "…" would hide them all
+        self.chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(names)
+        points = QValueAxis()
         bound = max([abs(float(e.leniency)) for e in shown] + [5.0])  # type: ignore[arg-type]
-        axis_y.setRange(-bound * 1.1, bound * 1.1)
-        self.chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(axis_y)
+        points.setRange(-bound * 1.1, bound * 1.1)
+        points.setLabelFormat("%.1f")
+        self.chart.addAxis(points, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(points)
+        self.chart.setMargins(QMargins(4, 4, 4, 4))
+        # A name needs a line of its own, or QtCharts shows "…" in its place.
+        self.chart_view.setMinimumHeight(max(300, BAR_ROW_HEIGHT * len(shown) + 110))

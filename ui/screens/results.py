@@ -317,7 +317,7 @@ class Screen(QWidget):
         self.activity_table = _table(self.activity_model)
         self.activity_table.setMinimumHeight(380)
         self.overall_pie = BandPieView()
-        self.batch_pies = [BandPieView() for _ in range(4)]
+        self.batch_pies = [BandPieView(compact=True) for _ in range(4)]
         self.batch_bars = GroupedBarView()
         self.score_bars = GroupedBarView()
         self.activity_bars = GroupedBarView(horizontal=True)

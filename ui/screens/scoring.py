@@ -369,10 +369,18 @@ class ScoringPanel(QWidget):
         self.records_view.setModel(self.records)
         self._setup_table(self.records_view)
         self.records_view.setWordWrap(True)
-        self.records_view.horizontalHeader().setStretchLastSection(True)
-        self.records_view.setColumnWidth(0, 200)
-        self.records_view.setColumnWidth(1, 90)
-        self.records_view.setColumnWidth(2, 50)
+        # The description is what the expert reads: it takes the width, the other
+        # columns only what they need, and each row is as tall as its text.
+        records_header = self.records_view.horizontalHeader()
+        records_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        records_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        records_header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        records_header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.records_view.setColumnWidth(0, 120)
+        self.records_view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.records_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.records_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.no_records = QLabel(self.tr("Nothing was submitted for this indicator."))
         self.no_records.setStyleSheet("color: #777;")
         middle_layout.addWidget(self.records_title)
