@@ -22,6 +22,8 @@ from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
+from evaluator import messages
+
 BAND_COLOURS = {"high": "#2E75B6", "fairly_high": "#70AD47", "average": "#FFC000",
                 "inactive": "#A5A5A5"}
 
@@ -62,6 +64,9 @@ class BandPieView(QChartView):
             self.chart().setMargins(QMargins(2, 2, 2, 2))
         else:
             legend.setAlignment(Qt.AlignmentFlag.AlignRight)
+            font = legend.font()
+            font.setPointSizeF(max(font.pointSizeF() * 0.9, 8.0))
+            legend.setFont(font)
 
     def set_counts(self, title: str, counts: dict[str, int], names: dict[str, str]) -> None:
         self.chart().setTitle(title)
@@ -71,7 +76,8 @@ class BandPieView(QChartView):
             if n <= 0:
                 continue
             share = 100 * n / total if total else 0
-            text = f"{names[band]} {n}（{share:.2f}%）"
+            text = (f"{names[band]} {n}（{share:.2f}%）" if messages.current_language() == "zh"
+                    else f"{names[band]} {n} ({share:.2f}%)")
             pie_slice = self.series.append(str(n) if self.compact else text, n)
             pie_slice.setColor(QColor(BAND_COLOURS.get(band, "#888888")))
             if self.compact:
