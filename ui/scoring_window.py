@@ -46,6 +46,16 @@ class ScoringWindow(QMainWindow):
         close.setShortcut(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
         menu.addAction(close)
+        # Edit → Undo/Redo show what they undo; the panel's own Ctrl+Z handling (in the
+        # score field) goes to the same stack.
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        stack = self.panel.undo_stack
+        self.undo_action = stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
         self.statusBar().showMessage(self.tr("Every score is saved as soon as it is entered."))
         geometry = app_settings().value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray):

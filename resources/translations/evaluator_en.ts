@@ -1349,6 +1349,18 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>&amp;Close</translation>
         </message>
         <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>Undo</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>Redo</translation>
+        </message>
+        <message>
             <source>Every score is saved as soon as it is entered.</source>
             <translation>Every score is saved as soon as it is entered.</translation>
         </message>

@@ -1349,6 +1349,18 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>关闭(&amp;C)</translation>
         </message>
         <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>重做</translation>
+        </message>
+        <message>
             <source>Every score is saved as soon as it is entered.</source>
             <translation>每项评分输入后立即保存。</translation>
         </message>
