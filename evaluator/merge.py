@@ -23,6 +23,7 @@ from evaluator.rubric import Rubric
 from evaluator.scorefile import (
     K_SIGNATURE,
     ScoreFile,
+    allowed_values,
     canonical_content,
     check_against_rubric,
     read_score_file,
@@ -228,6 +229,7 @@ class MergeContext:
     alliance_ids: dict[str, int]  # normalised code, current or former -> alliance id
     assigned: dict[tuple[int, str], set[int]]  # (expert id, round) -> alliance ids
     conflicts: dict[tuple[int, int], str]  # (expert id, alliance id) -> reason
+    allowed: dict[str, frozenset[float]]  # indicator -> its valid values
 
     @classmethod
     def load(cls, ws: Workspace, year: int) -> MergeContext:
@@ -256,7 +258,8 @@ class MergeContext:
             conflicts.setdefault((expert_id, alliance_id), reason)
         return cls(rubric=rubric, fingerprint=rubric.fingerprint,
                    workspace_id=workspace_id(ws), experts=experts,
-                   alliance_ids=alliance_ids, assigned=assigned, conflicts=conflicts)
+                   alliance_ids=alliance_ids, assigned=assigned, conflicts=conflicts,
+                   allowed=allowed_values(rubric))
 
 
 def _is_missing_signature(p: Problem) -> bool:
@@ -328,7 +331,7 @@ def validate_score_file(ws: Workspace, year: int, sf: ScoreFile, accept_unsigned
             add("merge.conflict", expert=expert["name"], code=code, reason=conflict)
     # Values in range and on the step; duplicates.
     if not any(p.code == "merge.rubric_differs" for p in problems):
-        problems.extend(check_against_rubric(sf, rubric))
+        problems.extend(check_against_rubric(sf, rubric, context.allowed))
     seen: dict[tuple[str, str], int] = {}
     for code, indicator, _ in sf.rows:
         seen[(code, indicator)] = seen.get((code, indicator), 0) + 1
@@ -392,11 +395,12 @@ def _apply(ws: Workspace, year: int, r: FileResult) -> None:
     ws.db.execute("DELETE FROM scores WHERE year = ? AND round = ? AND expert_id = ?",
                   (year, r.round, r.expert_id))
     content = {"meta": sf.meta, "rows": sf.rows, "comments": sf.comments}
-    file_id = ws.db.table("score_files").insert({
-        "year": year, "round": r.round, "expert_id": r.expert_id, "sequence": r.sequence,
-        "sha256": r.sha256, "file_name": r.path.name, "signed": int(r.signed),
-        "status": "accepted", "exported_at": sf.exported_at or None, "received_at": now_iso(),
-        "content_json": json.dumps(content, ensure_ascii=False)}).last_pk
+    file_id = ws.db.execute(
+        "INSERT INTO score_files (year, round, expert_id, sequence, sha256, file_name, signed,"
+        " status, exported_at, received_at, content_json)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?)",
+        (year, r.round, r.expert_id, r.sequence, r.sha256, r.path.name, int(r.signed),
+         sf.exported_at or None, now_iso(), json.dumps(content, ensure_ascii=False))).lastrowid
     comments = {(c, i): t for c, i, t in sf.comments}
     entered = now_iso()
     ids = r.alliance_ids

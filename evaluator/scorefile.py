@@ -629,12 +629,14 @@ def _read_meta(sf: ScoreFile, sheet: Sheet, name: str) -> None:
             bad(K_COMPLETE, "是 / 否")
 
 
-def check_against_rubric(score_file: ScoreFile, rubric: Rubric) -> list[Problem]:
-    """Values and indicator codes of a file that the rubric does not allow."""
+def check_against_rubric(score_file: ScoreFile, rubric: Rubric,
+                         allowed: dict[str, frozenset[float]] | None = None) -> list[Problem]:
+    """Values and indicator codes of a file that the rubric does not allow. `allowed`:
+    `allowed_values(rubric)`, if the caller checks many files."""
     problems: list[Problem] = []
     file = score_file.path.name
     maxima = {i.code: i.max_points for i in rubric.indicators}
-    allowed = _allowed_values(rubric)
+    allowed = allowed_values(rubric) if allowed is None else allowed
     valid = rubric.is_valid_value
     for code, indicator, value in score_file.rows:
         maximum = maxima.get(indicator)
@@ -653,7 +655,7 @@ def check_against_rubric(score_file: ScoreFile, rubric: Rubric) -> list[Problem]
     return problems
 
 
-def _allowed_values(rubric: Rubric) -> dict[str, frozenset[float]]:
+def allowed_values(rubric: Rubric) -> dict[str, frozenset[float]]:
     """Each indicator's valid values 0, step, 2 x step ... max, as `Rubric.is_valid_value`
     judges them: a set look-up per score instead of a call (1.2 million at XL). A value
     not in its set still goes through `is_valid_value`, so the answer is the same."""
