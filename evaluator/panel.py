@@ -467,6 +467,19 @@ def set_group_leader(ws: Workspace, expert_id: int) -> None:
                  old[0] if old else None, expert.name)
 
 
+def clear_group_leader(ws: Workspace, group_id: int) -> None:
+    """The group has no leader any more (undoes making someone leader of a group that had
+    none)."""
+    group = get_group(ws, group_id)
+    old = ws.db.execute("SELECT name FROM experts WHERE group_id = ? AND is_group_leader = 1",
+                        (group_id,)).fetchone()
+    if old is None:
+        return
+    with ws.transaction():
+        ws.db.execute("UPDATE experts SET is_group_leader = 0 WHERE group_id = ?", (group_id,))
+        ws.audit("update", "expert_group.leader", f"{group.year}:{group.name}", old[0], None)
+
+
 def remove_empty_groups(ws: Workspace, year: int | None = None) -> list[str]:
     """Delete the year's groups that have no members and no assignments."""
     year = ws.require_year(year)

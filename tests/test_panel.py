@@ -235,3 +235,19 @@ def test_reimport_updates_in_place(ws, tmp_path: Path) -> None:  # type: ignore[
     assert (after.title, after.alliance_code) == ("副秘书长", "233")
     assert secret_key(ws, ruan.id) == key
     assert [(c.expert_name, c.alliance_code) for c in conflicts(ws, 2018)] == [("阮军", "233")]
+
+
+def test_clearing_a_group_leader_is_audited(ws) -> None:  # type: ignore[no-untyped-def]
+    from evaluator.panel import clear_group_leader, set_group_leader
+
+    g1 = ensure_group(ws, 2018, "第一组")
+    expert = add_expert(ws, 2018, "组长甲", "member", group="第一组")
+    set_group_leader(ws, expert)
+    clear_group_leader(ws, g1)
+    assert not get_expert(ws, expert).is_group_leader
+    entry = next(iter(ws.db.query("SELECT * FROM audit_log WHERE entity = 'expert_group.leader'"
+                             " ORDER BY id DESC LIMIT 1")))
+    assert entry["old_json"] == '"组长甲"'
+    assert entry["new_json"] is None
+    clear_group_leader(ws, g1)  # nothing to clear: no new entry
+    assert ws.count("audit_log", "entity = 'expert_group.leader'") == 2
