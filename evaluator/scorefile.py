@@ -364,7 +364,12 @@ class ScoreCell:
     indicator: str
     value: float
     row: int
-    cell: str
+    column_letter: str
+
+    @property
+    def cell(self) -> str:
+        """The cell's reference, such as 'C5' (made when asked: a merge reads 1.2 million)."""
+        return f"{self.column_letter}{self.row}"
 
 
 @dataclass
@@ -439,27 +444,27 @@ def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
         row_bad = False
         width = len(cells)
         for index, indicator in ind_cols:
-            ref = f"{letters[index]}{row}"
             if formula_cells and (row, index) in formula_cells:
                 problems.append(Problem("scorefile.formula", {
-                    "cell": ref, "value": formula_cells[(row, index)][:40]}, file=file,
+                    "cell": f"{letters[index]}{row}", "value": formula_cells[(row, index)][:40]}, file=file,
                     sheet=name, row=row, column=indicator))
                 row_bad = True
                 continue
             value: Any = cells[index] if index < width else None
             kind = type(value)
             if kind is float or kind is int:  # the common case, first
-                row_cells.append(ScoreCell(code, indicator, float(value), row, ref))
+                row_cells.append(ScoreCell(code, indicator, float(value), row,
+                                           letters[index]))
                 continue
             if is_blank(value):
                 continue
             if isinstance(value, bool) or not isinstance(value, int | float):
                 problems.append(Problem("scorefile.not_number", {
-                    "cell": ref, "value": cell_text(value)[:40]}, file=file, sheet=name,
+                    "cell": f"{letters[index]}{row}", "value": cell_text(value)[:40]}, file=file, sheet=name,
                     row=row, column=indicator))
                 row_bad = True
                 continue
-            row_cells.append(ScoreCell(code, indicator, float(value), row, ref))
+            row_cells.append(ScoreCell(code, indicator, float(value), row, letters[index]))
         if not code:
             if row_cells or row_bad:
                 problems.append(Problem("scorefile.blank_code", {
