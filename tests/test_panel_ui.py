@@ -87,8 +87,8 @@ def test_expert_model_moves_group_and_sets_leader(ws: Workspace, qtbot) -> None:
     assign_round(ws, 2018, "initial", groups=2)
     model = ExpertTableModel(ws, 2018)
     groups = list_groups(ws, 2018)
-    row = next(r for r in range(model.rowCount()) if model.expert_at(r).name == "成员3")
-    target = next(g for g in groups if g.id != model.expert_at(row).group_id)
+    row = next(r for r in range(model.rowCount()) if model.row_at(r).name == "成员3")
+    target = next(g for g in groups if g.id != model.row_at(row).group_id)
     with qtbot.waitSignal(model.dataChanged):
         assert model.setData(model.index(row, GROUP), target.id, Qt.ItemDataRole.EditRole)
     assert get_expert_by_name(ws, 2018, "成员3").group_id == target.id
@@ -96,10 +96,10 @@ def test_expert_model_moves_group_and_sets_leader(ws: Workspace, qtbot) -> None:
                          Qt.ItemDataRole.CheckStateRole)
     assert get_expert_by_name(ws, 2018, "成员3").is_group_leader
     # The advisor scores nothing until the secretariat places him or her in a group.
-    advisor_row = next(r for r in range(model.rowCount()) if model.expert_at(r).role == "advisor")
+    advisor_row = next(r for r in range(model.rowCount()) if model.row_at(r).role == "advisor")
     assert not model.flags(model.index(advisor_row, LEADER)) & Qt.ItemFlag.ItemIsUserCheckable
     assert model.setData(model.index(advisor_row, GROUP), target.id, Qt.ItemDataRole.EditRole)
-    assert model.expert_at(advisor_row).scores
+    assert model.row_at(advisor_row).scores
 
 
 def test_screen_runs_a_round_and_shows_the_matrix(ws: Workspace, qtbot,  # type: ignore[no-untyped-def]
@@ -164,7 +164,7 @@ def test_screen_declares_and_removes_a_conflict(ws: Workspace, qtbot,  # type: i
     screen.declare_conflict()
     assert screen.conflict_model.rowCount() == 7
     row = next(r for r in range(screen.conflict_model.rowCount())
-               if screen.conflict_model.conflict_at(r).source == "declared")
+               if screen.conflict_model.row_at(r).source == "declared")
     screen.conflict_view.selectRow(row)
     assert screen.remove_conflict_action.isEnabled()
     monkeypatch.setattr(screen, "ask_confirmation", lambda text: True)

@@ -56,7 +56,7 @@ def test_decision_needs_a_reason(screen: Screen, workspace: Workspace,
     screen.score_box.setValue(71.5)
     screen.reason.setText("会议纪要齐全，上调")
     assert screen.record_decision() is True
-    d = current_decision(workspace, 2018, screen.agenda_model.items[0].alliance_id)
+    d = current_decision(workspace, 2018, screen.agenda_model.row_at(0).alliance_id)
     assert d is not None
     assert (d.decision, d.score) == ("override", 71.5)
     assert screen.agenda_model.data(screen.agenda_model.index(0, 5)) == "71.5"

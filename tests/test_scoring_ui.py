@@ -159,7 +159,7 @@ def test_models(qtmodeltester, pkg_path: Path) -> None:  # type: ignore[no-untyp
         qtmodeltester.check(indicators)
         assert indicators.rowCount() == 23  # 3 first-level headings + 20 indicators
         records = PackageRecordsModel()
-        records.set_records(pkg.records(pkg.alliance("102").id))
+        records.set_rows(pkg.records(pkg.alliance("102").id))
         qtmodeltester.check(records)
 
 
@@ -173,7 +173,7 @@ def test_workspace_screen_opens_an_experts_package(qtbot, workspace: Workspace) 
     screen.expert_combo.setCurrentIndex(screen.expert_combo.findText("王"))
     assert screen.open_selected()
     assert screen.panel is not None
-    assert [screen.panel.alliances.alliance(i).code
+    assert [screen.panel.alliances.row_at(i).code
             for i in range(screen.panel.alliances.rowCount())] == ["102", "203"]
     type_score(qtbot, screen.panel, "2", Qt.Key.Key_Return)
     path = screen.panel.package.path

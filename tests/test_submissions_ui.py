@@ -215,7 +215,7 @@ def test_problem_model_is_sound(qtmodeltester) -> None:
     from evaluator.errors import Problem
 
     model = ProblemTableModel()
-    model.set_problems([Problem("submissions.bad_date", {"value": "x"}, sheet="活动记录",
+    model.set_rows([Problem("submissions.bad_date", {"value": "x"}, sheet="活动记录",
                                 row=3, column="日期"),
                         Problem("submissions.name_alias", {"value": "a", "alliance": "1",
                                 "registry_name": "b"}, severity="warning")])

@@ -75,8 +75,8 @@ def test_move_expert_then_ctrl_z_puts_the_expert_back(qtbot, window, ws) -> None
     screen = _panel(window)
     model = screen.expert_model
     row = next(r for r in range(model.rowCount())
-               if model.expert_at(r).name == "成员0")
-    expert = model.expert_at(row)
+               if model.row_at(r).name == "成员0")
+    expert = model.row_at(row)
     old_group = expert.group_id
     other = next(g for g in list_groups(ws, 2018) if g.id != old_group)
     moves_before = _moves(ws, "成员0")
@@ -90,8 +90,8 @@ def test_move_expert_then_ctrl_z_puts_the_expert_back(qtbot, window, ws) -> None
     assert get_expert(ws, expert.id).group_id == old_group
     assert window.redo_action.isEnabled()
     # the table shows the old group again
-    row = next(r for r in range(model.rowCount()) if model.expert_at(r).id == expert.id)
-    assert model.expert_at(row).group_id == old_group
+    row = next(r for r in range(model.rowCount()) if model.row_at(r).id == expert.id)
+    assert model.row_at(row).group_id == old_group
 
     _press(qtbot, window, "Ctrl+Shift+Z")
     assert get_expert(ws, expert.id).group_id == other.id
@@ -105,9 +105,9 @@ def test_undoing_a_leader_move_gives_the_lead_back(window, ws) -> None:  # type:
     group = list_groups(ws, 2018)[0]
     leader_id = group.leader_id
     assert leader_id is not None
-    member = next(e for e in model.experts
+    member = next(e for e in model.rows
                   if e.group_id == group.id and e.id != leader_id)
-    row = model.experts.index(member)
+    row = model.rows.index(member)
     assert model.setData(model.index(row, LEADER), Qt.CheckState.Checked,
                          Qt.ItemDataRole.CheckStateRole)
     assert get_expert(ws, member.id).is_group_leader
@@ -117,7 +117,7 @@ def test_undoing_a_leader_move_gives_the_lead_back(window, ws) -> None:  # type:
 
     # Moving the leader out and undoing restores both the group and the lead.
     other = next(g for g in list_groups(ws, 2018) if g.id != group.id)
-    row = next(r for r, e in enumerate(model.experts) if e.id == leader_id)
+    row = next(r for r, e in enumerate(model.rows) if e.id == leader_id)
     assert model.setData(model.index(row, GROUP), other.id, Qt.ItemDataRole.EditRole)
     assert not get_expert(ws, leader_id).is_group_leader
     window.undo_group.undo()
@@ -160,7 +160,7 @@ def test_matrix_toggle_and_conflicts_are_undone(window, ws, monkeypatch) -> None
 
     # Removing the declared conflict, then undoing, declares it again with its reason.
     row = next(r for r in range(screen.conflict_model.rowCount())
-               if screen.conflict_model.conflict_at(r).source == "declared")
+               if screen.conflict_model.row_at(r).source == "declared")
     screen.conflict_view.selectRow(row)
     monkeypatch.setattr(screen, "ask_confirmation", lambda text: True)
     screen.remove_selected_conflict()
@@ -176,8 +176,8 @@ def test_a_refused_undo_says_why_and_leaves_the_stack(window, ws, monkeypatch) -
     model = screen.expert_model
     gid = ensure_group(ws, 2018, "第三组")
     model.reload()
-    row = next(r for r, e in enumerate(model.experts) if e.name == "成员2")
-    old_group = model.expert_at(row).group_id
+    row = next(r for r, e in enumerate(model.rows) if e.name == "成员2")
+    old_group = model.row_at(row).group_id
     assert model.setData(model.index(row, GROUP), gid, Qt.ItemDataRole.EditRole)
     # The old group disappears behind the screen's back: the undo cannot go there.
     ws.db.execute("UPDATE experts SET group_id = NULL WHERE group_id = ?", (old_group,))

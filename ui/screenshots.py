@@ -507,7 +507,7 @@ def shot_agenda(s: Studio) -> QWidget:
 
 def shot_plenary(s: Studio) -> QWidget:
     screen = s.screen("plenary")
-    items = screen.agenda_model.items
+    items = screen.agenda_model.rows
     # The item raised by the most rules whose dispute shows in the indicators: the
     # heat map then says why it is on the agenda.
     row = max(range(len(items)), key=lambda i: (len(items[i].rules),

@@ -11,13 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -37,12 +31,10 @@ from evaluator.cli.backup_commands import describe_backup, restore_workspace
 from evaluator.errors import EvaluatorError
 from evaluator.workspace import Workspace
 from ui.context import AppContext
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.models.rows_model import Index, RowsTableModel
 
 TIME, REASON, SIZE = range(3)
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
-
 
 
 def size_text(size: int) -> str:
@@ -51,38 +43,25 @@ def size_text(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-class BackupListModel(QAbstractTableModel):
+class BackupListModel(RowsTableModel[dict[str, Any]]):
     """The backups of one workspace, newest first: time, reason, size."""
+
+    HEADERS = (QT_TRANSLATE_NOOP("BackupListModel", "Time"),
+               QT_TRANSLATE_NOOP("BackupListModel", "Reason"),
+               QT_TRANSLATE_NOOP("BackupListModel", "Size"))
+    ROW_NUMBERS = True
 
     def __init__(self, ws_path: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ws_path = ws_path
-        self.rows: list[dict[str, Any]] = []
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self.rows = [] if self.ws_path is None else [
-            describe_backup(self.ws_path, p) for p in list_backups(self.ws_path)]
-        self.endResetModel()
+        self.set_rows([] if self.ws_path is None else [
+            describe_backup(self.ws_path, p) for p in list_backups(self.ws_path)])
 
     def path_at(self, row: int) -> Path:
         return Path(self.rows[row]["path"])
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1) if 0 <= section < len(self.rows) else None
-        labels = (self.tr("Time"), self.tr("Reason"), self.tr("Size"))
-        return labels[section] if 0 <= section < len(labels) else None
 
     def reason_label(self, reason: str) -> str:
         labels = {
@@ -99,8 +78,7 @@ class BackupListModel(QAbstractTableModel):
         return labels.get(reason, reason)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows) \
-                or not 0 <= index.column() < 3:
+        if not self.valid(index):
             return None
         row = self.rows[index.row()]
         if role == PATH_ROLE:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QT_TRANSLATE_NOOP,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -47,6 +47,7 @@ from evaluator import messages
 from evaluator.atomic import atomic_write
 from evaluator.errors import EvaluatorError, Problem
 from evaluator.progress import Cancelled
+from ui.models.rows_model import RowsTableModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 REGISTRY = "registry"
@@ -158,43 +159,29 @@ def write_problem_report(problems: list[Problem], path: Path, lang: str | None =
         writer.writerows(["" if v is None else v for v in row] for row in rows)
 
 
-class ProblemTableModel(QAbstractTableModel):
+class ProblemTableModel(RowsTableModel[Problem]):
     """The validation report; sorted through a QSortFilterProxyModel (row numbers as ints)."""
+
+    HEADERS = (QT_TRANSLATE_NOOP("ProblemTableModel", "Severity"),
+               QT_TRANSLATE_NOOP("ProblemTableModel", "Sheet"),
+               QT_TRANSLATE_NOOP("ProblemTableModel", "Row"),
+               QT_TRANSLATE_NOOP("ProblemTableModel", "Column"),
+               QT_TRANSLATE_NOOP("ProblemTableModel", "Problem"))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._problems: list[Problem] = []
-        self._rows: list[list[Any]] = []
+        self._values: list[list[Any]] = []  # each problem's cells, rendered once
 
-    def set_problems(self, problems: list[Problem]) -> None:
+    def set_rows(self, rows: list[Problem]) -> None:
         self.beginResetModel()
-        self._problems = list(problems)
-        self._rows = [problem_row(p) for p in self._problems]
+        self.rows = list(rows)
+        self._values = [problem_row(p) for p in self.rows]
         self.endResetModel()
 
-    @property
-    def problems(self) -> list[Problem]:
-        return list(self._problems)
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < 5:
-            return None
-        return (self.tr("Severity"), self.tr("Sheet"), self.tr("Row"), self.tr("Column"),
-                self.tr("Problem"))[section]
-
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not self.valid(index):
             return None
-        value = self._rows[index.row()][index.column()]
+        value = self._values[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
@@ -203,7 +190,7 @@ class ProblemTableModel(QAbstractTableModel):
             if index.column() == 2:
                 return -1 if value is None else int(value)
             if index.column() == 0:
-                return 0 if self._problems[index.row()].severity == "error" else 1
+                return 0 if self.rows[index.row()].severity == "error" else 1
             return "" if value is None else str(value)
         return None
 
@@ -395,7 +382,7 @@ class ImportDialog(QDialog):
         self.summary.setStyleSheet("" if outcome.ok or outcome.cancelled
                                    else "color: #a00; font-weight: bold;")
         shown = [] if outcome.cancelled else outcome.problems
-        self.model.set_problems(shown)
+        self.model.set_rows(shown)
         self.proxy.sort(-1)
         self.table.setVisible(bool(shown))
         self.table.resizeRowsToContents()
@@ -409,7 +396,7 @@ class ImportDialog(QDialog):
             self.save_report(Path(name))
 
     def save_report(self, path: Path) -> None:
-        write_problem_report(self.model.problems, path)
+        write_problem_report(self.model.rows, path)
 
     def done(self, result: int) -> None:
         if self._thread is not None:  # closing while importing: cancel, then wait

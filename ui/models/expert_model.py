@@ -6,14 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from evaluator.errors import EvaluatorError
@@ -28,15 +21,23 @@ from evaluator.panel import (
     set_group_leader,
 )
 from evaluator.workspace import Workspace
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.models.rows_model import Index, RowsTableModel
 
 ROLE, NAME, ORGANISATION, TITLE, GROUP, LEADER, ALLIANCE, CONFLICTS = range(8)
 GROUP_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the group id behind the group column
 EXPERT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-class ExpertTableModel(QAbstractTableModel):
+class ExpertTableModel(RowsTableModel[Expert]):
+    HEADERS = (QT_TRANSLATE_NOOP("ExpertTableModel", "Role"),
+               QT_TRANSLATE_NOOP("ExpertTableModel", "Name"),
+               QT_TRANSLATE_NOOP("ExpertTableModel", "Organisation"),
+               QT_TRANSLATE_NOOP("ExpertTableModel", "Title"),
+               QT_TRANSLATE_NOOP("ExpertTableModel", "Group"),
+               QT_TRANSLATE_NOOP("ExpertTableModel", "Group leader"),
+               QT_TRANSLATE_NOOP("ExpertTableModel", "Matched alliance"),
+               QT_TRANSLATE_NOOP("ExpertTableModel", "Conflicts"))
+    ROW_NUMBERS = True
     refused = Signal(str)
     changed = Signal()
     # What a click changed, for the undo stack: expert id, old group id, new group id,
@@ -49,7 +50,6 @@ class ExpertTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.ws = ws
         self.year = year
-        self.experts: list[Expert] = []
         self.groups: list[Group] = []
         self.conflict_codes: dict[int, list[str]] = {}
         self.reload()
@@ -60,42 +60,20 @@ class ExpertTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
         if self.ws is None or self.year is None:
-            self.experts, self.groups, self.conflict_codes = [], [], {}
-        else:
-            self.experts = list_experts(self.ws, self.year)
-            self.groups = list_groups(self.ws, self.year)
-            self.conflict_codes = {}
-            for c in conflicts(self.ws, self.year):
-                self.conflict_codes.setdefault(c.expert_id, []).append(c.alliance_code)
-        self.endResetModel()
-
-    def expert_at(self, row: int) -> Expert:
-        return self.experts[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.experts)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 8
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1) if 0 <= section < self.rowCount() else None
-        labels = (self.tr("Role"), self.tr("Name"), self.tr("Organisation"), self.tr("Title"),
-                  self.tr("Group"), self.tr("Group leader"), self.tr("Matched alliance"),
-                  self.tr("Conflicts"))
-        return labels[section] if 0 <= section < len(labels) else None
+            self.groups, self.conflict_codes = [], {}
+            self.set_rows([])
+            return
+        self.groups = list_groups(self.ws, self.year)
+        self.conflict_codes = {}
+        for c in conflicts(self.ws, self.year):
+            self.conflict_codes.setdefault(c.expert_id, []).append(c.alliance_code)
+        self.set_rows(list_experts(self.ws, self.year))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.experts) \
-                or not 0 <= index.column() < 8:
+        if not self.valid(index):
             return None
-        expert = self.experts[index.row()]
+        expert = self.rows[index.row()]
         column = index.column()
         if role == EXPERT_ID_ROLE:
             return expert.id
@@ -136,7 +114,7 @@ class ExpertTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        expert = self.experts[index.row()]
+        expert = self.rows[index.row()]
         if index.column() == GROUP:
             return base | Qt.ItemFlag.ItemIsEditable
         if index.column() == LEADER and expert.scores and expert.group_id is not None:
@@ -146,7 +124,7 @@ class ExpertTableModel(QAbstractTableModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or self.ws is None:
             return False
-        expert = self.experts[index.row()]
+        expert = self.rows[index.row()]
         notify: tuple[Signal, tuple[object, ...]] | None = None
         try:
             if index.column() == GROUP and role in (Qt.ItemDataRole.EditRole, GROUP_ID_ROLE):
@@ -172,7 +150,7 @@ class ExpertTableModel(QAbstractTableModel):
             self.refused.emit(error.render())
             return False
         # A leader change touches the other members of the group too: re-read the rows.
-        self.experts = list_experts(self.ws, self.year)
+        self.rows = list_experts(self.ws, self.year)
         self.groups = list_groups(self.ws, self.year)
         self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 7))
         if notify is not None:

@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -50,6 +49,7 @@ from evaluator.progress_matrix import ExpertRow, progress_matrix
 from evaluator.workspace import Workspace
 from ui.context import AppContext
 from ui.labels import round_label, status_label
+from ui.models.rows_model import RowsTableModel
 from ui.screens.plenary import AgendaModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -79,7 +79,7 @@ def received_files(ws: Workspace, year: int | None) -> list[ReceivedFile]:
     return [ReceivedFile(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6], r[7]) for r in rows]
 
 
-class FileResultModel(QAbstractTableModel):
+class FileResultModel(RowsTableModel[FileResult | ReceivedFile]):
     """This session's merge results (accepted or rejected, with reasons) on top, then the
     files already received for the year."""
 
@@ -96,37 +96,20 @@ class FileResultModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.results: list[FileResult] = []
-        self.received: list[ReceivedFile] = []
-        self._all_received: list[ReceivedFile] = []
+        self._received: list[ReceivedFile] = []
 
     def set_results(self, results: list[FileResult]) -> None:
-        self.beginResetModel()
         self.results = results
-        self._dedupe()
-        self.endResetModel()
+        self._show()
 
     def set_received(self, received: list[ReceivedFile]) -> None:
-        self.beginResetModel()
-        self._all_received = received
-        self._dedupe()
-        self.endResetModel()
+        self._received = received
+        self._show()
 
-    def _dedupe(self) -> None:
+    def _show(self) -> None:
+        """This session's results, then the received files not already among them."""
         shown = {r.sha256 for r in self.results if r.sha256}
-        self.received = [f for f in self._all_received if f.sha256 not in shown]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.results) + len(self.received)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.HEADERS)):
-            return QCoreApplication.translate("FileResultModel", self.HEADERS[section])
-        return None
+        self.set_rows([*self.results, *(f for f in self._received if f.sha256 not in shown)])
 
     def _status(self, r: FileResult) -> str:
         text = status_label(r.status)
@@ -138,12 +121,11 @@ class FileResultModel(QAbstractTableModel):
         return self.tr("Yes") if signed else self.tr("No")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+        if not self.valid(index):
             return None
-        if index.row() >= len(self.results):
-            return self._received_data(self.received[index.row() - len(self.results)],
-                                       index.column(), role)
-        r = self.results[index.row()]
+        r = self.rows[index.row()]
+        if isinstance(r, ReceivedFile):
+            return self._received_data(r, index.column(), role)
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == 0:
@@ -190,7 +172,7 @@ class FileResultModel(QAbstractTableModel):
         return None
 
 
-class ProgressModel(QAbstractTableModel):
+class ProgressModel(RowsTableModel[ExpertRow]):
     """Experts of a round: received / assigned, latest export, what is still missing."""
 
     HEADERS = (QT_TRANSLATE_NOOP("ProgressModel", "Expert"),
@@ -199,29 +181,8 @@ class ProgressModel(QAbstractTableModel):
                QT_TRANSLATE_NOOP("ProgressModel", "Latest export"),
                QT_TRANSLATE_NOOP("ProgressModel", "Still missing"))
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[ExpertRow] = []
-
-    def set_rows(self, rows: list[ExpertRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("ProgressModel", self.HEADERS[section])
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        if not self.valid(index):
             return None
         e = self.rows[index.row()]
         col = index.column()

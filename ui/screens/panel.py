@@ -446,7 +446,7 @@ class Screen(QWidget):
         rows = self.conflict_view.selectionModel().selectedRows()
         if not rows or self.context.workspace is None:
             return
-        conflict = self.conflict_model.conflict_at(rows[0].row())
+        conflict = self.conflict_model.row_at(rows[0].row())
         if not self.ask_confirmation(self.tr(
                 "Remove the conflict of interest between %1 and alliance %2?")
                 .replace("%1", conflict.expert_name).replace("%2", conflict.alliance_code)):
@@ -552,7 +552,7 @@ class Screen(QWidget):
             action.setEnabled(has_ws)
         self.assign_button.setEnabled(has_ws)
         selected = self.conflict_view.selectionModel().selectedRows()
-        removable = bool(selected) and self.conflict_model.conflict_at(
+        removable = bool(selected) and self.conflict_model.row_at(
             selected[0].row()).source == "declared"
         self.remove_conflict_action.setEnabled(has_ws and removable)
 

@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -48,6 +47,7 @@ from evaluator.plenary import current_decision, decide
 from evaluator.rubric import Rubric
 from ui.context import AppContext
 from ui.labels import band_label, flag_text, round_label, round_mark
+from ui.models.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 ALLIANCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -77,7 +77,7 @@ def _num(value: float) -> str:
     return f"{value:g}" if float(value).is_integer() else f"{value:.2f}".rstrip("0")
 
 
-class AgendaModel(QAbstractTableModel):
+class AgendaModel(RowsTableModel[AgendaItem]):
     """The plenary agenda: one row per flagged alliance."""
 
     HEADERS = (QT_TRANSLATE_NOOP("AgendaModel", "No."),
@@ -86,37 +86,20 @@ class AgendaModel(QAbstractTableModel):
                QT_TRANSLATE_NOOP("AgendaModel", "Flags"),
                QT_TRANSLATE_NOOP("AgendaModel", "Consensus"),
                QT_TRANSLATE_NOOP("AgendaModel", "Decision"))
+    ROW_NUMBERS = True
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.items: list[AgendaItem] = []
         self.decided: dict[int, float] = {}
 
     def set_items(self, items: list[AgendaItem], decided: dict[int, float]) -> None:
-        self.beginResetModel()
-        self.items = items
         self.decided = decided
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("AgendaModel", self.HEADERS[section])
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical
-                and 0 <= section < len(self.items)):
-            return section + 1
-        return None
+        self.set_rows(items)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.items):
+        if not self.valid(index):
             return None
-        item = self.items[index.row()]
+        item = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
@@ -393,8 +376,8 @@ class Screen(QWidget):
             self.show_item(None)
 
     def _on_agenda_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid() and current.row() < len(self.agenda_model.items):
-            self.show_item(self.agenda_model.items[current.row()])
+        if current.isValid() and current.row() < len(self.agenda_model.rows):
+            self.show_item(self.agenda_model.row_at(current))
 
     def fit_heatmap(self) -> None:
         """Columns as wide as their contents, unless that scrolls sideways: then all the

@@ -16,10 +16,8 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QMargins,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -39,6 +37,7 @@ from PySide6.QtWidgets import (
 from evaluator import messages
 from evaluator.quality import AlphaRow, ExpertLeniency, QualityReport, quality_report
 from ui.context import AppContext
+from ui.models.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 BAND_COLOURS = {"reliable": QColor(200, 235, 200), "tentative": QColor(255, 236, 200),
@@ -49,36 +48,15 @@ def _fmt(value: float | None, digits: int = 2) -> str:
     return "—" if value is None else f"{value:.{digits}f}"
 
 
-class AlphaModel(QAbstractTableModel):
+class AlphaModel(RowsTableModel[AlphaRow]):
     HEADERS = (QT_TRANSLATE_NOOP("AlphaModel", "Level"),
                QT_TRANSLATE_NOOP("AlphaModel", "Indicator"),
                QT_TRANSLATE_NOOP("AlphaModel", "Alpha"),
                QT_TRANSLATE_NOOP("AlphaModel", "Reading"),
                QT_TRANSLATE_NOOP("AlphaModel", "Alliances"))
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[AlphaRow] = []
-
-    def set_rows(self, rows: list[AlphaRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("AlphaModel", self.HEADERS[section])
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        if not self.valid(index):
             return None
         r = self.rows[index.row()]
         col = index.column()
@@ -105,7 +83,7 @@ class AlphaModel(QAbstractTableModel):
         return None
 
 
-class LeniencyModel(QAbstractTableModel):
+class LeniencyModel(RowsTableModel[ExpertLeniency]):
     HEADERS = (QT_TRANSLATE_NOOP("LeniencyModel", "Expert"),
                QT_TRANSLATE_NOOP("LeniencyModel", "Scored"),
                QT_TRANSLATE_NOOP("LeniencyModel", "Leniency"),
@@ -114,29 +92,8 @@ class LeniencyModel(QAbstractTableModel):
                QT_TRANSLATE_NOOP("LeniencyModel", "Correlation"),
                QT_TRANSLATE_NOOP("LeniencyModel", "Flag"))
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[ExpertLeniency] = []
-
-    def set_rows(self, rows: list[ExpertLeniency]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("LeniencyModel", self.HEADERS[section])
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        if not self.valid(index):
             return None
         e = self.rows[index.row()]
         col = index.column()

@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -50,6 +49,7 @@ from evaluator.workspace import Workspace
 from ui.charts import BandPieView, GroupedBarView
 from ui.context import AppContext
 from ui.labels import band_label, source_label
+from ui.models.rows_model import RowsTableModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 # Calm, distinct tints per band (light green, light teal, light amber, light grey), dark
@@ -62,36 +62,21 @@ def band_names() -> dict[str, str]:
     return {band: band_label(band) for band in BANDS}
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(RowsTableModel[list[Any]]):
     """A read-only table of rows of plain values, with an optional row background."""
 
     def __init__(self, headers: list[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.headers = headers
-        self.rows: list[list[Any]] = []
+        # Already translated by the screen: translate() finds no entry and shows them as given.
+        self.HEADERS = tuple(headers)
         self.backgrounds: list[str | None] = []
 
     def set_rows(self, rows: list[list[Any]], backgrounds: list[str | None] | None = None) -> None:
-        self.beginResetModel()
-        self.rows = rows
         self.backgrounds = backgrounds or [None] * len(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.headers)):
-            return self.headers[section]
-        return None
+        super().set_rows(rows)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
+        if not self.valid(index):
             return None
         value = self.rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -105,10 +90,10 @@ class RowsModel(QAbstractTableModel):
         return None
 
 
-class ResultsModel(QAbstractTableModel):
+class ResultsModel(RowsTableModel[ResultRow]):
     """The ranked results: rank, code, name, batch, score, band, where the score comes from."""
 
-    COLUMNS = (QT_TRANSLATE_NOOP("ResultsModel", "Rank"),
+    HEADERS = (QT_TRANSLATE_NOOP("ResultsModel", "Rank"),
                QT_TRANSLATE_NOOP("ResultsModel", "Code"),
                QT_TRANSLATE_NOOP("ResultsModel", "Alliance"),
                QT_TRANSLATE_NOOP("ResultsModel", "Batch"),
@@ -118,30 +103,15 @@ class ResultsModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[ResultRow] = []
         self.batch_names: dict[str, str] = {}
 
-    def set_rows(self, rows: list[ResultRow], batch_names: dict[str, str]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.batch_names = batch_names
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.COLUMNS)):
-            return QCoreApplication.translate("ResultsModel", self.COLUMNS[section])
-        return None
+    def set_rows(self, rows: list[ResultRow], batch_names: dict[str, str] | None = None) -> None:
+        if batch_names is not None:
+            self.batch_names = batch_names
+        super().set_rows(rows)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
+        if not self.valid(index):
             return None
         r = self.rows[index.row()]
         column = index.column()

@@ -20,7 +20,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QEvent,
     QItemSelectionModel,
@@ -66,6 +65,7 @@ from evaluator.rubric import Indicator, IndicatorGroup
 from evaluator.scoring import parse_score_text
 from ui.context import AppContext
 from ui.labels import round_label
+from ui.models.rows_model import RowsTableModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 ROUNDS = ("initial", "review")
@@ -85,44 +85,29 @@ def saved_clock(iso: str) -> str:
 
 # -- models ----------------------------------------------------------------------------
 
-class AllianceListModel(QAbstractTableModel):
+class AllianceListModel(RowsTableModel[PackageAlliance]):
     """The expert's alliances: code, name, progress x/20."""
 
-    COLUMNS = 3
+    HEADERS = (QT_TRANSLATE_NOOP("AllianceListModel", "Code"),
+               QT_TRANSLATE_NOOP("AllianceListModel", "Alliance"),
+               QT_TRANSLATE_NOOP("AllianceListModel", "Scored"))
 
     def __init__(self, package: Package, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.package = package
-        self._alliances: list[PackageAlliance] = package.alliances()
+        self.rows = package.alliances()
         self._progress = package.progress()
 
-    def alliance(self, row: int) -> PackageAlliance:
-        return self._alliances[row]
-
     def row_of(self, alliance_id: int) -> int:
-        for i, a in enumerate(self._alliances):
+        for i, a in enumerate(self.rows):
             if a.id == alliance_id:
                 return i
         return -1
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._alliances)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < self.COLUMNS:
-            return None
-        return (self.tr("Code"), self.tr("Alliance"), self.tr("Scored"))[section]
-
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._alliances):
+        if not self.valid(index):
             return None
-        a = self._alliances[index.row()]
+        a = self.rows[index.row()]
         done, total = self._progress.get(a.id, (0, 0))
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
@@ -144,20 +129,22 @@ class AllianceListModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(row, 2), self.index(row, 2))
 
 
-class IndicatorModel(QAbstractTableModel):
+class IndicatorModel(RowsTableModel[IndicatorGroup | Indicator]):
     """The rubric for one alliance: a heading row per first-level indicator (with its
     running total), then its second-level indicators with their scores."""
 
-    COLUMNS = 4  # code, name, score, max
+    HEADERS = (QT_TRANSLATE_NOOP("IndicatorModel", "Code"),
+               QT_TRANSLATE_NOOP("IndicatorModel", "Indicator"),
+               QT_TRANSLATE_NOOP("IndicatorModel", "Score"),
+               QT_TRANSLATE_NOOP("IndicatorModel", "Max"))
 
     def __init__(self, package: Package, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.package = package
         self.rubric = package.rubric
-        self._rows: list[IndicatorGroup | Indicator] = []
         for group in self.rubric.groups:
-            self._rows.append(group)
-            self._rows.extend(group.indicators)
+            self.rows.append(group)
+            self.rows.extend(group.indicators)
         self._alliance_id: int | None = None
         self._scores: dict[str, Score] = {}
 
@@ -176,8 +163,8 @@ class IndicatorModel(QAbstractTableModel):
 
     def refresh_scores(self) -> None:
         self._load()
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 2), self.index(len(self._rows) - 1, 3))
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 2), self.index(len(self.rows) - 1, 3))
 
     def score(self, code: str) -> Score | None:
         return self._scores.get(code)
@@ -189,40 +176,23 @@ class IndicatorModel(QAbstractTableModel):
     def total(self) -> float:
         return sum(s.value for s in self._scores.values())
 
-    def item(self, row: int) -> IndicatorGroup | Indicator:
-        return self._rows[row]
-
     def row_of(self, code: str) -> int:
-        for i, item in enumerate(self._rows):
+        for i, item in enumerate(self.rows):
             if isinstance(item, Indicator) and item.code == code:
                 return i
         return -1
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < self.COLUMNS:
-            return None
-        return (self.tr("Code"), self.tr("Indicator"), self.tr("Score"), self.tr("Max"))[section]
-
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if isinstance(self._rows[index.row()], IndicatorGroup):
+        if isinstance(self.rows[index.row()], IndicatorGroup):
             return Qt.ItemFlag.ItemIsEnabled
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not self.valid(index):
             return None
-        item = self._rows[index.row()]
+        item = self.rows[index.row()]
         column = index.column()
         english = _english()
         if isinstance(item, IndicatorGroup):
@@ -256,39 +226,18 @@ class IndicatorModel(QAbstractTableModel):
         return None
 
 
-class PackageRecordsModel(QAbstractTableModel):
+class PackageRecordsModel(RowsTableModel[dict[str, Any]]):
     """The records an alliance submitted for one indicator."""
 
-    COLUMNS = 4  # title, date, quantity, description
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._records: list[dict[str, Any]] = []
-
-    def set_records(self, records: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self._records = records
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < self.COLUMNS:
-            return None
-        return (self.tr("Title"), self.tr("Date"), self.tr("Quantity"),
-                self.tr("Description"))[section]
+    HEADERS = (QT_TRANSLATE_NOOP("PackageRecordsModel", "Title"),
+               QT_TRANSLATE_NOOP("PackageRecordsModel", "Date"),
+               QT_TRANSLATE_NOOP("PackageRecordsModel", "Quantity"),
+               QT_TRANSLATE_NOOP("PackageRecordsModel", "Description"))
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._records):
+        if not self.valid(index):
             return None
-        r = self._records[index.row()]
+        r = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             quantity = "" if r.get("quantity") is None else format_value(r["quantity"])
             values = (r.get("title") or "", r.get("record_date") or "", quantity,
@@ -478,7 +427,7 @@ class ScoringPanel(QWidget):
         self.indicator_view.selectionModel().currentRowChanged.connect(self._indicator_clicked)
         self.who_label.setText(self._who())
         if self.alliances.rowCount():
-            self.show_cell(self.alliances.alliance(0).id, self.code)
+            self.show_cell(self.alliances.row_at(0).id, self.code)
         self.setFocusProxy(self.score_edit)
 
     @staticmethod
@@ -498,7 +447,7 @@ class ScoringPanel(QWidget):
     # -- where we are --------------------------------------------------------------
     @property
     def alliance(self) -> PackageAlliance:
-        return self.alliances.alliance(self.alliance_row)
+        return self.alliances.row_at(self.alliance_row)
 
     def current_indicator(self) -> Indicator:
         return self.rubric.indicator(self.code)
@@ -541,7 +490,7 @@ class ScoringPanel(QWidget):
         self.range_label.setText(self.tr("0 to %1, in steps of %2").replace(
             "%1", format_value(ind.max_points)).replace("%2", format_value(self.rubric.step)))
         records = self.package.records(a.id, ind.code)
-        self.records.set_records(records)
+        self.records.set_rows(records)
         self.records_view.resizeRowsToContents()
         self.no_records.setVisible(not records)
         self.records_title.setText(
@@ -654,7 +603,7 @@ class ScoringPanel(QWidget):
             self.show_cell(self.alliance.id, codes[i])
         elif wrap_alliance and i >= len(codes) \
                 and self.alliance_row + 1 < self.alliances.rowCount():
-            self.show_cell(self.alliances.alliance(self.alliance_row + 1).id, codes[0])
+            self.show_cell(self.alliances.row_at(self.alliance_row + 1).id, codes[0])
         else:
             self._show_current()
         return True
@@ -664,7 +613,7 @@ class ScoringPanel(QWidget):
             return False
         row = self.alliance_row + step
         if 0 <= row < self.alliances.rowCount():
-            self.show_cell(self.alliances.alliance(row).id, self.code)
+            self.show_cell(self.alliances.row_at(row).id, self.code)
         else:
             self._show_current()
         return True
@@ -675,13 +624,13 @@ class ScoringPanel(QWidget):
         if not self.commit_entry():
             self.show_cell(self.alliance.id, self.code)
             return
-        self.show_cell(self.alliances.alliance(current.row()).id, self.code)
+        self.show_cell(self.alliances.row_at(current.row()).id, self.code)
         self.score_edit.setFocus()
 
     def _indicator_clicked(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._moving or not current.isValid():
             return
-        item = self.indicators.item(current.row())
+        item = self.indicators.row_at(current.row())
         if not isinstance(item, Indicator) or item.code == self.code:
             return
         if not self.commit_entry():
@@ -802,7 +751,11 @@ def package_folder(workspace_id: str) -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "packages" / workspace_id
 
 
-class ExpertPickModel(QAbstractTableModel):
+# (expert id, name, group, {round: (received, assigned)})
+ExpertProgress = tuple[int, str, str, dict[str, tuple[int, int]]]
+
+
+class ExpertPickModel(RowsTableModel[ExpertProgress]):
     """The experts of the year with what each has sent per round, to pick one to score."""
 
     HEADERS = (QT_TRANSLATE_NOOP("ExpertPickModel", "Expert"),
@@ -810,31 +763,8 @@ class ExpertPickModel(QAbstractTableModel):
                QT_TRANSLATE_NOOP("ExpertPickModel", "Initial group review"),
                QT_TRANSLATE_NOOP("ExpertPickModel", "Cross review"))
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        # (expert id, name, group, {round: (received, assigned)})
-        self.rows: list[tuple[int, str, str, dict[str, tuple[int, int]]]] = []
-
-    def set_rows(self, rows: list[tuple[int, str, str, dict[str, tuple[int, int]]]]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.HEADERS)):
-            return QCoreApplication.translate("ExpertPickModel", self.HEADERS[section])
-        return None
-
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        if not self.valid(index):
             return None
         expert_id, name, group, progress = self.rows[index.row()]
         col = index.column()
@@ -861,11 +791,11 @@ class ExpertPickModel(QAbstractTableModel):
         return None
 
 
-def expert_progress(ws: Any, year: int) -> list[tuple[int, str, str, dict[str, tuple[int, int]]]]:
+def expert_progress(ws: Any, year: int) -> list[ExpertProgress]:
     """Each expert of the year with (received, assigned) score sheets per round."""
     from evaluator.progress_matrix import progress_matrix
 
-    rows: dict[int, tuple[int, str, str, dict[str, tuple[int, int]]]] = {}
+    rows: dict[int, ExpertProgress] = {}
     for expert_id, name, group in ws.db.execute(
             "SELECT e.id, e.name, COALESCE(g.name, '') FROM experts e"
             " LEFT JOIN expert_groups g ON g.id = e.group_id WHERE e.year = ?"

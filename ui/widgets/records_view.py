@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,8 +25,7 @@ from evaluator import messages
 from evaluator.rubric import Indicator, Rubric
 from evaluator.submissions import SubmissionDetail, SubmissionRecord, submission_detail
 from evaluator.workspace import Workspace
-
-ModelIndex = QModelIndex | QPersistentModelIndex
+from ui.models.rows_model import Index, RowsTableModel
 
 
 @dataclass(frozen=True)
@@ -50,38 +49,18 @@ def record_rows(rubric: Rubric, detail: SubmissionDetail | None,
     return rows
 
 
-class RecordsModel(QAbstractTableModel):
+class RecordsModel(RowsTableModel[RecordRow]):
     """Indicator headings and records; heading rows carry the indicator in column 0."""
 
-    COLUMNS = ("title", "date", "quantity", "description", "link")
+    HEADERS = (QT_TRANSLATE_NOOP("RecordsModel", "Title"),
+               QT_TRANSLATE_NOOP("RecordsModel", "Date"),
+               QT_TRANSLATE_NOOP("RecordsModel", "Quantity"),
+               QT_TRANSLATE_NOOP("RecordsModel", "Description"),
+               QT_TRANSLATE_NOOP("RecordsModel", "Link"))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[RecordRow] = []
         self._english = messages.current_language() == "en"
-
-    def set_rows(self, rows: list[RecordRow]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def row_at(self, row: int) -> RecordRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
-        return (self.tr("Title"), self.tr("Date"), self.tr("Quantity"),
-                self.tr("Description"), self.tr("Link"))[section]
 
     def _heading(self, row: RecordRow) -> str:
         name = row.indicator.name_en if self._english else row.indicator.name
@@ -91,10 +70,10 @@ class RecordsModel(QAbstractTableModel):
         return self.tr("%1 %2 — %3 records").replace("%1", row.indicator.code).replace(
             "%2", name).replace("%3", str(row.count))
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not self.valid(index):
             return None
-        row = self._rows[index.row()]
+        row = self.rows[index.row()]
         column = index.column()
         if row.record is None:
             if role == Qt.ItemDataRole.DisplayRole:
@@ -195,7 +174,7 @@ class RecordsView(QWidget):
         self.model.set_rows(rows)
         for i, row in enumerate(rows):
             if row.record is None:
-                self.table.setSpan(i, 0, 1, len(RecordsModel.COLUMNS))
+                self.table.setSpan(i, 0, 1, len(RecordsModel.HEADERS))
         self.table.resizeRowsToContents()
 
 
