@@ -146,12 +146,14 @@ class FileResult:
     warnings: list[Problem] = field(default_factory=list)
     score_file: ScoreFile | None = None
     alliance_ids: dict[str, int] = field(default_factory=dict)
+    via_group_file: str = ""  # the .evgroup file this member file came in, if any
 
     def as_dict(self) -> dict[str, Any]:
         return {"file": str(self.path), "status": self.status, "expert": self.expert,
                 "round": self.round, "sequence": self.sequence, "sha256": self.sha256,
                 "signed": self.signed, "alliances": self.alliances,
                 "superseded_sequence": self.superseded_sequence,
+                "via_group_file": self.via_group_file or None,
                 "problems": [p.as_dict() | {"text": messages.render_problem(p)}
                              for p in self.problems],
                 "warnings": [p.as_dict() | {"text": messages.render_problem(p)}
@@ -397,10 +399,11 @@ def _apply(ws: Workspace, year: int, r: FileResult) -> None:
     content = {"meta": sf.meta, "rows": sf.rows, "comments": sf.comments}
     file_id = ws.db.execute(
         "INSERT INTO score_files (year, round, expert_id, sequence, sha256, file_name, signed,"
-        " status, exported_at, received_at, content_json)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?)",
+        " status, exported_at, received_at, content_json, via_group_file)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?, ?)",
         (year, r.round, r.expert_id, r.sequence, r.sha256, r.path.name, int(r.signed),
-         sf.exported_at or None, now_iso(), json.dumps(content, ensure_ascii=False))).lastrowid
+         sf.exported_at or None, now_iso(), json.dumps(content, ensure_ascii=False),
+         r.via_group_file or None)).lastrowid
     comments = {(c, i): t for c, i, t in sf.comments}
     entered = now_iso()
     ids = r.alliance_ids
@@ -414,7 +417,8 @@ def _apply(ws: Workspace, year: int, r: FileResult) -> None:
              {"superseded_sequence": r.superseded_sequence} if previous else None,
              {"expert": r.expert, "round": r.round, "sequence": r.sequence,
               "sha256": r.sha256, "signed": r.signed, "unsigned": not r.signed,
-              "scores": len(sf.rows), "alliances": r.alliances})
+              "scores": len(sf.rows), "alliances": r.alliances,
+              "via_group_file": r.via_group_file or None})
 
 
 def merge_score_files(ws: Workspace, paths: list[Path] | list[str] | tuple[Path, ...],
@@ -424,30 +428,37 @@ def merge_score_files(ws: Workspace, paths: list[Path] | list[str] | tuple[Path,
     progress = progress or NullProgress()
     year = ws.require_year(year)
     with tempfile.TemporaryDirectory(prefix="evaluator-group-") as unpacked:
-        files, refused = _unpack_group_files(expand_paths(paths), Path(unpacked))
-        return _merge_files(ws, year, files, refused, accept_unsigned, progress, round)
+        files, refused, via = _unpack_group_files(expand_paths(paths), Path(unpacked))
+        return _merge_files(ws, year, files, refused, via, accept_unsigned, progress, round)
 
 
-def _unpack_group_files(files: list[Path], into: Path) -> tuple[list[Path], list[FileResult]]:
+def _unpack_group_files(files: list[Path], into: Path
+                        ) -> tuple[list[Path], list[FileResult], dict[Path, str]]:
     """A group leader's `.evgroup` file stands for the members' original score files; a
-    damaged group file is refused whole, like any other file."""
+    damaged group file is refused whole, like any other file. Also returns, for each
+    member file, the name of the group file it came in."""
     from evaluator.group_merge import is_group_file, unpack_group_file
 
     out: list[Path] = []
     refused: list[FileResult] = []
+    via: dict[Path, str] = {}
     for path in files:
         if not is_group_file(path):
             out.append(path)
             continue
         try:
-            out.extend(unpack_group_file(path, into))
+            members = unpack_group_file(path, into)
         except EvaluatorError as error:
             refused.append(FileResult(path=path, status="rejected", problems=error.problems))
-    return out, refused
+            continue
+        out.extend(members)
+        via.update((member, path.name) for member in members)
+    return out, refused, via
 
 
 def _merge_files(ws: Workspace, year: int, files: list[Path], refused: list[FileResult],
-                 accept_unsigned: bool, progress: Progress, round: str | None) -> MergeReport:
+                 via: dict[Path, str], accept_unsigned: bool, progress: Progress,
+                 round: str | None) -> MergeReport:
     total = len(files) * 2
     results: list[FileResult] = list(refused)
     known = {r[0] for r in ws.db.execute("SELECT sha256 FROM score_files WHERE year = ?",
@@ -463,6 +474,7 @@ def _merge_files(ws: Workspace, year: int, files: list[Path], refused: list[File
                                       expert=sf.expert, round=sf.round, sequence=sf.sequence))
             continue
         result = validate_score_file(ws, year, sf, accept_unsigned, round, context)
+        result.via_group_file = via.get(path, "")
         if result.status == "accepted":
             batch_shas.add(sf.sha256)
         results.append(result)

@@ -207,11 +207,11 @@ def initial(db: Database) -> None:
     )
 
 
-@migrations(name="0002_scores_by_expert")
-def scores_by_expert(db: Database) -> None:
-    # A merge replaces one expert's scores for a round and the progress matrix counts
-    # them per expert: both look scores up by (year, round, expert).
-    db.execute("CREATE INDEX IF NOT EXISTS scores_by_expert ON scores (year, round, expert_id)")
+@migrations(name="0002_score_files_via_group")
+def score_files_via_group(db: Database) -> None:
+    # A member's score file that reached the secretariat inside a group leader's .evgroup
+    # file records which one, so every merged score can be traced to how it arrived.
+    db.execute("ALTER TABLE score_files ADD COLUMN via_group_file TEXT")
 
 
 SCHEMA_VERSION = len(migrations._migrations)

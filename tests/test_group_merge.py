@@ -75,6 +75,8 @@ def test_group_leader_merges_checks_and_sends_one_file(group_setup) -> None:  # 
     report = merge_score_files(ws, [group_file])
     assert [r.status for r in report.results] == ["accepted", "accepted"]
     assert {r.expert for r in report.results} == set(members[:2])
+    # Each member's file records the group file it came in (traceability).
+    assert ws.count("score_files", "via_group_file = '第一组.evgroup' AND status = 'accepted'") == 2
     value = ws.db.execute(
         "SELECT s.value FROM scores s JOIN experts e ON e.id = s.expert_id"
         " JOIN alliances a ON a.id = s.alliance_id"

@@ -41,7 +41,10 @@ def test_v1_workspace_migrates_to_the_current_schema_with_nothing_lost(v1_worksp
             else:
                 assert ws.count(table) == count, table
         assert ws.integrity_ok()
-        assert "scores_by_expert" in {r[1] for r in ws.db.execute("PRAGMA index_list(scores)")}
+        # Migration 0002 added the column that records a group file's members.
+        assert "via_group_file" in {c.name for c in ws.db.table("score_files").columns}
+        assert ws.count("score_files", "via_group_file IS NULL") == EXPECTED["workspace"][
+            "score_files"]
         # The upgraded workspace still computes the year's results.
         from evaluator.results import compute_results
 
