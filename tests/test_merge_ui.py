@@ -36,7 +36,7 @@ def test_merge_in_worker_shows_every_file(ws: Workspace, tmp_path: Path, qtbot: 
     qtmodeltester.check(progress)
     assert [progress.data(progress.index(r, 2)) for r in range(progress.rowCount())] == [
         "2/2", "0/2"]
-    assert screen.thread is None
+    assert not screen.runner.busy
 
 
 def test_files_tab_lists_the_files_already_received(demo_ws: Workspace, qtbot: Any,

@@ -64,11 +64,14 @@ def test_export_runs_in_a_worker(screen: Any, qtbot: Any, tmp_path: Path) -> Non
     def job(ws: Workspace, progress: Any) -> None:
         export_workbook(ws, out, year=2018, progress=progress)
 
-    worker = screen.run_in_worker(job, out, "…")
-    with qtbot.waitSignal(worker.finished, timeout=60_000):
-        pass
-    qtbot.waitUntil(lambda: screen.worker is None)
+    shown: list[str] = []
+    screen.context.status_message.connect(shown.append)
+    with qtbot.waitSignal(screen.runner.finished, timeout=60_000):
+        assert screen.run_in_worker(job, out, "…") is not None
+        assert screen.run_in_worker(job, out, "…") is None  # one job at a time
+    assert not screen.runner.busy
     assert out.exists()
+    assert shown == [f"Written {out}"]
 
 
 def test_screen_grab_for_review(screen: Any, tmp_path: Path) -> None:

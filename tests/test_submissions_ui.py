@@ -144,7 +144,7 @@ def test_import_dialog_imports_in_the_background(qtbot, ws: Workspace,
     with qtbot.waitSignal(dialog.imported, timeout=20_000):
         outcome = _run(qtbot, dialog, [_submissions_file(tmp_path / "s.xlsx")])
     assert outcome.ok
-    assert dialog._thread is None
+    assert not dialog.runner.busy
     assert ws.count("submissions") == 2
     # The similar name (annex 1's spelling) is a warning in the report.
     assert [p.code for p in outcome.problems] == ["submissions.name_similar"]

@@ -478,7 +478,7 @@ def merged_scene(s: Studio) -> Any:
         s.use_workspace(scene.workspace)
         screen = s.screen("merge")
         screen.merge_paths(scene.files)
-        wait_until(lambda: screen.thread is None and screen.last_report is not None,
+        wait_until(lambda: not screen.runner.busy and screen.last_report is not None,
                    "the merge")
     s.use_workspace(s.merge_workspace)
     return s.screen("merge")

@@ -165,6 +165,13 @@
         </message>
     </context>
     <context>
+        <name>BackgroundRunner</name>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
         <name>BackupListModel</name>
         <message>
             <source>Time</source>
@@ -550,10 +557,6 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Checking the file…</source>
             <translation>Checking the file…</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Cancel</translation>
         </message>
         <message>
             <source>Cancelled; nothing was changed.</source>
@@ -1024,10 +1027,6 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Writing packages…</source>
             <translation>Writing packages…</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Cancel</translation>
         </message>
         <message>
             <source>Writing packages… %1</source>
@@ -1985,10 +1984,6 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Merging score files…</source>
             <translation>Merging score files…</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Cancel</translation>
         </message>
         <message>
             <source>%1 accepted, %2 rejected, %3 already merged.</source>

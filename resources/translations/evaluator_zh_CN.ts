@@ -165,6 +165,13 @@
         </message>
     </context>
     <context>
+        <name>BackgroundRunner</name>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
         <name>BackupListModel</name>
         <message>
             <source>Time</source>
@@ -550,10 +557,6 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Checking the file…</source>
             <translation>正在检查文件…</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
         </message>
         <message>
             <source>Cancelled; nothing was changed.</source>
@@ -1024,10 +1027,6 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Writing packages…</source>
             <translation>正在生成评审包…</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
         </message>
         <message>
             <source>Writing packages… %1</source>
@@ -1984,10 +1983,6 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Merging score files…</source>
             <translation>正在汇总评分文件…</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
         </message>
         <message>
             <source>%1 accepted, %2 rejected, %3 already merged.</source>

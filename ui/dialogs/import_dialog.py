@@ -1,15 +1,15 @@
 """Import a registry or submissions file: pick or drop it, import in the background, and
 read the validation report as a sortable table that can be saved as CSV or XLSX.
 
-The import runs in a QThread on its own Workspace connection (opened by path: the SQLite
-connection belongs to the thread that opened it); progress and the outcome come back by
-signal, and Cancel sets a flag the core checks between steps (nothing is written then).
+The import runs in a `ui.workers.BackgroundRunner` on its own Workspace connection (opened
+by path: the SQLite connection belongs to the thread that opened it); progress and the
+outcome come back by signal, and Cancel sets a flag the core checks between steps (nothing
+is written then).
 """
 
 from __future__ import annotations
 
 import csv
-import threading
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +22,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
-    QThread,
     Signal,
     Slot,
 )
@@ -36,7 +35,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressDialog,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -48,6 +46,7 @@ from evaluator.atomic import atomic_write
 from evaluator.errors import EvaluatorError, Problem
 from evaluator.progress import Cancelled
 from ui.models.rows_model import RowsTableModel
+from ui.workers import BackgroundRunner, JobOutcome
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 REGISTRY = "registry"
@@ -94,32 +93,6 @@ def run_import(kind: str, workspace_path: Path, paths: list[Path], year: int | N
         path = write_traceback(traceback.format_exc())
         return ImportOutcome(False, problems=[Problem(
             "cli.bug", {"log": str(path or log_path()), "error": repr(exc)})])
-
-
-class ImportWorker(QObject):
-    """Runs `run_import` in its thread; it is also the core's `Progress`."""
-
-    progressed = Signal(int, int, str)
-    done = Signal(object)
-
-    def __init__(self, kind: str, workspace_path: Path, paths: list[Path],
-                 year: int | None) -> None:
-        super().__init__()
-        self.kind, self.workspace_path, self.paths, self.year = kind, workspace_path, paths, year
-        self._cancel = threading.Event()
-
-    def report(self, done: int, total: int, message: str = "") -> None:
-        self.progressed.emit(done, total, message)
-
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    @Slot()
-    def run(self) -> None:
-        self.done.emit(run_import(self.kind, self.workspace_path, self.paths, self.year, self))
 
 
 # -- the report ---------------------------------------------------------------------------
@@ -248,9 +221,8 @@ class ImportDialog(QDialog):
         self.kind, self.workspace_path, self.year = kind, Path(workspace_path), year
         self.paths: list[Path] = []
         self.outcome: ImportOutcome | None = None
-        self._thread: QThread | None = None
-        self._worker: ImportWorker | None = None
-        self._progress: QProgressDialog | None = None
+        self.runner = BackgroundRunner(self)
+        self.runner.finished.connect(self._on_done)
         self.setWindowTitle(self.tr("Import alliance registry") if kind == REGISTRY
                             else self.tr("Import submissions"))
         self.resize(900, 560)
@@ -315,49 +287,22 @@ class ImportDialog(QDialog):
     # -- running ----------------------------------------------------------------------
     @Slot()
     def start_import(self) -> None:
-        if not self.paths or self._thread is not None:
+        if not self.paths or self.runner.busy:
             return
         self.import_button.setEnabled(False)
         self.summary.clear()
-        self._progress = QProgressDialog(self.tr("Checking the file…"), self.tr("Cancel"),
-                                         0, 0, self)
-        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self._progress.setMinimumDuration(300)
-        self._worker = ImportWorker(self.kind, self.workspace_path, self.paths, self.year)
-        self._thread = QThread(self)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progressed.connect(self._on_progress)
-        self._worker.done.connect(self._on_done)
-        self._progress.canceled.connect(self._worker.cancel)
-        self._thread.start()
+        kind, path, paths, year = self.kind, self.workspace_path, self.paths, self.year
+        self.runner.start(lambda progress: run_import(kind, path, paths, year, progress),
+                          self.tr("Checking the file…"))
 
     def cancel_import(self) -> None:
-        if self._worker is not None:
-            self._worker.cancel()
-
-    @Slot(int, int, str)
-    def _on_progress(self, done: int, total: int, message: str) -> None:
-        # setValue on a modal progress dialog processes events, so _on_done may run
-        # inside it and clear self._progress: work on a local reference.
-        progress = self._progress
-        if progress is not None:
-            progress.setMaximum(max(total, 1))
-            progress.setValue(min(done, max(total, 1)))
+        self.runner.cancel()
 
     @Slot(object)
-    def _on_done(self, outcome: ImportOutcome) -> None:
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-            self._thread.deleteLater()
-        if self._worker is not None:
-            self._worker.deleteLater()
-        self._thread, self._worker = None, None
-        if self._progress is not None:
-            self._progress.reset()
-            self._progress.deleteLater()
-            self._progress = None
+    def _on_done(self, job: JobOutcome) -> None:
+        if job.error is not None:
+            raise job.error  # run_import returns every foreseen failure as an outcome
+        outcome: ImportOutcome = job.value
         self.show_outcome(outcome)
         self.import_button.setEnabled(bool(self.paths))
         self.finished_import.emit(outcome)
@@ -399,8 +344,5 @@ class ImportDialog(QDialog):
         write_problem_report(self.model.rows, path)
 
     def done(self, result: int) -> None:
-        if self._thread is not None:  # closing while importing: cancel, then wait
-            self.cancel_import()
-            self._thread.quit()
-            self._thread.wait()
+        self.runner.stop()  # closing while importing: cancel, then wait
         super().done(result)

@@ -1,17 +1,17 @@
 """Generate the expert packages of a round into a folder, off the UI thread, with Cancel.
 
-The worker opens its own Workspace by path (a SQLite connection belongs to its thread)
-and reports through the core's `Progress` protocol; results come back by signal.
+The build runs in a `ui.workers.BackgroundRunner`: it opens its own Workspace by path (a
+SQLite connection belongs to its thread) and reports through the core's `Progress`
+protocol; the outcome comes back by signal.
 """
 
 from __future__ import annotations
 
-import threading
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from evaluator.errors import EvaluatorError, Problem
+from evaluator.progress import Cancelled, Progress
+from ui.workers import BackgroundRunner, JobOutcome
 
 
 @dataclass
@@ -41,9 +42,8 @@ class PackagesOutcome:
 
 
 def run_build(workspace_path: Path, year: int, round_: str, out_dir: Path,
-              progress: PackagesWorker) -> PackagesOutcome:
+              progress: Progress) -> PackagesOutcome:
     from evaluator.packages import build_all_packages
-    from evaluator.progress import Cancelled
     from evaluator.workspace import Workspace
 
     try:
@@ -60,33 +60,6 @@ def run_build(workspace_path: Path, year: int, round_: str, out_dir: Path,
         path = write_traceback(traceback.format_exc())
         return PackagesOutcome(False, problems=[Problem(
             "cli.bug", {"log": str(path or log_path()), "error": repr(exc)})])
-
-
-class PackagesWorker(QObject):
-    """Runs `run_build` in its thread; it is also the core's `Progress`."""
-
-    progressed = Signal(int, int, str)
-    done = Signal(object)
-
-    def __init__(self, workspace_path: Path, year: int, round_: str, out_dir: Path) -> None:
-        super().__init__()
-        self.workspace_path, self.year, self.round, self.out_dir = (
-            workspace_path, year, round_, out_dir)
-        self._cancel = threading.Event()
-
-    def report(self, done: int, total: int, message: str = "") -> None:
-        self.progressed.emit(done, total, message)
-
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    @Slot()
-    def run(self) -> None:
-        self.done.emit(run_build(self.workspace_path, self.year, self.round, self.out_dir,
-                                 self))
 
 
 class PackagesDialog(QDialog):
@@ -130,9 +103,8 @@ class PackagesDialog(QDialog):
         layout.addWidget(self.summary, 1)
         layout.addWidget(buttons)
         self.resize(640, 420)
-        self._thread: QThread | None = None
-        self._worker: PackagesWorker | None = None
-        self._progress: QProgressDialog | None = None
+        self.runner = BackgroundRunner(self)
+        self.runner.finished.connect(self._on_done)
         self.outcome: PackagesOutcome | None = None
 
     def _choose_folder(self) -> None:
@@ -143,51 +115,25 @@ class PackagesDialog(QDialog):
 
     @Slot()
     def start(self) -> None:
-        if self._thread is not None or not self.folder_edit.text().strip():
+        if self.runner.busy or not self.folder_edit.text().strip():
             return
         self.generate_button.setEnabled(False)
         self.summary.clear()
-        self._progress = QProgressDialog(self.tr("Writing packages…"), self.tr("Cancel"),
-                                         0, 0, self)
-        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self._progress.setMinimumDuration(300)
-        self._worker = PackagesWorker(self.workspace_path, self.year,
-                                      self.round_combo.currentData(),
-                                      Path(self.folder_edit.text().strip()))
-        self._thread = QThread(self)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progressed.connect(self._on_progress)
-        self._worker.done.connect(self._on_done)
-        self._progress.canceled.connect(self._worker.cancel)
-        self._thread.start()
+        path, year, round_ = self.workspace_path, self.year, self.round_combo.currentData()
+        out_dir = Path(self.folder_edit.text().strip())
+        self.runner.start(lambda progress: run_build(path, year, round_, out_dir, progress),
+                          self.tr("Writing packages…"),
+                          label_for=lambda message: self.tr("Writing packages… %1").replace(
+                              "%1", message))
 
     def cancel(self) -> None:
-        if self._worker is not None:
-            self._worker.cancel()
-
-    @Slot(int, int, str)
-    def _on_progress(self, done: int, total: int, message: str) -> None:
-        progress = self._progress
-        if progress is not None:
-            # setValue on a modal dialog processes events: `_on_done` may run inside it.
-            progress.setLabelText(self.tr("Writing packages… %1").replace("%1", message))
-            progress.setMaximum(max(total, 1))
-            progress.setValue(min(done, max(total, 1)))
+        self.runner.cancel()
 
     @Slot(object)
-    def _on_done(self, outcome: PackagesOutcome) -> None:
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-            self._thread.deleteLater()
-        if self._worker is not None:
-            self._worker.deleteLater()
-        self._thread, self._worker = None, None
-        if self._progress is not None:
-            self._progress.reset()
-            self._progress.deleteLater()
-            self._progress = None
+    def _on_done(self, job: JobOutcome) -> None:
+        if job.error is not None:
+            raise job.error  # run_build returns every foreseen failure as an outcome
+        outcome: PackagesOutcome = job.value
         self.generate_button.setEnabled(True)
         self.outcome = outcome
         if outcome.ok:
@@ -205,7 +151,7 @@ class PackagesDialog(QDialog):
         self.finished_building.emit(outcome)
 
     def reject(self) -> None:
-        if self._thread is not None:
+        if self.runner.busy:
             self.cancel()
             return
         super().reject()

@@ -1,14 +1,13 @@
 """汇总与差异: merge score files (dropped, chosen, or a folder), see who has sent what,
 and the plenary agenda the merged scores produce.
 
-The merge runs in a worker thread with its own Workspace connection (the SQLite
-connection belongs to the thread that opened it); progress and Cancel go through a
-QProgressDialog, results come back by signal.
+The merge runs in a `ui.workers.BackgroundRunner` on its own Workspace connection (the
+SQLite connection belongs to the thread that opened it); progress and Cancel go through a
+QProgressDialog, the report comes back by signal.
 """
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QThread,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent
@@ -33,7 +31,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -45,12 +42,14 @@ from evaluator import messages
 from evaluator.errors import EvaluatorError
 from evaluator.flags import flag_disagreements
 from evaluator.merge import FileResult, MergeReport
+from evaluator.progress import Progress
 from evaluator.progress_matrix import ExpertRow, progress_matrix
 from evaluator.workspace import Workspace
 from ui.context import AppContext
 from ui.labels import round_label, status_label
 from ui.models.rows_model import RowsTableModel
 from ui.screens.plenary import AgendaModel
+from ui.workers import BackgroundRunner, JobOutcome
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -208,42 +207,6 @@ class ProgressModel(RowsTableModel[ExpertRow]):
         return status_label(status)
 
 
-class MergeWorker(QObject):
-    """Runs `merge_score_files` on its own connection; emits progress and the report."""
-
-    progressed = Signal(int, int, str)
-    finished = Signal(object)  # MergeReport
-    failed = Signal(object)  # EvaluatorError
-    done = Signal()
-
-    def __init__(self, ws_path: Path, year: int, paths: list[Path], accept_unsigned: bool
-                 ) -> None:
-        super().__init__()
-        self.ws_path, self.year, self.paths = ws_path, year, paths
-        self.accept_unsigned = accept_unsigned
-        self.cancel_event = threading.Event()
-
-    def report(self, done: int, total: int, message: str = "") -> None:
-        self.progressed.emit(done, total, message)
-
-    def cancelled(self) -> bool:
-        return self.cancel_event.is_set()
-
-    def run(self) -> None:
-        from evaluator.merge import merge_score_files
-        from evaluator.workspace import Workspace
-
-        try:
-            with Workspace.open(self.ws_path) as ws:
-                report = merge_score_files(ws, self.paths, self.accept_unsigned, self,
-                                           year=self.year)
-            self.finished.emit(report)
-        except EvaluatorError as error:
-            self.failed.emit(error)
-        finally:
-            self.done.emit()
-
-
 class Screen(QWidget):
     merge_finished = Signal()
 
@@ -251,9 +214,8 @@ class Screen(QWidget):
         super().__init__(parent)
         self.context = context
         self.setAcceptDrops(True)
-        self.thread: QThread | None = None
-        self.worker: MergeWorker | None = None
-        self.dialog: QProgressDialog | None = None
+        self.runner = BackgroundRunner(self)
+        self.runner.finished.connect(self._on_done)
         self.last_report: MergeReport | None = None
 
         add_files = QPushButton(self.tr("Add score files…"))
@@ -373,54 +335,36 @@ class Screen(QWidget):
 
     # -- the merge ----------------------------------------------------------------------
     def merge_paths(self, paths: list[Path]) -> None:
-        if self.context.workspace is None or self.thread is not None:
+        if self.context.workspace is None or self.runner.busy:
             return
         assert self.context.year is not None
-        self.worker = MergeWorker(self.context.ws.path, self.context.year, paths,
-                                  self.accept_unsigned.isChecked())
-        self.thread = QThread(self)
-        self.worker.moveToThread(self.thread)
-        self.dialog = QProgressDialog(self.tr("Merging score files…"), self.tr("Cancel"),
-                                      0, 0, self)
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(300)
-        self.dialog.canceled.connect(self.worker.cancel_event.set)
-        self.worker.progressed.connect(self._on_progress)
-        self.worker.finished.connect(self._on_finished)
-        self.worker.failed.connect(self._on_failed)
-        self.worker.done.connect(self.thread.quit)
-        self.thread.started.connect(self.worker.run)
-        self.thread.finished.connect(self._on_thread_done)
-        self.thread.start()
+        ws_path, year = self.context.ws.path, self.context.year
+        accept_unsigned = self.accept_unsigned.isChecked()
 
-    def _on_progress(self, done: int, total: int, message: str) -> None:
-        if self.dialog is not None:
-            self.dialog.setMaximum(total)
-            self.dialog.setValue(done)
-            self.dialog.setLabelText(message)
+        def job(progress: Progress) -> MergeReport:
+            from evaluator.merge import merge_score_files
 
-    def _on_finished(self, report: MergeReport) -> None:
-        self.last_report = report
-        self.results_model.set_results(report.results)
-        self.summary.setText(
-            self.tr("%1 accepted, %2 rejected, %3 already merged.")
-            .replace("%1", str(len(report.accepted))).replace("%2", str(len(report.rejected)))
-            .replace("%3", str(len(report.unchanged))))
-        self.tabs.setCurrentIndex(0)
+            with Workspace.open(ws_path) as ws:
+                return merge_score_files(ws, paths, accept_unsigned, progress, year=year)
 
-    def _on_failed(self, error: EvaluatorError) -> None:
-        self.summary.setText(error.render())
+        self.runner.start(job, self.tr("Merging score files…"), label_for=lambda m: m)
 
-    def _on_thread_done(self) -> None:
-        if self.dialog is not None:
-            self.dialog.reset()
-            self.dialog.deleteLater()
-            self.dialog = None
-        if self.thread is not None:
-            self.thread.deleteLater()
-        self.thread = None
-        self.worker = None
+    def _on_done(self, job: JobOutcome) -> None:
+        if job.error is None:
+            report: MergeReport = job.value
+            self.last_report = report
+            self.results_model.set_results(report.results)
+            self.summary.setText(
+                self.tr("%1 accepted, %2 rejected, %3 already merged.")
+                .replace("%1", str(len(report.accepted)))
+                .replace("%2", str(len(report.rejected)))
+                .replace("%3", str(len(report.unchanged))))
+            self.tabs.setCurrentIndex(0)
+        elif isinstance(job.error, EvaluatorError):
+            self.summary.setText(job.error.render())
         self.refresh()
         if self.last_report is not None and self.last_report.accepted:
             self.context.data_changed.emit("scores")
         self.merge_finished.emit()
+        if job.error is not None and not isinstance(job.error, EvaluatorError):
+            raise job.error  # a bug: the error dialog shows it

@@ -4,7 +4,6 @@ charts, and the buttons that publish the results and write the workbook and repo
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,8 +16,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
-    QThread,
-    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -31,7 +28,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -42,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from evaluator.errors import EvaluatorError
 from evaluator.history import ALevelRow, a_level, stalled
+from evaluator.progress import Progress
 from evaluator.registry import Alliance
 from evaluator.results import BANDS, ResultRow, publish_results, results_for_year
 from evaluator.statistics import Statistics, compute_statistics
@@ -50,6 +47,7 @@ from ui.charts import BandPieView, GroupedBarView
 from ui.context import AppContext
 from ui.labels import band_label, source_label
 from ui.models.rows_model import RowsTableModel
+from ui.workers import BackgroundRunner, JobOutcome, JobWorker
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 # Calm, distinct tints per band (light green, light teal, light amber, light grey), dark
@@ -159,38 +157,6 @@ class ResultsFilter(QSortFilterProxyModel):
         return not self.text or self.text in r.code.lower() or self.text in r.name.lower()
 
 
-class FileWorker(QThread):
-    """Writes the workbook or the report draft on its own Workspace connection."""
-
-    progressed = Signal(int, int, str)
-
-    def __init__(self, ws_path: Path, job: Callable[[Workspace, Any], Any],
-                 parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.ws_path = ws_path
-        self.job = job
-        self.error: BaseException | None = None
-        self.details = ""
-        self._cancel = False
-
-    def report(self, done: int, total: int, message: str = "") -> None:
-        self.progressed.emit(done, total, message)
-
-    def cancelled(self) -> bool:
-        return self._cancel
-
-    def cancel(self) -> None:
-        self._cancel = True
-
-    def run(self) -> None:
-        try:
-            with Workspace.open(self.ws_path) as ws:
-                self.job(ws, self)
-        except BaseException as exc:  # shown on the UI thread when the worker finishes
-            self.error = exc
-            self.details = traceback.format_exc()
-
-
 def _table(model: QAbstractTableModel) -> QTableView:
     view = QTableView()
     view.setModel(model)
@@ -207,8 +173,9 @@ class Screen(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.worker: FileWorker | None = None
-        self.progress_dialog: QProgressDialog | None = None
+        self.runner = BackgroundRunner(self)
+        self.runner.finished.connect(self._written)
+        self.writing: Path | None = None  # the file the runner is writing
         self.stats: Statistics | None = None
 
         layout = QVBoxLayout(self)
@@ -453,35 +420,29 @@ class Screen(QWidget):
         path = Path(name)
         return path if path.suffix.lower() == f".{suffix}" else path.with_suffix(f".{suffix}")
 
-    def run_in_worker(self, job: Callable[[Workspace, Any], Any], out: Path,
-                      label: str) -> FileWorker | None:
+    def run_in_worker(self, job: Callable[[Workspace, Progress], Any], out: Path,
+                      label: str) -> JobWorker | None:
+        """Run `job(ws, progress)` on the runner's own connection to the workspace; say in
+        the status bar when `out` is written."""
         ws = self.context.workspace
-        if ws is None or self.worker is not None:
+        if ws is None or self.runner.busy:
             return None
-        worker = FileWorker(ws.path, job, self)
-        dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self)
-        dialog.setWindowTitle(self.tr("Results"))
-        dialog.setMinimumDuration(300)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.canceled.connect(worker.cancel)
-        worker.progressed.connect(lambda done, total, _m: (dialog.setMaximum(total),
-                                                           dialog.setValue(done)))
-        worker.finished.connect(lambda: self._finished(worker, dialog, out))
-        self.worker, self.progress_dialog = worker, dialog
-        worker.start()
-        return worker
+        ws_path = ws.path
 
-    def _finished(self, worker: FileWorker, dialog: QProgressDialog, out: Path) -> None:
-        dialog.reset()
-        dialog.deleteLater()
-        worker.wait()
-        worker.deleteLater()
-        self.worker = self.progress_dialog = None
-        if worker.error is None:
+        def run(progress: Progress) -> None:
+            with Workspace.open(ws_path) as own:
+                job(own, progress)
+
+        self.writing = out
+        return self.runner.start(run, label, title=self.tr("Results"))
+
+    def _written(self, outcome: JobOutcome) -> None:
+        out, self.writing = self.writing, None
+        if outcome.error is None:
             self.context.status_message.emit(self.tr("Written {path}").format(path=str(out)))
-        elif worker.cancelled():
+        elif outcome.cancelled:
             self.context.status_message.emit(self.tr("Cancelled; nothing was written."))
-        elif isinstance(worker.error, EvaluatorError):
-            QMessageBox.warning(self, self.tr("Results"), worker.error.render())
+        elif isinstance(outcome.error, EvaluatorError):
+            QMessageBox.warning(self, self.tr("Results"), outcome.error.render())
         else:
-            QMessageBox.critical(self, self.tr("Results"), worker.details)
+            QMessageBox.critical(self, self.tr("Results"), outcome.details)

@@ -1,0 +1,62 @@
+"""ui.workers: one job at a time off the UI thread, outcome and Cancel back by signal."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from evaluator.errors import EvaluatorError, Problem
+from evaluator.progress import Cancelled, check
+from ui.workers import BackgroundRunner, JobOutcome
+
+
+def _runner(qtbot: Any) -> BackgroundRunner:
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    return BackgroundRunner(owner)
+
+
+def test_the_value_comes_back_from_another_thread(qtbot: Any) -> None:
+    runner = _runner(qtbot)
+    ui_thread = threading.get_ident()
+
+    def job(progress: Any) -> int:
+        progress.report(1, 2, "half")
+        return threading.get_ident()
+
+    with qtbot.waitSignal(runner.finished, timeout=10_000) as blocker:
+        assert runner.start(job, "…") is not None
+        assert runner.start(job, "…") is None  # refused while busy
+    outcome: JobOutcome = blocker.args[0]
+    assert outcome.error is None
+    assert not outcome.cancelled
+    assert outcome.value != ui_thread
+    assert not runner.busy
+
+
+def test_cancel_reaches_the_job_and_errors_come_back(qtbot: Any) -> None:
+    runner = _runner(qtbot)
+    started = threading.Event()
+
+    def job(progress: Any) -> None:
+        started.set()
+        while True:
+            check(progress)
+
+    with qtbot.waitSignal(runner.finished, timeout=10_000) as blocker:
+        runner.start(job, "…")
+        assert started.wait(5)
+        runner.cancel()
+    outcome: JobOutcome = blocker.args[0]
+    assert outcome.cancelled
+    assert isinstance(outcome.error, Cancelled)
+
+    def failing(progress: Any) -> None:
+        raise EvaluatorError(Problem("progress.cancelled"))
+
+    with qtbot.waitSignal(runner.finished, timeout=10_000) as blocker:
+        runner.start(failing, "…")
+    assert isinstance(blocker.args[0].error, EvaluatorError)
+    assert "failing" in blocker.args[0].details
