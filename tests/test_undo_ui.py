@@ -14,7 +14,9 @@ from evaluator.panel import (
     ensure_group,
     get_expert,
     get_expert_by_name,
+    get_group,
     list_groups,
+    set_expert_group,
 )
 from evaluator.registry import add_alliance
 from evaluator.workspace import Workspace
@@ -124,6 +126,34 @@ def test_undoing_a_leader_move_gives_the_lead_back(window, ws) -> None:  # type:
     back = get_expert(ws, leader_id)
     assert back.group_id == group.id
     assert back.is_group_leader
+
+
+def test_undoing_the_first_leader_of_a_group_leaves_it_without_one(window, ws) -> None:  # type: ignore[no-untyped-def]
+    screen = _panel(window)
+    model = screen.expert_model
+    gid = ensure_group(ws, 2018, "第三组")
+    set_expert_group(ws, get_expert_by_name(ws, 2018, "成员3").id, gid)
+    model.reload()
+    messages: list[str] = []
+    window.context.status_message.connect(messages.append)
+    row = next(r for r, e in enumerate(model.rows) if e.name == "成员3")
+    assert model.setData(model.index(row, LEADER), Qt.CheckState.Checked,
+                         Qt.ItemDataRole.CheckStateRole)
+    assert get_group(ws, gid).leader_id == model.row_at(row).id
+    assert "成员3" in window.undo_action.text()
+
+    window.undo_group.undo()
+    assert get_group(ws, gid).leader_id is None
+    assert not get_expert_by_name(ws, 2018, "成员3").is_group_leader
+    row = next(r for r, e in enumerate(model.rows) if e.name == "成员3")
+    assert model.data(model.index(row, LEADER), Qt.ItemDataRole.CheckStateRole) \
+        == Qt.CheckState.Unchecked
+    window.undo_group.redo()
+    assert get_expert_by_name(ws, 2018, "成员3").is_group_leader
+    assert not any("undone" in m or "撤销" in m for m in messages)
+    # the core audited each step
+    assert ws.db.execute("SELECT count(*) FROM audit_log WHERE entity = 'expert_group.leader'"
+                         " AND entity_key = '2018:第三组'").fetchone()[0] == 3
 
 
 def test_matrix_toggle_and_conflicts_are_undone(window, ws, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -22,6 +22,7 @@ from evaluator.assignments import (
 )
 from evaluator.errors import EvaluatorError
 from evaluator.panel import (
+    clear_group_leader,
     conflict_for,
     declare_conflict,
     remove_conflict,
@@ -93,15 +94,22 @@ class MoveExpertCommand(PanelCommand):
 
 
 class SetLeaderCommand(PanelCommand):
-    def __init__(self, host: PanelHost, expert_id: int, name: str, old_leader: int) -> None:
+    """Make an expert leader of his or her group; undo gives the lead back to the previous
+    leader, or leaves the group without one if it had none."""
+
+    def __init__(self, host: PanelHost, expert_id: int, name: str, group_id: int,
+                 old_leader: int | None) -> None:
         super().__init__(host, QCoreApplication.translate("PanelCommands", "Make %1 group leader").replace("%1", name))
-        self.expert_id, self.old_leader = expert_id, old_leader
+        self.expert_id, self.group_id, self.old_leader = expert_id, group_id, old_leader
 
     def forward(self, ws: Workspace) -> None:
         set_group_leader(ws, self.expert_id)
 
     def backward(self, ws: Workspace) -> None:
-        set_group_leader(ws, self.old_leader)
+        if self.old_leader is None:
+            clear_group_leader(ws, self.group_id)
+        else:
+            set_group_leader(ws, self.old_leader)
 
 
 def assigned_rounds(ws: Workspace, year: int, expert_id: int, alliance_id: int) -> list[str]:

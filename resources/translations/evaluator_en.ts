@@ -1631,10 +1631,6 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>%1: %2 assignments in %3 groups</translation>
         </message>
         <message>
-            <source>%1 now leads %2 (the group had no leader; this cannot be undone).</source>
-            <translation>%1 now leads %2 (the group had no leader; this cannot be undone).</translation>
-        </message>
-        <message>
             <source>%1: %2 members, leader %3</source>
             <translation>%1: %2 members, leader %3</translation>
         </message>

@@ -1631,10 +1631,6 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>%1：%3 个组，共 %2 项分工</translation>
         </message>
         <message>
-            <source>%1 now leads %2 (the group had no leader; this cannot be undone).</source>
-            <translation>%1 现任%2组长（该组原无组长，此操作不能撤销）。</translation>
-        </message>
-        <message>
             <source>%1: %2 members, leader %3</source>
             <translation>%1：%2 人，组长 %3</translation>
         </message>

@@ -513,13 +513,10 @@ class Screen(QWidget):
 
     def _push_leader(self, expert_id: int, old_leader: int | None) -> None:
         expert = get_expert(self.context.ws, expert_id)
-        if old_leader is None:
-            # The core has no "group without a leader" step to go back to.
-            self.context.status_message.emit(self.tr(
-                "%1 now leads %2 (the group had no leader; this cannot be undone).")
-                .replace("%1", expert.name).replace("%2", expert.group_name or ""))
+        if expert.group_id is None:  # a leader always has a group; nothing to undo to
             return
-        self.undo_stack.push(SetLeaderCommand(self, expert_id, expert.name, old_leader))
+        self.undo_stack.push(SetLeaderCommand(self, expert_id, expert.name, expert.group_id,
+                                              old_leader))
 
     def _push_toggle(self, expert_id: int, alliance_id: int, assigned: bool) -> None:
         ws = self.context.ws
