@@ -55,11 +55,30 @@ def type_score(qtbot, panel: ScoringPanel, text: str, key: Qt.Key) -> None:  # t
     qtbot.keyClick(panel.score_edit, key)
 
 
+def test_score_undo_text_in_chinese(qtbot, panel: ScoringPanel) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication
+
+    from ui import i18n
+    from ui.screens.scoring import ScoreCommand
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    i18n.install_translators(app, "zh")
+    try:
+        command = ScoreCommand(panel, panel.alliance, "1.2", None, (1.0, ""))
+        assert command.text() == "评分 101 · 1.2"
+    finally:
+        i18n.remove_translators(app)
+
+
 def test_keyboard_flow(qtbot, panel: ScoringPanel, pkg_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert (panel.alliance.code, panel.code) == ("101", "1.1")
     type_score(qtbot, panel, "4", Qt.Key.Key_Return)
     assert (panel.alliance.code, panel.code) == ("101", "1.2")
     assert stored(pkg_path) == {("101", "1.1"): 4.0}  # committed at once
+    # The undo text names the alliance by its code (not its id) and the indicator.
+    assert panel.alliance.id != 101
+    assert panel.undo_stack.undoText() == "Score 101 · 1.1"
     assert panel.status_label.text().startswith("已保存") or "Saved" in panel.status_label.text()
 
     type_score(qtbot, panel, ".5", Qt.Key.Key_Down)

@@ -1225,8 +1225,8 @@ The current state is backed up first, so this restore can itself be undone from 
     <context>
         <name>ScoringPanel</name>
         <message>
-            <source>Score %1 %2</source>
-            <translation>评分 %1 %2</translation>
+            <source>Score %1 · %2</source>
+            <translation>评分 %1 · %2</translation>
         </message>
         <message>
             <source>Nothing was submitted for this indicator.</source>

@@ -251,12 +251,13 @@ class PackageRecordsModel(RowsTableModel[dict[str, Any]]):
 class ScoreCommand(QUndoCommand):
     """One change of one cell (score and comment); undo restores the cell as it was."""
 
-    def __init__(self, panel: ScoringPanel, alliance_id: int, code: str,
+    def __init__(self, panel: ScoringPanel, alliance: PackageAlliance, code: str,
                  old: tuple[float, str] | None, new: tuple[float, str] | None) -> None:
-        super().__init__(QCoreApplication.translate("ScoringPanel", "Score %1 %2").replace(
-            "%1", str(alliance_id)).replace("%2", code))
+        # "评分 109 · 1.2": the alliance's code as the expert knows it, then the indicator.
+        super().__init__(QCoreApplication.translate("ScoringPanel", "Score %1 · %2").replace(
+            "%1", alliance.code).replace("%2", code))
         self.panel = panel
-        self.alliance_id = alliance_id
+        self.alliance_id = alliance.id
         self.code = code
         self.old = old
         self.new = new
@@ -547,13 +548,13 @@ class ScoringPanel(QWidget):
         if value is None:
             if old is None:
                 return True
-            self.undo_stack.push(ScoreCommand(self, self.alliance.id, self.code, old_state,
+            self.undo_stack.push(ScoreCommand(self, self.alliance, self.code, old_state,
                                               None))
             return True
         if old is not None and old.value == value:
             return True
         new_state = (value, old.comment if old else self.comment_edit.text().strip())
-        self.undo_stack.push(ScoreCommand(self, self.alliance.id, self.code, old_state,
+        self.undo_stack.push(ScoreCommand(self, self.alliance, self.code, old_state,
                                           new_state))
         return True
 
@@ -564,7 +565,7 @@ class ScoringPanel(QWidget):
         text = self.comment_edit.text().strip()
         if text == old.comment:
             return
-        self.undo_stack.push(ScoreCommand(self, self.alliance.id, self.code,
+        self.undo_stack.push(ScoreCommand(self, self.alliance, self.code,
                                           (old.value, old.comment), (old.value, text)))
 
     def apply_cell(self, alliance_id: int, code: str, state: tuple[float, str] | None,
