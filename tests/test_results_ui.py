@@ -96,3 +96,35 @@ def test_bands_read_as_labels_with_distinct_tints(screen: Any) -> None:
                           "Inactive"}
     assert len(bands) >= 3
     assert len(set(bands.values())) == len(bands)  # one tint per band
+
+
+def test_english_statistics_name_batches_in_english_and_fit(demo_ws: Workspace,
+                                                           qtbot: Any) -> None:
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    from evaluator import messages
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    messages.set_language("en")  # English sources: no translator needed
+    window = MainWindow(AppContext(demo_ws))
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    screen = window.show_stage("results")
+    screen.tabs.setCurrentIndex(3)
+    QApplication.processEvents()
+    english = {b["name_en"] for b in demo_ws.batches()}
+    model = screen.batch_model
+    shown = {model.index(r, 1).data() for r in range(model.rowCount())}
+    assert shown <= english
+    assert shown
+    assert {pie.chart().title() for pie in screen.batch_pies} <= english
+    assert {screen.batch_filter.itemText(i) for i in range(1, screen.batch_filter.count())} \
+        == english
+    # No sideways scrolling: neither the tab nor the batch table.
+    scroll = screen.tabs.currentWidget()
+    assert isinstance(scroll, QScrollArea)
+    assert scroll.horizontalScrollBar().maximum() == 0
+    assert screen.batch_table.horizontalScrollBar().maximum() == 0
+    window.context.workspace = None  # the demo_ws fixture closes it

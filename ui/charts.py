@@ -118,6 +118,9 @@ class GroupedBarView(QChartView):
         value_axis.setRange(0, max(top * 1.1, 1))
         value_axis.setLabelFormat("%d")
         if self.horizontal:
+            # Names at the left are given the room they need; QtCharts would otherwise
+            # cut every one of them to "…" once the view is resized wider.
+            category_axis.setTruncateLabels(False)
             chart.addAxis(category_axis, Qt.AlignmentFlag.AlignLeft)
             chart.addAxis(value_axis, Qt.AlignmentFlag.AlignBottom)
         else:
@@ -126,6 +129,8 @@ class GroupedBarView(QChartView):
         bars.attachAxis(category_axis)
         bars.attachAxis(value_axis)
         chart.legend().setVisible(len(series) > 1)
+        if not self.horizontal:  # below, so the category names keep the full width
+            chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         old = self.chart()
         self.setChart(chart)
         old.deleteLater()

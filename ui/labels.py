@@ -8,11 +8,15 @@ pyside6-lupdate sees them; the lookup translates them at display time.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from evaluator import messages
+
+if TYPE_CHECKING:
+    from evaluator.rubric import Rubric
+    from evaluator.workspace import Workspace
 
 BAND_LABELS = {
     "high": QT_TRANSLATE_NOOP("Labels", "High activity"),
@@ -117,3 +121,17 @@ def flag_text(hit: Any) -> str:
         elif isinstance(value, str) and key == "round":
             numbers[key] = round_label(value, short=True)
     return messages.text(f"flags.{hit.rule}", None, **numbers, **hit.thresholds)
+
+
+def batch_names(ws: Workspace) -> dict[str, str]:
+    """Batch id -> the batch's name in the UI's language (the batches table holds both;
+    the core's figures carry the Chinese one)."""
+    english = messages.current_language() == "en"
+    return {b["id"]: (b["name_en"] or b["name"]) if english else b["name"]
+            for b in ws.batches()}
+
+
+def indicator_names(rubric: Rubric) -> dict[str, str]:
+    """Indicator code -> its name in the UI's language."""
+    english = messages.current_language() == "en"
+    return {ind.code: ind.name_en if english else ind.name for ind in rubric.indicators}

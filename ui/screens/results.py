@@ -45,7 +45,7 @@ from evaluator.statistics import Statistics, compute_statistics
 from evaluator.workspace import Workspace
 from ui.charts import BandPieView, GroupedBarView
 from ui.context import AppContext
-from ui.labels import band_label, source_label
+from ui.labels import band_label, batch_names, indicator_names, source_label
 from ui.models.rows_model import RowsTableModel
 from ui.workers import BackgroundRunner, JobOutcome, JobWorker
 
@@ -169,6 +169,14 @@ def _table(model: QAbstractTableModel) -> QTableView:
     return view
 
 
+def _columns_width(view: QTableView) -> int:
+    """The width that shows every column of `view` whole, without a scroll bar."""
+    header = view.horizontalHeader()
+    return (sum(max(view.sizeHintForColumn(c), header.sectionSizeHint(c))
+                for c in range(header.count()))
+            + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width())
+
+
 class Screen(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -246,31 +254,45 @@ class Screen(QWidget):
         self.activity_model = RowsModel([self.tr("Code"), self.tr("Activity"),
                                          *[band_names()[b] for b in BANDS]], self)
         stats_inner = QWidget()
-        grid = QGridLayout(stats_inner)
+        stats_layout = QVBoxLayout(stats_inner)
+        top = QHBoxLayout()
+        grid = QGridLayout()
+        stats_layout.addLayout(top)
+        stats_layout.addLayout(grid)
         self.overall_table = _table(self.overall_model)
         self.overall_table.setMinimumHeight(200)
+        self.overall_table.horizontalHeader().setStretchLastSection(False)  # sized to fit
         self.batch_table = _table(self.batch_model)
         self.batch_table.setMinimumHeight(320)
         self.activity_table = _table(self.activity_model)
         self.activity_table.setMinimumHeight(380)
+        activity_header = self.activity_table.horizontalHeader()
+        activity_header.setStretchLastSection(False)  # the activity's name takes the room
+        activity_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.overall_pie = BandPieView()
         self.batch_pies = [BandPieView(compact=True) for _ in range(4)]
         self.batch_bars = GroupedBarView()
         self.score_bars = GroupedBarView()
         self.activity_bars = GroupedBarView(horizontal=True)
         self.activity_bars.setMinimumHeight(460)
-        grid.addWidget(self.overall_table, 0, 0)
-        grid.addWidget(self.overall_pie, 0, 1)
-        grid.addWidget(self.batch_table, 1, 0)
+        # The overall table as wide as its columns, the pie and its legend the rest.
+        top.addWidget(self.overall_table, 0)
+        top.addWidget(self.overall_pie, 1)
+        grid.addWidget(self.batch_table, 0, 0)
         pies = QWidget()
         pies_layout = QGridLayout(pies)
         for i, pie in enumerate(self.batch_pies):
             pies_layout.addWidget(pie, i // 2, i % 2)
-        grid.addWidget(pies, 1, 1)
-        grid.addWidget(self.batch_bars, 2, 0)
-        grid.addWidget(self.score_bars, 2, 1)
-        grid.addWidget(self.activity_table, 3, 0)
-        grid.addWidget(self.activity_bars, 3, 1)
+        grid.addWidget(pies, 0, 1)
+        grid.addWidget(self.batch_bars, 1, 0)
+        grid.addWidget(self.score_bars, 1, 1)
+        # The activities (long names in English, a column per band) get the full width.
+        grid.addWidget(self.activity_table, 2, 0, 1, 2)
+        grid.addWidget(self.activity_bars, 3, 0, 1, 2)
+        # Halves, so the batch table fits its English headers and band names without a
+        # sideways scroll bar at 1280x720.
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(stats_inner)
@@ -292,14 +314,13 @@ class Screen(QWidget):
             self.summary.setText(self.tr("No workspace is open."))
             return
         year = self.context.year
-        batches = ws.batches()
-        names = {b["id"]: b["name"] for b in batches}
+        names = batch_names(ws)
         current = self.batch_filter.currentData()
         self.batch_filter.blockSignals(True)
         self.batch_filter.clear()
         self.batch_filter.addItem(self.tr("All batches"), None)
-        for b in batches:
-            self.batch_filter.addItem(b["name"], b["id"])
+        for batch_id, name in names.items():
+            self.batch_filter.addItem(name, batch_id)
         index = self.batch_filter.findData(current)
         self.batch_filter.setCurrentIndex(max(index, 0))
         self.batch_filter.blockSignals(False)
@@ -308,7 +329,7 @@ class Screen(QWidget):
         self._apply_filters()
         self.stats = compute_statistics(ws, year, rows)
         self._show_lists(a_level(ws, year), stalled(ws, year), names)
-        self._show_statistics(self.stats)
+        self._show_statistics(self.stats, names, indicator_names(ws.rubric(year)))
         source = rows[0].source if rows else ""
         self.summary.setText(self.tr(
             "{year}: {n} alliances took part ({source}); {total} in the programme.").format(
@@ -325,8 +346,12 @@ class Screen(QWidget):
         self.stalled_model.set_rows([[a.code, a.name, names.get(a.batch_id, a.batch_id)]
                                      for a in stalled_rows])
 
-    def _show_statistics(self, s: Statistics) -> None:
+    def _show_statistics(self, s: Statistics, batch_labels: dict[str, str],
+                         indicator_labels: dict[str, str]) -> None:
+        """`s` names batches and activities in Chinese; the maps give the UI's language."""
         bands = band_names()
+        batches = [batch_labels.get(b.batch_id, b.name) for b in s.batches]
+        activities = [indicator_labels.get(a.code, a.name) for a in s.activities]
         self.overall_model.set_rows(
             [[bands[b], s.bands[b].count, f"{s.bands[b].pct_of_participants}%",
               f"{s.bands[b].pct_of_total}%"] for b in BANDS]
@@ -336,27 +361,28 @@ class Screen(QWidget):
             [BAND_BACKGROUNDS[b] for b in BANDS] + [None])
         rows, colours = [], []
         for band in BANDS:
-            for b in s.batches:
+            for b, name in zip(s.batches, batches, strict=True):
                 f = b.bands[band]
-                rows.append([bands[band], b.name, f.count, f"{f.pct_of_band}%",
+                rows.append([bands[band], name, f.count, f"{f.pct_of_band}%",
                              f"{f.pct_of_batch}%"])
                 colours.append(BAND_BACKGROUNDS[band])
         self.batch_model.set_rows(rows, colours)
-        self.activity_model.set_rows([[a.code, a.name, *[a.counts[b] for b in BANDS]]
-                                      for a in s.activities])
+        self.activity_model.set_rows([[a.code, name, *[a.counts[b] for b in BANDS]]
+                                      for a, name in zip(s.activities, activities,
+                                                         strict=True)])
+        self.overall_table.setMinimumWidth(_columns_width(self.overall_table))
         self.overall_pie.set_counts(self.tr("All participants"),
                                     {b: s.bands[b].count for b in BANDS}, bands)
-        for pie, b in zip(self.batch_pies, s.batches, strict=False):
-            pie.set_counts(b.name, {k: b.bands[k].count for k in BANDS}, bands)
-        self.batch_bars.set_data(self.tr("Bands by batch"), [b.name for b in s.batches],
+        for pie, b, name in zip(self.batch_pies, s.batches, batches, strict=False):
+            pie.set_counts(name, {k: b.bands[k].count for k in BANDS}, bands)
+        self.batch_bars.set_data(self.tr("Bands by batch"), batches,
                                  {k: [b.bands[k].count for b in s.batches] for k in BANDS},
                                  bands)
         self.score_bars.set_data(self.tr("Score distribution"),
                                  [label for label, _ in s.score_bins],
                                  {"n": [n for _, n in s.score_bins]},
                                  {"n": self.tr("Alliances")})
-        self.activity_bars.set_data(self.tr("Activities carried out, by band"),
-                                    [a.name for a in s.activities],
+        self.activity_bars.set_data(self.tr("Activities carried out, by band"), activities,
                                     {b: [a.counts[b] for a in s.activities] for b in BANDS},
                                     bands)
 

@@ -40,6 +40,7 @@ from evaluator.rubric import IndicatorGroup
 from evaluator.submissions import SubmissionSummary, list_submissions
 from ui.context import AppContext
 from ui.dialogs.import_dialog import REGISTRY, SUBMISSIONS, ImportDialog
+from ui.labels import batch_names
 from ui.widgets.records_view import RecordsView
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -253,17 +254,15 @@ class Screen(QWidget):
             return
         year = self.context.year
         current = self.current_alliance_id()
-        english = messages.current_language() == "en"
-        batches = workspace.batches()
-        batch_names = {b["id"]: b["name_en"] if english else b["name"] for b in batches}
+        names = batch_names(workspace)
         self.model.set_data(list_submissions(workspace, year),
-                            list(workspace.rubric(year).groups), batch_names)
+                            list(workspace.rubric(year).groups), names)
         chosen = self.batch_filter.currentData()
         self.batch_filter.blockSignals(True)
         self.batch_filter.clear()
         self.batch_filter.addItem(self.tr("All batches"), None)
-        for b in batches:
-            self.batch_filter.addItem(batch_names[b["id"]], b["id"])
+        for batch_id, name in names.items():
+            self.batch_filter.addItem(name, batch_id)
         found = self.batch_filter.findData(chosen)
         self.batch_filter.setCurrentIndex(max(found, 0))
         self.batch_filter.blockSignals(False)
