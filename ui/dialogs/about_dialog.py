@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from evaluator import __version__
 from evaluator.logs import log_path
@@ -53,3 +60,8 @@ class AboutDialog(QDialog):
         layout.addWidget(description)
         layout.addWidget(technical)
         layout.addWidget(buttons)
+        # Tall enough for the wrapped description at this width (a top-level dialog does
+        # not ask its labels' height-for-width: the English text was cut).
+        width = self.minimumWidth()
+        self.setMinimumHeight(layout.totalHeightForWidth(width))
+        self.resize(width, self.minimumHeight())
