@@ -27,6 +27,7 @@ from evaluator.assignments import (
 )
 from evaluator.errors import EvaluatorError
 from evaluator.workspace import Workspace
+from ui.models.rows_model import checked
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -171,7 +172,7 @@ class AssignmentMatrixModel(QAbstractTableModel):
         if (not index.isValid() or role != Qt.ItemDataRole.CheckStateRole
                 or index.column() < FIXED_COLUMNS or self.matrix is None or self.ws is None):
             return False
-        wanted = _checked(value)
+        wanted = checked(value)
         alliance = self.alliance_at(index.row())
         expert = self.expert_at(index.column())
         if wanted == self.matrix.is_assigned(alliance.id, expert.id):
@@ -201,11 +202,3 @@ class AssignmentMatrixModel(QAbstractTableModel):
         self.changed.emit()
         return True
 
-
-def _checked(value: Any) -> bool:
-    if isinstance(value, Qt.CheckState):
-        return value == Qt.CheckState.Checked
-    try:
-        return int(value) == Qt.CheckState.Checked.value
-    except (TypeError, ValueError):
-        return bool(value)

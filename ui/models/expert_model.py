@@ -21,7 +21,7 @@ from evaluator.panel import (
     set_group_leader,
 )
 from evaluator.workspace import Workspace
-from ui.models.rows_model import Index, RowsTableModel
+from ui.models.rows_model import Index, RowsTableModel, checked
 
 ROLE, NAME, ORGANISATION, TITLE, GROUP, LEADER, ALLIANCE, CONFLICTS = range(8)
 GROUP_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the group id behind the group column
@@ -135,7 +135,7 @@ class ExpertTableModel(RowsTableModel[Expert]):
                 notify = (self.group_moved, (expert.id, expert.group_id, group_id,
                                              expert.is_group_leader))
             elif index.column() == LEADER and role == Qt.ItemDataRole.CheckStateRole:
-                if not _checked(value):
+                if not checked(value):
                     # A group always keeps its leader: choose another member instead.
                     return False
                 if expert.is_group_leader:
@@ -158,11 +158,3 @@ class ExpertTableModel(RowsTableModel[Expert]):
         self.changed.emit()
         return True
 
-
-def _checked(value: Any) -> bool:
-    if isinstance(value, Qt.CheckState):
-        return value == Qt.CheckState.Checked
-    try:
-        return int(value) == Qt.CheckState.Checked.value
-    except (TypeError, ValueError):
-        return bool(value)

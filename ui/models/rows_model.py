@@ -61,3 +61,14 @@ class RowsTableModel(QAbstractTableModel, Generic[T]):
         """Whether `index` points at a cell of this table (views may ask past the end)."""
         return (index.isValid() and 0 <= index.row() < len(self.rows)
                 and 0 <= index.column() < len(self.HEADERS))
+
+
+def checked(value: Any) -> bool:
+    """Whether a CheckStateRole value set through setData means "checked" (views pass a
+    Qt.CheckState, an int or a bool)."""
+    if isinstance(value, Qt.CheckState):
+        return value == Qt.CheckState.Checked
+    try:
+        return int(value) == Qt.CheckState.Checked.value
+    except (TypeError, ValueError):
+        return bool(value)
