@@ -328,7 +328,9 @@ class Screen(QWidget):
         self.model.set_rows(rows, names)
         self._apply_filters()
         self.stats = compute_statistics(ws, year, rows)
-        self._show_lists(a_level(ws, year), stalled(ws, year), names)
+        # The year's results are computed once and shared (at national scale each pass
+        # reads every score of the year).
+        self._show_lists(a_level(ws, year, results=rows), stalled(ws, year, results=rows), names)
         self._show_statistics(self.stats, names, indicator_names(ws.rubric(year)))
         source = rows[0].source if rows else ""
         self.summary.setText(self.tr(
