@@ -388,6 +388,15 @@ def _check_alliance(record: Record, lookup: _AllianceLookup, where: dict[str, An
     return alliance
 
 
+def _check_required(record: Record, columns: tuple[str, ...], at: dict[str, Any],
+                    problems: list[Problem]) -> bool:
+    """Report every empty required cell of the row; True when there is none."""
+    empty = [column for column in columns if is_blank(record.get(column))]
+    problems.extend(Problem("submissions.empty_cell", {"column": column}, **at, column=column)
+                    for column in empty)
+    return not empty
+
+
 def _is_example(record: Record) -> bool:
     return cell_text(record.get(COL_CODE)).startswith(EXAMPLE_MARKER)
 
@@ -438,12 +447,7 @@ def parse_submissions(ws: Workspace, paths: Sequence[Path | str] | Path | str,
         if _is_example(record):
             continue
         at = where(basic, record)
-        row_ok = True
-        for column in BASIC_REQUIRED_CELLS:
-            if is_blank(record.get(column)):
-                problems.append(Problem("submissions.empty_cell", {"column": column},
-                                        **at, column=column))
-                row_ok = False
+        row_ok = _check_required(record, BASIC_REQUIRED_CELLS, at, problems)
         alliance = _check_alliance(record, lookup, at, problems)
         code_status[normalize_code(record.get(COL_CODE))] = alliance
         raw_year = record.get(COL_YEAR)
@@ -500,12 +504,7 @@ def parse_submissions(ws: Workspace, paths: Sequence[Path | str] | Path | str,
         if _is_example(record):
             continue
         at = where(records, record)
-        row_ok = True
-        for column in RECORD_REQUIRED_CELLS:
-            if is_blank(record.get(column)):
-                problems.append(Problem("submissions.empty_cell", {"column": column},
-                                        **at, column=column))
-                row_ok = False
+        row_ok = _check_required(record, RECORD_REQUIRED_CELLS, at, problems)
         raw_code = record.get(COL_CODE)
         code = normalize_code(raw_code)
         alliance = None
