@@ -29,6 +29,7 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 
 from evaluator.cli import main
 from tests.conftest import SHARED
+from tests.workspace_content import workspace_content
 
 EXAMPLES = int(os.environ.get("EVALUATOR_FUZZ_EXAMPLES", "170"))
 fuzz = settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
@@ -197,24 +198,13 @@ def _damage_workbook(path: Path, data: st.DataObject) -> None:
 
 
 # -- the check ------------------------------------------------------------------------
-def _content(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    conn = sqlite3.connect(path)
-    try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN"
-            " ('audit_log', '_sqlite_migrations') AND name NOT LIKE 'sqlite_%'")]
-        return {t: sorted(map(repr, conn.execute(f"SELECT * FROM [{t}]"))) for t in tables}
-    finally:
-        conn.close()
-
-
 def _run_import(argv_for: Callable[[Path, Path], list[str]], damaged: Path,
                 base: Path | None = None) -> None:
     with tempfile.TemporaryDirectory(dir=_WORK) as tmp:
         ws = Path(tmp) / "w.evdb"
         if base is not None:
             shutil.copy(base, ws)
-            before = _content(ws)
+            before = workspace_content(ws)
         err = io.StringIO()
         with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
             code = main(argv_for(ws, damaged))
@@ -224,7 +214,7 @@ def _run_import(argv_for: Callable[[Path, Path], list[str]], damaged: Path,
         if code == 2:
             assert message.strip(), "a refusal must say why"
             if base is not None:
-                assert _content(ws) == before, "a refused import changed the workspace"
+                assert workspace_content(ws) == before, "a refused import changed the workspace"
             else:
                 assert not ws.exists()
 

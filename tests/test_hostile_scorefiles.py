@@ -42,6 +42,7 @@ from evaluator.scorefile import (
     export_score_file,
 )
 from evaluator.workspace import Workspace
+from tests.workspace_content import workspace_content
 
 EXAMPLES = int(os.environ.get("EVALUATOR_FUZZ_EXAMPLES", "150"))
 fuzz = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
@@ -83,17 +84,6 @@ def _unsigned_seed() -> Path:
             break
     wb.save(path)
     return path
-
-
-def _content(path: Path) -> dict[str, list[str]]:
-    conn = sqlite3.connect(path)
-    try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN"
-            " ('audit_log', '_sqlite_migrations') AND name NOT LIKE 'sqlite_%'")]
-        return {t: sorted(map(repr, conn.execute(f"SELECT * FROM [{t}]"))) for t in tables}
-    finally:
-        conn.close()
 
 
 def _merged_scores(path: Path) -> list[tuple[object, ...]]:
@@ -262,14 +252,14 @@ def _merge_damaged(damaged: Path, accept_unsigned: bool = False) -> None:
     with tempfile.TemporaryDirectory(dir=_WORK) as tmp:
         ws = Path(tmp) / "w.evdb"
         shutil.copy(_seed()[0], ws)
-        before = _content(ws)
+        before = workspace_content(ws)
         argv = ["merge", str(ws), str(damaged)]
         code, message = _cli(argv + (["--accept-unsigned"] if accept_unsigned else []))
         assert code in (0, 2), f"exit {code}: {message}"
         assert "Traceback" not in message
         assert message.strip(), "the merge says what it did"
         if code == 2:
-            assert _content(ws) == before, "a refused file changed the workspace"
+            assert workspace_content(ws) == before, "a refused file changed the workspace"
             return
         with Workspace.open(ws) as opened:
             assert opened.integrity_ok()

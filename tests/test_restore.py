@@ -20,18 +20,7 @@ from evaluator.cli import main
 from evaluator.registry import add_alliance
 from evaluator.scorefile import K_SIGNATURE, META_SHEET, SCORES_SHEET
 from evaluator.workspace import Workspace
-
-
-def content(path: Path) -> dict[str, list[str]]:
-    """Every table but the audit log, as sorted rows."""
-    conn = sqlite3.connect(path)
-    try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'audit_log'"
-            " AND name NOT LIKE 'sqlite_%'")]
-        return {t: sorted(map(repr, conn.execute(f"SELECT * FROM [{t}]"))) for t in tables}
-    finally:
-        conn.close()
+from tests.workspace_content import workspace_content
 
 
 def audit(path: Path) -> list[tuple[Any, ...]]:
@@ -79,17 +68,17 @@ def wrong_unsigned_file(ws_path: Path, folder: Path) -> Path:
 
 def test_restore_undoes_a_bad_merge(ws_path: Path, tmp_path: Path) -> None:
     bad = wrong_unsigned_file(ws_path, tmp_path)
-    before, before_audit = content(ws_path), audit(ws_path)
+    before, before_audit = workspace_content(ws_path), audit(ws_path)
 
     code, out, err = run("merge", str(ws_path), str(bad), "--accept-unsigned", "--json")
     assert code == 0, err
     report = json.loads(out)
     assert report["accepted"] == 1
-    merged = content(ws_path)
+    merged = workspace_content(ws_path)
     assert merged != before
     backup = Path(report["backup"])
     assert backup.exists()
-    assert content(backup) == before  # the automatic backup is the state before the merge
+    assert workspace_content(backup) == before  # the automatic backup is the state before the merge
 
     code, out, err = run("backups", str(ws_path), "--json")
     assert code == 0, err
@@ -100,17 +89,17 @@ def test_restore_undoes_a_bad_merge(ws_path: Path, tmp_path: Path) -> None:
     code, out, err = run("restore", str(ws_path), backup.name, "--json")
     assert code == 0, err
     kept = Path(json.loads(out)["kept"])
-    assert content(ws_path) == before
+    assert workspace_content(ws_path) == before
     after_audit = audit(ws_path)
     assert after_audit[:len(before_audit)] == before_audit  # the log is only appended to
     assert after_audit[-1][3] == "restore"
     with Workspace.open(ws_path) as ws:
         assert ws.integrity_ok()
-    assert content(kept) == merged  # the restore can itself be undone
+    assert workspace_content(kept) == merged  # the restore can itself be undone
 
     code, _, err = run("restore", str(ws_path), str(kept))
     assert code == 0, err
-    assert content(ws_path) == merged
+    assert workspace_content(ws_path) == merged
 
 
 def test_backup_command_and_restore_by_path(ws_path: Path) -> None:
@@ -118,14 +107,14 @@ def test_backup_command_and_restore_by_path(ws_path: Path) -> None:
     assert code == 0, err
     made = Path(json.loads(out)["path"])
     assert made.name.endswith(".before-plenary.evdb")
-    before = content(ws_path)
+    before = workspace_content(ws_path)
     with Workspace.open(ws_path) as ws:
         ws.set_setting("backups.keep", 7)
-    assert content(ws_path) != before
+    assert workspace_content(ws_path) != before
     code, out, err = run("restore", str(ws_path), str(made))
     assert code == 0, err
     assert str(made.name) in out
-    assert content(ws_path) == before
+    assert workspace_content(ws_path) == before
 
 
 def test_listing_without_backups_and_in_text(ws_path: Path) -> None:
@@ -139,12 +128,12 @@ def test_listing_without_backups_and_in_text(ws_path: Path) -> None:
 
 
 def _refused(ws_path: Path, backup: str) -> str:
-    before, before_audit = content(ws_path), audit(ws_path)
+    before, before_audit = workspace_content(ws_path), audit(ws_path)
     code, out, err = run("restore", str(ws_path), backup)
     assert code == 2, (out, err)
     assert err.strip(), "a refusal says why"
     assert "Traceback" not in err
-    assert content(ws_path) == before
+    assert workspace_content(ws_path) == before
     assert audit(ws_path) == before_audit
     return err
 
@@ -180,20 +169,20 @@ def test_restore_over_a_damaged_workspace(ws_path: Path) -> None:
     """The day a restore is needed most: the workspace itself no longer opens."""
     with Workspace.open(ws_path) as ws:
         good = backup_workspace(ws, "merge")
-    before = content(ws_path)
+    before = workspace_content(ws_path)
     ws_path.write_bytes(b"\0" * 4096)
     code, out, err = run("restore", str(ws_path), str(good), "--json")
     assert code == 0, err
     kept = Path(json.loads(out)["kept"])
     assert kept.read_bytes() == b"\0" * 4096  # the damaged file is kept, not lost
-    assert content(ws_path) == before
+    assert workspace_content(ws_path) == before
 
 
 def test_cli_restores_the_oldest_backup_of_a_full_folder(ws_path: Path) -> None:
     with Workspace.open(ws_path) as ws:
         ws.set_setting("backups.keep", 3)
         oldest = backup_workspace(ws, "first")
-        state = content(ws_path)
+        state = workspace_content(ws_path)
         ws.set_setting("backups.keep", 4)
         backup_workspace(ws, "second")
         backup_workspace(ws, "third")
@@ -202,7 +191,7 @@ def test_cli_restores_the_oldest_backup_of_a_full_folder(ws_path: Path) -> None:
     assert list_backups(ws_path)[-1] == oldest
     code, _, err = run("restore", str(ws_path), oldest.name)
     assert code == 0, err
-    assert content(ws_path) == state
+    assert workspace_content(ws_path) == state
 
 
 def test_core_restore_of_the_oldest_backup_of_a_full_folder(tmp_path: Path) -> None:
@@ -212,9 +201,9 @@ def test_core_restore_of_the_oldest_backup_of_a_full_folder(tmp_path: Path) -> N
     with Workspace.create(path, year=2018) as ws:
         ws.set_setting("backups.keep", 3)
         oldest = backup_workspace(ws, "b0")
-        state = content(path)
+        state = workspace_content(path)
         backup_workspace(ws, "b1")
         backup_workspace(ws, "b2")
         add_alliance(ws, "399", "后来加入的联盟")  # a change the restore must undo
     restore_backup(path, oldest)
-    assert content(path) == state
+    assert workspace_content(path) == state
