@@ -51,12 +51,12 @@
             <translation>Flags</translation>
         </message>
         <message>
-            <source>Consensus</source>
-            <translation>Consensus</translation>
+            <source>Score</source>
+            <translation>Score</translation>
         </message>
         <message>
-            <source>Decision</source>
-            <translation>Decision</translation>
+            <source>Final</source>
+            <translation>Final</translation>
         </message>
     </context>
     <context>

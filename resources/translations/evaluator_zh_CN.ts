@@ -51,11 +51,11 @@
             <translation>标记</translation>
         </message>
         <message>
-            <source>Consensus</source>
+            <source>Score</source>
             <translation>共识分</translation>
         </message>
         <message>
-            <source>Decision</source>
+            <source>Final</source>
             <translation>决定</translation>
         </message>
     </context>

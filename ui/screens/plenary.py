@@ -84,8 +84,8 @@ class AgendaModel(RowsTableModel[AgendaItem]):
                QT_TRANSLATE_NOOP("AgendaModel", "Code"),
                QT_TRANSLATE_NOOP("AgendaModel", "Alliance"),
                QT_TRANSLATE_NOOP("AgendaModel", "Flags"),
-               QT_TRANSLATE_NOOP("AgendaModel", "Consensus"),
-               QT_TRANSLATE_NOOP("AgendaModel", "Decision"))
+               QT_TRANSLATE_NOOP("AgendaModel", "Score"),
+               QT_TRANSLATE_NOOP("AgendaModel", "Final"))
     ROW_NUMBERS = True
 
     def __init__(self, parent: QObject | None = None) -> None:
