@@ -1,7 +1,8 @@
 """The expert's own window: one expert package (.evpkg) opened for scoring.
 
 `open_package_window(path)` opens the package and shows the window (it is kept alive
-here until it is closed); `evaluator open FILE.evpkg` and the main window use it.
+here until it is closed); `evaluator open FILE.evpkg` and the main window use it. A group
+package (kind 'group') opens the group leader's window instead (ui/group_window.py).
 """
 
 from __future__ import annotations
@@ -107,11 +108,17 @@ class ScoringWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def open_package_window(path: Path | str, parent: QWidget | None = None) -> ScoringWindow | None:
-    """Open `path` and show its scoring window; a message box (and None) if it cannot."""
+def open_package_window(path: Path | str, parent: QWidget | None = None) -> QMainWindow | None:
+    """Open `path` and show its window: the scoring window for an expert package, the
+    group leader's window (ui.group_window) for a group package; a message box (and None)
+    if it cannot be opened."""
     try:
         package = Package.open(Path(path))
     except EvaluatorError as error:
+        if any(p.code == "package.wrong_kind" for p in error.problems):
+            from ui.group_window import open_group_window
+
+            return open_group_window(path, parent)
         QMessageBox.warning(parent, QMainWindow.tr("Cannot open the package"), error.render())
         return None
     window = ScoringWindow(package)

@@ -1,0 +1,181 @@
+"""The group leader's window: members' files merged in a worker, who has sent what, the
+group file written and accepted by the secretariat's merge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from test_group_merge import group_members, member_file
+
+from evaluator.merge import merge_score_files
+from evaluator.packages import build_expert_package, build_group_package
+from evaluator.scorefile import SCORES_SHEET, read_score_file
+from evaluator.workspace import Workspace
+from ui.group_window import GroupWindow, MembersModel, group_file_name
+
+
+@pytest.fixture
+def group_scene(demo_ws: Workspace, tmp_path: Path) -> tuple[Workspace, list[str], list[Path],
+                                                             Path]:
+    members = group_members(demo_ws, "第一组")[:3]
+    files = [member_file(demo_ws, name, tmp_path, 0.5) for name in members]
+    gpkg = tmp_path / "第一组.evpkg"
+    build_group_package(demo_ws, 2018, "initial", "第一组", gpkg)
+    return demo_ws, members, files, gpkg
+
+
+def forge(path: Path, out: Path) -> Path:
+    """The member's file with one score changed after it was signed."""
+    book = openpyxl.load_workbook(path)
+    book[SCORES_SHEET].cell(row=2, column=3).value = 5
+    book.save(out)
+    return out
+
+
+def merge(qtbot: Any, window: GroupWindow, paths: list[Path]) -> None:
+    with qtbot.waitSignal(window.merge_finished, timeout=30000):
+        window.merge_paths(paths)
+    assert not window.runner.busy
+
+
+def status_of(model: MembersModel) -> dict[str, str]:
+    return {model.data(model.index(r, 0)): model.data(model.index(r, MembersModel.STATUS))
+            for r in range(model.rowCount())}
+
+
+def test_leader_merges_sees_who_sent_and_exports_the_group_file(
+        group_scene: Any, qtbot: Any, qtmodeltester: Any, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    ws, members, files, gpkg = group_scene
+    window = GroupWindow(gpkg)
+    qtbot.addWidget(window)
+    assert window.windowTitle().split(" — ")[1:] == ["第一组", "Initial group review", "2018"]
+    model = window.members_model
+    qtmodeltester.check(model)
+    assert set(status_of(model).values()) == {"Not sent"}
+    assert not window.export_button.isEnabled()
+
+    forged = forge(files[2], tmp_path / "forged.xlsx")
+    merge(qtbot, window, [files[0], files[1], forged])
+    results = window.results_model
+    qtmodeltester.check(results)
+    assert [results.data(results.index(r, 1)) for r in range(3)] == [
+        "Accepted", "Accepted", "Rejected"]
+    assert "签名" in results.data(results.index(2, results.REASONS))  # why, in zh
+    assert "2 accepted, 1 rejected" in window.summary.text()
+    status = status_of(model)
+    assert status[members[0]] == status[members[1]] == "Sent"
+    assert status[members[2]] == "Not sent"
+    row = next(r for r in range(model.rowCount()) if model.data(model.index(r, 0)) == members[0])
+    assert model.data(model.index(row, 3)) == read_score_file(files[0]).sequence
+    assert model.data(model.index(row, 4)) == files[0].name
+    assert model.data(model.index(row, 5))
+    assert window.export_button.isEnabled()
+
+    # The save dialog proposes <group>-<round>.evgroup beside the package.
+    proposed: list[str] = []
+    out = tmp_path / "sent" / "第一组-initial"
+    out.parent.mkdir()
+
+    def save_dialog(_parent: Any, _title: str, start: str, _filter: str) -> tuple[str, str]:
+        proposed.append(start)
+        return str(out), ""
+
+    shown: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    window.choose_export()
+    assert proposed == [str(gpkg.parent / "第一组-initial.evgroup")]
+    group_file = out.with_suffix(".evgroup")
+    assert group_file.exists()
+    assert str(group_file) in shown[0]
+    assert " 2 members" in shown[0]
+    assert window.last_export is not None
+    assert {e.expert for e in window.last_export.entries} == set(members[:2])
+
+    # The secretariat's merge accepts both members' files, signatures verified there.
+    report = merge_score_files(ws, [group_file])
+    assert [r.status for r in report.results] == ["accepted", "accepted"]
+    assert {r.expert for r in report.results} == set(members[:2])
+
+
+def test_files_dropped_on_the_window_are_merged(group_scene: Any, qtbot: Any) -> None:
+    _ws, members, files, gpkg = group_scene
+    window = GroupWindow(gpkg)
+    qtbot.addWidget(window)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(files[0]))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.merge_finished, timeout=30000):
+        window.dropEvent(event)
+    assert status_of(window.members_model)[members[0]] == "Sent"
+
+
+def test_a_file_of_another_group_and_an_empty_export_are_refused(
+        group_scene: Any, qtbot: Any, tmp_path: Path) -> None:
+    ws, _members, _files, gpkg = group_scene
+    window = GroupWindow(gpkg)
+    qtbot.addWidget(window)
+    assert window.export_to(tmp_path / "none.evgroup") is None
+    assert not (tmp_path / "none.evgroup").exists()
+    assert "还没有" in window.summary.text()
+    stranger = group_members(ws, "第二组")[0]
+    other = member_file(ws, stranger, tmp_path, 1.0)
+    merge(qtbot, window, [other])
+    results = window.results_model
+    assert results.data(results.index(0, 1)) == "Rejected"
+    assert "不是本组" in results.data(results.index(0, results.REASONS))
+
+
+def test_unsigned_files_need_a_confirmation(group_scene: Any, qtbot: Any,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    _ws, _members, _files, gpkg = group_scene
+    window = GroupWindow(gpkg)
+    qtbot.addWidget(window)
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: answers.pop(0))
+    window.accept_unsigned.setChecked(True)
+    assert not window.accept_unsigned.isChecked()
+    window.accept_unsigned.setChecked(True)
+    assert window.accept_unsigned.isChecked()
+
+
+def test_a_group_package_opens_the_group_window(demo_ws: Workspace, tmp_path: Path,
+                                                 qtbot: Any) -> None:
+    from ui.group_window import GroupWindow
+    from ui.scoring_window import ScoringWindow, open_package_window
+
+    gpkg = tmp_path / "g.evpkg"
+    build_group_package(demo_ws, 2018, "initial", "第二组", gpkg)
+    window = open_package_window(gpkg)
+    assert isinstance(window, GroupWindow)
+    qtbot.addWidget(window)
+    model = window.members_model
+    assert model.rowCount() >= 3
+    # The group's leader comes first and is marked as such.
+    leader = demo_ws.db.execute(
+        "SELECT e.name FROM experts e JOIN expert_groups g ON g.id = e.group_id"
+        " WHERE g.name = '第二组' AND e.is_group_leader = 1").fetchone()[0]
+    assert model.data(model.index(0, 0)) == leader
+    assert "leads this group" in model.data(model.index(0, 1))
+    assert "leads this group" not in model.data(model.index(1, 1))
+    expert = group_members(demo_ws, "第一组")[0]
+    epkg = tmp_path / "e.evpkg"
+    build_expert_package(demo_ws, 2018, "initial", expert, epkg)
+    expert_window = open_package_window(epkg)
+    assert isinstance(expert_window, ScoringWindow)
+    qtbot.addWidget(expert_window)
+    expert_window.close()
+    window.close()
+
+
+def test_default_group_file_name() -> None:
+    assert group_file_name("第一组", "review") == "第一组-review.evgroup"
+    assert group_file_name("A/B 组", "initial") == "A_B_组-initial.evgroup"
