@@ -179,3 +179,38 @@ def test_a_group_package_opens_the_group_window(demo_ws: Workspace, tmp_path: Pa
 def test_default_group_file_name() -> None:
     assert group_file_name("第一组", "review") == "第一组-review.evgroup"
     assert group_file_name("A/B 组", "initial") == "A_B_组-initial.evgroup"
+
+
+def test_packages_dialog_writes_a_group_package_for_the_leader(
+        demo_ws: Workspace, qtbot: Any, tmp_path: Path) -> None:
+    from evaluator.packages import GroupPackage
+    from ui.dialogs.packages_dialog import PackagesDialog
+
+    dialog = PackagesDialog(demo_ws.path, 2018)
+    qtbot.addWidget(dialog)
+    assert [dialog.group_combo.itemText(i) for i in range(dialog.group_combo.count())] == [
+        "第一组", "第二组", "第三组", "第四组"]
+    dialog.folder_edit.setText(str(tmp_path / "out"))
+    dialog.group_combo.setCurrentIndex(1)
+    with qtbot.waitSignal(dialog.finished_building, timeout=20000):
+        dialog.start_group()
+    outcome = dialog.group_outcome
+    assert outcome is not None
+    assert outcome.path is not None, outcome.problems
+    assert str(outcome.path) in dialog.summary.toPlainText()
+    with GroupPackage.open(outcome.path) as gp:
+        assert (gp.group, gp.round, gp.year) == ("第二组", "initial", 2018)
+        assert len(gp.members()) == outcome.members
+    # A group with no assignment in the round is refused with the core's reason.
+    empty = tmp_path / "empty.evdb"
+    demo_ws.db.execute("DELETE FROM assignments WHERE round = 'review'")
+    demo_ws.db.execute("VACUUM INTO ?", (str(empty),))
+    dialog = PackagesDialog(empty, 2018)
+    qtbot.addWidget(dialog)
+    dialog.folder_edit.setText(str(tmp_path / "out2"))
+    dialog.round_combo.setCurrentIndex(dialog.round_combo.findData("review"))
+    with qtbot.waitSignal(dialog.finished_building, timeout=20000):
+        dialog.start_group()
+    assert dialog.group_outcome is not None
+    assert dialog.group_outcome.path is None
+    assert "没有分配" in dialog.summary.toPlainText()

@@ -1,4 +1,5 @@
-"""Generate the expert packages of a round into a folder, off the UI thread, with Cancel.
+"""Generate the expert packages of a round into a folder, off the UI thread, with Cancel;
+and, for a group leader, the group package of one group (ui/group_window.py opens it).
 
 The build runs in a `ui.workers.BackgroundRunner`: it opens its own Workspace by path (a
 SQLite connection belongs to its thread) and reports through the core's `Progress`
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -62,6 +64,43 @@ def run_build(workspace_path: Path, year: int, round_: str, out_dir: Path,
             "cli.bug", {"log": str(path or log_path()), "error": repr(exc)})])
 
 
+@dataclass
+class GroupPackageOutcome:
+    path: Path | None = None  # the group package written
+    members: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    os_error: str = ""  # the folder could not be written
+
+
+def run_group_build(workspace_path: Path, year: int, round_: str, group: str,
+                    out_dir: Path) -> GroupPackageOutcome:
+    from evaluator.packages import GroupPackage, build_group_package, package_file_name
+    from evaluator.workspace import Workspace
+
+    out = out_dir / package_file_name(year, round_, f"{group}_组评审包")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with Workspace.open(workspace_path) as ws:
+            build_group_package(ws, year, round_, group, out)
+        with GroupPackage.open(out) as gp:
+            return GroupPackageOutcome(out, len(gp.members()))
+    except EvaluatorError as error:
+        return GroupPackageOutcome(problems=error.problems)
+    except OSError as exc:
+        return GroupPackageOutcome(os_error=f"{out}: {exc.strerror or exc}")
+
+
+def group_names(workspace_path: Path, year: int) -> list[str]:
+    from evaluator.panel import list_groups
+    from evaluator.workspace import Workspace
+
+    try:
+        with Workspace.open(workspace_path) as ws:
+            return [g.name for g in list_groups(ws, year)]
+    except EvaluatorError:
+        return []
+
+
 class PackagesDialog(QDialog):
     """Pick the round and a folder; one package per expert with assignments."""
 
@@ -89,6 +128,25 @@ class PackagesDialog(QDialog):
             "submissions, the indicator system and the expert's signing key. Hand each "
             "expert his or her own file only."))
         note.setWordWrap(True)
+        self.group_combo = QComboBox()
+        for name in group_names(self.workspace_path, year):
+            self.group_combo.addItem(name, name)
+        self.group_button = QPushButton(self.tr("Generate the group package for the leader"))
+        self.group_button.clicked.connect(self.start_group)
+        self.group_button.setEnabled(self.group_combo.count() > 0)
+        group_row = QHBoxLayout()
+        group_row.addWidget(QLabel(self.tr("Group:")))
+        group_row.addWidget(self.group_combo, 1)
+        group_row.addWidget(self.group_button)
+        group_note = QLabel(self.tr(
+            "A group leader collects the members' score files in the group package and "
+            "sends you one group file. It holds the group's assignments and the members' "
+            "keys to check their files; it goes to the group leader only."))
+        group_note.setWordWrap(True)
+        group_box = QGroupBox(self.tr("Group package (for a group leader)"))
+        group_layout = QVBoxLayout(group_box)
+        group_layout.addLayout(group_row)
+        group_layout.addWidget(group_note)
         self.summary = QPlainTextEdit()
         self.summary.setReadOnly(True)
         self.generate_button = QPushButton(self.tr("Generate"))
@@ -100,12 +158,16 @@ class PackagesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
+        layout.addWidget(group_box)
         layout.addWidget(self.summary, 1)
         layout.addWidget(buttons)
-        self.resize(640, 420)
+        self.resize(680, 560)
         self.runner = BackgroundRunner(self)
         self.runner.finished.connect(self._on_done)
         self.outcome: PackagesOutcome | None = None
+        self.group_runner = BackgroundRunner(self)
+        self.group_runner.finished.connect(self._on_group_done)
+        self.group_outcome: GroupPackageOutcome | None = None
 
     def _choose_folder(self) -> None:
         name = QFileDialog.getExistingDirectory(self, self.tr("Folder for the packages"),
@@ -126,8 +188,43 @@ class PackagesDialog(QDialog):
                           label_for=lambda message: self.tr("Writing packages… %1").replace(
                               "%1", message))
 
+    @Slot()
+    def start_group(self) -> None:
+        if self.runner.busy or self.group_runner.busy or not self.folder_edit.text().strip():
+            return
+        group = self.group_combo.currentData()
+        if not group:
+            return
+        self.group_button.setEnabled(False)
+        self.summary.clear()
+        path, year, round_ = self.workspace_path, self.year, self.round_combo.currentData()
+        out_dir = Path(self.folder_edit.text().strip())
+        self.group_runner.start(
+            lambda _progress: run_group_build(path, year, round_, group, out_dir),
+            self.tr("Writing the group package…"))
+
+    @Slot(object)
+    def _on_group_done(self, job: JobOutcome) -> None:
+        if job.error is not None:
+            raise job.error  # run_group_build returns every foreseen failure as an outcome
+        outcome: GroupPackageOutcome = job.value
+        self.group_button.setEnabled(True)
+        self.group_outcome = outcome
+        if outcome.path is not None:
+            text = self.tr("Group package written to %1 (%2 members). Give it to the group "
+                           "leader; opening it shows the group leader's merge window.") \
+                .replace("%1", str(outcome.path)).replace("%2", str(outcome.members))
+        elif outcome.problems:
+            text = EvaluatorError(outcome.problems).render()
+        else:
+            text = self.tr("The group package could not be written: %1").replace(
+                "%1", outcome.os_error)
+        self.summary.setPlainText(text)
+        self.finished_building.emit(outcome)
+
     def cancel(self) -> None:
         self.runner.cancel()
+        self.group_runner.cancel()
 
     @Slot(object)
     def _on_done(self, job: JobOutcome) -> None:
@@ -151,7 +248,7 @@ class PackagesDialog(QDialog):
         self.finished_building.emit(outcome)
 
     def reject(self) -> None:
-        if self.runner.busy:
+        if self.runner.busy or self.group_runner.busy:
             self.cancel()
             return
         super().reject()
