@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from test_group_merge import group_members, member_file
 
 from evaluator.merge import merge_score_files
-from evaluator.packages import build_expert_package, build_group_package
+from evaluator.packages import GroupPackage, build_expert_package, build_group_package
 from evaluator.scorefile import SCORES_SHEET, read_score_file
 from evaluator.workspace import Workspace
 from ui.group_window import GroupWindow, MembersModel, group_file_name
@@ -74,6 +74,10 @@ def test_leader_merges_sees_who_sent_and_exports_the_group_file(
     assert status[members[2]] == "Not sent"
     row = next(r for r in range(model.rowCount()) if model.data(model.index(r, 0)) == members[0])
     assert model.data(model.index(row, 3)) == read_score_file(files[0]).sequence
+    with GroupPackage.open(gpkg) as gp:
+        codes = gp.assigned_codes(members[0])
+    assert model.data(model.index(row, 2)) == f"{len(codes)} alliances"
+    assert model.data(model.index(row, 2), Qt.ItemDataRole.ToolTipRole) == "、".join(codes)
     assert model.data(model.index(row, 4)) == files[0].name
     assert model.data(model.index(row, 5))
     assert window.export_button.isEnabled()
@@ -183,7 +187,6 @@ def test_default_group_file_name() -> None:
 
 def test_packages_dialog_writes_a_group_package_for_the_leader(
         demo_ws: Workspace, qtbot: Any, tmp_path: Path) -> None:
-    from evaluator.packages import GroupPackage
     from ui.dialogs.packages_dialog import PackagesDialog
 
     dialog = PackagesDialog(demo_ws.path, 2018)

@@ -122,6 +122,7 @@ class MembersModel(RowsTableModel[MemberRow]):
                QT_TRANSLATE_NOOP("MembersModel", "Received at"),
                QT_TRANSLATE_NOOP("MembersModel", "Status"))
     ALLIANCES = 2
+    FILE = 4
     STATUS = 6
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -136,8 +137,9 @@ class MembersModel(RowsTableModel[MemberRow]):
                 text = role_label(m.role)
                 return text + self.tr(" · leads this group") if m.leads_group else text
             if col == self.ALLIANCES:
-                return self.tr("%1: %2").replace("%1", str(len(m.codes))).replace(
-                    "%2", "、".join(m.codes))
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return "、".join(m.codes)
+                return self.tr("%1 alliances").replace("%1", str(len(m.codes)))
             if col == 3:
                 return "" if m.sequence is None else m.sequence
             if col == 4:
@@ -225,7 +227,7 @@ class GroupWindow(QMainWindow):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.members_model = MembersModel(self)
-        self.members_view = _table(self.members_model, MembersModel.ALLIANCES)
+        self.members_view = _table(self.members_model, MembersModel.FILE)
         self.members_box = QGroupBox()
         QVBoxLayout(self.members_box).addWidget(self.members_view)
         self.results_model = FileResultModel(self)
@@ -235,8 +237,8 @@ class GroupWindow(QMainWindow):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.members_box)
         split.addWidget(results_box)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
 
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -343,6 +345,7 @@ class GroupWindow(QMainWindow):
             report: MergeReport = job.value
             self.last_report = report
             self.results_model.set_results(report.results)
+            self.results_view.resizeRowsToContents()  # every reason shown, wrapped
             self.summary.setText(
                 self.tr("%1 accepted, %2 rejected, %3 already in the group package.")
                 .replace("%1", str(len(report.accepted)))

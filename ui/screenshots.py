@@ -390,6 +390,61 @@ def shot_expert_window(s: Studio) -> QWidget:
     return window
 
 
+def shot_group_window(s: Studio) -> QWidget:
+    """The group leader's window after three members' files came in (one changed after it
+    was signed, so refused with its reason) and the others are still awaited."""
+    from openpyxl import load_workbook
+
+    from evaluator.packages import (
+        Package,
+        build_expert_package,
+        build_group_package,
+        package_file_name,
+    )
+    from evaluator.scorefile import SCORES_SHEET, export_score_file, score_file_name
+    from ui.group_window import GroupWindow
+
+    ws = s.context.ws
+    folder = s.stage / "group"
+    inbox = folder / "组员交来的评分文件"
+    inbox.mkdir(parents=True, exist_ok=True)
+    # A group with a leader: the members table then shows who leads it.
+    group = str(ws.db.execute(
+        "SELECT g.name FROM expert_groups g WHERE g.year = ? ORDER BY NOT EXISTS (SELECT 1"
+        " FROM experts e WHERE e.group_id = g.id AND e.is_group_leader = 1), g.sort, g.id"
+        " LIMIT 1", (s.year,)).fetchone()[0])
+    gpkg = folder / package_file_name(s.year, "initial", f"{group}_组评审包")
+    if gpkg.exists():
+        gpkg.unlink()
+    build_group_package(ws, s.year, "initial", group, gpkg)
+    members = [(int(i), str(n)) for i, n in ws.db.execute(
+        "SELECT DISTINCT e.id, e.name FROM assignments a JOIN experts e ON e.id = a.expert_id"
+        " JOIN expert_groups g ON g.id = e.group_id WHERE a.year = ? AND a.round = 'initial'"
+        " AND g.name = ? ORDER BY e.sort, e.id", (s.year, group))]
+    files: list[Path] = []
+    for expert_id, name in members[:3]:
+        package_path = folder / package_file_name(s.year, "initial", name)
+        if package_path.exists():
+            package_path.unlink()
+        build_expert_package(ws, s.year, "initial", expert_id, package_path)
+        with Package.open(package_path) as package:
+            files.append(export_score_file(package, inbox / score_file_name(
+                package, int(package.meta["export_sequence"]) + 1)).path)
+    book = load_workbook(files[-1])
+    cell = book[SCORES_SHEET].cell(2, 3)
+    cell.value = (cell.value or 0) + 1
+    book.save(files[-1])
+    window = GroupWindow(gpkg)
+    s.extra_windows.append(window)
+    window.resize(*s.size)
+    window.show()
+    settle()
+    window.merge_paths(files)
+    wait_until(lambda: not window.runner.busy and window.last_report is not None,
+               "the group merge")
+    return window
+
+
 # -- merge: a copy of the demo with part of the cross-group review still outstanding ----------
 
 @dataclass
@@ -585,6 +640,7 @@ SHOTS: tuple[tuple[str, Callable[[Studio], Any]], ...] = (
     ("06-packages-dialog", shot_packages_dialog),
     ("07-scoring", shot_scoring),
     ("08-expert-window", shot_expert_window),
+    ("09-group-window", shot_group_window),
     ("10-merge", shot_merge),
     ("11-merge-progress", shot_merge_progress),
     ("12-agenda", shot_agenda),
