@@ -217,3 +217,24 @@ def test_packages_dialog_writes_a_group_package_for_the_leader(
     assert dialog.group_outcome is not None
     assert dialog.group_outcome.path is None
     assert "没有分配" in dialog.summary.toPlainText()
+
+
+def test_cancel_adds_nothing(group_scene: Any, qtbot: Any,
+                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import ui.group_window
+
+    _ws, _members, files, gpkg = group_scene
+    real = ui.group_window.merge_into_group_package
+
+    def cancelled_at_once(package: Path, paths: list[Path], accept_unsigned: bool,
+                          progress: Any) -> Any:
+        progress.cancel()  # as the progress dialog's Cancel does
+        return real(package, paths, accept_unsigned, progress)
+
+    monkeypatch.setattr(ui.group_window, "merge_into_group_package", cancelled_at_once)
+    window = GroupWindow(gpkg)
+    qtbot.addWidget(window)
+    merge(qtbot, window, files[:2])
+    assert "Cancelled" in window.summary.text()
+    assert set(status_of(window.members_model).values()) == {"Not sent"}
+    assert window.results_model.rowCount() == 0

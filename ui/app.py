@@ -1,7 +1,7 @@
 """Start the desktop app: `evaluator` (last workspace or the demo), `evaluator open WS`.
 
-An `.evpkg` argument opens the expert's scoring window instead of the office's main
-window. `run_app(..., self_test=True)` is the frozen app's smoke test: the demo in a
+An `.evpkg` argument opens the package's own window instead of the office's main window:
+the expert's scoring window, or the group leader's merge window for a group package. `run_app(..., self_test=True)` is the frozen app's smoke test: the demo in a
 temporary directory, offscreen, every screen shown, a results workbook written.
 """
 

@@ -62,7 +62,7 @@ from evaluator.group_merge import (
 )
 from evaluator.merge import MergeReport
 from evaluator.packages import GroupPackage
-from evaluator.progress import Progress
+from evaluator.progress import Cancelled, Progress
 from ui.labels import role_label, round_label
 from ui.models.rows_model import RowsTableModel
 from ui.qt import app_settings
@@ -256,6 +256,9 @@ class GroupWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 720)
+        self.summary.setText(self.tr(
+            "Add the score files the members sent you. Each is checked against the "
+            "member's key and assigned alliances before it is kept."))
         self.refresh()
 
     def _menu(self, add_files: QPushButton, add_folder: QPushButton) -> None:
@@ -289,10 +292,6 @@ class GroupWindow(QMainWindow):
                                   .replace("%1", str(len(rows))).replace("%2", str(sent))
                                   .replace("%3", str(len(rows) - sent)))
         self.export_button.setEnabled(sent > 0)
-        if self.last_report is None and self.last_export is None:
-            self.summary.setText(self.tr(
-                "Add the score files the members sent you. Each is checked against the "
-                "member's key and assigned alliances before it is kept."))
 
     # -- adding files ---------------------------------------------------------------------
     def _confirm_unsigned(self, checked: bool) -> None:
@@ -341,7 +340,8 @@ class GroupWindow(QMainWindow):
                           label_for=lambda m: m)
 
     def _on_merged(self, job: JobOutcome) -> None:
-        if job.error is None and not job.cancelled:
+        # A job that returned finished its work even if Cancel came too late to stop it.
+        if job.error is None:
             report: MergeReport = job.value
             self.last_report = report
             self.results_model.set_results(report.results)
@@ -351,14 +351,13 @@ class GroupWindow(QMainWindow):
                 .replace("%1", str(len(report.accepted)))
                 .replace("%2", str(len(report.rejected)))
                 .replace("%3", str(len(report.unchanged))))
-        elif job.cancelled:
+        elif isinstance(job.error, Cancelled):
             self.summary.setText(self.tr("Cancelled: nothing was added."))
         elif isinstance(job.error, EvaluatorError):
             self.summary.setText(job.error.render())
         self.refresh()
         self.merge_finished.emit()
-        if job.error is not None and not isinstance(job.error, EvaluatorError) \
-                and not job.cancelled:
+        if job.error is not None and not isinstance(job.error, EvaluatorError | Cancelled):
             raise job.error  # a bug: the error dialog shows it
 
     # -- the group file --------------------------------------------------------------------
