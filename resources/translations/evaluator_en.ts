@@ -514,6 +514,129 @@ The current state is backed up first, so this restore can itself be undone from 
         </message>
     </context>
     <context>
+        <name>GroupWindow</name>
+        <message>
+            <source>Group leader's merge — %1 — %2 — %3</source>
+            <translation>Group leader's merge — %1 — %2 — %3</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3</translation>
+        </message>
+        <message>
+            <source>Group package: %1</source>
+            <translation>Group package: %1</translation>
+        </message>
+        <message>
+            <source>Generate group file…</source>
+            <translation>Generate group file…</translation>
+        </message>
+        <message>
+            <source>Add score files…</source>
+            <translation>Add score files…</translation>
+        </message>
+        <message>
+            <source>Add a folder…</source>
+            <translation>Add a folder…</translation>
+        </message>
+        <message>
+            <source>Drop the members' score files (.xlsx) or folders here</source>
+            <translation>Drop the members' score files (.xlsx) or folders here</translation>
+        </message>
+        <message>
+            <source>Accept unsigned files</source>
+            <translation>Accept unsigned files</translation>
+        </message>
+        <message>
+            <source>Files merged in this session</source>
+            <translation>Files merged in this session</translation>
+        </message>
+        <message>
+            <source>Members' files are kept unaltered; the secretariat verifies each member's signature again.</source>
+            <translation>Members' files are kept unaltered; the secretariat verifies each member's signature again.</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>Add score &amp;files…</source>
+            <translation>Add score &amp;files…</translation>
+        </message>
+        <message>
+            <source>Add a f&amp;older…</source>
+            <translation>Add a f&amp;older…</translation>
+        </message>
+        <message>
+            <source>&amp;Generate group file…</source>
+            <translation>&amp;Generate group file…</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Close</translation>
+        </message>
+        <message>
+            <source>Members: %1, sent %2, not sent %3</source>
+            <translation>Members: %1, sent %2, not sent %3</translation>
+        </message>
+        <message>
+            <source>Add the score files the members sent you. Each is checked against the member's key and assigned alliances before it is kept.</source>
+            <translation>Add the score files the members sent you. Each is checked against the member's key and assigned alliances before it is kept.</translation>
+        </message>
+        <message>
+            <source>Unsigned files</source>
+            <translation>Unsigned files</translation>
+        </message>
+        <message>
+            <source>Unsigned files cannot be proved to come from the member. Accept them only when you received them in person. The secretariat may still refuse them. Accept unsigned files?</source>
+            <translation>Unsigned files cannot be proved to come from the member. Accept them only when you received them in person. The secretariat may still refuse them. Accept unsigned files?</translation>
+        </message>
+        <message>
+            <source>Members' score files</source>
+            <translation>Members' score files</translation>
+        </message>
+        <message>
+            <source>Score files (*.xlsx)</source>
+            <translation>Score files (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Folder of score files</source>
+            <translation>Folder of score files</translation>
+        </message>
+        <message>
+            <source>Checking the members' score files…</source>
+            <translation>Checking the members' score files…</translation>
+        </message>
+        <message>
+            <source>%1 accepted, %2 rejected, %3 already in the group package.</source>
+            <translation>%1 accepted, %2 rejected, %3 already in the group package.</translation>
+        </message>
+        <message>
+            <source>Cancelled: nothing was added.</source>
+            <translation>Cancelled: nothing was added.</translation>
+        </message>
+        <message>
+            <source>Group file</source>
+            <translation>Group file</translation>
+        </message>
+        <message>
+            <source>Group files (*.evgroup)</source>
+            <translation>Group files (*.evgroup)</translation>
+        </message>
+        <message>
+            <source>Group file written</source>
+            <translation>Group file written</translation>
+        </message>
+        <message>
+            <source>No group file written</source>
+            <translation>No group file written</translation>
+        </message>
+        <message>
+            <source>Group file written to %1. It carries the score files of %2 members (%3). Send this one file to the secretariat.</source>
+            <translation>Group file written to %1. It carries the score files of %2 members (%3). Send this one file to the secretariat.</translation>
+        </message>
+    </context>
+    <context>
         <name>HeatmapModel</name>
         <message>
             <source>Mean</source>
@@ -968,6 +1091,53 @@ The current state is backed up first, so this restore can itself be undone from 
         </message>
     </context>
     <context>
+        <name>MembersModel</name>
+        <message>
+            <source>Member</source>
+            <translation>Member</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>Assigned alliances</source>
+            <translation>Assigned alliances</translation>
+        </message>
+        <message>
+            <source>Latest export</source>
+            <translation>Latest export</translation>
+        </message>
+        <message>
+            <source>File received</source>
+            <translation>File received</translation>
+        </message>
+        <message>
+            <source>Received at</source>
+            <translation>Received at</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source> · leads this group</source>
+            <translation> · leads this group</translation>
+        </message>
+        <message>
+            <source>%1 alliances</source>
+            <translation>%1 alliances</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>Sent</translation>
+        </message>
+        <message>
+            <source>Not sent</source>
+            <translation>Not sent</translation>
+        </message>
+    </context>
+    <context>
         <name>PackageRecordsModel</name>
         <message>
             <source>Title</source>
@@ -1017,6 +1187,22 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>One package per expert holds only that expert's assigned alliances, their submissions, the indicator system and the expert's signing key. Hand each expert his or her own file only.</translation>
         </message>
         <message>
+            <source>Generate the group package for the leader</source>
+            <translation>Generate the group package for the leader</translation>
+        </message>
+        <message>
+            <source>Group:</source>
+            <translation>Group:</translation>
+        </message>
+        <message>
+            <source>A group leader collects the members' score files in the group package and sends you one group file. It holds the group's assignments and the members' keys to check their files; it goes to the group leader only.</source>
+            <translation>A group leader collects the members' score files in the group package and sends you one group file. It holds the group's assignments and the members' keys to check their files; it goes to the group leader only.</translation>
+        </message>
+        <message>
+            <source>Group package (for a group leader)</source>
+            <translation>Group package (for a group leader)</translation>
+        </message>
+        <message>
             <source>Generate</source>
             <translation>Generate</translation>
         </message>
@@ -1031,6 +1217,18 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Writing packages… %1</source>
             <translation>Writing packages… %1</translation>
+        </message>
+        <message>
+            <source>Writing the group package…</source>
+            <translation>Writing the group package…</translation>
+        </message>
+        <message>
+            <source>Group package written to %1 (%2 members). Give it to the group leader; opening it shows the group leader's merge window.</source>
+            <translation>Group package written to %1 (%2 members). Give it to the group leader; opening it shows the group leader's merge window.</translation>
+        </message>
+        <message>
+            <source>The group package could not be written: %1</source>
+            <translation>The group package could not be written: %1</translation>
         </message>
         <message>
             <source>%1 packages written to %2.</source>

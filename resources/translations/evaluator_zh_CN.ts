@@ -514,6 +514,129 @@ The current state is backed up first, so this restore can itself be undone from 
         </message>
     </context>
     <context>
+        <name>GroupWindow</name>
+        <message>
+            <source>Group leader's merge — %1 — %2 — %3</source>
+            <translation>组长汇总 — %1 — %2 — %3</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 年度</translation>
+        </message>
+        <message>
+            <source>Group package: %1</source>
+            <translation>组评审包：%1</translation>
+        </message>
+        <message>
+            <source>Generate group file…</source>
+            <translation>生成组文件…</translation>
+        </message>
+        <message>
+            <source>Add score files…</source>
+            <translation>添加评分文件…</translation>
+        </message>
+        <message>
+            <source>Add a folder…</source>
+            <translation>添加文件夹…</translation>
+        </message>
+        <message>
+            <source>Drop the members' score files (.xlsx) or folders here</source>
+            <translation>把组员交来的评分文件（.xlsx）或文件夹拖到这里</translation>
+        </message>
+        <message>
+            <source>Accept unsigned files</source>
+            <translation>接受未签名文件</translation>
+        </message>
+        <message>
+            <source>Files merged in this session</source>
+            <translation>本次汇总结果</translation>
+        </message>
+        <message>
+            <source>Members' files are kept unaltered; the secretariat verifies each member's signature again.</source>
+            <translation>组员的评分文件原样保存；秘书处汇总时会再次核验每位组员的签名。</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Add score &amp;files…</source>
+            <translation>添加评分文件(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>Add a f&amp;older…</source>
+            <translation>添加文件夹(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>&amp;Generate group file…</source>
+            <translation>生成组文件(&amp;G)…</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>关闭(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Members: %1, sent %2, not sent %3</source>
+            <translation>组员 %1 人：已交 %2 人，未交 %3 人</translation>
+        </message>
+        <message>
+            <source>Add the score files the members sent you. Each is checked against the member's key and assigned alliances before it is kept.</source>
+            <translation>请添加组员交来的评分文件。每个文件都先核验组员签名和分配的联盟，通过后才保存。</translation>
+        </message>
+        <message>
+            <source>Unsigned files</source>
+            <translation>未签名文件</translation>
+        </message>
+        <message>
+            <source>Unsigned files cannot be proved to come from the member. Accept them only when you received them in person. The secretariat may still refuse them. Accept unsigned files?</source>
+            <translation>未签名文件无法证明出自该组员本人。只有当面收到时才应接受；秘书处仍可能拒收。是否接受未签名文件？</translation>
+        </message>
+        <message>
+            <source>Members' score files</source>
+            <translation>组员评分文件</translation>
+        </message>
+        <message>
+            <source>Score files (*.xlsx)</source>
+            <translation>评分文件 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Folder of score files</source>
+            <translation>评分文件所在文件夹</translation>
+        </message>
+        <message>
+            <source>Checking the members' score files…</source>
+            <translation>正在核验组员的评分文件…</translation>
+        </message>
+        <message>
+            <source>%1 accepted, %2 rejected, %3 already in the group package.</source>
+            <translation>接受 %1 个，拒绝 %2 个，%3 个已在组评审包中。</translation>
+        </message>
+        <message>
+            <source>Cancelled: nothing was added.</source>
+            <translation>已取消：没有添加任何文件。</translation>
+        </message>
+        <message>
+            <source>Group file</source>
+            <translation>组文件</translation>
+        </message>
+        <message>
+            <source>Group files (*.evgroup)</source>
+            <translation>组文件 (*.evgroup)</translation>
+        </message>
+        <message>
+            <source>Group file written</source>
+            <translation>组文件已生成</translation>
+        </message>
+        <message>
+            <source>No group file written</source>
+            <translation>未生成组文件</translation>
+        </message>
+        <message>
+            <source>Group file written to %1. It carries the score files of %2 members (%3). Send this one file to the secretariat.</source>
+            <translation>组文件已保存到 %1，其中有 %2 位组员的评分文件（%3）。请把这一个文件交给秘书处。</translation>
+        </message>
+    </context>
+    <context>
         <name>HeatmapModel</name>
         <message>
             <source>Mean</source>
@@ -968,6 +1091,53 @@ The current state is backed up first, so this restore can itself be undone from 
         </message>
     </context>
     <context>
+        <name>MembersModel</name>
+        <message>
+            <source>Member</source>
+            <translation>组员</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>身份</translation>
+        </message>
+        <message>
+            <source>Assigned alliances</source>
+            <translation>分配的联盟</translation>
+        </message>
+        <message>
+            <source>Latest export</source>
+            <translation>最新导出序号</translation>
+        </message>
+        <message>
+            <source>File received</source>
+            <translation>收到的文件</translation>
+        </message>
+        <message>
+            <source>Received at</source>
+            <translation>收到时间</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source> · leads this group</source>
+            <translation>（负责本组）</translation>
+        </message>
+        <message>
+            <source>%1 alliances</source>
+            <translation>%1 家</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>已交</translation>
+        </message>
+        <message>
+            <source>Not sent</source>
+            <translation>未交</translation>
+        </message>
+    </context>
+    <context>
         <name>PackageRecordsModel</name>
         <message>
             <source>Title</source>
@@ -1017,6 +1187,22 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>每位专家一个评审包，只包含分配给该专家的联盟、这些联盟的填报信息、指标体系和该专家的签名密钥。请只把专家本人的文件交给本人。</translation>
         </message>
         <message>
+            <source>Generate the group package for the leader</source>
+            <translation>为组长生成组评审包</translation>
+        </message>
+        <message>
+            <source>Group:</source>
+            <translation>专家组：</translation>
+        </message>
+        <message>
+            <source>A group leader collects the members' score files in the group package and sends you one group file. It holds the group's assignments and the members' keys to check their files; it goes to the group leader only.</source>
+            <translation>组长用组评审包汇总组员交来的评分文件，再把一个组文件交给秘书处。组评审包含本组的分配和组员的签名密钥（用于核验组员的文件），只交给组长本人。</translation>
+        </message>
+        <message>
+            <source>Group package (for a group leader)</source>
+            <translation>组评审包（组长用）</translation>
+        </message>
+        <message>
             <source>Generate</source>
             <translation>生成</translation>
         </message>
@@ -1031,6 +1217,18 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Writing packages… %1</source>
             <translation>正在生成评审包… %1</translation>
+        </message>
+        <message>
+            <source>Writing the group package…</source>
+            <translation>正在生成组评审包…</translation>
+        </message>
+        <message>
+            <source>Group package written to %1 (%2 members). Give it to the group leader; opening it shows the group leader's merge window.</source>
+            <translation>组评审包已保存到 %1（组员 %2 人）。请交给组长；组长用本程序打开即进入“组长汇总”窗口。</translation>
+        </message>
+        <message>
+            <source>The group package could not be written: %1</source>
+            <translation>无法写入组评审包：%1</translation>
         </message>
         <message>
             <source>%1 packages written to %2.</source>
