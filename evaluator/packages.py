@@ -515,6 +515,22 @@ _REQUIRED_META = {
 }
 
 
+def package_kind(path: Path | str) -> str:
+    """'expert' or 'group': which kind of package `path` is (which window opens it);
+    refuses, with the reason, a file that is not a package or is damaged."""
+    path = Path(path)
+    try:
+        conn, _meta, _rubric = _connect_package(path, "expert")
+    except EvaluatorError as error:
+        if any(p.code == "package.wrong_kind" for p in error.problems):
+            conn, _meta, _rubric = _connect_package(path, "group")
+            conn.close()
+            return "group"
+        raise
+    conn.close()
+    return "expert"
+
+
 def _connect_package(path: Path, kind: str
                      ) -> tuple[sqlite3.Connection, dict[str, str], Rubric | None]:
     if not path.exists():

@@ -323,3 +323,21 @@ def test_damaged_score_value_is_a_message(workspace: Workspace, panel: dict[str,
             with pytest.raises(EvaluatorError) as info:
                 read()
             _assert_damaged(info, out)
+
+
+def test_package_kind_tells_expert_from_group_packages(tmp_path: Path) -> None:
+    from evaluator.demo import build_demo
+    from evaluator.errors import EvaluatorError
+    from evaluator.packages import build_expert_package, build_group_package, package_kind
+    from evaluator.workspace import Workspace
+
+    build_demo(tmp_path / "d.evdb")
+    with Workspace.open(tmp_path / "d.evdb") as ws:
+        expert = ws.db.execute("SELECT expert_id FROM assignments LIMIT 1").fetchone()[0]
+        build_expert_package(ws, 2018, "initial", expert, tmp_path / "e.evpkg")
+        build_group_package(ws, 2018, "initial", "第一组", tmp_path / "g.evpkg")
+    assert package_kind(tmp_path / "e.evpkg") == "expert"
+    assert package_kind(tmp_path / "g.evpkg") == "group"
+    (tmp_path / "x.evpkg").write_bytes(b"not a package")
+    with pytest.raises(EvaluatorError):
+        package_kind(tmp_path / "x.evpkg")

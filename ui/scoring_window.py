@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from evaluator.errors import EvaluatorError
-from evaluator.packages import Package
+from evaluator.packages import Package, package_kind
 from ui.qt import app_settings
 from ui.screens.scoring import ScoringPanel
 
@@ -113,12 +113,12 @@ def open_package_window(path: Path | str, parent: QWidget | None = None) -> QMai
     group leader's window (ui.group_window) for a group package; a message box (and None)
     if it cannot be opened."""
     try:
-        package = Package.open(Path(path))
-    except EvaluatorError as error:
-        if any(p.code == "package.wrong_kind" for p in error.problems):
+        if package_kind(path) == "group":
             from ui.group_window import open_group_window
 
             return open_group_window(path, parent)
+        package = Package.open(Path(path))
+    except EvaluatorError as error:
         QMessageBox.warning(parent, QMainWindow.tr("Cannot open the package"), error.render())
         return None
     window = ScoringWindow(package)
