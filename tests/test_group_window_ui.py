@@ -95,7 +95,7 @@ def test_leader_merges_sees_who_sent_and_exports_the_group_file(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
     window.choose_export()
-    assert proposed == [str(gpkg.parent / "第一组-initial.evgroup")]
+    assert proposed == [str(gpkg.parent / group_file_name("第一组", "initial"))]
     group_file = out.with_suffix(".evgroup")
     assert group_file.exists()
     assert str(group_file) in shown[0]
@@ -181,8 +181,11 @@ def test_a_group_package_opens_the_group_window(demo_ws: Workspace, tmp_path: Pa
 
 
 def test_default_group_file_name() -> None:
-    assert group_file_name("第一组", "review") == "第一组-review.evgroup"
-    assert group_file_name("A/B 组", "initial") == "A_B_组-initial.evgroup"
+    from ui.labels import round_label
+
+    review = round_label("review", short=True)  # 复评 under the Chinese UI
+    assert group_file_name("第一组", "review") == f"第一组-{review}.evgroup"
+    assert group_file_name("A/B 组", "initial").startswith("A_B_组-")
 
 
 def test_packages_dialog_writes_a_group_package_for_the_leader(

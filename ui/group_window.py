@@ -106,9 +106,10 @@ def member_rows(path: Path) -> list[MemberRow]:
 
 
 def group_file_name(group: str, round_: str) -> str:
-    """The save dialog's default: `<group>-<round>.evgroup`."""
-    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in group)
-    return f"{safe}-{round_}{GROUP_FILE_SUFFIX}"
+    """The save dialog's default: `<group>-<round, as the UI names it>.evgroup`."""
+    safe = "".join(c if c.isalnum() or c in "-_" else "_"
+                   for c in f"{group}-{round_label(round_, short=True)}")
+    return f"{safe}{GROUP_FILE_SUFFIX}"
 
 
 class MembersModel(RowsTableModel[MemberRow]):
