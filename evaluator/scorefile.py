@@ -112,6 +112,15 @@ messages.register({
         "en": "Cell {cell}: score {value} is invalid; indicator {code} takes 0 to {max} in "
         "steps of {step}",
     },
+    "scorefile.alliance_bad_value": {
+        "zh": "联盟 {alliance} 的指标 {code}：评分 {value} 无效，应在 0 到 {max} 之间，且为 {step} 的整数倍",
+        "en": "Alliance {alliance}, indicator {code}: score {value} is invalid; it takes 0 to "
+        "{max} in steps of {step}",
+    },
+    "scorefile.alliance_unknown_indicator": {
+        "zh": "联盟 {alliance}：指标代码“{code}”不在指标体系中",
+        "en": "Alliance {alliance}: indicator code '{code}' is not in the indicator system",
+    },
     "scorefile.unknown_indicator": {
         "zh": "单元格 {cell}：指标代码“{code}”不在指标体系中",
         "en": "Cell {cell}: indicator code '{code}' is not in the indicator system",
@@ -646,14 +655,14 @@ def check_against_rubric(score_file: ScoreFile, rubric: Rubric,
     for code, indicator, value in score_file.rows:
         maximum = maxima.get(indicator)
         if maximum is None:
-            problems.append(Problem("scorefile.unknown_indicator", {
-                "cell": f"{code}/{indicator}", "code": indicator}, file=file,
+            problems.append(Problem("scorefile.alliance_unknown_indicator", {
+                "alliance": code, "code": indicator}, file=file,
                 sheet=SCORES_SHEET, column=indicator))
         elif value in allowed.get(indicator, ()):
             continue
         elif not valid(indicator, value):
-            problems.append(Problem("scorefile.bad_value", {
-                "cell": f"{code}/{indicator}", "value": format_value(value),
+            problems.append(Problem("scorefile.alliance_bad_value", {
+                "alliance": code, "value": format_value(value),
                 "code": indicator, "max": format_value(maximum),
                 "step": format_value(rubric.step)}, file=file, sheet=SCORES_SHEET,
                 column=indicator))

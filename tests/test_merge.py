@@ -287,7 +287,7 @@ def test_value_out_of_range_and_off_step(ws: Workspace, tmp_path: Path) -> None:
     bad = rewrite(path, tmp_path / "values.xlsx", edit, key)
     report = merge_score_files(ws, [bad])
     problems = [p for r in report.rejected for p in r.problems]
-    assert [p.code for p in problems].count("scorefile.bad_value") == 2
+    assert [p.code for p in problems].count("scorefile.alliance_bad_value") == 2
     assert state(ws)["scores"] == []
 
 

@@ -225,10 +225,10 @@ def test_check_against_rubric_agrees_with_is_valid_value() -> None:
               float("inf"), 1e300]
     rows = [("101", code, v) for code in rubric.codes for v in values] + [("101", "9.9", 1.0)]
     problems = check_against_rubric(ScoreFile(path=Path("x.xlsx"), rows=rows), rubric)
-    bad = {(p.params["code"], p.params["cell"]) for p in problems
-           if p.code == "scorefile.bad_value"}
+    bad = {(p.params["code"], p.params["alliance"]) for p in problems
+           if p.code == "scorefile.alliance_bad_value"}
     expected_bad = sum(1 for _, code, v in rows[:-1] if not rubric.is_valid_value(code, v))
-    assert sum(1 for p in problems if p.code == "scorefile.bad_value") == expected_bad
+    assert sum(1 for p in problems if p.code == "scorefile.alliance_bad_value") == expected_bad
     assert expected_bad > 0
     assert {c for c, _ in bad} == set(rubric.codes)
-    assert [p.code for p in problems].count("scorefile.unknown_indicator") == 1
+    assert [p.code for p in problems].count("scorefile.alliance_unknown_indicator") == 1
