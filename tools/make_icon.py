@@ -1,4 +1,4 @@
-"""Draw the app icon (resources/icons/evaluator.svg and .png) with QPainter.
+"""Draw the app icon (resources/icons/evaluator.svg, .png, .ico, .icns) with QPainter.
 
 A blue rounded square with three rising bars (activity) and a gold tick (the verdict).
 Run `python tools/make_icon.py` after changing the drawing.
@@ -57,14 +57,30 @@ def paint_icon(painter: QPainter, size: float) -> None:
     painter.drawPath(tick)
 
 
-def write_png(path: Path) -> None:
-    image = QImage(SIZE, SIZE, QImage.Format.Format_ARGB32)
+def write_png(path: Path, size: int = SIZE) -> None:
+    image = QImage(size, size, QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
-    paint_icon(painter, SIZE)
+    paint_icon(painter, size)
     painter.end()
     if not image.save(str(path)):
         raise OSError(f"cannot write {path}")
+
+
+def write_ico_and_icns(folder: Path) -> None:
+    """The Windows (.ico) and macOS (.icns) icons for the frozen app, from a 512 px
+    drawing (Pillow writes both formats; it comes with matplotlib)."""
+    from PIL import Image
+
+    big = folder / ".evaluator-512.png"
+    write_png(big, 512)
+    try:
+        with Image.open(big) as image:
+            image.save(folder / "evaluator.ico",
+                       sizes=[(s, s) for s in (16, 24, 32, 48, 64, 128, 256)])
+            image.save(folder / "evaluator.icns")
+    finally:
+        big.unlink(missing_ok=True)
 
 
 def write_svg(path: Path) -> None:
@@ -84,6 +100,7 @@ def main() -> int:
     ICONS.mkdir(parents=True, exist_ok=True)
     write_png(ICONS / "evaluator.png")
     write_svg(ICONS / "evaluator.svg")
+    write_ico_and_icns(ICONS)
     return 0
 
 
