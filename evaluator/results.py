@@ -9,11 +9,20 @@ snapshot (`results` rows with source 'computed') freezes the year; imported hist
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from evaluator import messages
-from evaluator.consensus import ScoreSet, band_classifier, consensus_table, published_score
+from evaluator.consensus import (
+    ROUNDS,
+    Consensus,
+    ScoreSet,
+    band_classifier,
+    consensus_table,
+    published_score,
+    score_sets,
+)
 from evaluator.errors import EvaluatorError, Problem
 from evaluator.workspace import Workspace, now_iso
 
@@ -149,3 +158,126 @@ def publish_results(ws: Workspace, year: int) -> list[ResultRow]:
                  [{"code": r.code, "score": r.score, "band": r.band, "from": r.source}
                   for r in rows])
     return stored_results(ws, year, "computed")
+
+
+# -- where a published score comes from (read-only queries for the trace view) -----------
+
+@dataclass(frozen=True)
+class ScoreFileRow:
+    """A score file that holds some of an alliance's current scores."""
+
+    id: int
+    expert_id: int
+    expert: str
+    round: str
+    sequence: int  # the expert's export number
+    signed: bool
+    status: str
+    exported_at: str | None
+    received_at: str
+    file_name: str
+    via_group_file: str | None  # the group leader's .evgroup it arrived in, if any
+    sha256: str
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: str
+    actor: str
+    action: str
+    entity: str
+    entity_key: str
+    old: Any
+    new: Any
+
+
+def alliance_score_sets(ws: Workspace, year: int, alliance_id: int) -> list[ScoreSet]:
+    """The complete score sets of one alliance, in `consensus.score_sets` order (by round,
+    then expert); incomplete sets do not count, as there."""
+    codes = ws.rubric(year).codes
+    values: dict[tuple[str, int], dict[str, float]] = {}
+    comments: dict[tuple[str, int], dict[str, str]] = {}
+    for rnd, expert_id, code, value, comment in ws.db.execute(
+            "SELECT round, expert_id, indicator_code, value, comment FROM scores"
+            " WHERE year = ? AND alliance_id = ?", (year, alliance_id)):
+        values.setdefault((rnd, expert_id), {})[code] = value
+        if comment:
+            comments.setdefault((rnd, expert_id), {})[code] = comment
+    sets = [ScoreSet(rnd, expert_id, alliance_id, {c: vals[c] for c in codes},
+                     comments.get((rnd, expert_id), {}))
+            for (rnd, expert_id), vals in values.items() if all(c in vals for c in codes)]
+    return sorted(sets, key=lambda s: (ROUNDS.index(s.round), s.expert_id))
+
+
+def alliance_consensus(ws: Workspace, year: int, alliance_id: int,
+                       leniency: dict[int, float] | None = None) -> Consensus | None:
+    """`consensus_table(ws, year)[alliance_id]` without computing every alliance's.
+    `leniency` (expert id -> points) as that table uses it; when not given it is computed
+    from all the year's scores (the experts' leniency is a property of the whole year)."""
+    if leniency is None:
+        from evaluator.quality import leniency_by_expert
+
+        leniency = leniency_by_expert(score_sets(ws, year))
+    sets = alliance_score_sets(ws, year, alliance_id)
+    return consensus_table(ws, year, leniency=leniency, sets=sets).get(alliance_id)
+
+
+def score_files_for_alliance(ws: Workspace, year: int,
+                             alliance_id: int) -> list[ScoreFileRow]:
+    """The score files the alliance's current scores came from, by round then expert."""
+    rows = ws.db.execute(
+        "SELECT f.id, f.expert_id, e.name, f.round, f.sequence, f.signed, f.status,"
+        " f.exported_at, f.received_at, f.file_name, f.via_group_file, f.sha256"
+        " FROM score_files f JOIN experts e ON e.id = f.expert_id"
+        " WHERE f.id IN (SELECT DISTINCT score_file_id FROM scores"
+        "                WHERE year = ? AND alliance_id = ?)"
+        " ORDER BY CASE f.round WHEN 'initial' THEN 0 ELSE 1 END, e.sort, e.id, f.sequence",
+        (year, alliance_id)).fetchall()
+    return [ScoreFileRow(int(r[0]), int(r[1]), str(r[2]), str(r[3]), int(r[4]), bool(r[5]),
+                         str(r[6]), r[7], str(r[8]), str(r[9]), r[10], str(r[11]))
+            for r in rows]
+
+
+def stored_result(ws: Workspace, year: int, alliance_id: int,
+                  source: str) -> dict[str, Any] | None:
+    """The alliance's row of `results` ('computed' snapshot or 'history'), if any."""
+    rows = list(ws.db.query(
+        "SELECT * FROM results WHERE year = ? AND alliance_id = ? AND source = ?",
+        [year, alliance_id, source]))
+    return rows[0] if rows else None
+
+
+def _covers(key: str, year: int) -> bool:
+    """Whether an audit key names `year`: '2018' or a span such as '2016-2018'."""
+    first, _, last = key.partition("-")
+    if not first.isdigit() or (last and not last.isdigit()):
+        return False
+    return int(first) <= year <= int(last or first)
+
+
+def audit_for_alliance(ws: Workspace, year: int, alliance_id: int) -> list[AuditRow]:
+    """The audit entries behind an alliance's score of `year`, oldest first: plenary
+    decisions on it, the merges of the score files its scores came from, score and
+    history imports, and the publication of the year's results."""
+    code_row = ws.db.execute("SELECT code FROM alliances WHERE id = ?",
+                             (alliance_id,)).fetchone()
+    code = code_row[0] if code_row else ""
+    hashes = [f.sha256 for f in score_files_for_alliance(ws, year, alliance_id)]
+    marks = ",".join("?" * len(hashes)) or "NULL"
+    rows = ws.db.execute(
+        "SELECT id, at, actor, action, entity, entity_key, old_json, new_json FROM audit_log"
+        " WHERE (entity = 'plenary_decision' AND entity_key = ?"
+        "        AND json_extract(new_json, '$.year') = ?)"
+        f"   OR (entity = 'score_file' AND action = 'merge'"
+        f"       AND json_extract(new_json, '$.sha256') IN ({marks}))"
+        "   OR (entity IN ('scores', 'results', 'history'))"
+        " ORDER BY id", [code, year, *hashes]).fetchall()
+    found = []
+    for r in rows:
+        if r[4] in ("scores", "results", "history") and not _covers(str(r[5]), year):
+            continue
+        found.append(AuditRow(int(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]),
+                              str(r[5]), None if r[6] is None else json.loads(r[6]),
+                              None if r[7] is None else json.loads(r[7])))
+    return found

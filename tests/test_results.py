@@ -110,3 +110,48 @@ def test_results_cli_json(scored: Workspace, capsys: pytest.CaptureFixture[str])
     data = json.loads(capsys.readouterr().out)
     assert [d["code"] for d in data] == ["102", "201", "101", "d101", "301"]
     assert main(["publish", str(path)]) == 0
+
+
+def test_the_queries_behind_a_score_trace(demo_ws: Workspace) -> None:
+    from evaluator.consensus import consensus_table
+    from evaluator.plenary import decide
+    from evaluator.results import (
+        alliance_consensus,
+        alliance_score_sets,
+        audit_for_alliance,
+        score_files_for_alliance,
+        stored_result,
+    )
+
+    ws = demo_ws
+    aid = int(ws.db.execute("SELECT id FROM alliances WHERE code = '127'").fetchone()[0])
+    table = consensus_table(ws, 2018)
+    one = alliance_consensus(ws, 2018, aid)
+    assert one is not None
+    assert (one.n, one.totals, one.consensus, one.trimmed, one.leniency_adjusted) == (
+        table[aid].n, table[aid].totals, table[aid].consensus, table[aid].trimmed,
+        table[aid].leniency_adjusted)
+    assert alliance_score_sets(ws, 2018, aid) == table[aid].sets
+    files = score_files_for_alliance(ws, 2018, aid)
+    assert len(files) == table[aid].n
+    assert {(f.expert_id, f.round) for f in files} == {(s.expert_id, s.round)
+                                                        for s in table[aid].sets}
+    assert all(f.signed and f.file_name.endswith(".xlsx") for f in files)
+    # The demo's scores came in one import; a decision on another alliance is not listed.
+    other = int(ws.db.execute("SELECT id FROM alliances WHERE code = '353'").fetchone()[0])
+    decide(ws, 2018, other, 60, "复核")
+    decide(ws, 2018, aid, 80, "材料齐全")
+    with ws.transaction():  # a later merge of one of its files, and of an unrelated one
+        ws.audit("merge", "score_file", files[0].file_name, None,
+                 {"sha256": files[0].sha256, "sequence": 2})
+        ws.audit("merge", "score_file", "其他.xlsx", None, {"sha256": "0" * 64})
+    entries = audit_for_alliance(ws, 2018, aid)
+    assert [(e.action, e.entity) for e in entries if e.entity != "history"] == [
+        ("import", "scores"), ("decide", "plenary_decision"), ("merge", "score_file")]
+    assert entries[-2].new["reason"] == "材料齐全"
+    assert any(e.entity == "history" and e.entity_key == "2016-2018" for e in entries)
+    assert [e.entity for e in audit_for_alliance(ws, 2017, aid)] == ["history"]
+    history = stored_result(ws, 2017, aid, "history")
+    assert history is not None
+    assert history["recorded_at"].startswith("2018-03-01")
+    assert stored_result(ws, 2017, aid, "computed") is None
