@@ -1,10 +1,17 @@
 """Results (评价结果): the ranked results, A-level and stalled lists, the statistics with
 charts, and the buttons that publish the results and write the workbook and report draft.
+Every score can be traced to where it came from (评分来源, ui/dialogs/trace_dialog.py).
+
+At national scale reading the year's results takes seconds (docs/performance.md,
+"Results table"): above `SCORES_IN_BACKGROUND` scores the refresh computes in a worker on
+its own connection and fills the tables when it returns; below, it stays on the UI thread
+(the demo and the tests stay instant and deterministic).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +21,11 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +35,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -50,10 +59,38 @@ from ui.models.rows_model import RowsTableModel
 from ui.workers import BackgroundRunner, JobOutcome, JobWorker
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+# Above this many scores in the year the refresh runs in a worker (about a second of
+# computation at 100,000 scores; 4.2 s at 1,200,000, docs/performance.md).
+SCORES_IN_BACKGROUND = 100_000
 # Calm, distinct tints per band (light green, light teal, light amber, light grey), dark
 # text on all of them.
 BAND_BACKGROUNDS = {"high": "#D9EFD9", "fairly_high": "#DCEEF3", "average": "#FBF0D5",
                     "inactive": "#ECECEC"}
+
+
+@dataclass
+class ResultsData:
+    """What the screen shows of a year, computed in one pass over its scores."""
+
+    rows: list[ResultRow]
+    stats: Statistics
+    a_level: list[ALevelRow]
+    stalled: list[Alliance]
+    leniency: dict[int, float]  # expert id -> points, for the trace's information figure
+
+
+def read_results(ws: Workspace, year: int) -> ResultsData:
+    """The year's results, statistics, A-level and stalled lists and the experts'
+    leniency; the scores are read once and shared (no widget is touched: it runs in a
+    worker at national scale)."""
+    from evaluator.consensus import score_sets
+    from evaluator.quality import leniency_by_expert
+
+    sets = score_sets(ws, year) if year in ws.years() else []
+    rows = results_for_year(ws, year, sets)
+    return ResultsData(rows, compute_statistics(ws, year, rows),
+                       a_level(ws, year, results=rows), stalled(ws, year, results=rows),
+                       leniency_by_expert(sets))
 
 
 def band_names() -> dict[str, str]:
@@ -185,6 +222,12 @@ class Screen(QWidget):
         self.runner.finished.connect(self._written)
         self.writing: Path | None = None  # the file the runner is writing
         self.stats: Statistics | None = None
+        # The refresh's own runner (a workbook may be written while the tables reload).
+        self.loader = BackgroundRunner(self)
+        self.loader.finished.connect(self._loaded)
+        self.loading: tuple[Path, int] | None = None  # (workspace, year) being computed
+        self.reload_after = False  # a refresh was asked for while one was computing
+        self.leniency: dict[int, float] | None = None
 
         layout = QVBoxLayout(self)
         self.summary = QLabel()
@@ -199,8 +242,13 @@ class Screen(QWidget):
         self.report_button = QPushButton(self.tr("Generate report draft"))
         self.report_button.clicked.connect(self.write_report)
         self.show_inactive = QCheckBox(self.tr("Show inactive alliances' scores"))
+        self.trace_button = QPushButton(self.tr("Where the score comes from…"))
+        self.trace_button.setToolTip(self.tr(
+            "How the selected alliance's score came about: the decision or the experts' "
+            "scores, the score files and the audit log (double-click or Enter)"))
+        self.trace_button.clicked.connect(lambda: self.open_trace())
         for widget in (self.publish_button, self.export_button, self.report_button,
-                       self.show_inactive):
+                       self.trace_button, self.show_inactive):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -231,6 +279,15 @@ class Screen(QWidget):
         self.results_view = _table(self.proxy)
         self.results_view.setSortingEnabled(True)
         self.results_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.results_view.doubleClicked.connect(self.open_trace)
+        self.trace_action = QAction(self.tr("Where the score comes from…"), self.results_view)
+        self.trace_action.setShortcuts([QKeySequence(Qt.Key.Key_Return),
+                                        QKeySequence(Qt.Key.Key_Enter)])
+        self.trace_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.trace_action.triggered.connect(lambda: self.open_trace())
+        self.results_view.addAction(self.trace_action)
+        self.results_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.results_view.customContextMenuRequested.connect(self._results_menu)
         results_layout.addWidget(self.results_view)
         self.tabs.addTab(results_tab, self.tr("Results"))
         for combo in (self.band_filter, self.batch_filter):
@@ -307,10 +364,12 @@ class Screen(QWidget):
     def refresh(self) -> None:
         ws = self.context.workspace
         enabled = ws is not None
-        for button in (self.publish_button, self.export_button, self.report_button):
+        for button in (self.publish_button, self.export_button, self.report_button,
+                       self.trace_button):
             button.setEnabled(enabled)
         if ws is None or self.context.year is None:
             self.model.set_rows([], {})
+            self.leniency = None
             self.summary.setText(self.tr("No workspace is open."))
             return
         year = self.context.year
@@ -324,19 +383,86 @@ class Screen(QWidget):
         index = self.batch_filter.findData(current)
         self.batch_filter.setCurrentIndex(max(index, 0))
         self.batch_filter.blockSignals(False)
-        rows = results_for_year(ws, year)
+        count = ws.db.execute("SELECT COUNT(*) FROM scores WHERE year = ?",
+                              (year,)).fetchone()[0]
+        if count <= SCORES_IN_BACKGROUND:
+            self._show(read_results(ws, year), year)
+            return
+        if self.loader.busy:
+            self.reload_after = True
+            return
+        ws_path = ws.path
+        self.loading = (ws_path, year)
+
+        def job(_progress: Progress) -> ResultsData:
+            with Workspace.open(ws_path) as own:
+                return read_results(own, year)
+
+        self.summary.setText(self.tr("Computing the {year} results…").format(year=year))
+        self.loader.start(job, self.tr("Computing the {year} results…").format(year=year),
+                          title=self.tr("Results"))
+
+    def _loaded(self, outcome: JobOutcome) -> None:
+        asked, self.loading = self.loading, None
+        ws, year = self.context.workspace, self.context.year
+        if self.reload_after or ws is None or asked != (ws.path, year):
+            # The workspace, year or data changed while it computed: read again.
+            self.reload_after = False
+            self.refresh()
+            return
+        if outcome.cancelled:
+            self.summary.setText(self.tr("Cancelled; press F5 to compute the results."))
+        elif outcome.error is not None:
+            QMessageBox.critical(self, self.tr("Results"), outcome.details)
+        else:
+            assert year is not None
+            self._show(outcome.value, year)
+
+    def _show(self, data: ResultsData, year: int) -> None:
+        ws = self.context.ws
+        names = batch_names(ws)
+        rows = data.rows
         self.model.set_rows(rows, names)
         self._apply_filters()
-        self.stats = compute_statistics(ws, year, rows)
-        # The year's results are computed once and shared (at national scale each pass
-        # reads every score of the year).
-        self._show_lists(a_level(ws, year, results=rows), stalled(ws, year, results=rows), names)
+        self.stats = data.stats
+        self.leniency = data.leniency
+        self._show_lists(data.a_level, data.stalled, names)
         self._show_statistics(self.stats, names, indicator_names(ws.rubric(year)))
         source = rows[0].source if rows else ""
         self.summary.setText(self.tr(
             "{year}: {n} alliances took part ({source}); {total} in the programme.").format(
                 year=year, n=len(rows), source=source_label(source) or "-",
                 total=self.stats.total))
+
+    # -- tracing a score -----------------------------------------------------------------
+    def selected_result(self) -> ResultRow | None:
+        index = self.results_view.currentIndex()
+        if not index.isValid():
+            return None
+        source = self.proxy.mapToSource(index)
+        return self.model.row_at(source.row()) if source.isValid() else None
+
+    def open_trace(self, index: ModelIndex | None = None) -> Any:
+        """Show where the chosen alliance's score comes from (评分来源); returns the dialog."""
+        from ui.dialogs.trace_dialog import open_trace
+
+        ws, year = self.context.workspace, self.context.year
+        if index is not None and index.isValid():
+            self.results_view.setCurrentIndex(self.proxy.index(index.row(), 0))
+        row = self.selected_result()
+        if ws is None or year is None or row is None:
+            self.context.status_message.emit(self.tr("Select an alliance in the results first."))
+            return None
+        return open_trace(ws, year, row.alliance_id, self.leniency, self)
+
+    def _results_menu(self, point: QPoint) -> None:
+        index = self.results_view.indexAt(point)
+        if not index.isValid():
+            return
+        self.results_view.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.addAction(self.trace_action)
+        menu.exec(self.results_view.viewport().mapToGlobal(point))
 
     def _apply_filters(self) -> None:
         self.proxy.set_filters(self.band_filter.currentData(), self.batch_filter.currentData(),
