@@ -595,6 +595,28 @@ def shot_results(s: Studio) -> QWidget:
     return s.window
 
 
+def shot_results_trace(s: Studio) -> QImage:
+    """评分来源 for the demo's planted split (two camps): the trim and the rounding show."""
+    from evaluator.demo import PLANTED_SPLIT
+
+    screen = s.screen("results")
+    _tab(screen, 0)
+    proxy = screen.proxy
+    row = next((r for r in range(proxy.rowCount()) if proxy.index(r, 1).data() == PLANTED_SPLIT),
+               0)
+    screen.results_view.setCurrentIndex(proxy.index(row, 0))
+    screen.results_view.scrollTo(proxy.index(row, 0))
+    dialog = screen.open_trace()
+    if dialog is None:
+        raise RuntimeError("screenshots: the trace dialog did not open")
+    # As large as it opens on a 1280x800 screen, and never larger than the window.
+    dialog.resize(min(1160, s.size[0] - 40), min(720, s.size[1] - 40))
+    settle(0.1)
+    image = over_window(s.window, dialog)
+    dialog.close()
+    return image
+
+
 def shot_statistics(s: Studio) -> QWidget:
     _tab(s.screen("results"), 3)
     return s.window
@@ -648,6 +670,7 @@ SHOTS: tuple[tuple[str, Callable[[Studio], Any]], ...] = (
     ("14-quality-alpha", shot_quality_alpha),
     ("15-quality-leniency", shot_quality_leniency),
     ("16-results", shot_results),
+    ("16-results-trace", shot_results_trace),
     ("17-statistics", shot_statistics),
     ("18-a-level", shot_a_level),
     ("19-settings", shot_settings),

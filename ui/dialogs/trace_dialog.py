@@ -274,7 +274,10 @@ class TraceDialog(QDialog):
         self.explanation.setWordWrap(True)
         self.explanation.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.explanation.setContentsMargins(4, 4, 4, 4)
+        self.explanation.setContentsMargins(6, 6, 6, 6)
+        font = self.explanation.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)  # the steps are what is read most
+        self.explanation.setFont(font)
         explanation_scroll = QScrollArea()
         explanation_scroll.setWidgetResizable(True)
         explanation_scroll.setWidget(self.explanation)
@@ -491,6 +494,7 @@ class TraceDialog(QDialog):
         self.totals_model.set_rows([] if c is None else [
             TotalRow(self.names.get(s.expert_id, str(s.expert_id)), s.round, s.total,
                      dropped.get(i, "")) for i, s in enumerate(c.sets)])
+        self.totals_view.setVisible(c is not None)  # nothing to list for a past year
         if c is not None and self.year in self.ws.years():
             self.heatmap_model.set_data(self.ws.rubric(self.year), c.sets, self.names, set())
         self.files_model.set_rows(self.files)
