@@ -165,6 +165,89 @@
         </message>
     </context>
     <context>
+        <name>AuditModel</name>
+        <message>
+            <source>Plenary decision</source>
+            <translation>Plenary decision</translation>
+        </message>
+        <message>
+            <source>Score file merged</source>
+            <translation>Score file merged</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>Imported</translation>
+        </message>
+        <message>
+            <source>Results published</source>
+            <translation>Results published</translation>
+        </message>
+        <message>
+            <source>Alliance</source>
+            <translation>Alliance</translation>
+        </message>
+        <message>
+            <source>Score file</source>
+            <translation>Score file</translation>
+        </message>
+        <message>
+            <source>Scores</source>
+            <translation>Scores</translation>
+        </message>
+        <message>
+            <source>Results</source>
+            <translation>Results</translation>
+        </message>
+        <message>
+            <source>Past results</source>
+            <translation>Past results</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>By</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <source>{score}: {reason}</source>
+            <translation>{score}: {reason}</translation>
+        </message>
+        <message>
+            <source>{expert}, {round}, export {sequence}</source>
+            <translation>{expert}, {round}, export {sequence}</translation>
+        </message>
+        <message>
+            <source>, in {file}</source>
+            <translation>, in {file}</translation>
+        </message>
+        <message>
+            <source>, unsigned</source>
+            <translation>, unsigned</translation>
+        </message>
+        <message>
+            <source>{n} alliances</source>
+            <translation>{n} alliances</translation>
+        </message>
+        <message>
+            <source>{rows} rows from {source}</source>
+            <translation>{rows} rows from {source}</translation>
+        </message>
+    </context>
+    <context>
         <name>BackgroundRunner</name>
         <message>
             <source>Cancel</source>
@@ -1421,6 +1504,41 @@ The current state is backed up first, so this restore can itself be undone from 
         </message>
     </context>
     <context>
+        <name>ScoreFilesModel</name>
+        <message>
+            <source>Expert</source>
+            <translation>Expert</translation>
+        </message>
+        <message>
+            <source>Round</source>
+            <translation>Round</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <source>Signed</source>
+            <translation>Signed</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>Via group file</source>
+            <translation>Via group file</translation>
+        </message>
+        <message>
+            <source>Unsigned</source>
+            <translation>Unsigned</translation>
+        </message>
+    </context>
+    <context>
         <name>ScoringPanel</name>
         <message>
             <source>Score %1 · %2</source>
@@ -1968,6 +2086,14 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Show inactive alliances' scores</translation>
         </message>
         <message>
+            <source>Where the score comes from…</source>
+            <translation>Where the score comes from…</translation>
+        </message>
+        <message>
+            <source>How the selected alliance's score came about: the decision or the experts' scores, the score files and the audit log (double-click or Enter)</source>
+            <translation>How the selected alliance's score came about: the decision or the experts' scores, the score files and the audit log (double-click or Enter)</translation>
+        </message>
+        <message>
             <source>All bands</source>
             <translation>All bands</translation>
         </message>
@@ -2040,8 +2166,20 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Statistics</translation>
         </message>
         <message>
+            <source>Computing the {year} results…</source>
+            <translation>Computing the {year} results…</translation>
+        </message>
+        <message>
+            <source>Cancelled; press F5 to compute the results.</source>
+            <translation>Cancelled; press F5 to compute the results.</translation>
+        </message>
+        <message>
             <source>{year}: {n} alliances took part ({source}); {total} in the programme.</source>
             <translation>{year}: {n} alliances took part ({source}); {total} in the programme.</translation>
+        </message>
+        <message>
+            <source>Select an alliance in the results first.</source>
+            <translation>Select an alliance in the results first.</translation>
         </message>
         <message>
             <source>High and fairly high</source>
@@ -2324,6 +2462,176 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Records under %1</source>
             <translation>Records under %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>TotalsModel</name>
+        <message>
+            <source>Expert</source>
+            <translation>Expert</translation>
+        </message>
+        <message>
+            <source>Round</source>
+            <translation>Round</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>In the mean</source>
+            <translation>In the mean</translation>
+        </message>
+        <message>
+            <source>Dropped (highest)</source>
+            <translation>Dropped (highest)</translation>
+        </message>
+        <message>
+            <source>Dropped (lowest)</source>
+            <translation>Dropped (lowest)</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+    </context>
+    <context>
+        <name>TraceDialog</name>
+        <message>
+            <source>Where the score comes from — {code}</source>
+            <translation>Where the score comes from — {code}</translation>
+        </message>
+        <message>
+            <source>Comments</source>
+            <translation>Comments</translation>
+        </message>
+        <message>
+            <source>How the score came about</source>
+            <translation>How the score came about</translation>
+        </message>
+        <message>
+            <source>Indicator scores</source>
+            <translation>Indicator scores</translation>
+        </message>
+        <message>
+            <source>Score files and comments</source>
+            <translation>Score files and comments</translation>
+        </message>
+        <message>
+            <source>Audit log</source>
+            <translation>Audit log</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>There is no result for this alliance in {year}.</source>
+            <translation>There is no result for this alliance in {year}.</translation>
+        </message>
+        <message>
+            <source>There are no complete expert scores for this alliance.</source>
+            <translation>There are no complete expert scores for this alliance.</translation>
+        </message>
+        <message>
+            <source>Rounded half up: {value} → {score} ({band}).</source>
+            <translation>Rounded half up: {value} → {score} ({band}).</translation>
+        </message>
+        <message>
+            <source>The score is the published figure of the {year} results imported into this workspace; nobody scored this year here.</source>
+            <translation>The score is the published figure of the {year} results imported into this workspace; nobody scored this year here.</translation>
+        </message>
+        <message>
+            <source>Published band: {band}; the score of an inactive alliance was not published.</source>
+            <translation>Published band: {band}; the score of an inactive alliance was not published.</translation>
+        </message>
+        <message>
+            <source>Published as: {code} {name}.</source>
+            <translation>Published as: {code} {name}.</translation>
+        </message>
+        <message>
+            <source>Imported from {source} on {at} by {actor}.</source>
+            <translation>Imported from {source} on {at} by {actor}.</translation>
+        </message>
+        <message>
+            <source>Recorded on {at}.</source>
+            <translation>Recorded on {at}.</translation>
+        </message>
+        <message>
+            <source>The results of {year} were published on {at} by {actor}; the published score is frozen. How it was computed:</source>
+            <translation>The results of {year} were published on {at} by {actor}; the published score is frozen. How it was computed:</translation>
+        </message>
+        <message>
+            <source>The scores have changed since: computed now, the score would be {live}. Publish again to update it.</source>
+            <translation>The scores have changed since: computed now, the score would be {live}. Publish again to update it.</translation>
+        </message>
+        <message>
+            <source>the plenary accepted the consensus, {score}</source>
+            <translation>the plenary accepted the consensus, {score}</translation>
+        </message>
+        <message>
+            <source>the plenary set the final score to {score}</source>
+            <translation>the plenary set the final score to {score}</translation>
+        </message>
+        <message>
+            <source>Plenary decision: {what}. Reason: {reason}. Decided by {actor} on {at}.</source>
+            <translation>Plenary decision: {what}. Reason: {reason}. Decided by {actor} on {at}.</translation>
+        </message>
+        <message>
+            <source>The consensus before the decision was {value}.</source>
+            <translation>The consensus before the decision was {value}.</translation>
+        </message>
+        <message>
+            <source>Superseded earlier decision: {score} by {actor} on {at} ({reason}).</source>
+            <translation>Superseded earlier decision: {score} by {actor} on {at} ({reason}).</translation>
+        </message>
+        <message>
+            <source>For reference, the experts' consensus:</source>
+            <translation>For reference, the experts' consensus:</translation>
+        </message>
+        <message>
+            <source>{expert}, {round}</source>
+            <translation>{expert}, {round}</translation>
+        </message>
+        <message>
+            <source>Consensus of {n} expert totals ({initial} initial, {review} review).</source>
+            <translation>Consensus of {n} expert totals ({initial} initial, {review} review).</translation>
+        </message>
+        <message>
+            <source>The highest total, {high} ({high_who}), and the lowest, {low} ({low_who}), were dropped; the mean of the other {kept} is {mean}.</source>
+            <translation>The highest total, {high} ({high_who}), and the lowest, {low} ({low_who}), were dropped; the mean of the other {kept} is {mean}.</translation>
+        </message>
+        <message>
+            <source>With fewer than {trim_from} totals none is dropped: the mean of all {n} is {mean}.</source>
+            <translation>With fewer than {trim_from} totals none is dropped: the mean of all {n} is {mean}.</translation>
+        </message>
+        <message>
+            <source>; </source>
+            <translation>; </translation>
+        </message>
+        <message>
+            <source>{round} mean {mean}</source>
+            <translation>{round} mean {mean}</translation>
+        </message>
+        <message>
+            <source>Median {median}; lowest to highest {min}–{max}; {rounds}.</source>
+            <translation>Median {median}; lowest to highest {min}–{max}; {rounds}.</translation>
+        </message>
+        <message>
+            <source>Adjusted for the experts' leniency: {value} (for information only; not used).</source>
+            <translation>Adjusted for the experts' leniency: {value} (for information only; not used).</translation>
+        </message>
+        <message>
+            <source>{year}: published score {score}, {band} — {source}</source>
+            <translation>{year}: published score {score}, {band} — {source}</translation>
+        </message>
+        <message>
+            <source>{expert} ({round}) · {indicator}: {comment}</source>
+            <translation>{expert} ({round}) · {indicator}: {comment}</translation>
+        </message>
+        <message>
+            <source>No comments.</source>
+            <translation>No comments.</translation>
         </message>
     </context>
 </TS>

@@ -165,6 +165,89 @@
         </message>
     </context>
     <context>
+        <name>AuditModel</name>
+        <message>
+            <source>Plenary decision</source>
+            <translation>复核会评决定</translation>
+        </message>
+        <message>
+            <source>Score file merged</source>
+            <translation>汇总评分文件</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source>Results published</source>
+            <translation>发布结果</translation>
+        </message>
+        <message>
+            <source>Alliance</source>
+            <translation>联盟</translation>
+        </message>
+        <message>
+            <source>Score file</source>
+            <translation>评分文件</translation>
+        </message>
+        <message>
+            <source>Scores</source>
+            <translation>评分</translation>
+        </message>
+        <message>
+            <source>Results</source>
+            <translation>评价结果</translation>
+        </message>
+        <message>
+            <source>Past results</source>
+            <translation>历年结果</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>操作人</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>对象</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <source>{score}: {reason}</source>
+            <translation>{score}：{reason}</translation>
+        </message>
+        <message>
+            <source>{expert}, {round}, export {sequence}</source>
+            <translation>{expert}，{round}，第 {sequence} 次导出</translation>
+        </message>
+        <message>
+            <source>, in {file}</source>
+            <translation>，经由 {file}</translation>
+        </message>
+        <message>
+            <source>, unsigned</source>
+            <translation>，未签名</translation>
+        </message>
+        <message>
+            <source>{n} alliances</source>
+            <translation>{n} 家联盟</translation>
+        </message>
+        <message>
+            <source>{rows} rows from {source}</source>
+            <translation>{rows} 行，来自 {source}</translation>
+        </message>
+    </context>
+    <context>
         <name>BackgroundRunner</name>
         <message>
             <source>Cancel</source>
@@ -1421,6 +1504,41 @@ The current state is backed up first, so this restore can itself be undone from 
         </message>
     </context>
     <context>
+        <name>ScoreFilesModel</name>
+        <message>
+            <source>Expert</source>
+            <translation>专家</translation>
+        </message>
+        <message>
+            <source>Round</source>
+            <translation>轮次</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出序号</translation>
+        </message>
+        <message>
+            <source>Signed</source>
+            <translation>签名</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>收到时间</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件名</translation>
+        </message>
+        <message>
+            <source>Via group file</source>
+            <translation>经由组文件</translation>
+        </message>
+        <message>
+            <source>Unsigned</source>
+            <translation>未签名</translation>
+        </message>
+    </context>
+    <context>
         <name>ScoringPanel</name>
         <message>
             <source>Score %1 · %2</source>
@@ -1967,6 +2085,14 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>显示不活跃联盟的评分</translation>
         </message>
         <message>
+            <source>Where the score comes from…</source>
+            <translation>查看评分来源…</translation>
+        </message>
+        <message>
+            <source>How the selected alliance's score came about: the decision or the experts' scores, the score files and the audit log (double-click or Enter)</source>
+            <translation>所选联盟的分数是怎样得出的：会评决定或专家评分、评分文件和操作记录（双击或按回车键）</translation>
+        </message>
+        <message>
             <source>All bands</source>
             <translation>全部活跃度</translation>
         </message>
@@ -2039,8 +2165,20 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>统计</translation>
         </message>
         <message>
+            <source>Computing the {year} results…</source>
+            <translation>正在计算 {year} 年度结果…</translation>
+        </message>
+        <message>
+            <source>Cancelled; press F5 to compute the results.</source>
+            <translation>已取消；按 F5 重新计算结果。</translation>
+        </message>
+        <message>
             <source>{year}: {n} alliances took part ({source}); {total} in the programme.</source>
             <translation>{year} 年度：参评联盟 {n} 家（{source}），联盟总数 {total} 家。</translation>
+        </message>
+        <message>
+            <source>Select an alliance in the results first.</source>
+            <translation>请先在评价结果中选择一家联盟。</translation>
         </message>
         <message>
             <source>High and fairly high</source>
@@ -2323,6 +2461,176 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Records under %1</source>
             <translation>%1 下的记录数</translation>
+        </message>
+    </context>
+    <context>
+        <name>TotalsModel</name>
+        <message>
+            <source>Expert</source>
+            <translation>专家</translation>
+        </message>
+        <message>
+            <source>Round</source>
+            <translation>轮次</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>总分</translation>
+        </message>
+        <message>
+            <source>In the mean</source>
+            <translation>是否计入平均</translation>
+        </message>
+        <message>
+            <source>Dropped (highest)</source>
+            <translation>去掉（最高分）</translation>
+        </message>
+        <message>
+            <source>Dropped (lowest)</source>
+            <translation>去掉（最低分）</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>计入</translation>
+        </message>
+    </context>
+    <context>
+        <name>TraceDialog</name>
+        <message>
+            <source>Where the score comes from — {code}</source>
+            <translation>评分来源 — {code}</translation>
+        </message>
+        <message>
+            <source>Comments</source>
+            <translation>专家意见</translation>
+        </message>
+        <message>
+            <source>How the score came about</source>
+            <translation>计算过程</translation>
+        </message>
+        <message>
+            <source>Indicator scores</source>
+            <translation>各指标评分</translation>
+        </message>
+        <message>
+            <source>Score files and comments</source>
+            <translation>评分文件与意见</translation>
+        </message>
+        <message>
+            <source>Audit log</source>
+            <translation>操作记录</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>There is no result for this alliance in {year}.</source>
+            <translation>该联盟在 {year} 年度没有评价结果。</translation>
+        </message>
+        <message>
+            <source>There are no complete expert scores for this alliance.</source>
+            <translation>该联盟没有完整的专家评分。</translation>
+        </message>
+        <message>
+            <source>Rounded half up: {value} → {score} ({band}).</source>
+            <translation>四舍五入取整：{value} → {score}（{band}）。</translation>
+        </message>
+        <message>
+            <source>The score is the published figure of the {year} results imported into this workspace; nobody scored this year here.</source>
+            <translation>该分数是导入本工作区的 {year} 年度评价结果中公布的分数；本工作区没有该年度的专家评分。</translation>
+        </message>
+        <message>
+            <source>Published band: {band}; the score of an inactive alliance was not published.</source>
+            <translation>公布的活跃度：{band}；不活跃联盟的分数未公布。</translation>
+        </message>
+        <message>
+            <source>Published as: {code} {name}.</source>
+            <translation>公布时的代码和名称：{code} {name}。</translation>
+        </message>
+        <message>
+            <source>Imported from {source} on {at} by {actor}.</source>
+            <translation>导入自 {source}，导入时间 {at}，操作人 {actor}。</translation>
+        </message>
+        <message>
+            <source>Recorded on {at}.</source>
+            <translation>记录时间：{at}。</translation>
+        </message>
+        <message>
+            <source>The results of {year} were published on {at} by {actor}; the published score is frozen. How it was computed:</source>
+            <translation>{year} 年度结果已于 {at} 由 {actor} 发布，发布的分数已冻结。其计算过程如下：</translation>
+        </message>
+        <message>
+            <source>The scores have changed since: computed now, the score would be {live}. Publish again to update it.</source>
+            <translation>发布后评分有变动：按现在的数据计算，分数应为 {live}。再次发布后才会更新。</translation>
+        </message>
+        <message>
+            <source>the plenary accepted the consensus, {score}</source>
+            <translation>会评采纳共识分 {score}</translation>
+        </message>
+        <message>
+            <source>the plenary set the final score to {score}</source>
+            <translation>会评改定最终得分为 {score}</translation>
+        </message>
+        <message>
+            <source>Plenary decision: {what}. Reason: {reason}. Decided by {actor} on {at}.</source>
+            <translation>复核会评决定：{what}。理由：{reason}。决定人 {actor}，时间 {at}。</translation>
+        </message>
+        <message>
+            <source>The consensus before the decision was {value}.</source>
+            <translation>决定前的共识分为 {value}。</translation>
+        </message>
+        <message>
+            <source>Superseded earlier decision: {score} by {actor} on {at} ({reason}).</source>
+            <translation>已被取代的先前决定：{score}（{actor}，{at}；理由：{reason}）。</translation>
+        </message>
+        <message>
+            <source>For reference, the experts' consensus:</source>
+            <translation>专家评分的共识分（供参考）：</translation>
+        </message>
+        <message>
+            <source>{expert}, {round}</source>
+            <translation>{expert}，{round}</translation>
+        </message>
+        <message>
+            <source>Consensus of {n} expert totals ({initial} initial, {review} review).</source>
+            <translation>共识分取自 {n} 份专家总分（初评 {initial} 份，复评 {review} 份）。</translation>
+        </message>
+        <message>
+            <source>The highest total, {high} ({high_who}), and the lowest, {low} ({low_who}), were dropped; the mean of the other {kept} is {mean}.</source>
+            <translation>去掉一个最高分 {high}（{high_who}）和一个最低分 {low}（{low_who}），其余 {kept} 份的平均分为 {mean}。</translation>
+        </message>
+        <message>
+            <source>With fewer than {trim_from} totals none is dropped: the mean of all {n} is {mean}.</source>
+            <translation>总分不足 {trim_from} 份，不去掉最高最低分：全部 {n} 份的平均分为 {mean}。</translation>
+        </message>
+        <message>
+            <source>; </source>
+            <translation>；</translation>
+        </message>
+        <message>
+            <source>{round} mean {mean}</source>
+            <translation>{round}平均 {mean}</translation>
+        </message>
+        <message>
+            <source>Median {median}; lowest to highest {min}–{max}; {rounds}.</source>
+            <translation>中位数 {median}；最低–最高 {min}–{max}；{rounds}。</translation>
+        </message>
+        <message>
+            <source>Adjusted for the experts' leniency: {value} (for information only; not used).</source>
+            <translation>按专家宽严度校正后为 {value}（仅供参考，不计入结果）。</translation>
+        </message>
+        <message>
+            <source>{year}: published score {score}, {band} — {source}</source>
+            <translation>{year} 年度：发布分数 {score}，{band} — {source}</translation>
+        </message>
+        <message>
+            <source>{expert} ({round}) · {indicator}: {comment}</source>
+            <translation>{expert}（{round}）· {indicator}：{comment}</translation>
+        </message>
+        <message>
+            <source>No comments.</source>
+            <translation>没有意见。</translation>
         </message>
     </context>
 </TS>
