@@ -236,6 +236,7 @@ def english_words(text: str) -> list[str]:
     text = re.sub(r"&\w+;", " ", text)
     text = re.sub(r"\w+://\S+", " ", text)  # links are data
     text = re.sub(r"\S+\.(evdb|evpkg|xlsx|docx|csv)\b", " ", text)  # file paths
+    text = re.sub(r"\{\w*\}", " ", text)  # str.format fields are filled with data
     return [w for w in re.findall(r"[A-Za-z]{4,}", text) if w not in ALLOWED_LATIN]
 
 

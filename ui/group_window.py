@@ -30,8 +30,6 @@ from PySide6.QtGui import (
     QBrush,
     QCloseEvent,
     QColor,
-    QDragEnterEvent,
-    QDropEvent,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
@@ -67,6 +65,7 @@ from ui.labels import role_label, round_label
 from ui.models.rows_model import RowsTableModel
 from ui.qt import app_settings
 from ui.screens.merge import FileResultModel
+from ui.widgets.file_drops import AcceptsFileDrops
 from ui.workers import BackgroundRunner, JobOutcome
 
 GEOMETRY_KEY = "group_window/v1/geometry"
@@ -173,7 +172,7 @@ class DropArea(QFrame):
         layout.addWidget(label)
 
 
-class GroupWindow(QMainWindow):
+class GroupWindow(AcceptsFileDrops, QMainWindow):
     merge_finished = Signal()
 
     def __init__(self, path: Path | str, parent: QWidget | None = None) -> None:
@@ -319,15 +318,8 @@ class GroupWindow(QMainWindow):
         if folder:
             self.merge_paths([Path(folder)])
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.merge_paths(paths)
+    def files_dropped(self, paths: list[Path]) -> None:
+        self.merge_paths(paths)
 
     def merge_paths(self, paths: list[Path]) -> None:
         if self.runner.busy:

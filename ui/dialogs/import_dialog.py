@@ -25,7 +25,6 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -46,6 +45,7 @@ from evaluator.atomic import atomic_write
 from evaluator.errors import EvaluatorError, Problem
 from evaluator.progress import Cancelled
 from ui.models.rows_model import RowsTableModel
+from ui.widgets.file_drops import AcceptsFileDrops
 from ui.workers import BackgroundRunner, JobOutcome
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -168,7 +168,7 @@ class ProblemTableModel(RowsTableModel[Problem]):
         return None
 
 
-class DropArea(QFrame):
+class DropArea(AcceptsFileDrops, QFrame):
     """A framed area that accepts dropped files and has a Choose button."""
 
     files_chosen = Signal(list)
@@ -198,15 +198,8 @@ class DropArea(QFrame):
         if names:
             self.files_chosen.emit([Path(n) for n in names])
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            self.files_chosen.emit(paths)
-            event.acceptProposedAction()
+    def files_dropped(self, paths: list[Path]) -> None:
+        self.files_chosen.emit(paths)
 
 
 class ImportDialog(QDialog):

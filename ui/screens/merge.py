@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -49,6 +49,7 @@ from ui.context import AppContext
 from ui.labels import round_label, status_label
 from ui.models.rows_model import RowsTableModel
 from ui.screens.plenary import AgendaModel
+from ui.widgets.file_drops import AcceptsFileDrops
 from ui.workers import BackgroundRunner, JobOutcome
 
 Index = QModelIndex | QPersistentModelIndex
@@ -207,7 +208,7 @@ class ProgressModel(RowsTableModel[ExpertRow]):
         return status_label(status)
 
 
-class Screen(QWidget):
+class Screen(AcceptsFileDrops, QWidget):
     merge_finished = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -323,15 +324,8 @@ class Screen(QWidget):
         if folder:
             self.merge_paths([Path(folder)])
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.merge_paths(paths)
+    def files_dropped(self, paths: list[Path]) -> None:
+        self.merge_paths(paths)
 
     # -- the merge ----------------------------------------------------------------------
     def merge_paths(self, paths: list[Path]) -> None:
