@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from evaluator import messages
 from evaluator.atomic import atomic_write
@@ -35,6 +35,8 @@ from evaluator.reading import (
 from evaluator.registry import Alliance, NameIndex, list_alliances, normalize_code
 from evaluator.rubric import Rubric, load_default_rubric
 from evaluator.workspace import Workspace, now_iso
+
+T = TypeVar("T")
 
 SHEET_BASIC = "基本信息"
 SHEET_RECORDS = "活动记录"
@@ -397,6 +399,18 @@ def _check_required(record: Record, columns: tuple[str, ...], at: dict[str, Any]
     return not empty
 
 
+def _parse_cell(record: Record, column: str, parse: Callable[[Any], T],
+                message: str, at: dict[str, Any], problems: list[Problem]
+                ) -> tuple[T | None, bool]:
+    """`parse` the cell; on ValueError report `message` with the value found."""
+    try:
+        return parse(record.get(column)), True
+    except ValueError:
+        problems.append(Problem(message, {"value": display_value(record.get(column))},
+                                **at, column=column))
+        return None, False
+
+
 def _is_example(record: Record) -> bool:
     return cell_text(record.get(COL_CODE)).startswith(EXAMPLE_MARKER)
 
@@ -456,14 +470,9 @@ def parse_submissions(ws: Workspace, paths: Sequence[Path | str] | Path | str,
                                     {"value": display_value(raw_year), "expected": year},
                                     **at, column=COL_YEAR))
             row_ok = False
-        filed_on: str | None = None
-        try:
-            filed_on = parse_date(record.get(COL_FILED_ON))
-        except ValueError:
-            problems.append(Problem("submissions.bad_date",
-                                    {"value": display_value(record.get(COL_FILED_ON))},
-                                    **at, column=COL_FILED_ON))
-            row_ok = False
+        filed_on, filed_ok = _parse_cell(record, COL_FILED_ON, parse_date,
+                                         "submissions.bad_date", at, problems)
+        row_ok = row_ok and filed_ok
         # By alliance (a former and a current code are the same alliance), or by the
         # code as written when it did not resolve, so a duplicate is reported either way.
         raw = normalize_code(record.get(COL_CODE))
@@ -531,21 +540,11 @@ def parse_submissions(ws: Workspace, paths: Sequence[Path | str] | Path | str,
                                     **at, column=COL_INDICATOR))
             row_ok = False
         record_date: str | None = None
-        try:
-            record_date = parse_date(record.get(COL_DATE))
-        except ValueError:
-            problems.append(Problem("submissions.bad_date",
-                                    {"value": display_value(record.get(COL_DATE))},
-                                    **at, column=COL_DATE))
-            row_ok = False
-        quantity: float | None = None
-        try:
-            quantity = parse_quantity(record.get(COL_QUANTITY))
-        except ValueError:
-            problems.append(Problem("submissions.bad_quantity",
-                                    {"value": display_value(record.get(COL_QUANTITY))},
-                                    **at, column=COL_QUANTITY))
-            row_ok = False
+        record_date, date_ok = _parse_cell(record, COL_DATE, parse_date,
+                                           "submissions.bad_date", at, problems)
+        quantity, quantity_ok = _parse_cell(record, COL_QUANTITY, parse_quantity,
+                                            "submissions.bad_quantity", at, problems)
+        row_ok = row_ok and date_ok and quantity_ok
         title = cell_text(record.get(COL_TITLE))
         key = (alliance.id if alliance else code, indicator, "".join(title.split()),
                record_date or cell_text(record.get(COL_DATE)))
