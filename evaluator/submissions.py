@@ -8,10 +8,11 @@ an alliance's basic information and records for that year in place and logs the 
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -445,22 +446,23 @@ def parse_submissions(ws: Workspace, paths: Sequence[Path | str] | Path | str,
     parsed = ParsedSubmissions(year=year, file=file)
     lookup = _AllianceLookup(ws)
     total = len(basic.records) + len(records.records)
-    done = 0
+    counter = itertools.count(1)
 
-    def where(table: Table, record: Record) -> dict[str, Any]:
-        return {"file": file, "sheet": table.name, "row": record.row}
+    def rows_of(table: Table, label: str) -> Iterator[tuple[Record, dict[str, Any]]]:
+        """The sheet's rows but the template's example rows, each with where it stands;
+        reports progress and honours Cancel on the way."""
+        for record in table.records:
+            done = next(counter)
+            if done % 200 == 0:
+                check(progress)
+                progress.report(done, total, label)
+            if not _is_example(record):
+                yield record, {"file": file, "sheet": table.name, "row": record.row}
 
     # 基本信息
     seen_alliances: dict[Any, int] = {}
     code_status: dict[str, Alliance | None] = {}
-    for record in basic.records:
-        done += 1
-        if done % 200 == 0:
-            check(progress)
-            progress.report(done, total, SHEET_BASIC)
-        if _is_example(record):
-            continue
-        at = where(basic, record)
+    for record, at in rows_of(basic, SHEET_BASIC):
         row_ok = _check_required(record, BASIC_REQUIRED_CELLS, at, problems)
         alliance = _check_alliance(record, lookup, at, problems)
         code_status[normalize_code(record.get(COL_CODE))] = alliance
@@ -505,14 +507,7 @@ def parse_submissions(ws: Workspace, paths: Sequence[Path | str] | Path | str,
     # 活动记录
     codes = set(rubric.codes)
     seen_records: dict[tuple[Any, ...], int] = {}
-    for record in records.records:
-        done += 1
-        if done % 200 == 0:
-            check(progress)
-            progress.report(done, total, SHEET_RECORDS)
-        if _is_example(record):
-            continue
-        at = where(records, record)
+    for record, at in rows_of(records, SHEET_RECORDS):
         row_ok = _check_required(record, RECORD_REQUIRED_CELLS, at, problems)
         raw_code = record.get(COL_CODE)
         code = normalize_code(raw_code)
