@@ -51,6 +51,10 @@ messages.register({
         "member: 顾问、组长、副组长、成员)",
     },
     "panel.empty_name": {"zh": "姓名为空", "en": "The name is empty"},
+    "panel.advisor_not_in_group": {
+        "zh": "{name} 是顾问专家，不参加分组评审，“分组”应留空",
+        "en": "{name} is an advisor and scores in no group; leave 分组 empty",
+    },
     "panel.duplicate_name": {
         "zh": "专家“{name}”在文件中出现了两次（另见第 {other_row} 行）",
         "en": "Expert '{name}' appears twice in the file (see also row {other_row})",
