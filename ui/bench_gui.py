@@ -11,7 +11,6 @@
 
     python -m ui.bench_gui WORKSPACE.evdb [--package P.evpkg] [--json]
 
-Stages whose screen has not landed are reported as "not available".
 """
 
 from __future__ import annotations
@@ -28,7 +27,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-NOT_AVAILABLE = "not available"
+SKIPPED = "skipped"
 MOVES = 200
 EDITS = 200
 
@@ -102,8 +101,6 @@ def _settle(app: Any, widget: Any) -> None:
 
 
 def measure_results_table(app: Any, window: Any) -> dict[str, Any]:
-    if "results" not in window.stage_names:
-        return {"status": NOT_AVAILABLE, "reason": "ui/screens/results.py has not landed"}
     started = time.perf_counter()
     window.show_stage("results")
     _settle(app, window)
@@ -117,12 +114,7 @@ def measure_scoring(app: Any, package: Path) -> dict[str, Any]:
     """Moves and commits through the scoring window's own panel (`ScoringPanel`): a move is
     what Tab/Enter or the arrow keys do (`move_indicator`, `move_alliance`), a commit is
     typing a value and pressing Enter (`commit_entry`, which saves it in the package)."""
-    try:
-        from ui.scoring_window import open_package_window
-    except ModuleNotFoundError as exc:
-        if exc.name != "ui.scoring_window":
-            raise
-        return {"status": NOT_AVAILABLE, "reason": "ui/scoring_window.py has not landed"}
+    from ui.scoring_window import open_package_window
 
     with tempfile.TemporaryDirectory(prefix="evaluator-bench-pkg-") as folder:
         copy = Path(folder) / package.name
@@ -188,7 +180,7 @@ def measure_gui(workspace: Path, package: Path | None = None) -> dict[str, Any]:
     package = package or first_package(workspace)
     if package is None:
         figures["scoring_move"] = figures["score_commit"] = {
-            "status": NOT_AVAILABLE, "reason": "no expert package beside the workspace"}
+            "status": SKIPPED, "reason": "no expert package beside the workspace"}
     else:
         scoring = measure_scoring(app, package)
         if "scoring_move" in scoring:

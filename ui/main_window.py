@@ -8,7 +8,6 @@ listed. Opening another workspace or switching the language recreates the screen
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -71,12 +70,6 @@ STAGE_ICONS = {
     "quality": QStyle.StandardPixmap.SP_ComputerIcon,
     "results": QStyle.StandardPixmap.SP_DialogSaveButton,
 }
-
-
-def available_stages() -> list[str]:
-    """The stages whose screen module exists in this build, in order."""
-    return [name for name in STAGES
-            if importlib.util.find_spec(f"ui.screens.{name}") is not None]
 
 
 def demo_workspace_path() -> Path:
@@ -389,7 +382,7 @@ class MainWindow(QMainWindow):
         for stack in self.undo_group.stacks():
             self.undo_group.removeStack(stack)
             stack.clear()
-        self.stage_names = available_stages() if self.context.workspace is not None else []
+        self.stage_names = list(STAGES) if self.context.workspace is not None else []
         for name in self.stage_names:
             item = QListWidgetItem(self.style().standardIcon(STAGE_ICONS[name]),
                                    self.stage_label(name))
