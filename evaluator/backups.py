@@ -13,10 +13,10 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from evaluator import messages
+from evaluator import messages, sqlite_files
 from evaluator.atomic import atomic_write
 from evaluator.errors import Problem, WorkspaceError
-from evaluator.workspace import SQLITE_MAGIC, SUFFIX, Workspace
+from evaluator.workspace import SUFFIX, Workspace
 
 BACKUP_DIR = "backups"
 
@@ -69,16 +69,13 @@ def list_backups(path: Path | str) -> list[Path]:
 
 def read_only_uri(path: Path) -> str:
     """A SQLite URI opening `path` read-only; `as_uri` quotes `?`, `#` and `%` in names."""
-    return f"{path.resolve().as_uri()}?mode=ro"
+    return sqlite_files.uri(path, read_only=True)
 
 
 def _check_backup(backup_path: Path) -> None:
     problem = Problem("backups.not_a_backup", {"path": str(backup_path)})
     try:
-        with backup_path.open("rb") as fh:
-            if fh.read(16) != SQLITE_MAGIC:
-                raise WorkspaceError(problem)
-        conn = sqlite3.connect(read_only_uri(backup_path), uri=True)
+        conn = sqlite_files.connect_read_only(backup_path)
         try:
             ok = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             tables = {r[0] for r in conn.execute(

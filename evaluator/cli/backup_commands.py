@@ -14,7 +14,6 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from evaluator import messages
 
@@ -159,14 +158,11 @@ def check_workspace_backup(path: Path) -> None:
     """Refuse a file that is not a whole, readable workspace of a schema we know."""
     from evaluator.errors import Problem, WorkspaceError
     from evaluator.schema import SCHEMA_VERSION
-    from evaluator.workspace import SQLITE_MAGIC
+    from evaluator.sqlite_files import connect_read_only
 
     refused = WorkspaceError(Problem("backups.not_a_backup", {"path": str(path)}))
     try:
-        with path.open("rb") as fh:
-            if fh.read(16) != SQLITE_MAGIC:
-                raise refused
-        conn = sqlite3.connect(f"file:{quote(path.resolve().as_posix())}?mode=ro", uri=True)
+        conn = connect_read_only(path)
         try:
             ok = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             tables = {r[0] for r in conn.execute(
