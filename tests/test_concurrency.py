@@ -102,3 +102,117 @@ def test_no_module_opens_a_database_file_by_hand() -> None:
             if "SQLite format 3" in text or "SQLITE_MAGIC" in text:
                 offenders.append(str(source.relative_to(ROOT)))
     assert offenders == []
+
+
+# -- two merges at once --------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def three_exports(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]]:
+    """A workspace with one expert assigned two alliances (nothing merged yet) and the
+    expert's exports 1, 2 and 3 of the initial round."""
+    from evaluator.assignments import add_assignment
+    from evaluator.packages import Package, build_expert_package
+    from evaluator.panel import add_expert
+    from evaluator.registry import add_alliance
+    from evaluator.scorefile import export_score_file
+
+    folder = tmp_path_factory.mktemp("race")
+    path = folder / "base.evdb"
+    with Workspace.create(path, year=2018) as ws:
+        a1 = add_alliance(ws, "101", "甲产业技术创新战略联盟").id
+        a2 = add_alliance(ws, "102", "乙产业技术创新战略联盟").id
+        expert = add_expert(ws, 2018, "张三", "member")
+        add_assignment(ws, 2018, "initial", expert, a1)
+        add_assignment(ws, 2018, "initial", expert, a2)
+        build_expert_package(ws, 2018, "initial", "张三", folder / "p.evpkg")
+    exports = []
+    with Package.open(folder / "p.evpkg") as pkg:
+        for n in range(3):
+            pkg.set_scores([(a.id, code, 4.0 - 0.5 * n, None)
+                            for a in pkg.alliances() for code in pkg.rubric.codes])
+            exports.append(export_score_file(pkg, folder / f"export-{n + 1}.xlsx").path)
+    return path, exports
+
+
+def fresh_copy(base: Path, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / "w.evdb"
+    sqlite_files.copy_database(base, target)
+    return target
+
+
+def accepted_sequences(path: Path) -> list[int]:
+    with Workspace.open(path) as ws:
+        return [r[0] for r in ws.db.execute(
+            "SELECT sequence FROM score_files WHERE status = 'accepted'")]
+
+
+@pytest.mark.parametrize("attempt", range(10))
+def test_an_older_export_validated_before_a_newer_merge_is_refused(
+        three_exports: tuple[Path, list[Path]], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, attempt: int) -> None:
+    """The interleaving of the issue, made certain: merge B has validated export 2 (nothing
+    merged yet); merge A, on its own connection, merges export 3; then B writes."""
+    import evaluator.backups
+    from evaluator.merge import merge_score_files
+
+    base, (_, second, third) = three_exports
+    path = fresh_copy(base, tmp_path / str(attempt))
+    real_backup = evaluator.backups.backup_workspace
+    other_merged = []
+
+    def backup_then_let_the_other_merge(ws: Workspace, reason: str) -> Path:
+        made = real_backup(ws, reason)
+        if not other_merged:
+            other_merged.append(True)
+            with Workspace.open(path) as other:
+                assert [r.status for r in merge_score_files(other, [third]).results] \
+                    == ["accepted"]
+        return made
+
+    monkeypatch.setattr(evaluator.backups, "backup_workspace",
+                        backup_then_let_the_other_merge)
+    with Workspace.open(path) as ws:
+        report = merge_score_files(ws, [second])
+    assert other_merged
+    assert [r.status for r in report.results] == ["rejected"]
+    assert [p.code for p in report.results[0].problems] == ["merge.older_sequence"]
+    assert accepted_sequences(path) == [3]
+
+
+def _race(base: Path, exports: list[Path], folder: Path) -> None:
+    """Two `evaluator merge` processes at once: export 2 in a batch padded with copies
+    (slower to validate), export 3 alone. The newer always wins."""
+    path = fresh_copy(base, folder)
+    padded = [exports[1]]
+    for i in range(6):
+        copy = folder / f"copy-{i}.xlsx"
+        copy.write_bytes(exports[0].read_bytes())
+        padded.append(copy)
+    command = [sys.executable, "-m", "evaluator", "--lang", "en", "merge", str(path)]
+    older = subprocess.Popen([*command, *map(str, padded)], cwd=ROOT,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    newer = subprocess.Popen([*command, str(exports[2])], cwd=ROOT,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    for proc in (older, newer):
+        _out, err = proc.communicate(timeout=120)
+        assert proc.returncode in (0, 2), err.decode()
+    assert accepted_sequences(path) == [3]
+    with Workspace.open(path) as ws:
+        assert ws.count("scores") == 40
+        assert ws.db.execute("SELECT DISTINCT value FROM scores").fetchall() == [(3.0,)]
+
+
+@pytest.mark.parametrize("attempt", range(10))
+def test_two_merge_processes_at_once_newer_export_wins(
+        three_exports: tuple[Path, list[Path]], tmp_path: Path, attempt: int) -> None:
+    base, exports = three_exports
+    _race(base, exports, tmp_path)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("attempt", range(50))
+def test_two_merge_processes_at_once_newer_export_wins_50_times(
+        three_exports: tuple[Path, list[Path]], tmp_path: Path, attempt: int) -> None:
+    base, exports = three_exports
+    _race(base, exports, tmp_path)
