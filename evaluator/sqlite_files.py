@@ -94,6 +94,8 @@ def probe(path: Path) -> Probe:
         user_version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         tables = {str(r[0]) for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except ValueError as exc:  # a damaged schema's names are not UTF-8
+        raise sqlite3.DatabaseError(str(exc)) from None
     finally:
         conn.close()
     return Probe(application_id, user_version, tables)
