@@ -38,6 +38,7 @@ def _prefix(ws_path: Path) -> str:
 
 def backup_workspace(ws: Workspace, reason: str) -> Path:
     """Copy the open workspace to backups/<stem>.<time>.<reason>.evdb; rotate old ones."""
+    ws.require_writable()
     folder = backup_dir(ws.path)
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")

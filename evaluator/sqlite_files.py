@@ -56,10 +56,10 @@ def is_read_only_error(error: BaseException) -> bool:
 def writable(path: Path) -> tuple[bool, str]:
     """Whether SQLite can write `path` (the file and, for its WAL and journal, its
     folder); else False and 'file' or 'folder'."""
-    if path.exists() and not os.access(path, os.W_OK):
-        return False, "file"
     if not os.access(path.parent, os.W_OK):
         return False, "folder"
+    if path.exists() and not os.access(path, os.W_OK):
+        return False, "file"
     return True, ""
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import getpass
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,19 @@ BATCHES_2018: tuple[tuple[str, str, str, int], ...] = (
 )
 
 
+# Told once when a write has to wait for another program's write (the CLI prints the
+# waiting message to stderr; `Workspace.on_wait` overrides it per workspace).
+wait_notice: Callable[[Path], None] | None = None
+
+
+def default_busy_wait() -> float:
+    """Seconds a write waits for another program's write: EVALUATOR_BUSY_WAIT or 30."""
+    try:
+        return max(0.0, float(os.environ.get("EVALUATOR_BUSY_WAIT", "30")))
+    except ValueError:
+        return 30.0
+
+
 def now_iso() -> str:
     return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
 
@@ -57,7 +71,7 @@ class Workspace:
     read_only_reason: str = ""  # 'file' or 'folder' when read_only
     # How long a write waits for another program's write to finish before giving up
     # (WorkspaceError workspace.busy); `on_wait` is told once when a write has to wait.
-    busy_wait: float = 30.0
+    busy_wait: float = field(default_factory=lambda: default_busy_wait())
     on_wait: Callable[[Path], None] | None = None
 
     # -- opening -------------------------------------------------------------------
@@ -212,8 +226,9 @@ class Workspace:
             except sqlite3.OperationalError as exc:
                 if not sqlite_files.is_busy(exc):
                     raise
-            if self.on_wait is not None:
-                self.on_wait(self.path)
+            notice = self.on_wait or wait_notice
+            if notice is not None:
+                notice(self.path)
             conn.execute(f"PRAGMA busy_timeout={max(0, int(self.busy_wait * 1000))}")
             try:
                 conn.execute("BEGIN IMMEDIATE")

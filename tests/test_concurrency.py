@@ -216,3 +216,117 @@ def test_two_merge_processes_at_once_newer_export_wins_50_times(
         three_exports: tuple[Path, list[Path]], tmp_path: Path, attempt: int) -> None:
     base, exports = three_exports
     _race(base, exports, tmp_path)
+
+
+# -- busy and read-only ----------------------------------------------------------------
+
+def test_a_write_waits_for_another_programs_write_then_says_busy(tmp_path: Path) -> None:
+    """Another program holds the write lock: opening and reading work; a write waits
+    (saying so) and gives up with exit 2 'busy', never 'not a workspace'."""
+    path = tmp_path / "w.evdb"
+    Workspace.create(path, year=2018).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT INTO settings (key, value_json) VALUES ('x', '1')")
+    try:
+        import os
+        env = dict(os.environ, EVALUATOR_BUSY_WAIT="0.5")
+        done = subprocess.run([sys.executable, "-m", "evaluator", "--lang", "en", "info",
+                               str(path)], cwd=ROOT, capture_output=True, text=True,
+                              env=env, timeout=120)
+        assert done.returncode == 0, done.stderr
+        done = subprocess.run([sys.executable, "-m", "evaluator", "--lang", "en", "backup",
+                               str(path)], cwd=ROOT, capture_output=True, text=True,
+                              env=env, timeout=120)
+        assert done.returncode == 2, done.stderr
+        assert "being written by another program; waiting" in done.stderr
+        assert "has not finished" in done.stderr
+        assert "not an evaluator workspace" not in done.stderr
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with Workspace.open(path) as ws:
+        assert ws.count("audit_log", "action = 'backup'") == 0
+
+
+def test_a_write_that_waited_goes_through_when_the_other_finishes(tmp_path: Path) -> None:
+    path = tmp_path / "w.evdb"
+    Workspace.create(path, year=2018).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    waited: list[Path] = []
+
+    def release(at: Path) -> None:
+        waited.append(at)
+        holder.execute("COMMIT")
+
+    with Workspace.open(path) as ws:
+        ws.on_wait = release
+        ws.set_setting("backups.keep", 9)
+        assert waited == [path]
+    holder.close()
+    with Workspace.open(path) as ws:
+        assert ws.setting("backups.keep") == 9
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path, demo_path: Path) -> object:
+    """The demo workspace on a small tmpfs remounted read-only (a real read-only
+    folder even for root); skipped where mounting is not allowed."""
+    import os
+
+    mount = tmp_path / "ro"
+    mount.mkdir()
+    if os.name != "posix" or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(mount)],
+            capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here (needs root on Linux)")
+    try:
+        sqlite_files.copy_database(demo_path, mount / "demo.evdb")
+        subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
+        yield mount / "demo.evdb"
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_read_only_workspace_reads_and_exports_and_refuses_writes(
+        read_only_folder: Path, tmp_path: Path) -> None:
+    path = read_only_folder
+    assert cli("info", path).returncode == 0
+    done = cli("results", path)
+    assert done.returncode == 0, done.stderr
+    done = cli("stats", path)
+    assert done.returncode == 0, done.stderr
+    done = cli("export", path, "--out", tmp_path / "out.xlsx")
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out.xlsx").stat().st_size > 0
+    for write in (("backup", path), ("publish", path)):
+        done = cli(*write)
+        assert done.returncode == 2, done.stderr
+        assert "read-only" in done.stderr, done.stderr
+        assert "folder cannot be written" in done.stderr
+    with Workspace.open(path) as ws:
+        assert ws.read_only
+        assert ws.integrity_ok()
+
+
+def test_read_only_file_opens_read_only_and_refuses_writes_saying_why(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from evaluator.errors import WorkspaceError
+
+    path = tmp_path / "w.evdb"
+    Workspace.create(path, year=2018).close()
+    monkeypatch.setattr(sqlite_files, "writable", lambda _path: (False, "file"))
+    with Workspace.open(path) as ws:
+        assert (ws.read_only, ws.read_only_reason) == (True, "file")
+        assert ws.years() == [2018]
+        with pytest.raises(WorkspaceError) as caught:
+            ws.set_setting("backups.keep", 3)
+        assert caught.value.problems[0].code == "workspace.read_only"
+        assert "文件是只读的" in caught.value.render("zh")
+
+
+def test_a_folder_given_as_workspace_is_named_as_a_folder(tmp_path: Path) -> None:
+    done = cli("info", tmp_path)
+    assert done.returncode == 2
+    assert "is a folder" in done.stderr
