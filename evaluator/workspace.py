@@ -8,6 +8,7 @@ append-only audit log.
 from __future__ import annotations
 
 import getpass
+import hashlib
 import json
 import os
 import sqlite3
@@ -49,6 +50,24 @@ def default_busy_wait() -> float:
         return max(0.0, float(os.environ.get("EVALUATOR_BUSY_WAIT", "30")))
     except ValueError:
         return 30.0
+
+
+def identity_from_first_entry(row: Any, fallback: str) -> str:
+    """A workspace's identity (its copies included): a hash of its first audit entry, the
+    workspace's creation (the same as `packages.workspace_id`)."""
+    seed = f"{row[0]}|{row[1]}" if row else fallback
+    return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:16]
+
+
+def identity_of(path: Path) -> str:
+    """The identity of the workspace at `path`, read through a read-only connection."""
+    conn = sqlite_files.connect_read_only(path)
+    try:
+        row = conn.execute(
+            "SELECT at, entity_key FROM audit_log ORDER BY id LIMIT 1").fetchone()
+    finally:
+        conn.close()
+    return identity_from_first_entry(row, path.name)
 
 
 def now_iso() -> str:
@@ -345,6 +364,11 @@ class Workspace:
 
     def all_settings(self) -> dict[str, Any]:
         return {key: self.setting(key) for key in SETTINGS_BY_KEY}
+
+    def identity(self) -> str:
+        row = self.db.execute(
+            "SELECT at, entity_key FROM audit_log ORDER BY id LIMIT 1").fetchone()
+        return identity_from_first_entry(row, self.path.name)
 
     # -- small queries used everywhere -----------------------------------------------
     def batches(self) -> list[dict[str, Any]]:
