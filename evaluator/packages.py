@@ -824,6 +824,8 @@ class Package:
              source: str) -> None:
         old = self.score(alliance_id, indicator)
         new_comment = comment if comment is not None else (old.comment if old else "")
+        if old is not None and old.value == value and old.comment == new_comment:
+            return  # the same score again (a template imported twice): no history row
         self.conn.execute(
             "INSERT INTO scores (alliance_id, indicator_code, value, comment, updated_at)"
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT(alliance_id, indicator_code) DO UPDATE SET"
