@@ -509,13 +509,55 @@ def _merge_files(ws: Workspace, year: int, files: list[Path], refused: list[File
     return MergeReport(results=results, backup=backup)
 
 
+def _recheck(ws: Workspace, year: int, r: FileResult) -> None:
+    """Judge `r` again against what the workspace holds now, inside the write
+    transaction: another program may have merged a newer export of the same expert, or
+    changed the assignments, since the file was validated. Sets r.status."""
+    assert r.expert_id is not None
+    assert r.sequence is not None
+    file = r.path.name
+    if ws.db.execute("SELECT 1 FROM score_files WHERE year = ? AND sha256 = ?",
+                     (year, r.sha256)).fetchone():
+        r.status = "unchanged"
+        return
+    latest = ws.db.execute(
+        "SELECT MAX(sequence) FROM score_files WHERE year = ? AND round = ? AND expert_id = ?",
+        (year, r.round, r.expert_id)).fetchone()[0]
+    same = ws.db.execute(
+        "SELECT content_json FROM score_files WHERE year = ? AND round = ? AND expert_id = ?"
+        " AND sequence = ?", (year, r.round, r.expert_id, r.sequence)).fetchone()
+    if same is not None:
+        assert r.score_file is not None
+        if _same_content(same[0], r.score_file):
+            r.status = "unchanged"  # the same export, merged meanwhile by another program
+            return
+        r.problems.append(Problem("merge.sequence_reused", {"found": r.sequence}, file=file))
+    elif latest is not None and r.sequence < latest:
+        r.problems.append(Problem("merge.older_sequence",
+                                  {"found": r.sequence, "latest": latest}, file=file))
+    assigned = {a for (a,) in ws.db.execute(
+        "SELECT alliance_id FROM assignments WHERE year = ? AND round = ? AND expert_id = ?",
+        (year, r.round, r.expert_id))}
+    for code, alliance_id in r.alliance_ids.items():
+        if alliance_id not in assigned:
+            r.problems.append(Problem("merge.not_assigned", {
+                "code": code, "expert": r.expert, "round": round_label(r.round)}, file=file))
+    if r.problems:
+        r.status = "rejected"
+
+
 def _write(ws: Workspace, year: int, results: list[FileResult], to_merge: list[FileResult],
            done: int, total: int, progress: Progress) -> None:
+    # Every check that depends on the workspace is repeated here, under the write lock
+    # (BEGIN IMMEDIATE): two merges at once run one after the other, and an older
+    # export validated before another program merged a newer one is refused.
     with ws.transaction():
         for j, r in enumerate(to_merge):
             check(progress)
             progress.report(done + j, total, r.path.name)
-            _apply(ws, year, r)
+            _recheck(ws, year, r)
+            if r.status == "accepted":
+                _apply(ws, year, r)
         for r in results:
             if r.status == "rejected":
                 ws.audit("merge_rejected", "score_file", r.path.name, None, {

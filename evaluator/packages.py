@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from evaluator import __version__, messages
+from evaluator import __version__, messages, sqlite_files
 from evaluator.atomic import atomic_write
 from evaluator.errors import EvaluatorError, Problem
 from evaluator.progress import NullProgress, Progress, check
@@ -33,7 +33,6 @@ SUFFIX = ".evpkg"
 FORMAT = "evaluator-package"
 FORMAT_VERSION = 1
 ROUNDS = ("initial", "review")
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 messages.register({
     "package.unknown_expert": {
@@ -60,6 +59,10 @@ messages.register({
         "zh": "专家“{name}”与联盟 {code}“{alliance}”存在利益冲突，却被分配评审该联盟；请先修改分配",
         "en": "Expert '{name}' has a conflict of interest with alliance {code} '{alliance}' "
         "but is assigned to it; fix the assignment first",
+    },
+    "package.busy": {
+        "zh": "评审包 {path} 正被另一个程序写入；请稍后再试",
+        "en": "Package {path} is being written by another program; try again in a moment",
     },
     "package.not_a_package": {
         "zh": "{path} 不是评审包文件（.evpkg）",
@@ -279,6 +282,7 @@ def _new_package_db(out_path: Path, schema: str) -> Iterator[sqlite3.Connection]
         conn = sqlite3.connect(str(tmp), isolation_level=None)
         try:
             conn.execute("PRAGMA journal_mode=DELETE")
+            conn.execute(f"PRAGMA application_id={sqlite_files.PACKAGE_APPLICATION_ID}")
             conn.execute("BEGIN")
             _run_script(conn, schema)
             yield conn
@@ -535,10 +539,25 @@ def _connect_package(path: Path, kind: str
                      ) -> tuple[sqlite3.Connection, dict[str, str], Rubric | None]:
     if not path.exists():
         raise EvaluatorError(Problem("file.missing", {"path": str(path)}, file=path.name))
-    with path.open("rb") as fh:
-        if fh.read(16) != SQLITE_MAGIC:
+    if path.is_dir():
+        raise EvaluatorError(Problem("package.not_a_package", {"path": str(path)},
+                                     file=path.name))
+    # Only SQLite opens the file (sqlite_files): a plain open() and close() here would
+    # drop the locks of the expert's window on the same package.
+    try:
+        found = sqlite_files.probe(path)
+    except sqlite3.DatabaseError as exc:
+        if sqlite_files.is_busy(exc):
+            raise EvaluatorError(Problem("package.busy", {"path": str(path)},
+                                         file=path.name)) from None
+        if sqlite_files.primary_code(exc) == sqlite_files.SQLITE_NOTADB:
             raise EvaluatorError(Problem("package.not_a_package", {"path": str(path)},
-                                         file=path.name))
+                                         file=path.name)) from None
+        raise _damaged(path, exc) from None
+    if found.application_id not in (0, sqlite_files.PACKAGE_APPLICATION_ID) \
+            or "meta" not in found.tables:
+        raise EvaluatorError(Problem("package.not_a_package", {"path": str(path)},
+                                     file=path.name))
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=True)
     try:
         try:
@@ -805,6 +824,8 @@ class Package:
              source: str) -> None:
         old = self.score(alliance_id, indicator)
         new_comment = comment if comment is not None else (old.comment if old else "")
+        if old is not None and old.value == value and old.comment == new_comment:
+            return  # the same score again (a template imported twice): no history row
         self.conn.execute(
             "INSERT INTO scores (alliance_id, indicator_code, value, comment, updated_at)"
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT(alliance_id, indicator_code) DO UPDATE SET"

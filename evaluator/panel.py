@@ -653,7 +653,8 @@ def import_panel(ws: Workspace, path: Path | str, year: int | None = None,
     report = ImportReport(file=path.name, year=year)
     index = NameIndex(ws)
     existing_groups = {g.name for g in list_groups(ws, year)}
-    backup_workspace(ws, "panel-import")
+    if _panel_would_change(ws, year, rows, has_group):
+        backup_workspace(ws, "panel-import")  # no backup for an import changing nothing
     with ws.transaction():
         for i, item in enumerate(rows):
             check(progress)
@@ -698,9 +699,34 @@ def import_panel(ws: Workspace, path: Path | str, year: int | None = None,
         if has_group:
             lead_groups_by_rank(ws, year)
         ws.audit("import", "panel", path.name, None,
-                 {"added": len(report.added), "updated": len(report.updated)})
+                 {"added": len(report.added), "updated": len(report.updated),
+                  "unchanged": len(report.unchanged)})
     progress.report(len(rows), len(rows))
     return report
+
+
+def _panel_would_change(ws: Workspace, year: int, rows: list[_PanelRow],
+                        has_group: bool) -> bool:
+    """Whether importing `rows` would write anything (an expert added or changed, a
+    group created or changed, a leaderless group given its leader)."""
+    for item in rows:
+        current = find_expert_by_name(ws, year, item.name)
+        if current is None:
+            return True
+        if (item.role, item.organisation.strip(), item.title.strip()) != (
+                current.role, current.organisation, current.title):
+            return True
+        if has_group and (item.group or None) != current.group_name:
+            return True
+    if has_group:
+        leaders: dict[int, bool] = {}
+        for expert in list_experts(ws, year):
+            if expert.group_id is not None:
+                leaders[expert.group_id] = leaders.get(expert.group_id, False) \
+                    or bool(expert.is_group_leader)
+        if not all(leaders.values()):
+            return True
+    return False
 
 
 def lead_groups_by_rank(ws: Workspace, year: int | None = None) -> None:

@@ -283,3 +283,27 @@ def test_language_switch_applies_live(qapp, window) -> None:  # type: ignore[no-
     finally:
         remove_translators(qapp)
         messages.set_language(None)
+
+
+def test_read_only_workspace_shows_a_banner(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from evaluator import sqlite_files
+
+    path = tmp_path / "ro.evdb"
+    Workspace.create(path, year=2018).close()
+    monkeypatch.setattr(sqlite_files, "writable", lambda _path: (False, "file"))
+    ws = Workspace.open(path)
+    win = MainWindow(AppContext(ws))
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        assert ws.read_only
+        assert win.read_only_banner.isVisible()
+        assert "ro.evdb" in win.read_only_banner.text()
+        assert "只读" in win.read_only_banner.text() or "Read-only" in win.read_only_banner.text()
+        monkeypatch.undo()
+        win.context.set_workspace(Workspace.open(path))
+        assert not win.read_only_banner.isVisible()
+    finally:
+        win.context.workspace = None
+        ws.close()

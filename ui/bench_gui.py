@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -26,6 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from evaluator.sqlite_files import copy_database
 
 SKIPPED = "skipped"
 MOVES = 200
@@ -118,7 +119,7 @@ def measure_scoring(app: Any, package: Path) -> dict[str, Any]:
 
     with tempfile.TemporaryDirectory(prefix="evaluator-bench-pkg-") as folder:
         copy = Path(folder) / package.name
-        shutil.copyfile(package, copy)
+        copy_database(package, copy)
         window = open_package_window(copy)
         if window is None:
             return {"status": "failed", "reason": f"the package {package.name} did not open"}

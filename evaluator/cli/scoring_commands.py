@@ -31,8 +31,9 @@ messages.register({
         "en": "Score file {path} written (export {sequence}, {scores} scores{partial})",
     },
     "cli.scores_imported": {
-        "zh": "已导入 {scores} 项评分、{comments} 条意见（{alliances} 家联盟）",
-        "en": "Imported {scores} scores and {comments} comments ({alliances} alliances)",
+        "zh": "已导入 {scores} 项评分、{comments} 条意见（{alliances} 家联盟；其中未变 {unchanged} 项）",
+        "en": "Imported {scores} scores and {comments} comments ({alliances} alliances; "
+              "{unchanged} unchanged)",
     },
     "cli.bad_number": {
         "zh": "“{text}”不是数字",
@@ -183,10 +184,11 @@ def cmd_scores_import(args: argparse.Namespace) -> int:
         result = import_score_template(pkg, args.file)
     if args.json:
         print_json({"scores": result.scores, "comments": result.comments,
-                    "alliances": result.alliances})
+                    "alliances": result.alliances, "unchanged": result.unchanged})
     else:
         print(messages.text("cli.scores_imported", scores=result.scores,
-                            comments=result.comments, alliances=result.alliances))
+                            comments=result.comments, alliances=result.alliances,
+                            unchanged=result.unchanged))
     return 0
 
 

@@ -1113,6 +1113,18 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>The details were written to the log file:</translation>
         </message>
         <message>
+            <source>its folder cannot be written</source>
+            <translation>its folder cannot be written</translation>
+        </message>
+        <message>
+            <source>the file is read-only</source>
+            <translation>the file is read-only</translation>
+        </message>
+        <message>
+            <source>Read-only: %1 (%2). You can view and export; to change it, copy it to a writable folder or clear the file's read-only attribute.</source>
+            <translation>Read-only: %1 (%2). You can view and export; to change it, copy it to a writable folder or clear the file's read-only attribute.</translation>
+        </message>
+        <message>
             <source>Alliance Activity Evaluation</source>
             <translation>Alliance Activity Evaluation</translation>
         </message>

@@ -1113,6 +1113,18 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>详细信息已写入日志文件：</translation>
         </message>
         <message>
+            <source>its folder cannot be written</source>
+            <translation>所在文件夹不可写</translation>
+        </message>
+        <message>
+            <source>the file is read-only</source>
+            <translation>文件是只读的</translation>
+        </message>
+        <message>
+            <source>Read-only: %1 (%2). You can view and export; to change it, copy it to a writable folder or clear the file's read-only attribute.</source>
+            <translation>只读：%1（%2）。可以查看和导出；如需修改，请把工作区复制到可写的文件夹，或取消文件的只读属性。</translation>
+        </message>
+        <message>
             <source>Alliance Activity Evaluation</source>
             <translation>联盟活跃度评审</translation>
         </message>
