@@ -210,21 +210,24 @@ def cmd_scores_set(args: argparse.Namespace) -> int:
 
 def cmd_scores_show(args: argparse.Namespace) -> int:
     from evaluator.cli import print_json
+    from evaluator.group_merge import member_signature_problems
     from evaluator.messages import render_problem
-    from evaluator.packages import GroupPackage, Package
-    from evaluator.scorefile import read_score_file, verify_signature
+    from evaluator.packages import GroupPackage, Package, package_kind
+    from evaluator.scorefile import read_score_file, verify_legacy_signature, verify_signature
 
     sf = read_score_file(args.file)
     verified: bool | None = None
     if args.package:
-        key: str | None
-        try:
+        name = sf.expert.strip()
+        if package_kind(args.package) == "expert":
             with Package.open(args.package) as pkg:
-                key = pkg.secret_key
-        except Exception:
+                verified = name == pkg.expert and (
+                    verify_signature(sf, pkg.public_key) if pkg.signing_key
+                    else verify_legacy_signature(sf, pkg.legacy_secret))
+        else:
             with GroupPackage.open(args.package) as grp:
-                key = grp.key_of(sf.expert)
-        verified = bool(key) and verify_signature(sf, key or "")
+                verified = grp.is_member(name) and not sf.errors and bool(sf.signature) \
+                    and not member_signature_problems(grp, sf, name)
     if args.json:
         print_json({"expert": sf.expert, "round": sf.round, "year": sf.year,
                     "fingerprint": sf.fingerprint, "sequence": sf.sequence,
