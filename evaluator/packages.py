@@ -37,6 +37,7 @@ FORMAT = "evaluator-package"
 FORMAT_VERSION = 2  # 2: Ed25519 keys (signing_key, member_keys); 1: HMAC secret_key
 ROUNDS = ("initial", "review")
 SQLITE_MAGIC = b"SQLite format 3\x00"
+REPLACEMENT_SEQUENCE_GAP = 1000
 
 messages.register({
     "package.unknown_expert": {
@@ -338,6 +339,10 @@ def build_expert_package(ws: Workspace, year: int | None, round_: str, expert: i
         "SELECT COALESCE(MAX(sequence), 0) FROM score_files"
         " WHERE year = ? AND round = ? AND expert_id = ?",
         (year, round_, row["id"])).fetchone()[0]
+    if replaces_lost:
+        # The lost package may still export (its files are accepted only explicitly): the
+        # new one numbers its exports far above, so the two never claim one number.
+        last_seq += REPLACEMENT_SEQUENCE_GAP
     ids = [a["id"] for a in alliances]
     marks = ",".join("?" for _ in ids)
     private_key, public_key = signing.generate_key_pair()

@@ -105,7 +105,8 @@ def test_package_holds_only_assigned_alliances(workspace: Workspace, panel: dict
     with Package.open(out) as pkg:
         assert pkg.expert == "王"
         assert pkg.round == "initial"
-        assert len(pkg.signing_key) == 64 and not pkg.legacy_secret
+        assert len(pkg.signing_key) == 64
+        assert not pkg.legacy_secret
         # The workspace keeps the public key of the pair, never the private key.
         assert workspace.db.execute(
             "SELECT public_key FROM expert_keys k JOIN experts e ON e.id = k.expert_id"

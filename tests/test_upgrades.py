@@ -73,7 +73,8 @@ def test_v1_package_opens_scores_and_exports(tmp_path: Path) -> None:
         out = export_score_file(pkg, tmp_path / "s.xlsx").path
     sf = read_score_file(out)
     assert sf.ok
-    assert sf.legacy_signature and sf.format_version == "1"  # a format 1 package signs HMAC
+    assert sf.legacy_signature
+    assert sf.format_version == "1"
     with Workspace.open(shutil.copy(DATA / "workspace_v1.evdb", tmp_path / "w.evdb")) as ws:
         key = ws.db.execute("SELECT secret_key FROM experts WHERE name = ?",
                             (sf.expert,)).fetchone()[0]
