@@ -214,6 +214,7 @@ def merge_into_group_package(group_package: Path | str, paths: list[Path] | list
     progress = progress or NullProgress()
     files = expand_paths(paths)
     results: list[FileResult] = []
+    batch_shas: set[str] = set()
     with GroupPackage.open(group_package) as gp:
         _ensure_member_files(gp)
         for i, path in enumerate(files):
@@ -222,12 +223,16 @@ def merge_into_group_package(group_package: Path | str, paths: list[Path] | list
             sf = read_score_file(path)
             known = gp.conn.execute("SELECT 1 FROM member_files WHERE sha256 = ?",
                                     (sf.sha256,)).fetchone()
-            if sf.sha256 and known:
+            if sf.sha256 and (known or sf.sha256 in batch_shas):
                 results.append(FileResult(path=path, status="unchanged", sha256=sf.sha256,
                                           expert=sf.expert, round=sf.round,
                                           sequence=sf.sequence))
                 continue
-            results.append(validate_member_file(gp, sf, accept_unsigned))
+            result = validate_member_file(gp, sf, accept_unsigned)
+            if result.status == "accepted":
+                batch_shas.add(sf.sha256)
+            results.append(result)
+        _refuse_reused_sequences(results)
         check(progress)
         gp.conn.execute("BEGIN IMMEDIATE")
         try:
@@ -248,6 +253,21 @@ def merge_into_group_package(group_package: Path | str, paths: list[Path] | list
             raise
     progress.report(len(files), len(files), "")
     return MergeReport(results=results, backup=None)
+
+
+def _refuse_reused_sequences(results: list[FileResult]) -> None:
+    """Two different files of one member with one export number in a batch: refuse both
+    (as the secretariat's merge does)."""
+    keyed: dict[tuple[str, int | None], list[FileResult]] = {}
+    for r in results:
+        if r.status == "accepted":
+            keyed.setdefault((r.expert.strip(), r.sequence), []).append(r)
+    for group in keyed.values():
+        if len(group) > 1:
+            for r in group:
+                r.status = "rejected"
+                r.problems.append(Problem("merge.sequence_reused", {"found": r.sequence},
+                                          file=r.path.name))
 
 
 def group_progress(group_package: Path | str) -> list[dict[str, Any]]:

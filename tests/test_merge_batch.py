@@ -216,3 +216,14 @@ def test_a_missing_score_file_is_refused_and_the_rest_merge(batch, tmp_path: Pat
     code, report = cli("merge", str(ws.path), str(tmp_path / "nowhere.xlsx"), str(genuine))
     assert code == 2
     assert statuses(report) == {"nowhere.xlsx": "rejected", "scores.xlsx": "accepted"}
+
+
+def test_the_group_merge_takes_one_file_twice_once(batch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ws, genuine, _, _ = batch
+    gpkg = tmp_path / "group.evpkg"
+    build_group_package(ws, 2018, "initial", GROUP, gpkg)
+    copy = tmp_path / "copy.xlsx"
+    copy.write_bytes(genuine.read_bytes())
+    code, report = cli("group", "merge", str(gpkg), str(genuine), str(copy))
+    assert code == 0, report
+    assert [f["status"] for f in report["files"]] == ["accepted", "unchanged"]
