@@ -1266,10 +1266,6 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Folder:</translation>
         </message>
         <message>
-            <source>One package per expert holds only that expert's assigned alliances, their submissions, the indicator system and the expert's signing key. Hand each expert his or her own file only.</source>
-            <translation>One package per expert holds only that expert's assigned alliances, their submissions, the indicator system and the expert's signing key. Hand each expert his or her own file only.</translation>
-        </message>
-        <message>
             <source>Generate the group package for the leader</source>
             <translation>Generate the group package for the leader</translation>
         </message>
@@ -1278,8 +1274,12 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Group:</translation>
         </message>
         <message>
-            <source>A group leader collects the members' score files in the group package and sends you one group file. It holds the group's assignments and the members' keys to check their files; it goes to the group leader only.</source>
-            <translation>A group leader collects the members' score files in the group package and sends you one group file. It holds the group's assignments and the members' keys to check their files; it goes to the group leader only.</translation>
+            <source>One package per expert holds only that expert's assigned alliances, their submissions, the indicator system and a private signing key made for this package (the workspace keeps only its public key). Hand each expert his or her own file only: whoever holds it can sign as that expert.</source>
+            <translation>One package per expert holds only that expert's assigned alliances, their submissions, the indicator system and a private signing key made for this package (the workspace keeps only its public key). Hand each expert his or her own file only: whoever holds it can sign as that expert.</translation>
+        </message>
+        <message>
+            <source>A group leader collects the members' score files in the group package and sends you one group file. It holds the group's assignments and the members' public keys, which check the members' signatures but cannot make one. Generate it after the members' packages.</source>
+            <translation>A group leader collects the members' score files in the group package and sends you one group file. It holds the group's assignments and the members' public keys, which check the members' signatures but cannot make one. Generate it after the members' packages.</translation>
         </message>
         <message>
             <source>Group package (for a group leader)</source>

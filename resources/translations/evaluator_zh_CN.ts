@@ -1266,10 +1266,6 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>文件夹：</translation>
         </message>
         <message>
-            <source>One package per expert holds only that expert's assigned alliances, their submissions, the indicator system and the expert's signing key. Hand each expert his or her own file only.</source>
-            <translation>每位专家一个评审包，只包含分配给该专家的联盟、这些联盟的填报信息、指标体系和该专家的签名密钥。请只把专家本人的文件交给本人。</translation>
-        </message>
-        <message>
             <source>Generate the group package for the leader</source>
             <translation>为组长生成组评审包</translation>
         </message>
@@ -1278,8 +1274,12 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>专家组：</translation>
         </message>
         <message>
-            <source>A group leader collects the members' score files in the group package and sends you one group file. It holds the group's assignments and the members' keys to check their files; it goes to the group leader only.</source>
-            <translation>组长用组评审包汇总组员交来的评分文件，再把一个组文件交给秘书处。组评审包含本组的分配和组员的签名密钥（用于核验组员的文件），只交给组长本人。</translation>
+            <source>One package per expert holds only that expert's assigned alliances, their submissions, the indicator system and a private signing key made for this package (the workspace keeps only its public key). Hand each expert his or her own file only: whoever holds it can sign as that expert.</source>
+            <translation>每位专家一个评审包，只包含分配给该专家的联盟、这些联盟的填报信息、指标体系，以及为该评审包新生成的签名私钥（工作区只保存对应的公钥）。请只把专家本人的文件交给本人：持有它即可以该专家的名义签名。</translation>
+        </message>
+        <message>
+            <source>A group leader collects the members' score files in the group package and sends you one group file. It holds the group's assignments and the members' public keys, which check the members' signatures but cannot make one. Generate it after the members' packages.</source>
+            <translation>组长用组评审包汇总组员交来的评分文件，再把一个组文件交给秘书处。组评审包含本组的分配和组员的公钥：公钥只能核验组员的签名，不能代为签名。请在生成组员的评审包之后再生成组评审包。</translation>
         </message>
         <message>
             <source>Group package (for a group leader)</source>
