@@ -577,6 +577,14 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation> (unsigned)</translation>
         </message>
         <message>
+            <source> (old-style signature)</source>
+            <translation> (old-style signature)</translation>
+        </message>
+        <message>
+            <source> (revoked key, accepted)</source>
+            <translation> (revoked key, accepted)</translation>
+        </message>
+        <message>
             <source>Yes</source>
             <translation>Yes</translation>
         </message>
@@ -2266,6 +2274,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Accept unsigned files (recorded in the log)</translation>
         </message>
         <message>
+            <source>Accept files signed with revoked keys (recorded in the log)</source>
+            <translation>Accept files signed with revoked keys (recorded in the log)</translation>
+        </message>
+        <message>
             <source>Or drop score files or folders here.</source>
             <translation>Or drop score files or folders here.</translation>
         </message>
@@ -2300,6 +2312,14 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Unsigned files cannot be proved to come from the expert. Accept them only when you received them in person. Each is marked unsigned in the log. Accept unsigned files?</source>
             <translation>Unsigned files cannot be proved to come from the expert. Accept them only when you received them in person. Each is marked unsigned in the log. Accept unsigned files?</translation>
+        </message>
+        <message>
+            <source>Revoked keys</source>
+            <translation>Revoked keys</translation>
+        </message>
+        <message>
+            <source>A key is revoked when its package was declared lost and a new one issued (or, for old-style signatures, when the expert was given a package of this version). Whoever found the lost package can sign with it. Accept such files only when you are sure the expert sent them. Each is marked in the log. Accept them?</source>
+            <translation>A key is revoked when its package was declared lost and a new one issued (or, for old-style signatures, when the expert was given a package of this version). Whoever found the lost package can sign with it. Accept such files only when you are sure the expert sent them. Each is marked in the log. Accept them?</translation>
         </message>
         <message>
             <source>Score files</source>

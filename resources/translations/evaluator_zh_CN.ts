@@ -577,6 +577,14 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>（未签名）</translation>
         </message>
         <message>
+            <source> (old-style signature)</source>
+            <translation>（旧签名）</translation>
+        </message>
+        <message>
+            <source> (revoked key, accepted)</source>
+            <translation>（已作废密钥，经确认接受）</translation>
+        </message>
+        <message>
             <source>Yes</source>
             <translation>是</translation>
         </message>
@@ -2265,6 +2273,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>接受未签名文件（记入日志）</translation>
         </message>
         <message>
+            <source>Accept files signed with revoked keys (recorded in the log)</source>
+            <translation>接受已作废密钥签名的文件（记入日志）</translation>
+        </message>
+        <message>
             <source>Or drop score files or folders here.</source>
             <translation>也可把评分文件或文件夹拖到这里。</translation>
         </message>
@@ -2299,6 +2311,14 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Unsigned files cannot be proved to come from the expert. Accept them only when you received them in person. Each is marked unsigned in the log. Accept unsigned files?</source>
             <translation>未签名文件无法证明出自该专家本人。只有当面收到时才应接受；每个文件都会在日志中标为未签名。是否接受未签名文件？</translation>
+        </message>
+        <message>
+            <source>Revoked keys</source>
+            <translation>已作废的密钥</translation>
+        </message>
+        <message>
+            <source>A key is revoked when its package was declared lost and a new one issued (or, for old-style signatures, when the expert was given a package of this version). Whoever found the lost package can sign with it. Accept such files only when you are sure the expert sent them. Each is marked in the log. Accept them?</source>
+            <translation>评审包挂失并补发新包后，旧包的密钥即作废（旧签名则在该专家领到本版本评审包后作废）。捡到丢失评审包的人可以用它签名。只有确认文件确为专家本人所交时才应接受；每个文件都会在日志中注明。是否接受？</translation>
         </message>
         <message>
             <source>Score files</source>
