@@ -219,6 +219,19 @@ def test_first_release_files_verify_until_a_new_package_replaces_them(
     build_group_package(ws, 2018, "initial", GROUP, gpkg)
     group_report = merge_into_group_package(gpkg, [old_file])
     assert [p.code for p in group_report.results[0].problems] == ["group.legacy_unverifiable"]
+    # A group package of the first release (members' HMAC keys) still verifies it.
+    old_gpkg = tmp_path / "old-g.evpkg"
+    build_group_package(ws, 2018, "initial", GROUP, old_gpkg)
+    conn = sqlite3.connect(old_gpkg)
+    with conn:
+        conn.execute("DROP TABLE member_keys")
+        conn.execute("ALTER TABLE members ADD COLUMN secret_key TEXT NOT NULL DEFAULT ''")
+        conn.execute("UPDATE members SET secret_key = ? WHERE name = ?", (secret, name))
+        conn.execute("UPDATE meta SET value = '1' WHERE key = 'format_version'")
+    conn.close()
+    group_report = merge_into_group_package(old_gpkg, [old_file])
+    assert [r.status for r in group_report.results] == ["accepted"]
+    assert group_report.results[0].legacy_signature
     # Once the expert is given a package of this version, HMAC files no longer speak for
     # him unless the secretariat accepts them explicitly.
     score_all(pkg, 3.5)
@@ -227,3 +240,16 @@ def test_first_release_files_verify_until_a_new_package_replaces_them(
     report = merge_score_files(ws, [second])
     assert [p.code for p in report.results[0].problems] == ["merge.legacy_replaced"]
     assert merge_score_files(ws, [second], accept_revoked_keys=True).accepted
+
+
+def test_scores_show_tells_a_forgery_from_the_member_file(panel, capsys) -> None:  # type: ignore[no-untyped-def]
+    from evaluator.cli import main
+
+    _ws, leader, member, paths, gpkg, tmp = panel
+    forged = forge(paths[leader], gpkg, member, tmp / "forged.xlsx", "own")
+    capsys.readouterr()
+    assert main(["scores", "show", str(tmp / "genuine.xlsx"), "--package", str(gpkg)]) == 0
+    assert main(["scores", "show", str(forged), "--package", str(gpkg)]) == 2
+    assert main(["scores", "show", str(forged), "--package", str(paths[leader])]) == 2
+    assert main(["scores", "show", str(tmp / "genuine.xlsx"),
+                 "--package", str(paths[member])]) == 0
