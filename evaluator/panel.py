@@ -8,7 +8,6 @@ reason. An expert never scores an alliance he or she is conflicted with (assignm
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -286,7 +285,8 @@ def get_expert_by_name(ws: Workspace, year: int | None, name: str) -> Expert:
 
 
 def secret_key(ws: Workspace, expert_id: int) -> str:
-    """The expert's HMAC key for signing score files (hex)."""
+    """The expert's first-release HMAC key ('' for experts added since Ed25519 signing:
+    their keys are made with each package, evaluator.packages)."""
     row = ws.db.execute("SELECT secret_key FROM experts WHERE id = ?", (expert_id,)).fetchone()
     if row is None:
         raise EvaluatorError(Problem("panel.unknown_expert_id", {"id": expert_id}))
@@ -320,7 +320,7 @@ def add_expert(ws: Workspace, year: int | None, name: str, role: str,
         row = {"year": year, "name": name, "role": parsed,
                "organisation": organisation.strip(), "title": title.strip(),
                "alliance_id": alliance_id, "group_id": group_id, "is_group_leader": 0,
-               "secret_key": secrets.token_hex(32), "sort": sort}
+               "secret_key": "", "sort": sort}
         expert_id = int(ws.db.table("experts").insert(row).last_pk)  # type: ignore[arg-type]
         ws.audit("create", "expert", f"{year}:{name}", None,
                  {k: v for k, v in row.items() if k != "secret_key"})

@@ -104,7 +104,7 @@ def test_filled_template_imports(pkg_path: Path, tmp_path: Path) -> None:
     signed = tmp_path / "signed.xlsx"
     assert main(["scores", "export", str(pkg_path), "--out", str(signed)]) == 0
     with Package.open(pkg_path) as pkg:
-        assert verify_signature(read_score_file(signed), pkg.secret_key)
+        assert verify_signature(read_score_file(signed), pkg.public_key)
 
 
 def test_template_carries_what_the_package_already_holds(pkg_path: Path,
