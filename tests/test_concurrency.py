@@ -57,17 +57,18 @@ def test_the_app_keeps_its_wal_when_a_job_and_a_cli_open_the_workspace(tmp_path:
 
 
 def test_workspace_and_package_carry_their_application_id(tmp_path: Path,
-                                                           demo_path: Path) -> None:
+                                                           demo_ws: Workspace) -> None:
     path = tmp_path / "w.evdb"
     Workspace.create(path, year=2018).close()
     assert sqlite_files.probe(path).application_id == sqlite_files.WORKSPACE_APPLICATION_ID
     from evaluator.packages import build_expert_package
 
-    with Workspace.open(demo_path) as ws:
-        expert = ws.db.execute("SELECT expert_id FROM assignments WHERE round = 'initial'"
-                               " LIMIT 1").fetchone()[0]
-        package = tmp_path / "p.evpkg"
-        build_expert_package(ws, None, "initial", expert, package)
+    # The demo's private copy: building a package writes the expert's public key.
+    ws = demo_ws
+    expert = ws.db.execute("SELECT expert_id FROM assignments WHERE round = 'initial'"
+                           " LIMIT 1").fetchone()[0]
+    package = tmp_path / "p.evpkg"
+    build_expert_package(ws, None, "initial", expert, package)
     assert sqlite_files.probe(package).application_id == sqlite_files.PACKAGE_APPLICATION_ID
 
 
