@@ -246,6 +246,8 @@ def cmd_scores_show(args: argparse.Namespace) -> int:
                     "exported_at": sf.exported_at, "complete": sf.complete,
                     "sha256": sf.sha256, "alliances": len(sf.names), "scores": len(sf.rows),
                     "comments": len(sf.comments), "verified": verified,
+                    "key_fingerprint": sf.key_fingerprint or None,
+                    "legacy_signature": sf.legacy_signature,
                     "problems": [p.as_dict() for p in sf.problems]})
     else:
         for label, value in (("expert", sf.expert), ("round", sf.round), ("year", sf.year),

@@ -1310,6 +1310,38 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Generate</translation>
         </message>
         <message>
+            <source>Reason, such as: USB stick lost</source>
+            <translation>Reason, such as: USB stick lost</translation>
+        </message>
+        <message>
+            <source>Issue a new package</source>
+            <translation>Issue a new package</translation>
+        </message>
+        <message>
+            <source>Expert:</source>
+            <translation>Expert:</translation>
+        </message>
+        <message>
+            <source>The new package gets a new key; files signed with the lost package are then refused unless you accept them explicitly at the merge.</source>
+            <translation>The new package gets a new key; files signed with the lost package are then refused unless you accept them explicitly at the merge.</translation>
+        </message>
+        <message>
+            <source>A lost package (this round)</source>
+            <translation>A lost package (this round)</translation>
+        </message>
+        <message>
+            <source>Writing the new package…</source>
+            <translation>Writing the new package…</translation>
+        </message>
+        <message>
+            <source>New package written to %1; %2 key(s) of the lost package revoked. Give the new package to the expert in person.</source>
+            <translation>New package written to %1; %2 key(s) of the lost package revoked. Give the new package to the expert in person.</translation>
+        </message>
+        <message>
+            <source>The new package could not be written: %1</source>
+            <translation>The new package could not be written: %1</translation>
+        </message>
+        <message>
             <source>Folder for the packages</source>
             <translation>Folder for the packages</translation>
         </message>

@@ -1310,6 +1310,38 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>生成</translation>
         </message>
         <message>
+            <source>Reason, such as: USB stick lost</source>
+            <translation>原因，如：U 盘丢失</translation>
+        </message>
+        <message>
+            <source>Issue a new package</source>
+            <translation>补发评审包</translation>
+        </message>
+        <message>
+            <source>Expert:</source>
+            <translation>专家：</translation>
+        </message>
+        <message>
+            <source>The new package gets a new key; files signed with the lost package are then refused unless you accept them explicitly at the merge.</source>
+            <translation>补发的评审包使用新密钥；此后用丢失评审包签名的文件一律拒收，除非汇总时明确选择接受。</translation>
+        </message>
+        <message>
+            <source>A lost package (this round)</source>
+            <translation>评审包丢失（本轮次）</translation>
+        </message>
+        <message>
+            <source>Writing the new package…</source>
+            <translation>正在生成补发的评审包…</translation>
+        </message>
+        <message>
+            <source>New package written to %1; %2 key(s) of the lost package revoked. Give the new package to the expert in person.</source>
+            <translation>补发的评审包已保存到 %1；已作废丢失评审包的密钥 %2 个。请把新评审包当面交给专家本人。</translation>
+        </message>
+        <message>
+            <source>The new package could not be written: %1</source>
+            <translation>无法写入补发的评审包：%1</translation>
+        </message>
+        <message>
             <source>Folder for the packages</source>
             <translation>评审包存放文件夹</translation>
         </message>
