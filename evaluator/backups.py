@@ -74,6 +74,9 @@ def read_only_uri(path: Path) -> str:
 
 def _check_backup(backup_path: Path) -> None:
     problem = Problem("backups.not_a_backup", {"path": str(backup_path)})
+    from evaluator.reading import MAX_DATABASE_BYTES, require_regular_file
+
+    require_regular_file(backup_path, MAX_DATABASE_BYTES)
     try:
         with backup_path.open("rb") as fh:
             if fh.read(16) != SQLITE_MAGIC:

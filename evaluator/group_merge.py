@@ -22,6 +22,7 @@ from evaluator.errors import EvaluatorError, Problem
 from evaluator.merge import FileResult, MergeReport, expand_paths, round_label
 from evaluator.packages import GroupPackage, now_local
 from evaluator.progress import NullProgress, Progress, check
+from evaluator.reading import ZipLimits, load_json, open_zip
 from evaluator.rubric import rubric_from_json
 from evaluator.scorefile import (
     K_SIGNATURE,
@@ -36,6 +37,9 @@ GROUP_FILE_FORMAT = "evaluator-group-file"
 GROUP_FILE_VERSION = 1
 MAX_GROUP_FILE_BYTES = 200 * 1024 * 1024
 MAX_MEMBER_FILE_BYTES = 50 * 1024 * 1024
+MAX_MANIFEST_BYTES = 5 * 1024 * 1024
+GROUP_ZIP_LIMITS = ZipLimits(max_members=2_000, max_member_bytes=MAX_MEMBER_FILE_BYTES,
+                             max_total_bytes=2 * MAX_GROUP_FILE_BYTES, max_ratio=50)
 
 _MEMBER_FILES_SCHEMA = """
 CREATE TABLE IF NOT EXISTS member_files (
@@ -263,22 +267,23 @@ def unpack_group_file(path: Path, into: Path) -> list[Path]:
                                                                "reason": reason},
                                       file=path.name))
 
-    if path.stat().st_size > MAX_GROUP_FILE_BYTES:
-        raise refuse("too large")
     try:
-        with zipfile.ZipFile(path) as zf:
-            manifest = json.loads(zf.read("manifest.json").decode("utf-8"))
-            if manifest.get("format") != GROUP_FILE_FORMAT:
+        with open_zip(path, GROUP_ZIP_LIMITS, max_bytes=MAX_GROUP_FILE_BYTES) as zf:
+            manifest = load_json(zf.read("manifest.json", MAX_MANIFEST_BYTES), file=path.name,
+                                 max_bytes=MAX_MANIFEST_BYTES)
+            if not isinstance(manifest, dict) or manifest.get("format") != GROUP_FILE_FORMAT:
                 raise refuse("no group-file manifest")
+            entries = manifest.get("files", [])
+            names = [str(e["file_name"]) for e in entries]
+            if len(set(names)) != len(names):
+                raise refuse("a member is listed twice in the manifest")
             out: list[Path] = []
-            for i, entry in enumerate(manifest.get("files", []), start=1):
-                info = zf.getinfo(str(entry["file_name"]))
-                if info.file_size > MAX_MEMBER_FILE_BYTES:
-                    raise refuse(f"{info.filename} too large")
-                data = zf.read(info)
+            for i, entry in enumerate(entries, start=1):
+                member = str(entry["file_name"])
+                data = zf.read(member, MAX_MEMBER_FILE_BYTES)
                 if hashlib.sha256(data).hexdigest() != entry["sha256"]:
-                    raise refuse(f"{info.filename} does not match its manifest entry")
-                target = into / f"{path.stem}-{i:03d}-{Path(info.filename).name}"
+                    raise refuse(f"{member} does not match its manifest entry")
+                target = into / f"{path.stem}-{i:03d}-{Path(member).name}"
                 target.write_bytes(data)
                 out.append(target)
             return out

@@ -533,8 +533,9 @@ def package_kind(path: Path | str) -> str:
 
 def _connect_package(path: Path, kind: str
                      ) -> tuple[sqlite3.Connection, dict[str, str], Rubric | None]:
-    if not path.exists():
-        raise EvaluatorError(Problem("file.missing", {"path": str(path)}, file=path.name))
+    from evaluator.reading import MAX_DATABASE_BYTES, require_regular_file
+
+    require_regular_file(path, MAX_DATABASE_BYTES)  # a FIFO or a folder is refused unopened
     with path.open("rb") as fh:
         if fh.read(16) != SQLITE_MAGIC:
             raise EvaluatorError(Problem("package.not_a_package", {"path": str(path)},

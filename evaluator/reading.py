@@ -11,18 +11,27 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import math
+import os
+import posixpath
+import re
+import stat
+import struct
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
+from xml.parsers import expat
 
 from evaluator import messages
 from evaluator.errors import EvaluatorError, Problem
 
 MAX_FILE_BYTES = 50_000_000
-MAX_UNZIPPED_BYTES = 500_000_000
+MAX_UNZIPPED_BYTES = 300_000_000
 MAX_ZIP_RATIO = 100  # generous for xlsx (text XML compresses ~10-20x), far below a bomb
+MAX_DATABASE_BYTES = 1 << 40  # workspaces, packages, backups: only stat-checked here
 MAX_ROWS = 200_000
 MAX_COLUMNS = 500
 
@@ -53,6 +62,36 @@ messages.register({
     "reading.zip_bomb": {
         "zh": "工作簿解压后过大（{unzipped} 字节，压缩比 {ratio}），已拒绝读取",
         "en": "The workbook expands too much ({unzipped} bytes, ratio {ratio}); refused",
+    },
+    "reading.zip_limit": {
+        "zh": "压缩文件超出限制，已拒绝读取：{reason}",
+        "en": "The archive exceeds a limit and was refused: {reason}",
+    },
+    "reading.not_zip": {
+        "zh": "文件不是有效的压缩包（{reason}）",
+        "en": "The file is not a valid archive ({reason})",
+    },
+    "reading.not_a_file": {
+        "zh": "{path} 不是普通文件（{kind}），无法读取",
+        "en": "{path} is not a regular file ({kind}) and cannot be read",
+    },
+    "reading.bad_json": {
+        "zh": "JSON 内容无法接受：{reason}",
+        "en": "The JSON content is refused: {reason}",
+    },
+    "reading.sheet_too_large": {
+        "zh": "工作表过大（{rows} 行 × {columns} 列，{cells} 个单元格；上限 {max_rows} 行、"
+              "{max_columns} 列、共 {max_cells} 个单元格），已在读取前拒绝",
+        "en": "The sheet is too large ({rows} rows x {columns} columns, {cells} cells; limit "
+              "{max_rows} rows, {max_columns} columns, {max_cells} cells); refused before "
+              "reading",
+    },
+    "reading.sheet_declared_too_large": {
+        "zh": "工作表声明的范围过大（{rows} 行 × {columns} 列；上限 {max_rows} 行、"
+              "{max_columns} 列、共 {max_cells} 个单元格），已在读取前拒绝",
+        "en": "The sheet declares too large a range ({rows} rows x {columns} columns; limit "
+              "{max_rows} rows, {max_columns} columns, {max_cells} cells); refused before "
+              "reading",
     },
     "reading.unreadable": {
         "zh": "无法读取工作簿：{reason}",
@@ -132,60 +171,479 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def _check_size(path: Path, name: str, max_bytes: int) -> tuple[int, list[Problem]]:
+# -- files: what stat says before anything is opened ------------------------------------
+
+def file_problems(path: Path, max_bytes: int, name: str | None = None
+                  ) -> tuple[int, list[Problem]]:
+    """(size, problems) of `path` from `stat` alone: a missing file, a directory, a FIFO or
+    a device (never opened: a FIFO would block), an empty or too large file."""
+    name = name or path.name
     try:
-        size = path.stat().st_size
+        st = os.stat(path)
+    except FileNotFoundError:
+        return 0, [Problem("file.missing", {"path": str(path)}, file=name)]
     except OSError as exc:
-        return 0, [Problem("file.unreadable", {"path": str(path), "reason": exc.strerror},
+        return 0, [Problem("file.unreadable", {"path": str(path),
+                                               "reason": exc.strerror or str(exc)}, file=name)]
+    if not stat.S_ISREG(st.st_mode):
+        kind = ("directory" if stat.S_ISDIR(st.st_mode) else
+                "fifo" if stat.S_ISFIFO(st.st_mode) else
+                "socket" if stat.S_ISSOCK(st.st_mode) else "device")
+        return 0, [Problem("reading.not_a_file", {"path": str(path), "kind": kind},
                            file=name)]
-    if size == 0:
+    if st.st_size == 0:
         return 0, [Problem("reading.empty_file", {}, file=name)]
-    if size > max_bytes:
-        return size, [Problem("reading.too_large", {"size": size, "limit": max_bytes},
-                              file=name)]
-    return size, []
+    if st.st_size > max_bytes:
+        return st.st_size, [Problem("reading.too_large",
+                                    {"size": st.st_size, "limit": max_bytes}, file=name)]
+    return st.st_size, []
+
+
+def require_regular_file(path: Path | str, max_bytes: int = MAX_FILE_BYTES) -> int:
+    """The size of `path`, a regular file within `max_bytes`; EvaluatorError otherwise."""
+    size, problems = file_problems(Path(path), max_bytes)
+    if problems:
+        raise EvaluatorError(problems)
+    return size
+
+
+def open_regular_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> IO[bytes]:
+    """`path` opened for binary reading after `stat` says it is a regular file within
+    `max_bytes`; opened non-blocking and checked again on the descriptor, so a file swapped
+    for a FIFO cannot hang the reader."""
+    require_regular_file(path, max_bytes)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise EvaluatorError(Problem("file.unreadable", {
+            "path": str(path), "reason": exc.strerror or str(exc)}, file=path.name)) from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise EvaluatorError(Problem("reading.not_a_file", {
+            "path": str(path), "kind": "special"}, file=path.name))
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
+def read_file_bytes(path: Path | str, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`, read once (`open_regular_file`)."""
+    path = Path(path)
+    with open_regular_file(path, max_bytes) as fh:
+        try:
+            data = fh.read(max_bytes + 1)
+        except OSError as exc:
+            raise EvaluatorError(Problem("file.unreadable", {
+                "path": str(path), "reason": exc.strerror or str(exc)}, file=path.name)) from None
+    if len(data) > max_bytes:
+        raise EvaluatorError(Problem("reading.too_large", {"size": len(data),
+                                                           "limit": max_bytes}, file=path.name))
+    if not data:
+        raise EvaluatorError(Problem("reading.empty_file", {}, file=path.name))
+    return data
+
+
+# -- zip archives: sizes from the directory, checked before anything is inflated ---------
+
+@dataclass(frozen=True)
+class ZipLimits:
+    max_members: int = 1_000
+    max_member_bytes: int = 100_000_000
+    max_total_bytes: int = MAX_UNZIPPED_BYTES
+    max_ratio: float = MAX_ZIP_RATIO
+
+
+WORKBOOK_ZIP_LIMITS = ZipLimits()
+_EOCD = b"PK\x05\x06"
+_MAX_CENTRAL_DIRECTORY = 4_000_000  # ~40,000 entries: far above any real workbook
+
+
+class BoundedZip:
+    """A zip archive (in memory) whose members are listed and inflated within `ZipLimits`:
+    the member count, each member's and the total inflated size and the ratio are checked
+    from the central directory before anything is inflated; `zipfile` then stops inflating
+    a member at its recorded size (and checks its CRC), so a lying directory cannot help."""
+
+    def __init__(self, data: bytes | IO[bytes], name: str,
+                 limits: ZipLimits = WORKBOOK_ZIP_LIMITS, kind: str = "not_xlsx") -> None:
+        self.name = name
+        self.limits = limits
+        self._kind = kind
+        source = io.BytesIO(data) if isinstance(data, bytes) else data
+        size = source.seek(0, io.SEEK_END)
+        source.seek(0)
+        if source.read(4) != ZIP_MAGIC:
+            raise self._refuse("no zip signature")
+        source.seek(max(0, size - 65_557))
+        self._check_directory_size(source.read())
+        source.seek(0)
+        self._source = source
+        try:
+            self._zip = zipfile.ZipFile(source)
+            infos = self._zip.infolist()
+        except Exception as exc:  # damaged archives raise BadZipFile, ValueError, ...
+            raise self._refuse(f"broken zip: {_reason(exc)}") from None
+        if len(infos) > limits.max_members:
+            raise self._bomb(f"{len(infos)} members (limit {limits.max_members})")
+        seen: set[str] = set()
+        total = 0
+        for info in infos:
+            if info.filename in seen:
+                raise self._refuse(f"member {info.filename[:80]!r} appears twice")
+            seen.add(info.filename)
+            if info.flag_bits & 0x1:
+                raise self._refuse(f"member {info.filename[:80]!r} is encrypted")
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                raise self._refuse(f"member {info.filename[:80]!r}: unsupported compression")
+            if info.file_size > limits.max_member_bytes:
+                raise self._bomb(f"{info.filename[:80]} expands to {info.file_size} bytes "
+                                 f"(limit {limits.max_member_bytes})")
+            total += info.file_size
+        ratio = total / max(size, 1)
+        if total > limits.max_total_bytes or ratio > limits.max_ratio:
+            raise EvaluatorError(Problem("reading.zip_bomb", {
+                "unzipped": total, "ratio": round(ratio)}, file=name))
+        self.infos = {i.filename: i for i in infos}
+        self.size = size
+
+    def _refuse(self, reason: str) -> EvaluatorError:
+        code = "reading.not_xlsx" if self._kind == "not_xlsx" else "reading.not_zip"
+        return EvaluatorError(Problem(code, {"reason": reason}, file=self.name))
+
+    def _bomb(self, reason: str) -> EvaluatorError:
+        return EvaluatorError(Problem("reading.zip_limit", {"reason": reason}, file=self.name))
+
+    def _check_directory_size(self, tail: bytes) -> None:
+        """Refuse before `zipfile` builds an object per directory entry for a huge one."""
+        at = tail.rfind(_EOCD)
+        if at < 0 or at + 22 > len(tail):
+            raise self._refuse("no end of central directory")
+        entries, cd_size = struct.unpack("<HI", tail[at + 10: at + 16])
+        if entries == 0xFFFF or cd_size == 0xFFFFFFFF:
+            raise self._bomb("zip64 directory")
+        if entries > self.limits.max_members or cd_size > _MAX_CENTRAL_DIRECTORY:
+            raise self._bomb(f"{entries} members (limit {self.limits.max_members})")
+
+    def names(self) -> list[str]:
+        return list(self.infos)
+
+    def open(self, member: str) -> IO[bytes]:
+        try:
+            return self._zip.open(self.infos[member])
+        except KeyError:
+            raise self._refuse(f"no member {member[:80]!r}") from None
+        except Exception as exc:
+            raise self._refuse(f"{member[:80]}: {_reason(exc)}") from None
+
+    def read(self, member: str, max_bytes: int | None = None) -> bytes:
+        """A member's bytes, refused if it is larger than `max_bytes` (or the member limit)."""
+        info = self.infos.get(member)
+        if info is None:
+            raise self._refuse(f"no member {member[:80]!r}")
+        limit = self.limits.max_member_bytes if max_bytes is None else max_bytes
+        if info.file_size > limit:
+            raise self._bomb(f"{member[:80]} expands to {info.file_size} bytes (limit {limit})")
+        try:
+            with self._zip.open(info) as fh:
+                data = fh.read(limit + 1)
+        except EvaluatorError:
+            raise
+        except Exception as exc:  # bad CRC, truncated deflate stream, ...
+            raise self._refuse(f"{member[:80]}: {_reason(exc)}") from None
+        if len(data) > limit:
+            raise self._bomb(f"{member[:80]} expands beyond {limit} bytes")
+        return data
+
+    def close(self) -> None:
+        self._zip.close()
+        self._source.close()
+
+    def __enter__(self) -> BoundedZip:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_zip(path: Path | str, limits: ZipLimits, *, max_bytes: int = MAX_FILE_BYTES
+             ) -> BoundedZip:
+    """A zip file read within `limits` (for `.evgroup` files and other archives); the file
+    stays open (not read into memory) until the archive is closed."""
+    path = Path(path)
+    fh = open_regular_file(path, max_bytes)
+    try:
+        return BoundedZip(fh, path.name, limits, kind="zip")
+    except BaseException:
+        fh.close()
+        raise
+
+
+# -- JSON: size, depth and finite numbers ------------------------------------------------
+
+MAX_JSON_BYTES = 20_000_000
+MAX_JSON_DEPTH = 64
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _non_finite(token: str) -> float:
+    raise ValueError(f"non-finite number {token}")
+
+
+def _finite_float(token: str) -> float:
+    value = float(token)
+    if not math.isfinite(value):
+        raise ValueError(f"number out of range {token[:40]}")
+    return value
+
+
+def load_json(text: str | bytes, *, file: str | None = None, max_bytes: int = MAX_JSON_BYTES,
+              max_depth: int = MAX_JSON_DEPTH) -> Any:
+    """JSON refused (EvaluatorError `reading.bad_json`) if larger than `max_bytes`, nested
+    deeper than `max_depth`, or holding NaN, Infinity or a number beyond a float."""
+    def refuse(reason: str) -> EvaluatorError:
+        return EvaluatorError(Problem("reading.bad_json", {"reason": reason}, file=file))
+
+    if len(text) > max_bytes:
+        raise refuse(f"{len(text)} bytes (limit {max_bytes})")
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise refuse("not UTF-8") from None
+    depth = 0
+    for match in _JSON_TOKENS.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > max_depth:
+                raise refuse(f"nested deeper than {max_depth}")
+        elif token in "]}":
+            depth -= 1
+    try:
+        return json.loads(text, parse_constant=_non_finite, parse_float=_finite_float)
+    except (ValueError, RecursionError) as exc:
+        raise refuse(_reason(exc)) from None
+
+
+def check_finite(data: Any, *, file: str | None = None, max_depth: int = MAX_JSON_DEPTH) -> None:
+    """Refuse data (from TOML, say) nested deeper than `max_depth` or holding a non-finite
+    float (TOML has `inf` and `nan`)."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > max_depth:
+            raise EvaluatorError(Problem("reading.bad_json", {
+                "reason": f"nested deeper than {max_depth}"}, file=file))
+        if isinstance(value, float) and not math.isfinite(value):
+            raise EvaluatorError(Problem("reading.bad_json", {
+                "reason": f"non-finite number {value}"}, file=file))
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+
+
+# -- worksheets: extent and cell count from a streaming parse, before calamine -----------
+
+MAX_SHEET_CELLS = 2_000_000
+MAX_SHEET_AREA = 2_000_000  # rows x columns of the rectangle a reader allocates
+MAX_SHARED_STRINGS_BYTES = 60_000_000
+_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})")
+
+
+class _SheetTooLarge(Exception):
+    def __init__(self, rows: int, columns: int, cells: int, declared: bool) -> None:
+        super().__init__()
+        self.rows, self.columns, self.cells, self.declared = rows, columns, cells, declared
+
+
+class _DoctypeRefused(Exception):
+    pass
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for ch in letters.upper():
+        number = number * 26 + ord(ch) - 64
+    return number
+
+
+def _parse_ref(ref: str) -> tuple[int, int] | None:
+    match = _REF.fullmatch(ref.strip())
+    if not match:
+        return None
+    return int(match.group(2)), _column_number(match.group(1))
+
+
+def _check_extent(rows: int, columns: int, cells: int, declared: bool) -> None:
+    if (rows > MAX_ROWS or columns > MAX_COLUMNS or cells > MAX_SHEET_CELLS
+            or rows * columns > MAX_SHEET_AREA):
+        raise _SheetTooLarge(rows, columns, cells, declared)
+
+
+class _SheetScan:
+    """Counts a worksheet's cells and tracks their extent, element by element."""
+
+    def __init__(self) -> None:
+        self.row = 0
+        self.col = 0
+        self.cells = 0
+        self.min_row = self.min_col = 1 << 30
+        self.max_row = self.max_col = 0
+
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
+        local = tag.rpartition(" ")[2]
+        if local == "c":
+            ref = _parse_ref(attrs["r"]) if "r" in attrs else None
+            if ref is None:
+                self.col += 1
+                row, col = max(self.row, 1), self.col
+            else:
+                row, col = ref
+                self.col = col
+            self.cells += 1
+            self.min_row, self.max_row = min(self.min_row, row), max(self.max_row, row)
+            self.min_col, self.max_col = min(self.min_col, col), max(self.max_col, col)
+            _check_extent(self.max_row - self.min_row + 1, self.max_col - self.min_col + 1,
+                          self.cells, False)
+        elif local == "row":
+            r = attrs.get("r", "")
+            self.row = int(r) if r.isdigit() and len(r) < 9 else self.row + 1
+            self.col = 0
+        elif local == "dimension":
+            parts = [_parse_ref(p) for p in attrs.get("ref", "").split(":")]
+            if len(parts) == 2 and parts[0] and parts[1]:
+                (r1, c1), (r2, c2) = parts[0], parts[1]
+                _check_extent(abs(r2 - r1) + 1, abs(c2 - c1) + 1, 0, True)
+
+
+def _refuse_doctype(*_args: object) -> None:
+    raise _DoctypeRefused()
+
+
+def scan_xml(stream: IO[bytes], start: Any, *, limit: int) -> None:
+    """Feed `stream` (at most `limit` bytes) to expat, calling `start(tag, attrs)` for each
+    element (tags as "namespace local"). A DOCTYPE (entity expansion) is refused."""
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = start
+    parser.StartDoctypeDeclHandler = _refuse_doctype
+    parser.EntityDeclHandler = _refuse_doctype
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    read = 0
+    while True:
+        chunk = stream.read(1 << 16)
+        if not chunk:
+            break
+        read += len(chunk)
+        if read > limit:
+            raise ValueError(f"more than {limit} bytes")
+        parser.Parse(chunk, False)
+    parser.Parse(b"", True)
+
+
+def _worksheet_parts(archive: BoundedZip) -> dict[str, str]:
+    """Worksheet part -> sheet name, from workbook.xml and its relationships; every part
+    under a `worksheets/` folder is included, named by its part name if not listed."""
+    names: dict[str, str] = {}  # relationship id -> sheet name
+    targets: dict[str, str] = {}  # relationship id -> part
+    limit = 10_000_000
+
+    def on_sheet(tag: str, attrs: dict[str, str]) -> None:
+        if tag.rpartition(" ")[2] == "sheet":
+            rid = next((v for k, v in attrs.items() if k.rpartition(" ")[2] == "id"), "")
+            names[rid] = attrs.get("name", rid)
+
+    def on_rel(tag: str, attrs: dict[str, str]) -> None:
+        if tag.rpartition(" ")[2] == "Relationship" and "Id" in attrs:
+            target = attrs.get("Target", "")
+            part = target.lstrip("/") if target.startswith("/") else \
+                posixpath.normpath(posixpath.join("xl", target))
+            targets[attrs["Id"]] = part
+
+    for member, handler in (("xl/workbook.xml", on_sheet),
+                            ("xl/_rels/workbook.xml.rels", on_rel)):
+        if member in archive.infos:
+            with archive.open(member) as fh:
+                scan_xml(fh, handler, limit=limit)
+    parts = {targets[rid]: name for rid, name in names.items() if rid in targets}
+    for member in archive.names():
+        if re.search(r"(^|/)worksheets/[^/]+\.xml$", member, re.IGNORECASE):
+            parts.setdefault(member, member)
+    return {part: name for part, name in parts.items() if part in archive.infos}
+
+
+def check_worksheets(archive: BoundedZip) -> None:
+    """Refuse a workbook whose sheets, declared or counted, exceed the limits, or whose
+    shared strings are too large, before a reader allocates anything for them."""
+    name = archive.name
+    shared = archive.infos.get("xl/sharedStrings.xml")
+    if shared is not None and shared.file_size > MAX_SHARED_STRINGS_BYTES:
+        raise EvaluatorError(Problem("reading.zip_limit", {
+            "reason": f"shared strings expand to {shared.file_size} bytes "
+                      f"(limit {MAX_SHARED_STRINGS_BYTES})"}, file=name))
+    try:
+        parts = _worksheet_parts(archive)
+        for part, sheet in parts.items():
+            scan = _SheetScan()
+            try:
+                with archive.open(part) as fh:
+                    scan_xml(fh, scan.start, limit=archive.limits.max_member_bytes)
+            except _SheetTooLarge as big:
+                raise EvaluatorError(Problem(
+                    "reading.sheet_too_large" if not big.declared else
+                    "reading.sheet_declared_too_large",
+                    {"rows": big.rows, "columns": big.columns, "cells": big.cells,
+                     "max_rows": MAX_ROWS, "max_columns": MAX_COLUMNS,
+                     "max_cells": MAX_SHEET_AREA}, file=name, sheet=sheet)) from None
+    except EvaluatorError:
+        raise
+    except _DoctypeRefused:
+        raise EvaluatorError(Problem("reading.not_xlsx", {
+            "reason": "XML with a DOCTYPE (entity declarations)"}, file=name)) from None
+    except Exception as exc:  # expat errors, bad CRC, truncated streams
+        raise EvaluatorError(Problem("reading.unreadable", {"reason": _reason(exc)},
+                                     file=name)) from None
+
+
+def open_workbook_zip(path: Path, data: bytes | None = None, *,
+                      max_bytes: int = MAX_FILE_BYTES,
+                      limits: ZipLimits = WORKBOOK_ZIP_LIMITS) -> BoundedZip:
+    """The workbook's archive after the zip checks and `[Content_Types].xml` present."""
+    if data is None:
+        data = read_file_bytes(path, max_bytes)
+    archive = BoundedZip(data, path.name, limits)
+    if "[Content_Types].xml" not in archive.infos:
+        archive.close()
+        raise EvaluatorError(Problem("reading.not_xlsx", {"reason": "no [Content_Types].xml"},
+                                     file=path.name))
+    return archive
 
 
 def check_workbook_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES,
                         max_ratio: float = MAX_ZIP_RATIO,
                         max_unzipped: int = MAX_UNZIPPED_BYTES) -> list[Problem]:
-    """Problems that make `path` unsafe or not an xlsx; checked without parsing any XML."""
-    name = path.name
-    size, problems = _check_size(path, name, max_bytes)
-    if problems:
-        return problems
-    with path.open("rb") as fh:
-        head = fh.read(4)
-    if head != ZIP_MAGIC:
-        return [Problem("reading.not_xlsx", {"reason": "no zip signature"}, file=name)]
+    """Problems that make `path` unsafe or not an xlsx, from stat and the zip directory
+    (no XML parsed; `read_workbook` also checks every sheet's extent)."""
+    limits = ZipLimits(max_total_bytes=max_unzipped, max_ratio=max_ratio)
     try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-            names = {i.filename for i in infos}
-            unzipped = sum(i.file_size for i in infos)
-    except Exception as exc:  # damaged archives raise BadZipFile, NotImplementedError, ...
-        return [Problem("reading.not_xlsx", {"reason": f"broken zip: {exc}"}, file=name)]
-    if "[Content_Types].xml" not in names:
-        return [Problem("reading.not_xlsx", {"reason": "no [Content_Types].xml"}, file=name)]
-    ratio = unzipped / max(size, 1)
-    if unzipped > max_unzipped or ratio > max_ratio:
-        return [Problem("reading.zip_bomb", {"unzipped": unzipped, "ratio": round(ratio)},
-                        file=name)]
+        open_workbook_zip(path, max_bytes=max_bytes, limits=limits).close()
+    except EvaluatorError as exc:
+        return exc.problems
     return []
 
 
 def read_workbook(path: Path | str, *, max_bytes: int = MAX_FILE_BYTES,
                   max_ratio: float = MAX_ZIP_RATIO) -> dict[str, Sheet]:
-    """All sheets of an .xlsx, by name, after the safety checks."""
+    """All sheets of an .xlsx, by name, after the file, zip and sheet-extent checks."""
     path = Path(path)
-    problems = check_workbook_file(path, max_bytes=max_bytes, max_ratio=max_ratio)
-    if problems:
-        raise EvaluatorError(problems)
+    data = read_file_bytes(path, max_bytes)
+    with open_workbook_zip(path, data, limits=ZipLimits(max_ratio=max_ratio)) as archive:
+        check_worksheets(archive)
     from python_calamine import CalamineWorkbook
 
     sheets: dict[str, Sheet] = {}
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         try:
             for sheet_name in workbook.sheet_names:
                 sheet = workbook.get_sheet_by_name(sheet_name)
@@ -226,10 +684,7 @@ def read_csv(path: Path | str, *, max_bytes: int = MAX_FILE_BYTES,
     """A CSV file as one sheet (named `sheet_name` or the file's stem)."""
     path = Path(path)
     name = path.name
-    _size, problems = _check_size(path, name, max_bytes)
-    if problems:
-        raise EvaluatorError(problems)
-    raw = path.read_bytes()
+    raw = read_file_bytes(path, max_bytes)
     if raw.startswith(ZIP_MAGIC):
         raise EvaluatorError(Problem("reading.not_csv", {"reason": "zip/xlsx content"},
                                      file=name))
@@ -273,8 +728,7 @@ def read_csv(path: Path | str, *, max_bytes: int = MAX_FILE_BYTES,
 def read_tables(path: Path | str, *, max_bytes: int = MAX_FILE_BYTES) -> dict[str, Sheet]:
     """Sheets of a workbook, or the single sheet of a CSV file, by the file's suffix."""
     path = Path(path)
-    if not path.exists():
-        raise EvaluatorError(Problem("file.missing", {"path": str(path)}, file=path.name))
+    require_regular_file(path, max_bytes)
     suffix = path.suffix.lower()
     if suffix in WORKBOOK_SUFFIXES:
         return read_workbook(path, max_bytes=max_bytes)

@@ -13,6 +13,7 @@ file in Excel or WPS; any edit to a score, a comment or the metadata breaks the 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -26,7 +27,14 @@ from evaluator import messages
 from evaluator.atomic import atomic_write
 from evaluator.errors import EvaluatorError, Problem
 from evaluator.packages import ROUND_NAMES, format_value, now_local
-from evaluator.reading import Sheet, cell_text, check_workbook_file, is_blank, read_workbook
+from evaluator.reading import (
+    Sheet,
+    cell_text,
+    check_workbook_file,
+    is_blank,
+    read_file_bytes,
+    read_workbook,
+)
 
 if TYPE_CHECKING:
     from evaluator.packages import Package
@@ -568,11 +576,11 @@ def read_score_file(path: Path | str) -> ScoreFile:
     problems = check_workbook_file(path)
     if problems:
         sf.problems.extend(problems)
-        if path.stat().st_size <= 50_000_000:
-            sf.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+        with contextlib.suppress(EvaluatorError):  # a FIFO or a folder has no digest
+            sf.sha256 = hashlib.sha256(read_file_bytes(path)).hexdigest()
         return sf
-    sf.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
     try:
+        sf.sha256 = hashlib.sha256(read_file_bytes(path)).hexdigest()
         sheets = read_workbook(path)
     except EvaluatorError as exc:
         sf.problems.extend(exc.problems)

@@ -313,7 +313,8 @@ def read_submission_sheets(paths: Sequence[Path | str] | Path | str
     for wanted, candidate in ((SHEET_BASIC, basic), (SHEET_RECORDS, records)):
         if candidate is None or not candidate.exists():
             problems.append(Problem("submissions.missing_pair", {
-                "name": candidate.name if candidate else f"*{wanted}*.csv"}))
+                "name": candidate.name if candidate else f"*{wanted}*.csv"},
+                file="、".join(p.name for p in items)))
     if problems or basic is None or records is None:
         raise EvaluatorError(problems)
     sheets = {SHEET_BASIC: read_csv(basic, sheet_name=SHEET_BASIC),

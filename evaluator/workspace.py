@@ -83,6 +83,9 @@ class Workspace:
         path = Path(path)
         if not path.exists():
             raise WorkspaceError(Problem("workspace.missing", {"path": str(path)}))
+        from evaluator.reading import MAX_DATABASE_BYTES, require_regular_file
+
+        require_regular_file(path, MAX_DATABASE_BYTES)  # a FIFO or a folder is refused unopened
         with path.open("rb") as fh:
             if fh.read(16) != SQLITE_MAGIC:
                 raise WorkspaceError(Problem("workspace.not_sqlite", {"path": str(path)}))

@@ -11,10 +11,14 @@ from openpyxl import Workbook
 
 from evaluator.errors import EvaluatorError
 from evaluator.reading import (
+    ZipLimits,
     cell_text,
     check_workbook_file,
+    load_json,
     normalize_header,
+    open_zip,
     read_csv,
+    read_file_bytes,
     read_tables,
     read_workbook,
     table_from_sheet,
@@ -146,3 +150,57 @@ def test_cell_text_and_headers() -> None:
     assert cell_text(1.5) == "1.5"
     assert cell_text(dt.datetime(2018, 5, 1)) == "2018-05-01"
     assert normalize_header(" 联系 人（必填）") == "联系人"
+
+
+# -- bounded reading (issue 14) ----------------------------------------------------------
+def test_far_cell_is_refused_from_the_xml_before_any_reader(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+    from make_hostile_corpus import SHEET, workbook
+
+    rows = '<row r="1"><c r="A1"><v>1</v></c></row><row r="9"><c r="ZZ9"><v>1</v></c></row>'
+    path = tmp_path / "far.xlsx"
+    path.write_bytes(workbook(SHEET.format(dimension="", rows=rows), name="评分"))
+    with pytest.raises(EvaluatorError) as exc:
+        read_workbook(path)
+    problem = exc.value.problems[0]
+    assert (problem.code, problem.sheet, problem.params["columns"]) == (
+        "reading.sheet_too_large", "评分", 702)
+
+
+def test_folder_and_fifo_are_refused_unopened(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "x.csv"
+    os.mkfifo(fifo)
+    for path in (fifo, tmp_path):
+        with pytest.raises(EvaluatorError) as exc:
+            read_tables(path if path != tmp_path else tmp_path)
+        assert exc.value.problems[0].code in ("reading.not_a_file", "reading.unsupported_type")
+    with pytest.raises(EvaluatorError) as exc:
+        read_file_bytes(fifo)
+    assert exc.value.problems[0].params["kind"] == "fifo"
+
+
+def test_zip_member_and_total_limits_come_from_the_directory(tmp_path: Path) -> None:
+    path = tmp_path / "a.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("big", b"\0" * 2_000_000)
+        zf.writestr("small", b"x")
+    with pytest.raises(EvaluatorError) as exc:
+        open_zip(path, ZipLimits(max_member_bytes=1_000_000, max_ratio=10_000))
+    assert exc.value.problems[0].code == "reading.zip_limit"
+    with open_zip(path, ZipLimits(max_ratio=10_000)) as archive:
+        assert archive.read("small") == b"x"
+        with pytest.raises(EvaluatorError):
+            archive.read("big", max_bytes=10)
+
+
+@pytest.mark.parametrize("text", ["[" * 100 + "]" * 100, '{"a": NaN}', '{"a": Infinity}',
+                                  '{"a": -1e999}'])
+def test_json_depth_and_non_finite_numbers_are_refused(text: str) -> None:
+    with pytest.raises(EvaluatorError) as exc:
+        load_json(text, file="m.json")
+    assert exc.value.problems[0].code == "reading.bad_json"
+    assert load_json('{"a": [1, 2.5, "[[["]}') == {"a": [1, 2.5, "[[["]}

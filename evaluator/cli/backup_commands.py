@@ -158,10 +158,12 @@ def resolve_backup(ws_path: Path, name: str) -> Path:
 def check_workspace_backup(path: Path) -> None:
     """Refuse a file that is not a whole, readable workspace of a schema we know."""
     from evaluator.errors import Problem, WorkspaceError
+    from evaluator.reading import MAX_DATABASE_BYTES, require_regular_file
     from evaluator.schema import SCHEMA_VERSION
     from evaluator.workspace import SQLITE_MAGIC
 
     refused = WorkspaceError(Problem("backups.not_a_backup", {"path": str(path)}))
+    require_regular_file(path, MAX_DATABASE_BYTES)
     try:
         with path.open("rb") as fh:
             if fh.read(16) != SQLITE_MAGIC:
