@@ -3,12 +3,14 @@
 A file is checked before it is parsed: its size, that its bytes are what its name claims
 (an .xlsx is a zip holding `[Content_Types].xml`), and that the zip does not expand
 beyond a set ratio or size (a zip bomb). Workbooks are read with python-calamine; CSV files
-are decoded as UTF-8 (with or without BOM) or GB18030, the encoding Chinese Excel writes.
+are decoded as UTF-16 with a BOM, UTF-8 (with or without BOM) or GB18030, the encodings
+Chinese Excel writes, and read as RFC 4180 with only the delimiter guessed.
 Every refusal is a `Problem`; nothing here writes.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -98,8 +100,9 @@ messages.register({
         "en": "The workbook cannot be read: {reason}",
     },
     "reading.encoding": {
-        "zh": "CSV 文件的编码无法识别（应为 UTF-8 或 GB18030/GBK）",
-        "en": "The CSV file's encoding is not recognised (expected UTF-8 or GB18030/GBK)",
+        "zh": "CSV 文件的编码无法识别（应为 UTF-8、GB18030/GBK 或带 BOM 的 UTF-16“Unicode 文本”）",
+        "en": "The CSV file's encoding is not recognised (expected UTF-8, GB18030/GBK or "
+        "UTF-16 with a BOM, 'Unicode text')",
     },
     "reading.too_many_rows": {
         "zh": "表格过大（{rows} 行 × {columns} 列，上限 {max_rows} 行 × {max_columns} 列）",
@@ -688,26 +691,12 @@ def read_csv(path: Path | str, *, max_bytes: int = MAX_FILE_BYTES,
     if raw.startswith(ZIP_MAGIC):
         raise EvaluatorError(Problem("reading.not_csv", {"reason": "zip/xlsx content"},
                                      file=name))
-    if b"\x00" in raw:
-        raise EvaluatorError(Problem("reading.not_csv", {"reason": "binary content"},
-                                     file=name))
-    text = None
-    for encoding in CSV_ENCODINGS:
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    if text is None:
-        raise EvaluatorError(Problem("reading.encoding", {}, file=name))
-    try:
-        # Sniff the header line only: free text in later rows holds commas and semicolons.
-        dialect: Any = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
+    text = decode_csv_bytes(raw, name)
+    delimiter = sniff_delimiter(text)
     rows: list[tuple[int, list[Any]]] = []
     try:
-        reader = csv.reader(io.StringIO(text, newline=""), dialect)
+        # RFC 4180 as Excel and WPS write it: "" inside quotes is one quote, always.
+        reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter)
         for cells in reader:
             line = reader.line_num
             if len(rows) > MAX_ROWS or len(cells) > MAX_COLUMNS:
@@ -723,6 +712,42 @@ def read_csv(path: Path | str, *, max_bytes: int = MAX_FILE_BYTES,
         raise EvaluatorError(Problem("reading.not_csv", {"reason": _reason(exc)},
                                      file=name)) from None
     return Sheet(sheet_name or path.stem, rows)
+
+
+def decode_csv_bytes(raw: bytes, name: str) -> str:
+    """Text of a CSV file as Excel/WPS save it: UTF-16 with a BOM ("Unicode text"), UTF-8
+    with or without a BOM, or GB18030 (GBK), the encoding Chinese Excel writes by default."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise EvaluatorError(Problem("reading.encoding", {}, file=name)) from None
+    if b"\x00" in raw:
+        raise EvaluatorError(Problem("reading.not_csv", {"reason": "binary content"},
+                                     file=name))
+    for encoding in CSV_ENCODINGS:
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise EvaluatorError(Problem("reading.encoding", {}, file=name))
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter of the first line (tab, comma or semicolon, counted outside quotes);
+    only the delimiter is guessed, never the quoting."""
+    counts = {",": 0, "\t": 0, ";": 0}
+    quoted = False
+    for ch in text[:100_000]:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in "\r\n":
+            if any(counts.values()):
+                break
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
 
 
 def read_tables(path: Path | str, *, max_bytes: int = MAX_FILE_BYTES) -> dict[str, Sheet]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import zipfile
 from pathlib import Path
 
@@ -204,3 +205,45 @@ def test_json_depth_and_non_finite_numbers_are_refused(text: str) -> None:
         load_json(text, file="m.json")
     assert exc.value.problems[0].code == "reading.bad_json"
     assert load_json('{"a": [1, 2.5, "[[["]}') == {"a": [1, 2.5, "[[["]}
+
+
+# -- CSV as Excel and WPS write it -------------------------------------------------------
+NAMES = ['正常,带逗号的"名称""联盟"', '=HYPERLINK("a","b")', "两行\n的名称", "普通联盟", 'a;b\tc']
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
+def test_csv_written_by_the_csv_module_round_trips(tmp_path: Path, encoding: str) -> None:
+    import csv
+
+    path = tmp_path / "r.csv"
+    rows = [["联盟代码", "联盟名称", "备注"]] + [[f"a{i}", n, "x"] for i, n in enumerate(NAMES)]
+    with path.open("w", encoding=encoding, newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    assert [cells for _, cells in read_csv(path).rows] == rows
+
+
+def test_unicode_text_is_utf16_tab_separated(tmp_path: Path) -> None:
+    import csv
+
+    path = tmp_path / "r.txt"
+    rows = [["联盟代码", "联盟名称"]] + [[f"a{i}", n] for i, n in enumerate(NAMES)]
+    text = io.StringIO()
+    csv.writer(text, delimiter="\t", lineterminator="\r\n").writerows(rows)
+    path.write_bytes(text.getvalue().encode("utf-16"))  # BOM + UTF-16LE, as Excel saves
+    assert [cells for _, cells in read_csv(path).rows] == rows
+
+
+def test_unicode_text_registry_imports(tmp_path: Path) -> None:
+    from evaluator.cli import main
+
+    ws = tmp_path / "w.evdb"
+    assert main(["init", str(ws), "--year", "2018"]) == 0
+    path = tmp_path / "名录.txt"
+    path.write_bytes("联盟代码\t联盟名称\r\n101\t第一,“联盟”\r\n102\t\"第二\"\"联盟\"\"\"\r\n"
+                     .encode("utf-16"))
+    assert main(["registry", "import", str(ws), str(path)]) == 0
+    from evaluator.workspace import Workspace
+
+    with Workspace.open(ws) as w:
+        names = sorted(r[0] for r in w.db.execute("SELECT name FROM alliances"))
+    assert names == ["第一,“联盟”", '第二"联盟"']
