@@ -20,6 +20,7 @@ import posixpath
 import re
 import stat
 import struct
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -172,6 +173,38 @@ def cell_text(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value).strip()
+
+
+# -- numbers as users type them -----------------------------------------------------------
+
+_NUMBER_TEXT = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+
+
+def typed_text(value: str) -> str:
+    """Text as the user meant it: NFKC (full-width digits and ．, the ideographic space)
+    and trimmed."""
+    return unicodedata.normalize("NFKC", value).strip()
+
+
+def number_from_cell(value: Any) -> float | None:
+    """The number a cell holds: a finite int/float as is, or text that is a plain decimal
+    number after `typed_text` ('4.5', '４．５', ' 3 ', as WPS stores numbers typed as
+    text); None for anything else (blanks, booleans, '3分', 'inf', '1e3')."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value) if math.isfinite(value) else None
+    if isinstance(value, str):
+        text = typed_text(value)
+        if _NUMBER_TEXT.fullmatch(text):
+            return float(text)
+    return None
+
+
+def shown_value(value: Any, limit: int = 60) -> str:
+    """A cell as the user sees it in Excel (spaces kept), for messages."""
+    text = value if isinstance(value, str) else cell_text(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # -- files: what stat says before anything is opened ------------------------------------

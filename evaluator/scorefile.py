@@ -32,8 +32,11 @@ from evaluator.reading import (
     cell_text,
     check_workbook_file,
     is_blank,
+    number_from_cell,
     read_file_bytes,
     read_workbook,
+    shown_value,
+    typed_text,
 )
 
 if TYPE_CHECKING:
@@ -67,7 +70,8 @@ META_KEYS = (K_VERSION, K_EXPERT, K_ROUND, K_YEAR, K_FINGERPRINT, K_WORKSPACE, K
 REQUIRED_META = (K_EXPERT, K_ROUND, K_YEAR, K_FINGERPRINT, K_SEQUENCE, K_EXPORTED,
                  K_SIGNATURE)
 
-INDICATOR_CODE_RE = re.compile(r"^\d+\.\d+$")
+# An indicator column's header: its code, or its code and name ("1.1 理事会会议").
+INDICATOR_HEADER_RE = re.compile(r"(\d+\.\d+)(?:\s+\S.*)?", re.DOTALL)
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 messages.register({
@@ -424,6 +428,9 @@ def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
         text = "".join(cell_text(raw).split())
         if not text:
             continue
+        indicator_match = INDICATOR_HEADER_RE.fullmatch(typed_text(cell_text(raw)))
+        if indicator_match:
+            text = indicator_match.group(1)
         if text in seen:
             problems.append(Problem("reading.duplicate_column", {"name": text}, file=file,
                                     sheet=name, row=header_row, column=column_letter(index)))
@@ -435,7 +442,7 @@ def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
             name_col = index
         elif text == TOTAL_COLUMN:
             total_col = index
-        elif INDICATOR_CODE_RE.match(text):
+        elif indicator_match:
             ind_cols.append((index, text))
         else:
             problems.append(Problem("scorefile.unknown_column", {"name": text}, file=file,
@@ -475,13 +482,14 @@ def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
                 continue
             if is_blank(value):
                 continue
-            if isinstance(value, bool) or not isinstance(value, int | float):
+            number = number_from_cell(value)  # '4.5', '４', ' 3 ' as WPS stores them
+            if number is None:
                 problems.append(Problem("scorefile.not_number", {
-                    "cell": f"{letters[index]}{row}", "value": cell_text(value)[:40]}, file=file, sheet=name,
-                    row=row, column=indicator))
+                    "cell": f"{letters[index]}{row}", "value": shown_value(value, 40)},
+                    file=file, sheet=name, row=row, column=indicator))
                 row_bad = True
                 continue
-            row_cells.append(ScoreCell(code, indicator, float(value), row, letters[index]))
+            row_cells.append(ScoreCell(code, indicator, number, row, letters[index]))
         if not code:
             if row_cells or row_bad:
                 problems.append(Problem("scorefile.blank_code", {

@@ -85,14 +85,16 @@ def write_score_template(package: Package, out: Path | str) -> Path:
     ws = wb.active
     ws.title = SCORES_SHEET
     bold = Font(bold=True)
-    header = [CODE_COLUMN, NAME_COLUMN, *rubric.codes, TOTAL_COLUMN]
+    # Indicator columns are headed "1.1 理事会会议": reading takes the code before the name.
+    header = [CODE_COLUMN, NAME_COLUMN,
+              *(f"{code} {rubric.indicator(code).name}" for code in rubric.codes), TOTAL_COLUMN]
     fill = PatternFill("solid", fgColor="DDEBF7")
     for col, name in enumerate(header, start=1):
         cell = ws.cell(row=1, column=col)
         write_text(cell, name)
         cell.font = bold
         cell.fill = fill
-        cell.alignment = Alignment(horizontal="center")
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     last_row = len(alliances) + 1
     step = format_value(rubric.step)
     for c, code in enumerate(rubric.codes, start=3):
@@ -113,7 +115,7 @@ def write_score_template(package: Package, out: Path | str) -> Path:
         )
         dv.add(f"{letter}2:{letter}{max(last_row, 2)}")
         ws.add_data_validation(dv)
-        ws.column_dimensions[letter].width = 7
+        ws.column_dimensions[letter].width = 12
     total_col = column_letter(len(header) - 1)
     first_ind, last_ind = column_letter(2), column_letter(len(header) - 2)
     # Scores already in the package are filled in, so an expert can move between the app
@@ -128,6 +130,7 @@ def write_score_template(package: Package, out: Path | str) -> Path:
                 ws.cell(row=r, column=c).value = score.value
         ws[f"{total_col}{r}"] = f"=SUM({first_ind}{r}:{last_ind}{r})"
     ws.freeze_panes = "C2"
+    ws.row_dimensions[1].height = 48
     ws.column_dimensions["A"].width = 10
     ws.column_dimensions["B"].width = 36
 

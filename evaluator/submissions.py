@@ -29,9 +29,12 @@ from evaluator.reading import (
     Table,
     cell_text,
     is_blank,
+    number_from_cell,
     read_csv,
     read_tables,
+    shown_value,
     table_from_sheet,
+    typed_text,
 )
 from evaluator.registry import Alliance, NameIndex, list_alliances, normalize_code
 from evaluator.rubric import Rubric, load_default_rubric
@@ -231,7 +234,7 @@ def parse_date(value: Any) -> str | None:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, str):
-        text = value.strip()
+        text = typed_text(value)
         for pattern in _DATE_PATTERNS:
             m = pattern.match(text)
             if m:
@@ -245,19 +248,17 @@ def parse_quantity(value: Any) -> float | None:
         return None
     if isinstance(value, bool):
         raise ValueError(value)
-    if isinstance(value, int | float):
-        number = float(value)
-    elif isinstance(value, str):
-        number = float(value.strip().replace(",", ""))
-    else:
+    found = number_from_cell(value.replace(",", "") if isinstance(value, str) else value)
+    if found is None:
         raise ValueError(value)
+    number = found
     if not math.isfinite(number) or number < 0:
         raise ValueError(value)
     return number
 
 
 def parse_year(value: Any) -> int | None:
-    text = cell_text(value).removesuffix("年").strip()
+    text = typed_text(cell_text(value)).removesuffix("年").strip()
     return int(text) if text.isdigit() else None
 
 
@@ -277,8 +278,7 @@ def plain_value(value: Any) -> Any:
 
 
 def display_value(value: Any) -> str:
-    text = cell_text(value)
-    return text if len(text) <= 80 else text[:77] + "…"
+    return shown_value(value, 80)
 
 
 # -- reading the input files -------------------------------------------------------------

@@ -247,3 +247,16 @@ def test_unicode_text_registry_imports(tmp_path: Path) -> None:
     with Workspace.open(ws) as w:
         names = sorted(r[0] for r in w.db.execute("SELECT name FROM alliances"))
     assert names == ["第一,“联盟”", '第二"联盟"']
+
+
+def test_numbers_as_users_type_them() -> None:
+    from evaluator.reading import number_from_cell, shown_value
+    from evaluator.submissions import parse_quantity
+
+    for typed, number in (("4.5", 4.5), ("４", 4.0), (" 3 ", 3.0), ("４．５", 4.5),
+                          ("\u30002", 2.0), (".5", 0.5), (7, 7.0), (2.5, 2.5)):
+        assert number_from_cell(typed) == number, typed
+    for bad in ("3分", "四", "inf", "nan", "1e3", "", True, None, float("inf"), "1.2.3"):
+        assert number_from_cell(bad) is None, bad
+    assert parse_quantity(" １,２００ ") == 1200
+    assert shown_value(" 3分 ") == " 3分 "
