@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from evaluator import messages
 from evaluator.atomic import atomic_write
 from evaluator.errors import EvaluatorError, Problem
+from evaluator.excel_text import put_text
 from evaluator.packages import ROUND_NAMES, format_value, now_local
 from evaluator.reading import (
     Sheet,
@@ -72,7 +73,6 @@ REQUIRED_META = (K_EXPERT, K_ROUND, K_YEAR, K_FINGERPRINT, K_SEQUENCE, K_EXPORTE
 
 # An indicator column's header: its code, or its code and name ("1.1 理事会会议").
 INDICATOR_HEADER_RE = re.compile(r"(\d+\.\d+)(?:\s+\S.*)?", re.DOTALL)
-FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 messages.register({
     "scorefile.missing_scores": {
@@ -244,13 +244,6 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def write_text(cell: Any, value: str) -> None:
-    """Put text in an openpyxl cell so that '=...', '+...', '-...', '@...' stay text."""
-    cell.value = value
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        cell.data_type = "s"
-
-
 # -- export ---------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -331,11 +324,11 @@ def _write_workbook(path: Path, rubric: Rubric, alliances: list[tuple[str, str]]
     header = [CODE_COLUMN, NAME_COLUMN, *rubric.codes, TOTAL_COLUMN]
     for col, name in enumerate(header, start=1):
         cell = ws.cell(row=1, column=col)
-        write_text(cell, name)
+        put_text(cell, name)
         cell.font = bold
     for r, (code, name) in enumerate(alliances, start=2):
-        write_text(ws.cell(row=r, column=1), code)
-        write_text(ws.cell(row=r, column=2), name)
+        put_text(ws.cell(row=r, column=1), code)
+        put_text(ws.cell(row=r, column=2), name)
         total = 0.0
         for c, ind in enumerate(rubric.codes, start=3):
             value = values.get((code, ind))
@@ -352,22 +345,22 @@ def _write_workbook(path: Path, rubric: Rubric, alliances: list[tuple[str, str]]
     cs = wb.create_sheet(COMMENTS_SHEET)
     for col, name in enumerate((CODE_COLUMN, INDICATOR_COLUMN, COMMENT_COLUMN), start=1):
         cell = cs.cell(row=1, column=col)
-        write_text(cell, name)
+        put_text(cell, name)
         cell.font = bold
     for r, (code, ind, text) in enumerate(comments, start=2):
-        write_text(cs.cell(row=r, column=1), code)
-        write_text(cs.cell(row=r, column=2), ind)
-        write_text(cs.cell(row=r, column=3), text)
+        put_text(cs.cell(row=r, column=1), code)
+        put_text(cs.cell(row=r, column=2), ind)
+        put_text(cs.cell(row=r, column=3), text)
     cs.column_dimensions["C"].width = 80
 
     ms = wb.create_sheet(META_SHEET)
     for col, name in enumerate(META_HEADER, start=1):
         cell = ms.cell(row=1, column=col)
-        write_text(cell, name)
+        put_text(cell, name)
         cell.font = bold
     for r, (key, text_value) in enumerate(meta.items(), start=2):
-        write_text(ms.cell(row=r, column=1), key)
-        write_text(ms.cell(row=r, column=2), text_value)
+        put_text(ms.cell(row=r, column=1), key)
+        put_text(ms.cell(row=r, column=2), text_value)
     ms.column_dimensions["A"].width = 14
     ms.column_dimensions["B"].width = 70
     wb.save(path)

@@ -16,6 +16,7 @@ from typing import Any
 from evaluator import messages
 from evaluator.atomic import atomic_write
 from evaluator.errors import EvaluatorError, ImportRefused, Problem
+from evaluator.excel_text import put_text, write_row
 from evaluator.packages import ROUND_NAMES, Package, format_value
 from evaluator.reading import check_workbook_file, read_workbook
 from evaluator.scorefile import (
@@ -38,7 +39,6 @@ from evaluator.scorefile import (
     parse_comments_sheet,
     parse_meta_sheet,
     parse_scores_sheet,
-    write_text,
 )
 
 K_PURPOSE = "用途"
@@ -91,7 +91,7 @@ def write_score_template(package: Package, out: Path | str) -> Path:
     fill = PatternFill("solid", fgColor="DDEBF7")
     for col, name in enumerate(header, start=1):
         cell = ws.cell(row=1, column=col)
-        write_text(cell, name)
+        put_text(cell, name)
         cell.font = bold
         cell.fill = fill
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -122,8 +122,8 @@ def write_score_template(package: Package, out: Path | str) -> Path:
     # and the spreadsheet without retyping.
     saved = package.scores()
     for r, a in enumerate(alliances, start=2):
-        write_text(ws.cell(row=r, column=1), a.code)
-        write_text(ws.cell(row=r, column=2), a.name)
+        put_text(ws.cell(row=r, column=1), a.code)
+        put_text(ws.cell(row=r, column=2), a.name)
         for c, code in enumerate(rubric.codes, start=3):
             score = saved.get((a.id, code))
             if score is not None:
@@ -136,25 +136,26 @@ def write_score_template(package: Package, out: Path | str) -> Path:
 
     cs = wb.create_sheet(COMMENTS_SHEET)
     for col, name in enumerate((CODE_COLUMN, INDICATOR_COLUMN, COMMENT_COLUMN), start=1):
-        write_text(cs.cell(row=1, column=col), name)
+        put_text(cs.cell(row=1, column=col), name)
         cs.cell(row=1, column=col).font = bold
     cs.column_dimensions["C"].width = 80
     codes = {a.id: a.code for a in alliances}
+    comment_row = 1
     for (alliance_id, indicator), score in sorted(saved.items()):
         if score.comment and alliance_id in codes:
-            cs.append([codes[alliance_id], indicator, None])
-            write_text(cs.cell(row=cs.max_row, column=3), score.comment)
+            comment_row += 1
+            write_row(cs, comment_row, [codes[alliance_id], indicator, score.comment])
 
     ms = wb.create_sheet(META_SHEET)
     meta = {K_VERSION: FORMAT_VERSION, K_PURPOSE: TEMPLATE_PURPOSE,
             K_EXPERT: package.expert, K_ROUND: ROUND_NAMES[package.round][0],
             K_YEAR: str(package.year), K_FINGERPRINT: package.fingerprint}
     for col, name in enumerate(META_HEADER, start=1):
-        write_text(ms.cell(row=1, column=col), name)
+        put_text(ms.cell(row=1, column=col), name)
         ms.cell(row=1, column=col).font = bold
     for r, (key, value) in enumerate(meta.items(), start=2):
-        write_text(ms.cell(row=r, column=1), key)
-        write_text(ms.cell(row=r, column=2), value)
+        put_text(ms.cell(row=r, column=1), key)
+        put_text(ms.cell(row=r, column=2), value)
     ms.column_dimensions["A"].width = 14
     ms.column_dimensions["B"].width = 70
     with atomic_write(out, suffix=".xlsx") as tmp:

@@ -22,6 +22,7 @@ from evaluator import messages
 from evaluator.atomic import atomic_write
 from evaluator.backups import backup_workspace
 from evaluator.errors import EvaluatorError, ImportRefused, Problem
+from evaluator.excel_text import write_row
 from evaluator.progress import NullProgress, Progress, check
 from evaluator.reading import (
     Record,
@@ -765,11 +766,11 @@ def _write_sheet(wb: Any, title: str, columns: list[str], rows: list[list[Any]],
     from openpyxl.styles import Font
 
     sheet = wb.create_sheet(title)
-    sheet.append(columns)
+    write_row(sheet, 1, columns)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(row)
+    for number, row in enumerate(rows, start=2):
+        write_row(sheet, number, row)  # alliance-supplied text never becomes a formula
     for index, column in enumerate(columns, start=1):
         letter = sheet.cell(row=1, column=index).column_letter
         sheet.column_dimensions[letter].width = 14 if column not in (
@@ -867,17 +868,18 @@ def write_submissions_template(out: Path | str, ws: Workspace | None = None,
     _write_sheet(wb, SHEET_RECORDS, list(RECORD_COLUMNS), record_rows,
                  (COL_CODE, COL_INDICATOR))
     notes = wb.create_sheet(SHEET_NOTES)
-    notes.append(["工作表", "列", "填写说明"])
-    notes.append([None, None, f"联盟代码以“{EXAMPLE_MARKER}”开头的行是示例，导入时忽略。"
-                  "可以增加其他列，导入时原样保留。也可以把两张表分别另存为"
-                  "“…基本信息.csv”和“…活动记录.csv”（UTF-8 或 GBK 编码）。"])
-    for sheet_name, column, note in TEMPLATE_NOTES:
-        notes.append([sheet_name, column, note])
-    notes.append([])
-    notes.append(["指标代码", "一级指标", "二级指标"])
-    for group in rubric.groups:
-        for ind in group.indicators:
-            notes.append([ind.code, group.name, ind.name])
+    note_rows: list[list[Any]] = [
+        ["工作表", "列", "填写说明"],
+        [None, None, f"联盟代码以“{EXAMPLE_MARKER}”开头的行是示例，导入时忽略。"
+         "可以增加其他列，导入时原样保留。也可以把两张表分别另存为"
+         "“…基本信息.csv”和“…活动记录.csv”（UTF-8、GBK 或 Unicode 文本）。"],
+        *([sheet_name, column, note] for sheet_name, column, note in TEMPLATE_NOTES),
+        [],
+        ["指标代码", "一级指标", "二级指标"],
+        *([ind.code, group.name, ind.name] for group in rubric.groups
+          for ind in group.indicators)]
+    for number, values in enumerate(note_rows, start=1):
+        write_row(notes, number, values)
     for cell in notes[1]:
         cell.font = Font(bold=True)
     notes.column_dimensions["A"].width = 12
