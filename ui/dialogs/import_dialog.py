@@ -66,9 +66,14 @@ class ImportOutcome:
 def run_import(kind: str, workspace_path: Path, paths: list[Path], year: int | None,
                progress: Any) -> ImportOutcome:
     """The import itself, Qt-free; called in the worker thread."""
+    from evaluator.isolation import first_read, probe_table_file
     from evaluator.workspace import Workspace
 
     try:
+        # A file that kills a reader in a child process is refused, never read here.
+        crashed = first_read(paths, probe_table_file, progress=progress)
+        if crashed:
+            return ImportOutcome(False, problems=list(crashed.values()))
         with Workspace.open(workspace_path) as ws:
             if kind == REGISTRY:
                 from evaluator.registry_import import import_registry
