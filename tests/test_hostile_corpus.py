@@ -186,3 +186,30 @@ def test_packages_and_workspaces_that_are_not_files(tmp_path: Path) -> None:
     results = _run([argvs[0][:-1], argvs[1]])
     assert results[str(tmp_path / "a.xlsx")][0] == 2
     assert results[str(folder)][0] == 2
+
+
+def test_package_rubric_nested_or_infinite_is_refused(packages: dict[str, Path],
+                                                      tmp_path: Path) -> None:
+    import sqlite3
+
+    rubrics = {"deep.evpkg": "[" * 100_000 + "]" * 100_000,
+               "infinite.evpkg": '{"name": "x", "step": 0.5, "groups": [{"code": "1", '
+                                 '"name": "g", "indicators": [{"code": "1.1", "name": "i", '
+                                 '"standard": "s", "max": Infinity}]}]}',
+               "tiny_step.evpkg": '{"name": "x", "step": 1e-300, "groups": [{"code": "1", '
+                                  '"name": "g", "indicators": [{"code": "1.1", "name": "i", '
+                                  '"standard": "s", "max": 5}]}]}'}
+    argvs = []
+    for name, text in rubrics.items():
+        path = tmp_path / name
+        shutil.copy(packages["expert"], path)
+        conn = sqlite3.connect(path)
+        with conn:
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'rubric_json'", (text,))
+        conn.close()
+        argvs.append(["scores", "export", str(path), "--out", str(tmp_path / f"{name}.xlsx")])
+    results = _run(argvs)
+    for name in rubrics:
+        code, message = results[str(tmp_path / f"{name}.xlsx")]
+        assert code == 2, f"{name}: exit {code}: {message}"
+        assert name in str(message), message
