@@ -577,6 +577,69 @@ def scan_xml(stream: IO[bytes], start: Any, *, limit: int) -> None:
     parser.Parse(b"", True)
 
 
+_CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"')
+_PREFIXED_CELL = re.compile(rb":c[\s/>]")
+_DIMENSION_REF = re.compile(rb"""<dimension\s[^>]*?\bref\s*=\s*["']([^"']*)["']""")
+_DOCTYPE = re.compile(rb"<!(?:DOCTYPE|ENTITY)")
+_WIDE_ENCODING = re.compile(rb"""encoding\s*=\s*["'](?:utf-?16|utf-?32|ucs|cp0?37|ebcdic)""",
+                            re.IGNORECASE)
+# Elements of a worksheet whose names start with "c" but are not cells.
+_NOT_CELLS = (b"<co", b"<cf", b"<cu", b"<ce")
+
+
+def _count_cells(stream: IO[bytes], *, limit: int) -> bool:
+    """Count a worksheet's cells and their extent from the bytes, chunk by chunk, for
+    the form every spreadsheet writer uses: `<c r="B7" ...>`, unprefixed, the reference
+    first. A chunk is cut at its last `<` (a tag holds none), so it holds whole tags;
+    matches inside comments can only add to the counts. False when any cell is written
+    otherwise (no reference, a prefix, another attribute first) or the XML is not in an
+    ASCII-compatible encoding: then only a parse can tell (`_SheetScan`)."""
+    head = stream.read(1 << 16)
+    if head.removeprefix(b"\xef\xbb\xbf")[:1] != b"<" or _WIDE_ENCODING.search(head[:200]):
+        return False
+    cells = 0
+    min_row = min_col = 1 << 30
+    max_row = max_col = 0
+    carry = b""
+    read = len(head)
+    chunk = head
+    while chunk or carry:
+        data = carry + chunk
+        cut = data.rfind(b"<") if chunk else -1
+        if cut == 0 and len(data) < (4 << 20):  # one tag so far: wait for its end
+            carry = data
+            chunk = stream.read(1 << 20)
+            read += len(chunk)
+            continue
+        carry, data = (data[cut:], data[:cut]) if cut > 0 else (b"", data)
+        if b"<!" in data and _DOCTYPE.search(data):
+            raise _DoctypeRefused()
+        dimension = _DIMENSION_REF.search(data) if b"<dimension" in data else None
+        if dimension:
+            parts = [_parse_ref(p) for p in dimension.group(1).decode("ascii", "replace")
+                     .split(":")]
+            if len(parts) == 2 and parts[0] and parts[1]:
+                (r1, c1), (r2, c2) = parts[0], parts[1]
+                _check_extent(abs(r2 - r1) + 1, abs(c2 - c1) + 1, 0, True)
+        found = _CELL_REF.findall(data)
+        others = data.count(b"<c") - sum(data.count(tag) for tag in _NOT_CELLS)
+        if others != len(found) or _PREFIXED_CELL.search(data):
+            return False
+        if found:
+            cells += len(found)
+            letters, numbers = zip(*found, strict=True)
+            rows = [int(n) for n in set(numbers)]
+            columns = [_column_number(c.decode("ascii")) for c in set(letters)]
+            min_row, max_row = min(min_row, *rows), max(max_row, *rows)
+            min_col, max_col = min(min_col, *columns), max(max_col, *columns)
+            _check_extent(max_row - min_row + 1, max_col - min_col + 1, cells, False)
+        chunk = stream.read(1 << 20)
+        read += len(chunk)
+        if read > limit:
+            raise ValueError(f"more than {limit} bytes")
+    return True
+
+
 def _worksheet_parts(archive: BoundedZip) -> dict[str, str]:
     """Worksheet part -> sheet name, from workbook.xml and its relationships; every part
     under a `worksheets/` folder is included, named by its part name if not listed."""
@@ -620,10 +683,12 @@ def check_worksheets(archive: BoundedZip) -> None:
     try:
         parts = _worksheet_parts(archive)
         for part, sheet in parts.items():
-            scan = _SheetScan()
             try:
                 with archive.open(part) as fh:
-                    scan_xml(fh, scan.start, limit=archive.limits.max_member_bytes)
+                    counted = _count_cells(fh, limit=archive.limits.max_member_bytes)
+                if not counted:  # cells without references, or not UTF-8 XML: parse it
+                    with archive.open(part) as fh:
+                        scan_xml(fh, _SheetScan().start, limit=archive.limits.max_member_bytes)
             except _SheetTooLarge as big:
                 raise EvaluatorError(Problem(
                     "reading.sheet_too_large" if not big.declared else
@@ -669,10 +734,13 @@ def check_workbook_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES,
 
 
 def read_workbook(path: Path | str, *, max_bytes: int = MAX_FILE_BYTES,
-                  max_ratio: float = MAX_ZIP_RATIO) -> dict[str, Sheet]:
-    """All sheets of an .xlsx, by name, after the file, zip and sheet-extent checks."""
+                  max_ratio: float = MAX_ZIP_RATIO, data: bytes | None = None
+                  ) -> dict[str, Sheet]:
+    """All sheets of an .xlsx, by name, after the file, zip and sheet-extent checks
+    (`data`: the file's bytes, if the caller has read them with `read_file_bytes`)."""
     path = Path(path)
-    data = read_file_bytes(path, max_bytes)
+    if data is None:
+        data = read_file_bytes(path, max_bytes)
     with open_workbook_zip(path, data, limits=ZipLimits(max_ratio=max_ratio)) as archive:
         check_worksheets(archive)
     from python_calamine import CalamineWorkbook

@@ -13,7 +13,6 @@ file in Excel or WPS; any edit to a score, a comment or the metadata breaks the 
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import hmac
 import json
@@ -31,7 +30,6 @@ from evaluator.packages import ROUND_NAMES, format_value, now_local
 from evaluator.reading import (
     Sheet,
     cell_text,
-    check_workbook_file,
     is_blank,
     number_from_cell,
     read_file_bytes,
@@ -574,15 +572,14 @@ def read_score_file(path: Path | str) -> ScoreFile:
     if not path.exists():
         sf.problems.append(Problem("file.missing", {"path": str(path)}, file=name))
         return sf
-    problems = check_workbook_file(path)
-    if problems:
-        sf.problems.extend(problems)
-        with contextlib.suppress(EvaluatorError):  # a FIFO or a folder has no digest
-            sf.sha256 = hashlib.sha256(read_file_bytes(path)).hexdigest()
-        return sf
     try:
-        sf.sha256 = hashlib.sha256(read_file_bytes(path)).hexdigest()
-        sheets = read_workbook(path)
+        data = read_file_bytes(path)  # read once: digest, checks and reader see the same
+    except EvaluatorError as exc:  # a FIFO, a folder, empty or too large
+        sf.problems.extend(exc.problems)
+        return sf
+    sf.sha256 = hashlib.sha256(data).hexdigest()
+    try:
+        sheets = read_workbook(path, data=data)
     except EvaluatorError as exc:
         sf.problems.extend(exc.problems)
         return sf
