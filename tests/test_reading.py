@@ -260,3 +260,20 @@ def test_numbers_as_users_type_them() -> None:
         assert number_from_cell(bad) is None, bad
     assert parse_quantity(" １,２００ ") == 1200
     assert shown_value(" 3分 ") == " 3分 "
+
+
+@pytest.mark.parametrize("cells", [
+    '<c t="n" r="A1"><v>1</v></c><c r="B1"><v>2</v></c>',   # another attribute first
+    "<c r='A1'><v>1</v></c><c r='B1'><v>2</v></c>",         # single quotes
+    "<c><v>1</v></c><c><v>2</v></c>",                       # no references at all
+])
+def test_cells_written_otherwise_are_parsed_and_read(tmp_path: Path, cells: str) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+    from make_hostile_corpus import SHEET, workbook
+
+    path = tmp_path / "ok.xlsx"
+    path.write_bytes(workbook(SHEET.format(dimension='<dimension ref="A1:B1"/>',
+                                           rows=f'<row r="1">{cells}</row>')))
+    assert read_workbook(path)["Sheet1"].rows == [(1, [1.0, 2.0])]

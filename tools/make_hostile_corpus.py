@@ -83,6 +83,22 @@ def no_refs_many_cells() -> bytes:
     return workbook(SHEET.format(dimension="", rows=f"<row>{row}</row>"))
 
 
+def far_cell_written_otherwise() -> dict[str, bytes]:
+    """The far cell in forms a byte-level count could miss: another attribute first,
+    single quotes, a namespace prefix on the cell."""
+    far = '<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576">{cell}</row>'
+    prefixed = SHEET.replace("<worksheet ", "<x:worksheet xmlns:x=\"http://schemas."
+                             "openxmlformats.org/spreadsheetml/2006/main\" ")
+    return {
+        "far_cell_attribute_order.xlsx": workbook(SHEET.format(dimension="", rows=far.format(
+            cell='<c t="n" r="XFD1048576"><v>1</v></c>'))),
+        "far_cell_single_quotes.xlsx": workbook(SHEET.format(dimension="", rows=far.format(
+            cell="<c r='XFD1048576'><v>1</v></c>"))),
+        "far_cell_prefixed.xlsx": workbook(prefixed.format(dimension="", rows=far.format(
+            cell='<x:c r="XFD1048576"><x:v>1</x:v></x:c>'))),
+    }
+
+
 def entity_expansion() -> bytes:
     """Billion laughs in the sheet XML."""
     doctype = ('<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">'
@@ -198,6 +214,7 @@ def files() -> dict[str, bytes]:
         "rubric_max_infinity.json": rubric_json("0.5", "Infinity"),
         "rubric_max_huge.json": rubric_json("0.5", "1e999"),
         "rubric_deep.json": deep_json(),
+        **far_cell_written_otherwise(),
     }
     return out
 
