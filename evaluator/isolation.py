@@ -20,10 +20,14 @@ import multiprocessing
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from evaluator import messages
 from evaluator.errors import EvaluatorError, Problem
 from evaluator.progress import NullProgress, Progress, check
+
+if TYPE_CHECKING:
+    from evaluator.merge import FileResult
 
 FIRST_READ_TIMEOUT = 120.0  # seconds for one file, start-up of the child included
 
@@ -118,3 +122,25 @@ def first_read(paths: list[Path], reader: Callable[[str], None] | None = None, *
         done += 1
         failed[path] = Problem("reading.reader_crashed", {"reason": reason}, file=path.name)
     return failed
+
+
+def require_first_read(paths: list[Path], reader: Callable[[str], None] | None = None,
+                       progress: Progress | None = None) -> None:
+    """`first_read`, refusing (EvaluatorError) if the reader died on any of `paths`."""
+    crashed = first_read(paths, reader, progress=progress)
+    if crashed:
+        raise EvaluatorError(list(crashed.values()))
+
+
+def score_files_safe_to_read(paths: list[Path] | tuple[Path, ...],
+                             progress: Progress | None = None
+                             ) -> tuple[list[Path], list[FileResult]]:
+    """The score files (folders expanded) that a child read without dying, and a rejected
+    `FileResult` for each of the others (for a merge report)."""
+    from evaluator.merge import FileResult, expand_paths
+
+    files = expand_paths(list(paths))
+    crashed = first_read(files, progress=progress)
+    rejected = [FileResult(path=p, status="rejected", problems=[problem])
+                for p, problem in crashed.items()]
+    return [p for p in files if p not in crashed], rejected

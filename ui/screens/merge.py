@@ -336,17 +336,14 @@ class Screen(AcceptsFileDrops, QWidget):
         accept_unsigned = self.accept_unsigned.isChecked()
 
         def job(progress: Progress) -> MergeReport:
-            from evaluator.isolation import first_read
-            from evaluator.merge import FileResult, expand_paths, merge_score_files
+            from evaluator.isolation import score_files_safe_to_read
+            from evaluator.merge import merge_score_files
 
             # A file that kills a reader in a child process is refused, never read here.
-            files = expand_paths(paths)
-            crashed = first_read(files, progress=progress)
-            safe = [p for p in files if p not in crashed]
+            safe, crashed = score_files_safe_to_read(paths, progress)
             with Workspace.open(ws_path) as ws:
                 report = merge_score_files(ws, safe, accept_unsigned, progress, year=year)
-            report.results[:0] = [FileResult(path=p, status="rejected", problems=[problem])
-                                  for p, problem in crashed.items()]
+            report.results[:0] = crashed
             return report
 
         self.runner.start(job, self.tr("Merging score files…"), label_for=lambda m: m)
