@@ -25,6 +25,7 @@ from evaluator.errors import EvaluatorError, Problem
 from evaluator.merge import FileResult, MergeReport, expand_paths, round_label
 from evaluator.packages import GroupPackage, now_local
 from evaluator.progress import NullProgress, Progress, check
+from evaluator.reading import BoundedZip, ZipLimits, load_json, open_zip
 from evaluator.rubric import rubric_from_json
 from evaluator.scorefile import (
     K_SIGNATURE,
@@ -40,6 +41,9 @@ GROUP_FILE_FORMAT = "evaluator-group-file"
 GROUP_FILE_VERSION = 1
 MAX_GROUP_FILE_BYTES = 200 * 1024 * 1024
 MAX_MEMBER_FILE_BYTES = 50 * 1024 * 1024
+MAX_MANIFEST_BYTES = 5 * 1024 * 1024
+GROUP_ZIP_LIMITS = ZipLimits(max_members=2_000, max_member_bytes=MAX_MEMBER_FILE_BYTES,
+                             max_total_bytes=2 * MAX_GROUP_FILE_BYTES, max_ratio=50)
 
 _MEMBER_FILES_SCHEMA = """
 CREATE TABLE IF NOT EXISTS member_files (
@@ -326,26 +330,14 @@ def unpack_group_file(path: Path, into: Path) -> list[Path]:
                                       file=path.name))
 
     try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise EvaluatorError(Problem("file.missing", {"path": str(path)},
-                                     file=path.name)) from None
-    except OSError as exc:
-        raise refuse(exc.strerror or type(exc).__name__) from None
-    if size > MAX_GROUP_FILE_BYTES:
-        raise refuse("too large")
-    try:
-        with zipfile.ZipFile(path) as zf:
+        with open_zip(path, GROUP_ZIP_LIMITS, max_bytes=MAX_GROUP_FILE_BYTES) as zf:
             entries = _manifest_entries(zf, refuse)
             out: list[Path] = []
             for i, (file_name, sha256) in enumerate(entries, start=1):
-                info = zf.getinfo(file_name)
-                if info.file_size > MAX_MEMBER_FILE_BYTES:
-                    raise refuse(f"{info.filename} too large")
-                data = zf.read(info)
+                data = zf.read(file_name, MAX_MEMBER_FILE_BYTES)
                 if hashlib.sha256(data).hexdigest() != sha256:
-                    raise refuse(f"{info.filename} does not match its manifest entry")
-                target = into / f"{path.stem}-{i:03d}-{Path(info.filename).name}"
+                    raise refuse(f"{file_name} does not match its manifest entry")
+                target = into / f"{path.stem}-{i:03d}-{Path(file_name).name}"
                 target.write_bytes(data)
                 out.append(target)
             return out
@@ -356,13 +348,13 @@ def unpack_group_file(path: Path, into: Path) -> list[Path]:
         raise refuse(type(exc).__name__) from None
 
 
-def _manifest_entries(zf: zipfile.ZipFile,
+def _manifest_entries(zf: BoundedZip,
                       refuse: Callable[[str], EvaluatorError]) -> list[tuple[str, str]]:
     """(member file name, SHA-256) of every entry of the manifest, checked for shape."""
-    try:
-        manifest = json.loads(zf.read("manifest.json").decode("utf-8"))
-    except KeyError:
-        raise refuse("no manifest.json") from None
+    if "manifest.json" not in zf.names():
+        raise refuse("no manifest.json")
+    manifest = load_json(zf.read("manifest.json", MAX_MANIFEST_BYTES), file=zf.name,
+                         max_bytes=MAX_MANIFEST_BYTES)
     if not isinstance(manifest, dict) or manifest.get("format") != GROUP_FILE_FORMAT:
         raise refuse("no group-file manifest")
     files = manifest.get("files")

@@ -17,7 +17,15 @@ from evaluator import messages
 from evaluator.backups import backup_workspace
 from evaluator.consensus import band_of
 from evaluator.errors import EvaluatorError, Problem
-from evaluator.reading import Table, cell_text, is_blank, read_tables, table_from_sheet
+from evaluator.reading import (
+    Table,
+    cell_text,
+    is_blank,
+    number_from_cell,
+    read_tables,
+    shown_value,
+    table_from_sheet,
+)
 from evaluator.registry import Alliance, NameIndex, find_by_code, list_alliances, normalize_code
 from evaluator.results import BAND_NAMES, BAND_SHORT, BANDS, ResultRow, results_for_year
 from evaluator.workspace import Workspace, now_iso
@@ -230,13 +238,10 @@ class _Where:
 def _parse_score(value: Any, problems: list[Problem], at: _Where) -> int | None:
     if is_blank(value):
         return None
-    text = cell_text(value)
-    try:
-        number = float(text)
-    except ValueError:
-        number = -1.0
+    found = number_from_cell(value)
+    number = -1.0 if found is None else found
     if not (0 <= number <= 100) or not number.is_integer():
-        problems.append(at.problem("history.bad_score", {"value": text}, "评分"))
+        problems.append(at.problem("history.bad_score", {"value": shown_value(value)}, "评分"))
         return None
     return int(number)
 

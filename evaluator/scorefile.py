@@ -27,8 +27,18 @@ from typing import TYPE_CHECKING, Any
 from evaluator import messages, signing
 from evaluator.atomic import atomic_write
 from evaluator.errors import EvaluatorError, Problem
+from evaluator.excel_text import put_text
 from evaluator.packages import ROUND_NAMES, format_value, now_local
-from evaluator.reading import Sheet, cell_text, check_workbook_file, is_blank, read_workbook
+from evaluator.reading import (
+    Sheet,
+    cell_text,
+    is_blank,
+    number_from_cell,
+    read_file_bytes,
+    read_workbook,
+    shown_value,
+    typed_text,
+)
 
 if TYPE_CHECKING:
     from evaluator.packages import Package
@@ -65,8 +75,8 @@ META_KEYS = (K_VERSION, K_EXPERT, K_ROUND, K_YEAR, K_FINGERPRINT, K_WORKSPACE, K
 REQUIRED_META = (K_EXPERT, K_ROUND, K_YEAR, K_FINGERPRINT, K_SEQUENCE, K_EXPORTED,
                  K_SIGNATURE)
 
-INDICATOR_CODE_RE = re.compile(r"^\d+\.\d+$")
-FORMULA_PREFIXES = ("=", "+", "-", "@")
+# An indicator column's header: its code, or its code and name ("1.1 理事会会议").
+INDICATOR_HEADER_RE = re.compile(r"(\d+\.\d+)(?:\s+\S.*)?", re.DOTALL)
 
 messages.register({
     "scorefile.missing_scores": {
@@ -261,13 +271,6 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def write_text(cell: Any, value: str) -> None:
-    """Put text in an openpyxl cell so that '=...', '+...', '-...', '@...' stay text."""
-    cell.value = value
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        cell.data_type = "s"
-
-
 # -- export ---------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -353,11 +356,11 @@ def _write_workbook(path: Path, rubric: Rubric, alliances: list[tuple[str, str]]
     header = [CODE_COLUMN, NAME_COLUMN, *rubric.codes, TOTAL_COLUMN]
     for col, name in enumerate(header, start=1):
         cell = ws.cell(row=1, column=col)
-        write_text(cell, name)
+        put_text(cell, name)
         cell.font = bold
     for r, (code, name) in enumerate(alliances, start=2):
-        write_text(ws.cell(row=r, column=1), code)
-        write_text(ws.cell(row=r, column=2), name)
+        put_text(ws.cell(row=r, column=1), code)
+        put_text(ws.cell(row=r, column=2), name)
         total = 0.0
         for c, ind in enumerate(rubric.codes, start=3):
             value = values.get((code, ind))
@@ -374,22 +377,22 @@ def _write_workbook(path: Path, rubric: Rubric, alliances: list[tuple[str, str]]
     cs = wb.create_sheet(COMMENTS_SHEET)
     for col, name in enumerate((CODE_COLUMN, INDICATOR_COLUMN, COMMENT_COLUMN), start=1):
         cell = cs.cell(row=1, column=col)
-        write_text(cell, name)
+        put_text(cell, name)
         cell.font = bold
     for r, (code, ind, text) in enumerate(comments, start=2):
-        write_text(cs.cell(row=r, column=1), code)
-        write_text(cs.cell(row=r, column=2), ind)
-        write_text(cs.cell(row=r, column=3), text)
+        put_text(cs.cell(row=r, column=1), code)
+        put_text(cs.cell(row=r, column=2), ind)
+        put_text(cs.cell(row=r, column=3), text)
     cs.column_dimensions["C"].width = 80
 
     ms = wb.create_sheet(META_SHEET)
     for col, name in enumerate(META_HEADER, start=1):
         cell = ms.cell(row=1, column=col)
-        write_text(cell, name)
+        put_text(cell, name)
         cell.font = bold
     for r, (key, text_value) in enumerate(meta.items(), start=2):
-        write_text(ms.cell(row=r, column=1), key)
-        write_text(ms.cell(row=r, column=2), text_value)
+        put_text(ms.cell(row=r, column=1), key)
+        put_text(ms.cell(row=r, column=2), text_value)
     ms.column_dimensions["A"].width = 14
     ms.column_dimensions["B"].width = 70
     wb.save(path)
@@ -451,6 +454,9 @@ def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
         text = "".join(cell_text(raw).split())
         if not text:
             continue
+        indicator_match = INDICATOR_HEADER_RE.fullmatch(typed_text(cell_text(raw)))
+        if indicator_match:
+            text = indicator_match.group(1)
         if text in seen:
             problems.append(Problem("reading.duplicate_column", {"name": text}, file=file,
                                     sheet=name, row=header_row, column=column_letter(index)))
@@ -462,7 +468,7 @@ def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
             name_col = index
         elif text == TOTAL_COLUMN:
             total_col = index
-        elif INDICATOR_CODE_RE.match(text):
+        elif indicator_match:
             ind_cols.append((index, text))
         else:
             problems.append(Problem("scorefile.unknown_column", {"name": text}, file=file,
@@ -502,13 +508,14 @@ def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
                 continue
             if is_blank(value):
                 continue
-            if isinstance(value, bool) or not isinstance(value, int | float):
+            number = number_from_cell(value)  # '4.5', '４', ' 3 ' as WPS stores them
+            if number is None:
                 problems.append(Problem("scorefile.not_number", {
-                    "cell": f"{letters[index]}{row}", "value": cell_text(value)[:40]}, file=file, sheet=name,
-                    row=row, column=indicator))
+                    "cell": f"{letters[index]}{row}", "value": shown_value(value, 40)},
+                    file=file, sheet=name, row=row, column=indicator))
                 row_bad = True
                 continue
-            row_cells.append(ScoreCell(code, indicator, float(value), row, letters[index]))
+            row_cells.append(ScoreCell(code, indicator, number, row, letters[index]))
         if not code:
             if row_cells or row_bad:
                 problems.append(Problem("scorefile.blank_code", {
@@ -604,15 +611,14 @@ def read_score_file(path: Path | str) -> ScoreFile:
     if not path.exists():
         sf.problems.append(Problem("file.missing", {"path": str(path)}, file=name))
         return sf
-    problems = check_workbook_file(path)
-    if problems:
-        sf.problems.extend(problems)
-        if path.stat().st_size <= 50_000_000:
-            sf.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
-        return sf
-    sf.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
     try:
-        sheets = read_workbook(path)
+        data = read_file_bytes(path)  # read once: digest, checks and reader see the same
+    except EvaluatorError as exc:  # a FIFO, a folder, empty or too large
+        sf.problems.extend(exc.problems)
+        return sf
+    sf.sha256 = hashlib.sha256(data).hexdigest()
+    try:
+        sheets = read_workbook(path, data=data)
     except EvaluatorError as exc:
         sf.problems.extend(exc.problems)
         return sf

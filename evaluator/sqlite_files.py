@@ -87,7 +87,11 @@ class Probe:
 
 def probe(path: Path) -> Probe:
     """Ask SQLite what `path` holds; raises sqlite3.DatabaseError when it is not a
-    database (or is damaged, or busy: see `is_busy`)."""
+    database (or is damaged, or busy: see `is_busy`), EvaluatorError when it is no
+    regular file (a FIFO would block SQLite's open; `stat` alone tells)."""
+    from evaluator.reading import MAX_DATABASE_BYTES, require_regular_file
+
+    require_regular_file(path, MAX_DATABASE_BYTES)
     conn = connect_read_only(path)
     try:
         application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])

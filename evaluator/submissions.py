@@ -22,6 +22,7 @@ from evaluator import messages
 from evaluator.atomic import atomic_write
 from evaluator.backups import backup_workspace
 from evaluator.errors import EvaluatorError, ImportRefused, Problem
+from evaluator.excel_text import write_row
 from evaluator.progress import NullProgress, Progress, check
 from evaluator.reading import (
     Record,
@@ -29,9 +30,12 @@ from evaluator.reading import (
     Table,
     cell_text,
     is_blank,
+    number_from_cell,
     read_csv,
     read_tables,
+    shown_value,
     table_from_sheet,
+    typed_text,
 )
 from evaluator.registry import Alliance, NameIndex, list_alliances, normalize_code
 from evaluator.rubric import Rubric, load_default_rubric
@@ -233,7 +237,7 @@ def parse_date(value: Any) -> str | None:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, str):
-        text = value.strip()
+        text = typed_text(value)
         for pattern in _DATE_PATTERNS:
             m = pattern.match(text)
             if m:
@@ -247,19 +251,17 @@ def parse_quantity(value: Any) -> float | None:
         return None
     if isinstance(value, bool):
         raise ValueError(value)
-    if isinstance(value, int | float):
-        number = float(value)
-    elif isinstance(value, str):
-        number = float(value.strip().replace(",", ""))
-    else:
+    found = number_from_cell(value.replace(",", "") if isinstance(value, str) else value)
+    if found is None:
         raise ValueError(value)
+    number = found
     if not math.isfinite(number) or number < 0:
         raise ValueError(value)
     return number
 
 
 def parse_year(value: Any) -> int | None:
-    text = cell_text(value).removesuffix("年").strip()
+    text = typed_text(cell_text(value)).removesuffix("年").strip()
     return int(text) if text.isdigit() else None
 
 
@@ -279,8 +281,7 @@ def plain_value(value: Any) -> Any:
 
 
 def display_value(value: Any) -> str:
-    text = cell_text(value)
-    return text if len(text) <= 80 else text[:77] + "…"
+    return shown_value(value, 80)
 
 
 # -- reading the input files -------------------------------------------------------------
@@ -315,7 +316,8 @@ def read_submission_sheets(paths: Sequence[Path | str] | Path | str
     for wanted, candidate in ((SHEET_BASIC, basic), (SHEET_RECORDS, records)):
         if candidate is None or not candidate.exists():
             problems.append(Problem("submissions.missing_pair", {
-                "name": candidate.name if candidate else f"*{wanted}*.csv"}))
+                "name": candidate.name if candidate else f"*{wanted}*.csv"},
+                file="、".join(p.name for p in items)))
     if problems or basic is None or records is None:
         raise EvaluatorError(problems)
     sheets = {SHEET_BASIC: read_csv(basic, sheet_name=SHEET_BASIC),
@@ -807,11 +809,11 @@ def _write_sheet(wb: Any, title: str, columns: list[str], rows: list[list[Any]],
     from openpyxl.styles import Font
 
     sheet = wb.create_sheet(title)
-    sheet.append(columns)
+    write_row(sheet, 1, columns)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(row)
+    for number, row in enumerate(rows, start=2):
+        write_row(sheet, number, row)  # alliance-supplied text never becomes a formula
     for index, column in enumerate(columns, start=1):
         letter = sheet.cell(row=1, column=index).column_letter
         sheet.column_dimensions[letter].width = 14 if column not in (
@@ -909,17 +911,18 @@ def write_submissions_template(out: Path | str, ws: Workspace | None = None,
     _write_sheet(wb, SHEET_RECORDS, list(RECORD_COLUMNS), record_rows,
                  (COL_CODE, COL_INDICATOR))
     notes = wb.create_sheet(SHEET_NOTES)
-    notes.append(["工作表", "列", "填写说明"])
-    notes.append([None, None, f"联盟代码以“{EXAMPLE_MARKER}”开头的行是示例，导入时忽略。"
-                  "可以增加其他列，导入时原样保留。也可以把两张表分别另存为"
-                  "“…基本信息.csv”和“…活动记录.csv”（UTF-8 或 GBK 编码）。"])
-    for sheet_name, column, note in TEMPLATE_NOTES:
-        notes.append([sheet_name, column, note])
-    notes.append([])
-    notes.append(["指标代码", "一级指标", "二级指标"])
-    for group in rubric.groups:
-        for ind in group.indicators:
-            notes.append([ind.code, group.name, ind.name])
+    note_rows: list[list[Any]] = [
+        ["工作表", "列", "填写说明"],
+        [None, None, f"联盟代码以“{EXAMPLE_MARKER}”开头的行是示例，导入时忽略。"
+         "可以增加其他列，导入时原样保留。也可以把两张表分别另存为"
+         "“…基本信息.csv”和“…活动记录.csv”（UTF-8、GBK 或 Unicode 文本）。"],
+        *([sheet_name, column, note] for sheet_name, column, note in TEMPLATE_NOTES),
+        [],
+        ["指标代码", "一级指标", "二级指标"],
+        *([ind.code, group.name, ind.name] for group in rubric.groups
+          for ind in group.indicators)]
+    for number, values in enumerate(note_rows, start=1):
+        write_row(notes, number, values)
     for cell in notes[1]:
         cell.font = Font(bold=True)
     notes.column_dimensions["A"].width = 12

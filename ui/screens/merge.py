@@ -360,11 +360,16 @@ class Screen(AcceptsFileDrops, QWidget):
         accept_revoked = self.accept_revoked.isChecked()
 
         def job(progress: Progress) -> MergeReport:
+            from evaluator.isolation import score_files_safe_to_read
             from evaluator.merge import merge_score_files
 
+            # A file that kills a reader in a child process is refused, never read here.
+            safe, crashed = score_files_safe_to_read(paths, progress)
             with Workspace.open(ws_path) as ws:
-                return merge_score_files(ws, paths, accept_unsigned, progress, year=year,
-                                         accept_revoked_keys=accept_revoked)
+                report = merge_score_files(ws, safe, accept_unsigned, progress, year=year,
+                                           accept_revoked_keys=accept_revoked)
+            report.results[:0] = crashed
+            return report
 
         self.runner.start(job, self.tr("Merging score files…"), label_for=lambda m: m)
 
