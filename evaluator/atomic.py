@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -13,9 +14,14 @@ from pathlib import Path
 def atomic_write(path: Path | str, suffix: str | None = None) -> Iterator[Path]:
     """Yield a temporary path beside `path`; on success fsync it and rename over `path`."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix or ".tmp",
-                                    dir=path.parent)
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix or ".tmp",
+                                        dir=path.parent)
+    except OSError as exc:
+        raise _naming(exc, path) from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -24,9 +30,20 @@ def atomic_write(path: Path | str, suffix: str | None = None) -> Iterator[Path]:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
         _fsync_dir(path.parent)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise _naming(exc, path) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _naming(exc: OSError, path: Path) -> OSError:
+    """The error about the temp file (or the folder) names the file the user chose."""
+    if exc.filename is not None and Path(str(exc.filename)).name == path.name:
+        return exc
+    # The fourth argument is the Windows error code (ignored elsewhere).
+    return type(exc)(exc.errno, exc.strerror, str(path), getattr(exc, "winerror", None))
 
 
 def atomic_write_bytes(path: Path | str, data: bytes) -> None:

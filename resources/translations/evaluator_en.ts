@@ -467,6 +467,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <source>An unexpected error occurred. Please send the log file to the maintainers.</source>
             <translation>An unexpected error occurred. Please send the log file to the maintainers.</translation>
         </message>
+        <message>
+            <source>Cannot complete the operation</source>
+            <translation>Cannot complete the operation</translation>
+        </message>
     </context>
     <context>
         <name>ExpertPickModel</name>

@@ -467,6 +467,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <source>An unexpected error occurred. Please send the log file to the maintainers.</source>
             <translation>程序发生了意外错误，请把日志文件发给维护人员。</translation>
         </message>
+        <message>
+            <source>Cannot complete the operation</source>
+            <translation>无法完成操作</translation>
+        </message>
     </context>
     <context>
         <name>ExpertPickModel</name>
