@@ -285,6 +285,10 @@
             <translation>Before a plenary decision</translation>
         </message>
         <message>
+            <source>Before publishing results</source>
+            <translation>Before publishing results</translation>
+        </message>
+        <message>
             <source>Before importing the registry</source>
             <translation>Before importing the registry</translation>
         </message>

@@ -285,6 +285,10 @@
             <translation>会评决定之前</translation>
         </message>
         <message>
+            <source>Before publishing results</source>
+            <translation>发布结果之前</translation>
+        </message>
+        <message>
             <source>Before importing the registry</source>
             <translation>导入联盟名录之前</translation>
         </message>

@@ -69,6 +69,7 @@ class BackupListModel(RowsTableModel[dict[str, Any]]):
             "before-restore": self.tr("Before a restore"),
             "merge": self.tr("Before a merge"),
             "plenary": self.tr("Before a plenary decision"),
+            "publish": self.tr("Before publishing results"),
             "registry-import": self.tr("Before importing the registry"),
             "submissions-import": self.tr("Before importing submissions"),
             "panel-import": self.tr("Before importing the panel"),
