@@ -126,6 +126,13 @@
         </message>
     </context>
     <context>
+        <name>AppContext</name>
+        <message>
+            <source>%1 is being written by another program; waiting for it…</source>
+            <translation>%1 is being written by another program; waiting for it…</translation>
+        </message>
+    </context>
+    <context>
         <name>AssignmentMatrixModel</name>
         <message>
             <source>Code</source>

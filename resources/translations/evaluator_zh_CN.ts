@@ -126,6 +126,13 @@
         </message>
     </context>
     <context>
+        <name>AppContext</name>
+        <message>
+            <source>%1 is being written by another program; waiting for it…</source>
+            <translation>%1 正被另一个程序写入，等待其完成…</translation>
+        </message>
+    </context>
+    <context>
         <name>AssignmentMatrixModel</name>
         <message>
             <source>Code</source>
