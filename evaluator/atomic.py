@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +19,7 @@ def atomic_write(path: Path | str, suffix: str | None = None) -> Iterator[Path]:
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temp_files(path)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix or ".tmp",
                                         dir=path.parent)
     except OSError as exc:
@@ -36,6 +38,28 @@ def atomic_write(path: Path | str, suffix: str | None = None) -> Iterator[Path]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+STALE_AFTER_SECONDS = 3600
+
+
+def remove_stale_temp_files(path: Path) -> None:
+    """Remove the temp files an interrupted write of `path` left beside it (a kill, a full
+    disk), once older than an hour: a younger one may be another program's write now."""
+    cutoff = time.time() - STALE_AFTER_SECONDS
+    prefix = f".{path.name}."
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return
+    for entry in entries:
+        if not entry.name.startswith(prefix):
+            continue
+        try:
+            if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < cutoff:
+                os.unlink(entry.path)
+        except OSError:
+            continue
 
 
 def _naming(exc: OSError, path: Path) -> OSError:
