@@ -366,6 +366,10 @@ def restore_workspace(ws_path: Path | str, backup: Path | str,
     if _same_file(ws_path, backup):
         raise WorkspaceError(Problem("backup.is_the_workspace", {"path": str(backup)}))
     check_backup(backup)
+    can_write, why = sqlite_files.writable(ws_path)
+    if not can_write:
+        raise WorkspaceError(Problem("workspace.read_only", {
+            "path": str(ws_path), "why": messages.text(f"workspace.read_only.{why}")}))
     kept: Path | None = None
     live: sqlite3.Connection | None = None
     carried: list[tuple[Any, ...]] = []

@@ -67,3 +67,21 @@ def test_sigkill_during_writes_never_leaves_a_half_file(tmp_path: Path) -> None:
         # but they never replace the target.
         for leftover in tmp_path.glob(".out.bin.*"):
             leftover.unlink()
+
+
+def test_temp_files_of_an_interrupted_write_are_removed_next_time(tmp_path: Path) -> None:
+    target = tmp_path / "结果.xlsx"
+    stale = tmp_path / ".结果.xlsx.k1ll3d.tmp"
+    stale.write_bytes(b"half")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(stale, (hours_ago, hours_ago))
+    fresh = tmp_path / ".结果.xlsx.wr1t1ng.tmp"
+    fresh.write_bytes(b"another program, writing now")
+    other = tmp_path / ".其他.xlsx.k1ll3d.tmp"
+    other.write_bytes(b"not ours")
+    os.utime(other, (hours_ago, hours_ago))
+    atomic_write_bytes(target, b"whole")
+    assert target.read_bytes() == b"whole"
+    assert not stale.exists()
+    assert fresh.exists()
+    assert other.exists()

@@ -307,3 +307,31 @@ def test_read_only_workspace_shows_a_banner(qtbot, tmp_path: Path,  # type: igno
     finally:
         win.context.workspace = None
         ws.close()
+
+
+def test_a_write_waiting_for_another_program_says_so(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    path = tmp_path / "busy.evdb"
+    Workspace.create(path, year=2018).close()
+    ws = Workspace.open(path)
+    context = AppContext(ws)
+    messages: list[str] = []
+    context.status_message.connect(messages.append)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    real_wait = ws.on_wait
+    assert real_wait is not None
+
+    def wait_then_release(at: Path) -> None:
+        real_wait(at)
+        holder.execute("COMMIT")
+
+    ws.on_wait = wait_then_release
+    try:
+        ws.set_setting("backups.keep", 6)
+        assert any("busy.evdb" in m for m in messages)
+        assert ws.setting("backups.keep") == 6
+    finally:
+        holder.close()
+        ws.close()

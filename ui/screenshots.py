@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from evaluator.sqlite_files import copy_database
 from ui.qt import use_offscreen_platform
 
 if TYPE_CHECKING:
@@ -465,7 +466,7 @@ def stage_merge(s: Studio) -> MergeScene:
 
     path = s.stage / "merge" / WORKSPACE_NAME
     path.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(s.demo, path)
+    copy_database(s.demo, path)  # only SQLite copies a database (sqlite_files)
     inbox = s.stage / "merge" / "收到的评分文件"
     inbox.mkdir(exist_ok=True)
     files: list[Path] = []
@@ -717,7 +718,7 @@ def _take(out_dir: Path, lang: str, size: tuple[int, int], workspace: Path | Non
 
         if workspace is not None:
             demo = stage / WORKSPACE_NAME
-            shutil.copy(workspace, demo)
+            copy_database(Path(workspace), demo)
         else:
             demo = build_sample_workspace(stage)
         context = AppContext(Workspace.open(demo))

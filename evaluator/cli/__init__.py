@@ -10,13 +10,14 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import sqlite3
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from evaluator import __version__, messages
-from evaluator.errors import EvaluatorError
+from evaluator.errors import EvaluatorError, world_problem
 from evaluator.logs import log_path, write_traceback
 
 # Each module defines `register(subparsers)`; its handlers take the parsed args and
@@ -105,8 +106,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except (OSError, sqlite3.Error) as exc:
+        problem = world_problem(exc)
+        if problem is None:
+            return _unexpected(exc)
+        print_problems(EvaluatorError(problem))
+        return 2
     except Exception as exc:
-        path = write_traceback(traceback.format_exc())
-        print(messages.text("cli.bug", log=str(path or log_path()), error=repr(exc)),
-              file=sys.stderr)
-        return 1
+        return _unexpected(exc)
+
+
+def _unexpected(exc: BaseException) -> int:
+    """A bug: the traceback to the log file, exit 1."""
+    path = write_traceback(traceback.format_exc())
+    print(messages.text("cli.bug", log=str(path or log_path()), error=repr(exc)),
+          file=sys.stderr)
+    return 1

@@ -126,6 +126,13 @@
         </message>
     </context>
     <context>
+        <name>AppContext</name>
+        <message>
+            <source>%1 is being written by another program; waiting for it…</source>
+            <translation>%1 is being written by another program; waiting for it…</translation>
+        </message>
+    </context>
+    <context>
         <name>AssignmentMatrixModel</name>
         <message>
             <source>Code</source>
@@ -283,6 +290,10 @@
         <message>
             <source>Before a plenary decision</source>
             <translation>Before a plenary decision</translation>
+        </message>
+        <message>
+            <source>Before publishing results</source>
+            <translation>Before publishing results</translation>
         </message>
         <message>
             <source>Before importing the registry</source>
@@ -466,6 +477,10 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>An unexpected error occurred. Please send the log file to the maintainers.</source>
             <translation>An unexpected error occurred. Please send the log file to the maintainers.</translation>
+        </message>
+        <message>
+            <source>Cannot complete the operation</source>
+            <translation>Cannot complete the operation</translation>
         </message>
     </context>
     <context>

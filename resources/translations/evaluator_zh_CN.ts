@@ -126,6 +126,13 @@
         </message>
     </context>
     <context>
+        <name>AppContext</name>
+        <message>
+            <source>%1 is being written by another program; waiting for it…</source>
+            <translation>%1 正被另一个程序写入，等待其完成…</translation>
+        </message>
+    </context>
+    <context>
         <name>AssignmentMatrixModel</name>
         <message>
             <source>Code</source>
@@ -283,6 +290,10 @@
         <message>
             <source>Before a plenary decision</source>
             <translation>会评决定之前</translation>
+        </message>
+        <message>
+            <source>Before publishing results</source>
+            <translation>发布结果之前</translation>
         </message>
         <message>
             <source>Before importing the registry</source>
@@ -466,6 +477,10 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>An unexpected error occurred. Please send the log file to the maintainers.</source>
             <translation>程序发生了意外错误，请把日志文件发给维护人员。</translation>
+        </message>
+        <message>
+            <source>Cannot complete the operation</source>
+            <translation>无法完成操作</translation>
         </message>
     </context>
     <context>

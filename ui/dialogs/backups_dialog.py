@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from evaluator.backups import backup_workspace, list_backups
 from evaluator.cli.backup_commands import describe_backup, restore_workspace
-from evaluator.errors import EvaluatorError
+from evaluator.errors import EvaluatorError, world_problem
 from evaluator.workspace import Workspace
 from ui.context import AppContext
 from ui.models.rows_model import Index, RowsTableModel
@@ -69,6 +69,7 @@ class BackupListModel(RowsTableModel[dict[str, Any]]):
             "before-restore": self.tr("Before a restore"),
             "merge": self.tr("Before a merge"),
             "plenary": self.tr("Before a plenary decision"),
+            "publish": self.tr("Before publishing results"),
             "registry-import": self.tr("Before importing the registry"),
             "submissions-import": self.tr("Before importing submissions"),
             "panel-import": self.tr("Before importing the panel"),
@@ -199,8 +200,11 @@ class BackupsDialog(QDialog):
         problem: str | None = None
         try:
             restore_workspace(ws_path, backup)
-        except (EvaluatorError, OSError) as error:
-            problem = error.render() if isinstance(error, EvaluatorError) else str(error)
+        except EvaluatorError as error:
+            problem = error.render()
+        except OSError as error:
+            world = world_problem(error)
+            problem = EvaluatorError(world).render() if world else str(error)
         try:
             self.context.set_workspace(Workspace.open(ws_path))
         except EvaluatorError as error:
