@@ -201,19 +201,23 @@ def test_spec_prunes_unused_qt_files_and_keeps_what_the_app_loads(
     assert "libQt6WebEngineCore" in pruned
 
 
-def test_spec_bundles_the_whole_resources_tree(spec: dict[str, Any]) -> None:
+def test_spec_bundles_the_resources_tree_where_the_wheel_has_it(spec: dict[str, Any]) -> None:
     bundled = {(Path(src).resolve(), Path(dest).as_posix())
                for src, dest in spec["a"].kwargs["datas"]}
     resources = ROOT / "resources"
-    files = [p for p in resources.rglob("*") if p.is_file() and not p.name.startswith(".")]
-    expected = {(p.resolve(), Path("resources", p.parent.relative_to(resources)).as_posix())
+    files = [p for p in resources.rglob("*")
+             if p.is_file() and not p.name.startswith(".") and p.suffix != ".ts"]
+    expected = {(p.resolve(),
+                 Path("evaluator", "_resources", p.parent.relative_to(resources)).as_posix())
                 for p in files}
     assert expected <= bundled
     folders = {dest for _, dest in bundled}
-    assert {"resources", "resources/demo", "resources/icons"} <= folders
+    assert {"evaluator/_resources", "evaluator/_resources/demo",
+            "evaluator/_resources/icons"} <= folders
+    assert not any(dest == "resources" or dest.startswith("resources/") for dest in folders)
     assert (resources / "rubric_2018.toml").resolve() in {src for src, _ in bundled}
-    if list((resources / "translations").glob("*.ts")):
-        assert "resources/translations" in folders
+    if list((resources / "translations").glob("*.qm")):
+        assert "evaluator/_resources/translations" in folders
     # ... and pruning does not drop any of it.
     kept = {entry[0] for entry in spec["a"].datas}
     assert all(str(Path(dest) / Path(src).name) in kept for src, dest in bundled)

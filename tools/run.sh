@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The project's two set-up commands (see README):
 #   bash tools/run.sh app    install what is missing, then start the app on the demo workspace
-#   bash tools/run.sh test   install what is missing, then run every check and test
+#   bash tools/run.sh test   install what is missing, then run every check and test, build
+#                            the wheel and the frozen app and smoke-test both
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -78,6 +79,8 @@ test)
         -o addopts="--strict-markers" -m "not slow" -W "ignore::pytest.PytestConfigWarning" "$@"
     echo "== all tests"
     python -m pytest -q "$@"
+    echo "== the wheel: build it, install it into a fresh venv outside the checkout, smoke-test it"
+    bash tools/check_wheel.sh
     echo "== the frozen app: build it, then run its self-test"
     bash tools/build_app.sh
     bash tools/check_frozen_app.sh
