@@ -16,6 +16,7 @@ from pathlib import Path
 from evaluator import messages
 from evaluator.atomic import atomic_write
 from evaluator.errors import Problem, WorkspaceError
+from evaluator.sqlite_uri import read_only_uri
 from evaluator.workspace import SQLITE_MAGIC, SUFFIX, Workspace
 
 BACKUP_DIR = "backups"
@@ -65,11 +66,6 @@ def list_backups(path: Path | str) -> list[Path]:
              if p.name.startswith(_prefix(path)) and p.name.endswith(SUFFIX)
              and not p.name.startswith(".")]
     return sorted(found, key=lambda p: p.name, reverse=True)
-
-
-def read_only_uri(path: Path) -> str:
-    """A SQLite URI opening `path` read-only; `as_uri` quotes `?`, `#` and `%` in names."""
-    return f"{path.resolve().as_uri()}?mode=ro"
 
 
 def _check_backup(backup_path: Path) -> None:

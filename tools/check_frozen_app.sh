@@ -14,10 +14,10 @@ exe="$app/evaluator"
 [ -x "$exe" ] || { echo "no frozen app in $app: run bash tools/build_app.sh" >&2; exit 2; }
 
 export QT_QPA_PLATFORM=offscreen
-# Keep the user's settings, logs and recent files out of it.
+# Keep the user's settings, logs and recent files out of it (EVALUATOR_HOME on every OS).
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
-export HOME="$scratch" XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch/data" \
+export EVALUATOR_HOME="$scratch/evaluator-home" HOME="$scratch" XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch/data" \
     XDG_CACHE_HOME="$scratch/cache" XDG_STATE_HOME="$scratch/state" EVALUATOR_LOG_DIR="$scratch/logs"
 failed=0
 

@@ -44,7 +44,7 @@ venv_py="$scratch/venv/bin/python"
 echo "== smoke test of the installed package"
 cp tools/smoke_installed.py "$scratch/"
 cd "$scratch"
-env -u PYTHONPATH HOME="$scratch/home" XDG_CONFIG_HOME="$scratch/home/config" \
+env -u PYTHONPATH EVALUATOR_HOME="$scratch/home/evaluator" HOME="$scratch/home" XDG_CONFIG_HOME="$scratch/home/config" \
     XDG_DATA_HOME="$scratch/home/data" XDG_CACHE_HOME="$scratch/home/cache" \
     XDG_STATE_HOME="$scratch/home/state" EVALUATOR_LOG_DIR="$scratch/home/logs" \
     "$venv_py" smoke_installed.py "$scratch/work"

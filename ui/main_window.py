@@ -14,7 +14,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_data_dir
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QThread, Signal
 from PySide6.QtGui import (
     QAction,
@@ -45,7 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evaluator import APP_NAME
+from evaluator import user_dirs
 from evaluator.errors import EvaluatorError
 from evaluator.logs import write_traceback
 from evaluator.workspace import SUFFIX, Workspace
@@ -80,7 +79,7 @@ def available_stages() -> list[str]:
 
 
 def demo_workspace_path() -> Path:
-    return Path(user_data_dir(APP_NAME, appauthor=False)) / "demo.evdb"
+    return user_dirs.demo_workspace_path()
 
 
 class DemoBuilder(QThread):

@@ -14,9 +14,9 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from evaluator import messages
+from evaluator.sqlite_uri import read_only_uri
 
 messages.register({
     "cli.backup_written": {
@@ -166,7 +166,7 @@ def check_workspace_backup(path: Path) -> None:
         with path.open("rb") as fh:
             if fh.read(16) != SQLITE_MAGIC:
                 raise refused
-        conn = sqlite3.connect(f"file:{quote(path.resolve().as_posix())}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             ok = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             tables = {r[0] for r in conn.execute(
