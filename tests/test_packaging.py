@@ -77,7 +77,7 @@ SYMLINKS = {
 }
 
 # Never left out: the app imports these (QtSvg renders the SVG icons via the plugin).
-KEPT_QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtCharts", "QtSvg")
+KEPT_QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtCharts", "QtSvg", "QtNetwork")
 EXCLUDED = ("PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "PySide6.Qt3DCore",
             "PySide6.QtQuick", "PySide6.QtQml", "PySide6.QtMultimedia", "PySide6.QtBluetooth",
             "PySide6.QtNfc", "PySide6.QtPositioning", "PySide6.QtLocation", "PySide6.QtSensors",

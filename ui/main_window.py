@@ -532,7 +532,7 @@ class MainWindow(QMainWindow):
 
     def open_workspace(self, path: Path | str) -> bool:
         path = Path(path)
-        if path.suffix == PACKAGE_SUFFIX:
+        if path.suffix.lower() == PACKAGE_SUFFIX:
             return self.open_package(path)
         try:
             ws = Workspace.open(path)
@@ -574,7 +574,7 @@ class MainWindow(QMainWindow):
         if not name:
             return
         path = Path(name)
-        if path.suffix != SUFFIX:
+        if path.suffix.lower() != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
         year, ok = QInputDialog.getInt(self, self.tr("New workspace"),
                                        self.tr("Evaluation year:"), date.today().year - 1,
@@ -651,7 +651,7 @@ class MainWindow(QMainWindow):
         for url in mime.urls():
             if url.isLocalFile():
                 path = Path(url.toLocalFile())
-                if path.suffix in (SUFFIX, PACKAGE_SUFFIX):
+                if path.suffix.lower() in (SUFFIX, PACKAGE_SUFFIX):
                     return path
         return None
 
