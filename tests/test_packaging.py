@@ -318,6 +318,51 @@ def test_spec_on_windows_is_windowed_with_version_and_icon(
         pytest.fail("evaluator.ico exists but the Windows build has no icon")
 
 
+def test_spec_on_windows_adds_a_console_companion(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ensure_pyinstaller_hooks(monkeypatch)
+    windows_versioninfo_module(monkeypatch)
+    namespace = run_spec(tmp_path, monkeypatch, platform="win32")
+    executables = [arg for arg in namespace["coll"].args if isinstance(arg, Recorded)]
+    names = {exe.kwargs["name"]: exe.kwargs["console"] for exe in executables}
+    assert names == {"evaluator": False, "evaluator-cli": True}
+
+
+def test_spec_on_linux_builds_one_console_executable(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    namespace = run_spec(tmp_path, monkeypatch, platform="linux")
+    executables = [arg for arg in namespace["coll"].args if isinstance(arg, Recorded)]
+    assert [exe.kwargs["name"] for exe in executables] == ["evaluator"]
+
+
+def test_spec_on_macos_declares_both_document_types(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    namespace = run_spec(tmp_path, monkeypatch, platform="darwin")
+    plist = namespace["app"].kwargs["info_plist"]
+    documents = plist["CFBundleDocumentTypes"]
+    exported = {t["UTTypeIdentifier"]: t for t in plist["UTExportedTypeDeclarations"]}
+    extensions = {}
+    for document in documents:
+        (uti,) = document["LSItemContentTypes"]
+        assert uti in exported
+        assert document["CFBundleTypeRole"] == "Editor"
+        assert document["CFBundleTypeIconFile"].endswith(".icns")
+        extensions[uti] = exported[uti]["UTTypeTagSpecification"]["public.filename-extension"]
+    assert sorted(ext for exts in extensions.values() for ext in exts) == ["evdb", "evpkg"]
+    assert {"评审包", "工作区"} <= {d["CFBundleTypeName"].split(" ")[0] for d in documents}
+    assert namespace["app"].kwargs["name"] == "evaluator.app"
+    assert plist["NSHighResolutionCapable"] is True
+
+
+def test_entry_supports_frozen_multiprocessing() -> None:
+    """The frozen `evaluator bench` spawns children that re-run the executable:
+    freeze_support() must come first in the entry point (the real check is the frozen
+    bench in tools/check_frozen_app.sh)."""
+    source = ENTRY.read_text(encoding="utf-8")
+    main_block = source[source.index('if __name__ == "__main__":'):]
+    assert main_block.index("multiprocessing.freeze_support()") < main_block.index("run()")
+
+
 def test_spec_tolerates_a_missing_icon(spec: dict[str, Any], tmp_path: Path,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(spec, "RESOURCES", tmp_path / "no-resources")

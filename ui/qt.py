@@ -15,15 +15,15 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from evaluator import APP_NAME, __version__
+from evaluator.fonts import cjk_families
 from evaluator.resources import resource_path
 from evaluator.user_dirs import settings_file
 
 ORGANISATION = "evaluator"
 
-# Sans-serif families with full simplified-Chinese coverage, in order of preference
-# (Linux/Noto, Windows, macOS, Adobe's name for the same Noto design).
-CJK_FAMILIES = ("Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC",
-                "Noto Sans SC", "WenQuanYi Micro Hei")
+# Sans-serif families with full simplified-Chinese coverage, this platform's first
+# (evaluator.fonts: Windows, macOS and Linux lists, shared with the report's charts).
+CJK_FAMILIES = cjk_families()
 MIN_POINT_SIZE = 10
 
 
