@@ -10,11 +10,15 @@ what=${1:-app}
 shift || true
 
 # System packages Qt needs for a real window, CJK glyphs, a virtual screen for screenshots,
-# and LibreOffice/poppler to open the workbooks and reports the tests export.
+# LibreOffice/poppler to open the workbooks and reports the tests export, and the
+# freedesktop tools that check the Linux desktop entry and file types
+# (tests/test_linux_desktop.py: desktop-file-validate, xdg-mime, update-mime-database and
+# the `mimetype` program xdg-mime asks outside a desktop session).
 DEB_PACKAGES="python3-venv fonts-noto-cjk xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1
 libfontconfig1 libdbus-1-3 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon0
-libreoffice-calc libreoffice-writer poppler-utils"
+libreoffice-calc libreoffice-writer poppler-utils
+desktop-file-utils xdg-utils shared-mime-info libfile-mimeinfo-perl"
 
 install_system_packages() {
     command -v dpkg-query >/dev/null 2>&1 || return 0
