@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from evaluator.atomic import atomic_write, atomic_write_bytes
+from tests.platform_marks import needs_sigkill
 
 WRITER = """
 import sys
@@ -46,7 +47,7 @@ def test_failed_write_keeps_the_old_file(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["out.bin"]
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+@needs_sigkill
 def test_sigkill_during_writes_never_leaves_a_half_file(tmp_path: Path) -> None:
     target = tmp_path / "out.bin"
     rng = random.Random(7)
