@@ -12,6 +12,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 app=${1:-dist/evaluator}
 exe="$app/evaluator"
+# Windows: the console companion, which prints and returns the exit code to the shell.
+[ -x "$exe" ] || exe="$app/evaluator-cli.exe"
 [ -x "$exe" ] || exe="$app/evaluator.exe"
 [ -x "$exe" ] || { echo "no frozen app in $app: run bash tools/build_app.sh" >&2; exit 2; }
 

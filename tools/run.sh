@@ -56,6 +56,12 @@ build_translations() {
     fi
 }
 
+if [ "$what" = deb-packages ]; then
+    # For CI runners that install them with sudo (.github/workflows/build.yml).
+    echo $DEB_PACKAGES
+    exit 0
+fi
+
 install_system_packages
 ensure_venv
 build_translations
@@ -90,7 +96,7 @@ test)
     bash tools/check_frozen_app.sh
     ;;
 *)
-    echo "usage: bash tools/run.sh app|test [pytest args]" >&2
+    echo "usage: bash tools/run.sh app|test|deb-packages [pytest args]" >&2
     exit 2
     ;;
 esac

@@ -3,8 +3,9 @@
 # two document types (.evpkg 评审包, .evdb 工作区) with icons, and the app as their
 # default, so a double-click on a package opens it.
 #   bash packaging/linux/install-user.sh [EXECUTABLE]    install (default: the frozen app
-#                                                        in dist/evaluator/, else
-#                                                        `evaluator` on PATH)
+#                                                        beside this folder in the Linux
+#                                                        archive or in dist/evaluator/,
+#                                                        else `evaluator` on PATH)
 #   bash packaging/linux/install-user.sh --uninstall     remove what install added
 # Honours XDG_DATA_HOME (~/.local/share) and XDG_CONFIG_HOME (~/.config).
 set -euo pipefail
@@ -40,7 +41,9 @@ fi
 
 exe=${1:-}
 if [ -z "$exe" ]; then
-    if [ -x "$root/dist/evaluator/evaluator" ]; then
+    if [ -x "$here/../evaluator" ] && [ -f "$here/../evaluator" ]; then
+        exe="$here/../evaluator"  # the Linux archive: linux/ beside the executable
+    elif [ -x "$root/dist/evaluator/evaluator" ]; then
         exe="$root/dist/evaluator/evaluator"
     elif command -v evaluator >/dev/null 2>&1; then
         exe=$(command -v evaluator)
