@@ -7,6 +7,7 @@ smoke-tested by tools/check_wheel.sh (part of `bash tools/run.sh test`).
 from __future__ import annotations
 
 import fnmatch
+import os
 import shutil
 import subprocess
 import sys
@@ -63,7 +64,8 @@ def test_an_installed_package_finds_its_data_with_importlib_resources(tmp_path: 
               "print(resource_path('rubric_2018.toml').is_file())\n")
     # -S: no site-packages, so nothing but the copy can provide `evaluator`.
     done = subprocess.run([sys.executable, "-S", "-c", script], cwd=tmp_path,
-                          env={"PYTHONPATH": str(site)}, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(site)}, capture_output=True,
+                          text=True,
                           check=False)
     assert done.returncode == 0, done.stderr
     folder, found = done.stdout.split()

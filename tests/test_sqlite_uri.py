@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path, PureWindowsPath
 from urllib.parse import urlsplit
 
@@ -21,6 +22,15 @@ def test_windows_paths_give_uris_without_an_authority(path: PureWindowsPath, uri
     assert urlsplit(uri).netloc == ""
 
 
+def test_real_paths_give_uris_without_an_authority(tmp_path: Path) -> None:
+    uri = read_only_uri(tmp_path / "评审 #1.evdb")
+    assert uri.startswith("file:///")
+    assert urlsplit(uri).netloc == ""
+
+
+@pytest.mark.skipif(sys.platform == "win32",
+                    reason="a symlink stands in for a mapped drive; creating one on Windows "
+                           "needs developer mode")
 def test_paths_are_made_absolute_not_resolved(tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     real = tmp_path / "real"
@@ -35,7 +45,7 @@ def test_paths_are_made_absolute_not_resolved(tmp_path: Path,
 
 
 def test_sqlite_opens_the_uri_read_only(tmp_path: Path) -> None:
-    path = tmp_path / "a b#?%" / "评审.evdb"
+    path = tmp_path / "a b#%" / "评审.evdb"  # (no `?`: Windows forbids it in names)
     path.parent.mkdir()
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE t (x)")

@@ -35,8 +35,9 @@ trap 'rm -rf "$scratch"' EXIT
 case "$scratch" in "$ROOT"/*) echo "the scratch folder is inside the checkout" >&2; exit 1;; esac
 
 echo "== a fresh venv outside the checkout: $scratch/venv"
-"$PY" -c "import sys; print(getattr(sys, '_base_executable', sys.executable))" >"$scratch/base"
-"$(cat "$scratch/base")" -m venv "$scratch/venv"
+# The interpreter behind .venv (tr: Windows Pythons end the line with CR LF).
+base=$("$PY" -c "import sys; print(getattr(sys, '_base_executable', sys.executable))" | tr -d '\r')
+"$base" -m venv "$scratch/venv"
 venv_py="$scratch/venv/bin/python"
 [ -x "$venv_py" ] || venv_py="$scratch/venv/Scripts/python.exe"
 "$venv_py" -m pip install -q "$ROOT/$wheel" >"$scratch/pip.log" 2>&1 || { tail -n 40 "$scratch/pip.log"; exit 1; }
