@@ -13,7 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_data_dir
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QThread, Signal
 from PySide6.QtGui import (
     QAction,
@@ -44,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evaluator import APP_NAME
+from evaluator import user_dirs
 from evaluator.errors import EvaluatorError
 from evaluator.logs import write_traceback
 from evaluator.workspace import SUFFIX, Workspace
@@ -73,7 +72,7 @@ STAGE_ICONS = {
 
 
 def demo_workspace_path() -> Path:
-    return Path(user_data_dir(APP_NAME, appauthor=False)) / "demo.evdb"
+    return user_dirs.demo_workspace_path()
 
 
 class DemoBuilder(QThread):
@@ -555,7 +554,7 @@ class MainWindow(QMainWindow):
 
     def open_workspace(self, path: Path | str) -> bool:
         path = Path(path)
-        if path.suffix == PACKAGE_SUFFIX:
+        if path.suffix.lower() == PACKAGE_SUFFIX:
             return self.open_package(path)
         try:
             ws = Workspace.open(path)
@@ -597,7 +596,7 @@ class MainWindow(QMainWindow):
         if not name:
             return
         path = Path(name)
-        if path.suffix != SUFFIX:
+        if path.suffix.lower() != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
         year, ok = QInputDialog.getInt(self, self.tr("New workspace"),
                                        self.tr("Evaluation year:"), date.today().year - 1,
@@ -674,7 +673,7 @@ class MainWindow(QMainWindow):
         for url in mime.urls():
             if url.isLocalFile():
                 path = Path(url.toLocalFile())
-                if path.suffix in (SUFFIX, PACKAGE_SUFFIX):
+                if path.suffix.lower() in (SUFFIX, PACKAGE_SUFFIX):
                     return path
         return None
 

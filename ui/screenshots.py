@@ -42,7 +42,7 @@ WORKSPACE_NAME = "demo.evdb"
 # Long background jobs (import check, package writing, merge) normally take well under a
 # second on the demo; this bound only stops a broken build from hanging the command.
 JOB_LIMIT_SECONDS = 120.0
-USER_DIR_VARIABLES = ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME",
+USER_DIR_VARIABLES = ("EVALUATOR_HOME", "HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME",
                       "XDG_CACHE_HOME", "EVALUATOR_LOG_DIR", "APPDATA", "LOCALAPPDATA")
 
 
@@ -88,7 +88,7 @@ def isolated_user_dirs(root: Path) -> Iterator[None]:
     """Point config, data, log and cache folders into `root` (QSettings, packages, logs)."""
     saved = {name: os.environ.get(name) for name in USER_DIR_VARIABLES}
     home = root / "home"
-    values = {"HOME": home, "XDG_CONFIG_HOME": home / ".config",
+    values = {"EVALUATOR_HOME": home / "evaluator", "HOME": home, "XDG_CONFIG_HOME": home / ".config",
               "XDG_DATA_HOME": home / ".local" / "share",
               "XDG_STATE_HOME": home / ".local" / "state", "XDG_CACHE_HOME": home / ".cache",
               "EVALUATOR_LOG_DIR": home / "logs", "APPDATA": home / "AppData" / "Roaming",

@@ -74,8 +74,19 @@ def _say_waiting(path: object) -> None:
     print(messages.text("workspace.waiting", path=path), file=sys.stderr, flush=True)
 
 
+# A file the system hands over on a double-click (Explorer, the Linux file manager):
+# `evaluator x.evpkg` means `evaluator open x.evpkg`.
+DOCUMENT_SUFFIXES = (".evpkg", ".evdb")
+
+
+def with_document_as_open(argv: list[str]) -> list[str]:
+    if len(argv) == 1 and argv[0].lower().endswith(DOCUMENT_SUFFIXES):
+        return ["open", argv[0]]
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = with_document_as_open(list(sys.argv[1:] if argv is None else argv))
     if "--lang" in argv:
         i = argv.index("--lang")
         if i + 1 < len(argv):

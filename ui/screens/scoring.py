@@ -58,7 +58,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evaluator import APP_NAME, messages
+from evaluator import messages
 from evaluator.errors import EvaluatorError
 from evaluator.packages import Package, PackageAlliance, Score, format_value
 from evaluator.rubric import Indicator, IndicatorGroup
@@ -747,9 +747,9 @@ def _esc(text: str) -> str:
 # -- the workspace screen --------------------------------------------------------------
 
 def package_folder(workspace_id: str) -> Path:
-    from platformdirs import user_data_dir
+    from evaluator.user_dirs import packages_dir
 
-    return Path(user_data_dir(APP_NAME, appauthor=False)) / "packages" / workspace_id
+    return packages_dir() / workspace_id
 
 
 # (expert id, name, group, {round: (received, assigned)})
