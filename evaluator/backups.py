@@ -443,7 +443,3 @@ def restore_backup(ws_path: Path | str, backup_path: Path | str) -> Path | None:
     """Put a backup in place of the (closed) workspace: `restore_workspace`."""
     return restore_workspace(ws_path, backup_path)
 
-
-def read_only_uri(path: Path) -> str:
-    """A SQLite URI opening `path` read-only; `as_uri` quotes `?`, `#` and `%` in names."""
-    return sqlite_files.uri(path, read_only=True)
