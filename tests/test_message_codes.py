@@ -84,7 +84,8 @@ _ALLOWED_LATIN = {"Excel", "WPS", "CSV", "xlsx", "xls", "csv", "txt", "evdb", "e
                   "evgroup", "SQLite", "UTF", "GB", "ID", "HMAC", "SHA", "Ed", "Word", "docx",
                   "PDF", "JSON", "json", "toml", "zip", "alpha", "Krippendorff", "MB", "KB",
                   "GB18030", "GBK", "UTF-", "UTF-8", "UTF-16", "BOM",
-                  "Unicode",  # Excel's own Chinese name for UTF-16 text: "Unicode 文本"
+                  # Excel calls UTF-16 text "Unicode 文本" in its Chinese UI
+                  "Unicode", "OneDrive",
                   # what the user types on the command line: commands and round values
                   "init", "template", "submissions", "OUT", "initial", "review"}
 
