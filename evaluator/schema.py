@@ -214,4 +214,41 @@ def score_files_via_group(db: Database) -> None:
     db.execute("ALTER TABLE score_files ADD COLUMN via_group_file TEXT")
 
 
+@migrations(name="0005_programme_sizes_and_people")
+def programme_sizes_and_people(db: Database) -> None:
+    # Each year's official batch sizes (the report's 52/39/55/6, 152 in all) with where the
+    # figure came from; the names of the people who work in the workspace (the last one
+    # chosen is who is working); each publication with who published it and what was
+    # still undecided when they confirmed.
+    db.executescript(
+        """
+        CREATE TABLE programme_sizes (
+            year INTEGER NOT NULL,
+            batch_id TEXT NOT NULL REFERENCES batches(id),
+            size INTEGER NOT NULL CHECK (size >= 0),
+            source TEXT NOT NULL CHECK (source IN ('report_2018', 'copied', 'settings')),
+            source_year INTEGER,          -- the year copied from ('copied')
+            changed_by TEXT,
+            changed_at TEXT,
+            PRIMARY KEY (year, batch_id)
+        );
+        CREATE TABLE people (
+            name TEXT PRIMARY KEY CHECK (length(trim(name)) > 0),
+            last_chosen_at TEXT NOT NULL
+        );
+        CREATE TABLE publications (
+            id INTEGER PRIMARY KEY,
+            year INTEGER NOT NULL,
+            published_at TEXT NOT NULL,
+            published_by TEXT NOT NULL,
+            alliances INTEGER NOT NULL,
+            undecided_json TEXT NOT NULL DEFAULT '[]'  -- agenda items and F1 cases accepted
+        );
+        """
+    )
+    db.execute(
+        "INSERT INTO programme_sizes (year, batch_id, size, source)"
+        " SELECT y.year, b.id, b.size, 'report_2018' FROM years y CROSS JOIN batches b")
+
+
 SCHEMA_VERSION = len(migrations._migrations)

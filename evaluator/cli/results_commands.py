@@ -123,13 +123,35 @@ def cmd_history_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cannot_judge(ws: Any, year: int, setting: str, what_zh: str, what_en: str,
+                  as_json: bool) -> bool:
+    """Say why a rule over several years cannot be judged yet; True if it cannot."""
+    from evaluator.cli import print_json
+    from evaluator.history import missing_text, missing_years
+
+    missing = missing_years(ws, year, setting)
+    if not missing:
+        return False
+    zh = messages.current_language() == "zh"
+    text = missing_text(ws, year, missing, what_zh if zh else what_en)
+    if as_json:
+        print_json({"judged": False, "missing_years": missing, "message": text})
+    else:
+        _say(text)
+    return True
+
+
 def cmd_alevel(args: argparse.Namespace) -> int:
     from evaluator.cli import print_json
     from evaluator.history import a_level
     from evaluator.workspace import Workspace
 
     with Workspace.open(args.workspace) as ws:
-        rows = a_level(ws, _year(ws, args.year))
+        year = _year(ws, args.year)
+        if _cannot_judge(ws, year, "history.a_level_years", "A 级联盟", "the A-level",
+                         args.json):
+            return 0
+        rows = a_level(ws, year)
     if args.json:
         print_json([r.as_dict() for r in rows])
         return 0
@@ -144,7 +166,11 @@ def cmd_stalled(args: argparse.Namespace) -> int:
     from evaluator.workspace import Workspace
 
     with Workspace.open(args.workspace) as ws:
-        rows = stalled(ws, _year(ws, args.year))
+        year = _year(ws, args.year)
+        if _cannot_judge(ws, year, "history.stalled_years", "连续未参评的联盟",
+                         "which alliances stalled", args.json):
+            return 0
+        rows = stalled(ws, year)
     if args.json:
         print_json([{"code": a.code, "name": a.name, "batch": a.batch_id} for a in rows])
         return 0
