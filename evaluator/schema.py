@@ -244,11 +244,20 @@ def programme_sizes_and_people(db: Database) -> None:
             alliances INTEGER NOT NULL,
             undecided_json TEXT NOT NULL DEFAULT '[]'  -- agenda items and F1 cases accepted
         );
+        ALTER TABLE results ADD COLUMN basis TEXT;  -- published from 'plenary' or 'consensus'
         """
     )
     db.execute(
         "INSERT INTO programme_sizes (year, batch_id, size, source)"
         " SELECT y.year, b.id, b.size, 'report_2018' FROM years y CROSS JOIN batches b")
+    # A snapshot published before this release: what each score came from is in the
+    # publication's audit entry.
+    db.execute(
+        "UPDATE results SET basis = (SELECT json_extract(j.value, '$.from')"
+        " FROM audit_log a, json_each(a.new_json) j WHERE a.action = 'publish'"
+        " AND a.entity = 'results' AND a.entity_key = CAST(results.year AS TEXT)"
+        " AND json_extract(j.value, '$.code') = results.code_as_published"
+        " ORDER BY a.id DESC LIMIT 1) WHERE source = 'computed'")
 
 
 SCHEMA_VERSION = len(migrations._migrations)

@@ -11,7 +11,7 @@ pytest.importorskip("PySide6.QtCharts")
 
 from evaluator.consensus import consensus_table, published_score
 from evaluator.plenary import decide
-from evaluator.results import publish_results
+from evaluator.results import publish_results, undecided_items
 from evaluator.workspace import Workspace
 
 
@@ -110,7 +110,7 @@ def test_a_plenary_decision_is_traced_with_its_reason(screen: Any, qtbot: Any) -
 
 def test_a_published_score_says_when_the_live_figure_moved(screen: Any, qtbot: Any) -> None:
     ws = screen.context.ws
-    publish_results(ws, 2018)
+    publish_results(ws, 2018, accepted_undecided=len(undecided_items(ws, 2018)))
     decide(ws, 2018, alliance_id(ws, "127"), 90, "复核")
     screen.refresh()
     dialog = trace_of(screen, qtbot, "127")

@@ -29,6 +29,9 @@ def register(sub: Any) -> None:
     p = sub.add_parser("publish", help="发布结果（冻结快照）/ publish the results snapshot")
     p.add_argument("workspace", type=Path)
     p.add_argument("--year", type=int)
+    p.add_argument("--accept-undecided", action="store_true",
+                   help="复核会评议题尚未全部决定时仍按共识分发布 / publish although plenary "
+                   "agenda items have no decision")
     p.set_defaults(handler=cmd_publish)
 
     p = sub.add_parser("history", help="历年结果 / past years' results")
@@ -100,13 +103,15 @@ def cmd_results(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from evaluator.results import publish_results
+    from evaluator.results import publish_results, undecided_items
     from evaluator.workspace import Workspace
 
     with Workspace.open(args.workspace) as ws:
         year = ws.require_year(args.year)
-        rows = publish_results(ws, year)
-    _say(messages.text("results.published", year=year, count=len(rows)))
+        accepted = len(undecided_items(ws, year)) if args.accept_undecided else 0
+        rows = publish_results(ws, year, accepted_undecided=accepted)
+        by = ws.actor
+    _say(messages.text("results.published", year=year, count=len(rows), by=by))
     return 0
 
 

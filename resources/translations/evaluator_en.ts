@@ -731,6 +731,49 @@ The current state is backed up first, so this restore can itself be undone from 
         </message>
     </context>
     <context>
+        <name>HistoryYears</name>
+        <message>
+            <source>Past years' published results decide the A-level honour (high activity three years running) and the stalled alliances (in no year's results for three years). Import each earlier year from its published annex 2: a sheet or CSV file with the columns 联盟代码, 联盟名称, 评分 and 活跃度 (the score may be empty for inactive alliances).</source>
+            <translation>Past years' published results decide the A-level honour (high activity three years running) and the stalled alliances (in no year's results for three years). Import each earlier year from its published annex 2: a sheet or CSV file with the columns 联盟代码, 联盟名称, 评分 and 活跃度 (the score may be empty for inactive alliances).</translation>
+        </message>
+        <message>
+            <source>Import a year's results…</source>
+            <translation>Import a year's results…</translation>
+        </message>
+        <message>
+            <source>Evaluated in this workspace; published by %1, %2</source>
+            <translation>Evaluated in this workspace; published by %1, %2</translation>
+        </message>
+        <message>
+            <source>Evaluated in this workspace; not yet published</source>
+            <translation>Evaluated in this workspace; not yet published</translation>
+        </message>
+        <message>
+            <source>Evaluated in this workspace; no scores yet</source>
+            <translation>Evaluated in this workspace; no scores yet</translation>
+        </message>
+        <message>
+            <source>Imported from %1 by %2, %3</source>
+            <translation>Imported from %1 by %2, %3</translation>
+        </message>
+        <message>
+            <source>Import a year's results</source>
+            <translation>Import a year's results</translation>
+        </message>
+        <message>
+            <source>Results (*.xlsx *.csv)</source>
+            <translation>Results (*.xlsx *.csv)</translation>
+        </message>
+        <message>
+            <source>Which year are these results of?</source>
+            <translation>Which year are these results of?</translation>
+        </message>
+        <message>
+            <source>Nothing was imported from %1:</source>
+            <translation>Nothing was imported from %1:</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportDialog</name>
         <message>
             <source>Import alliance registry</source>
@@ -861,6 +904,14 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Historical results</source>
             <translation>Historical results</translation>
+        </message>
+        <message>
+            <source>Published (plenary decision)</source>
+            <translation>Published (plenary decision)</translation>
+        </message>
+        <message>
+            <source>Published (consensus score)</source>
+            <translation>Published (consensus score)</translation>
         </message>
         <message>
             <source>Advisor</source>
@@ -1121,8 +1172,8 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>No workspace is open.</translation>
         </message>
         <message>
-            <source>Workspace: %1 · Year %2</source>
-            <translation>Workspace: %1 · Year %2</translation>
+            <source>Workspace: %1 · Year %2 · Working: %3</source>
+            <translation>Workspace: %1 · Year %2 · Working: %3</translation>
         </message>
         <message>
             <source>Cannot open the workspace</source>
@@ -1401,6 +1452,33 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Still missing</source>
             <translation>Still missing</translation>
+        </message>
+    </context>
+    <context>
+        <name>PublishDialog</name>
+        <message>
+            <source>Publish results</source>
+            <translation>Publish results</translation>
+        </message>
+        <message>
+            <source>Publishing freezes the %1 results of %2 alliances; later score changes do not change them until you publish again. Published by: %3.</source>
+            <translation>Publishing freezes the %1 results of %2 alliances; later score changes do not change them until you publish again. Published by: %3.</translation>
+        </message>
+        <message>
+            <source>%1 plenary agenda items have no decision. Their published score will be the experts' consensus as it stands; items marked F1 sit on a band cut.</source>
+            <translation>%1 plenary agenda items have no decision. Their published score will be the experts' consensus as it stands; items marked F1 sit on a band cut.</translation>
+        </message>
+        <message>
+            <source>Publish with these %1 items undecided</source>
+            <translation>Publish with these %1 items undecided</translation>
+        </message>
+        <message>
+            <source>Publish</source>
+            <translation>Publish</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
         </message>
     </context>
     <context>
@@ -2138,6 +2216,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Stalled alliances</translation>
         </message>
         <message>
+            <source>Past years</source>
+            <translation>Past years</translation>
+        </message>
+        <message>
             <source>Band</source>
             <translation>Band</translation>
         </message>
@@ -2182,6 +2264,18 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Select an alliance in the results first.</translation>
         </message>
         <message>
+            <source>the A-level alliances</source>
+            <translation>the A-level alliances</translation>
+        </message>
+        <message>
+            <source>the stalled alliances</source>
+            <translation>the stalled alliances</translation>
+        </message>
+        <message>
+            <source>%1-%2: %3 alliances.</source>
+            <translation>%1-%2: %3 alliances.</translation>
+        </message>
+        <message>
             <source>High and fairly high</source>
             <translation>High and fairly high</translation>
         </message>
@@ -2200,10 +2294,6 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Activities carried out, by band</source>
             <translation>Activities carried out, by band</translation>
-        </message>
-        <message>
-            <source>Freeze the {year} results as published? Later score changes will not change them until you publish again.</source>
-            <translation>Freeze the {year} results as published? Later score changes will not change them until you publish again.</translation>
         </message>
         <message>
             <source>Published {n} results.</source>
@@ -2401,6 +2491,26 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Cancel</translation>
         </message>
         <message>
+            <source>Who is working (recorded with every change)</source>
+            <translation>Who is working (recorded with every change)</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>Name:</translation>
+        </message>
+        <message>
+            <source>Alliances in the programme, %1 (the shares of "all alliances" and of each batch)</source>
+            <translation>Alliances in the programme, %1 (the shares of "all alliances" and of each batch)</translation>
+        </message>
+        <message>
+            <source>Source: %1</source>
+            <translation>Source: %1</translation>
+        </message>
+        <message>
+            <source>All alliances in the programme: %1</source>
+            <translation>All alliances in the programme: %1</translation>
+        </message>
+        <message>
             <source>Method thresholds (saved in this workspace)</source>
             <translation>Method thresholds (saved in this workspace)</translation>
         </message>
@@ -2425,16 +2535,12 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>2018 report</translation>
         </message>
         <message>
-            <source>scoring method (method.md)</source>
-            <translation>scoring method (method.md)</translation>
+            <source>the evaluation's scoring method</source>
+            <translation>the evaluation's scoring method</translation>
         </message>
         <message>
-            <source>product default (issue 3)</source>
-            <translation>product default (issue 3)</translation>
-        </message>
-        <message>
-            <source>product default</source>
-            <translation>product default</translation>
+            <source>default of this software</source>
+            <translation>default of this software</translation>
         </message>
     </context>
     <context>
@@ -2632,6 +2738,44 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>No comments.</source>
             <translation>No comments.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkingNameDialog</name>
+        <message>
+            <source>Who is working?</source>
+            <translation>Who is working?</translation>
+        </message>
+        <message>
+            <source>Your name is recorded with every change you make in this workspace (imports, plenary decisions, publication). The computer's login is not used.</source>
+            <translation>Your name is recorded with every change you make in this workspace (imports, plenary decisions, publication). The computer's login is not used.</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Continue</source>
+            <translation>Continue</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>Later</translation>
+        </message>
+    </context>
+    <context>
+        <name>YearsModel</name>
+        <message>
+            <source>Year</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <source>Alliances</source>
+            <translation>Alliances</translation>
+        </message>
+        <message>
+            <source>Where the results come from</source>
+            <translation>Where the results come from</translation>
         </message>
     </context>
 </TS>
