@@ -88,17 +88,21 @@ def _year(ws: Any, year: int | None) -> int:
 
 def cmd_results(args: argparse.Namespace) -> int:
     from evaluator.cli import print_json
-    from evaluator.results import BAND_NAMES, results_for_year
+    from evaluator.results import BAND_NAMES, BAND_NAMES_EN, results_for_year
     from evaluator.workspace import Workspace
 
     with Workspace.open(args.workspace) as ws:
         rows = results_for_year(ws, _year(ws, args.year))
+        batches = {b["id"]: b["name"] if messages.current_language() == "zh" else b["name_en"]
+                   for b in ws.batches()}
     if args.json:
         print_json([r.as_dict() for r in rows])
         return 0
+    names = BAND_NAMES if messages.current_language() == "zh" else BAND_NAMES_EN
     for r in rows:
         score = "" if r.score is None else r.score
-        _say(f"{r.rank}\t{r.code}\t{r.name}\t{r.batch_id}\t{score}\t{BAND_NAMES[r.band]}")
+        _say(f"{r.rank}\t{r.code}\t{r.name}\t{batches.get(r.batch_id, r.batch_id)}\t"
+             f"{score}\t{names[r.band]}")
     return 0
 
 
@@ -186,6 +190,7 @@ def cmd_stalled(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     from evaluator.cli import print_json
+    from evaluator.results import BAND_NAMES_EN
     from evaluator.statistics import compute_statistics
     from evaluator.workspace import Workspace
 
@@ -196,8 +201,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print_json(data)
         return 0
     for band, fig in data["bands"].items():
-        _say(f"{fig['name']}\t{fig['count']}\t{fig['pct_of_participants']}%\t"
-             f"{fig['pct_of_total']}%\t({band})")
+        name = fig["name"] if messages.current_language() == "zh" else BAND_NAMES_EN[band]
+        _say(f"{name}\t{fig['count']}\t{fig['pct_of_participants']}%\t"
+             f"{fig['pct_of_total']}%")
     return 0
 
 

@@ -25,12 +25,14 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from evaluator.atomic import atomic_write
+from evaluator.audit_labels import action_text, entity_text
 from evaluator.consensus import ScoreSet, score_sets
 from evaluator.exports.streamed_sheet import StreamedRows, save_with_streamed_rows
-from evaluator.history import a_level
+from evaluator.history import a_level, missing_text, missing_years
 from evaluator.progress import NullProgress, Progress, check
 from evaluator.results import BAND_NAMES, BANDS, ResultRow, results_for_year
 from evaluator.statistics import Statistics, compute_statistics
+from evaluator.timefmt import local_time
 from evaluator.workspace import Workspace
 
 FONT_NAME = "宋体"
@@ -276,6 +278,11 @@ def _a_level_sheet(book: Workbook, ws: Workspace, year: int,
     w.header(["序号", "联盟名称", "批次", *[f"{y} 年评分" for y in years]])
     for r in rows:
         w.values([r.seq, r.name, r.code, *[r.scores.get(y) for y in years]])
+    missing = missing_years(ws, year, "history.a_level_years", results)
+    if missing:
+        w.note(missing_text(ws, year, missing, "A 级联盟", "zh") + "。")
+    elif not rows:
+        w.note("无")
     w.finish()
 
 
@@ -473,7 +480,7 @@ def _scores_sheet(book: Workbook, ws: Workspace, year: int,
     for round_, expert, code, alliance_name, values_json, comments in cursor:
         found = json.loads(values_json)
         values = [found.get(c) for c in codes]
-        total = sum(v for v in values if v is not None)
+        total = round(sum(v for v in values if v is not None), 4)
         rows.append([ROUND_NAMES.get(round_, round_), expert, code, alliance_name, *values,
                      total, comments or ""])
         if rows.row % 5000 == 0:
@@ -497,8 +504,9 @@ def _plenary_sheet(book: Workbook, ws: Workspace, year: int) -> None:
         [year]))
     for p in rows:
         w.values([p["code"], p["name"], "维持" if p["decision"] == "accept" else "改定",
-                  p["consensus_before"], p["score"], p["reason"], p["decided_by"],
-                  p["decided_at"], "有效" if p["superseded_by"] is None else "已被取代"])
+                  _rounded(p["consensus_before"]), _rounded(p["score"]), p["reason"],
+                  p["decided_by"], local_time(p["decided_at"], "zh"),
+                  "有效" if p["superseded_by"] is None else "已被取代"])
     if not rows:
         w.note("本年度没有复核会评决定。")
     w.finish(landscape=True)
@@ -547,7 +555,8 @@ def _audit_sheet(book: Workbook, ws: Workspace) -> list[StreamedRows]:
     rows = w.stream()
     for r in ws.db.execute("SELECT id, at, actor, action, entity, entity_key, old_json,"
                            " new_json FROM audit_log ORDER BY id"):
-        rows.append([*r[:6], _short_json(r[6]), _short_json(r[7])])
+        rows.append([r[0], local_time(r[1], "zh"), r[2], action_text(r[3], "zh"),
+                     entity_text(r[4], "zh"), r[5], _short_json(r[6]), _short_json(r[7])])
     w.finish(landscape=True)
     return [rows]
 
