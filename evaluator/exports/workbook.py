@@ -531,7 +531,8 @@ def _quality_sheet(book: Workbook, ws: Workspace, year: int,
     levels = {"total": "总分", "group": "一级指标", "indicator": "二级指标"}
     sets = score_sets(ws, year) if sets is None else sets  # read once for both tables
     for row in alpha_table(ws, year, sets):
-        w.values([levels.get(row.level, row.level), row.code, row.name,
+        w.values([levels.get(row.level, row.level), "" if row.level == "total" else row.code,
+                  row.name,
                   None if row.alpha is None else round(row.alpha, 3),
                   bands.get(row.band, row.band), row.units])
     w.skip()

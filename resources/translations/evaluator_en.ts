@@ -1809,10 +1809,6 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Alliances in the registry</translation>
         </message>
         <message>
-            <source>%1 in the programme</source>
-            <translation>%1 in the programme</translation>
-        </message>
-        <message>
             <source>Submissions received</source>
             <translation>Submissions received</translation>
         </message>
@@ -1847,6 +1843,10 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>official size · %1 in the registry</source>
             <translation>official size · %1 in the registry</translation>
+        </message>
+        <message>
+            <source>%1 in the programme (%2; change in Settings)</source>
+            <translation>%1 in the programme (%2; change in Settings)</translation>
         </message>
         <message>
             <source>Initial round: score sheets received / assigned</source>
@@ -2065,8 +2065,20 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Reason (required)</translation>
         </message>
         <message>
+            <source>Chair</source>
+            <translation>Chair</translation>
+        </message>
+        <message>
+            <source>Who chairs the plenary; recorded on the decision</source>
+            <translation>Who chairs the plenary; recorded on the decision</translation>
+        </message>
+        <message>
             <source>Record decision</source>
             <translation>Record decision</translation>
+        </message>
+        <message>
+            <source>Chair:</source>
+            <translation>Chair:</translation>
         </message>
         <message>
             <source>Plenary</source>
@@ -2114,6 +2126,10 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Please give the reason for the decision.</source>
             <translation>Please give the reason for the decision.</translation>
+        </message>
+        <message>
+            <source>Please enter who chairs the plenary.</source>
+            <translation>Please enter who chairs the plenary.</translation>
         </message>
         <message>
             <source>Decision recorded. To change it, record a new decision for the same alliance; it supersedes this one.</source>

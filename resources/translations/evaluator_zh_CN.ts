@@ -1809,10 +1809,6 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>联盟名录</translation>
         </message>
         <message>
-            <source>%1 in the programme</source>
-            <translation>试点联盟共 %1 家</translation>
-        </message>
-        <message>
             <source>Submissions received</source>
             <translation>已收到的参评材料</translation>
         </message>
@@ -1847,6 +1843,10 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>official size · %1 in the registry</source>
             <translation>官方数量 · 名录中 %1 家</translation>
+        </message>
+        <message>
+            <source>%1 in the programme (%2; change in Settings)</source>
+            <translation>试点联盟共 %1 家（来源：%2；可在「设置」中修改）</translation>
         </message>
         <message>
             <source>Initial round: score sheets received / assigned</source>
@@ -2065,8 +2065,20 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>理由（必填）</translation>
         </message>
         <message>
+            <source>Chair</source>
+            <translation>主持人</translation>
+        </message>
+        <message>
+            <source>Who chairs the plenary; recorded on the decision</source>
+            <translation>复核会评的主持人，记入决定</translation>
+        </message>
+        <message>
             <source>Record decision</source>
             <translation>记录决定</translation>
+        </message>
+        <message>
+            <source>Chair:</source>
+            <translation>主持人：</translation>
         </message>
         <message>
             <source>Plenary</source>
@@ -2113,6 +2125,10 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Please give the reason for the decision.</source>
             <translation>请填写决定的理由。</translation>
+        </message>
+        <message>
+            <source>Please enter who chairs the plenary.</source>
+            <translation>请填写复核会评的主持人。</translation>
         </message>
         <message>
             <source>Decision recorded. To change it, record a new decision for the same alliance; it supersedes this one.</source>
