@@ -9,8 +9,6 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 # Lowercase identifiers as the code stores them (create, score_file, fairly_high,
 # override), names of the repository's files (method.md), long floats (49.96153846153846).
 CODE = re.compile(r"(?<![A-Za-z0-9.\\/:-])[a-z]{3,}(?:_[a-z]+)*(?:\.md)?(?![A-Za-z0-9])")
@@ -138,9 +136,8 @@ def test_chinese_exports_show_no_codes(demo_path: Path, tmp_path: Path) -> None:
                     if isinstance(value, str):
                         found += [f"[{sheet.title}] {o}" for o in offending([value])]
                     elif isinstance(value, float) and "%" not in cell.number_format \
-                            and sheet.title != "评分明细":
-                        if round(value, 4) != value:
-                            found.append(f"[{sheet.title}] {value}")
+                            and sheet.title != "评分明细" and round(value, 4) != value:
+                        found.append(f"[{sheet.title}] {value}")
         document = docx.Document(str(tmp_path / "r.docx"))
         texts = [p.text for p in document.paragraphs]
         texts += [c.text for t in document.tables for r in t.rows for c in r.cells]
