@@ -753,8 +753,12 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Evaluated in this workspace; no scores yet</translation>
         </message>
         <message>
-            <source>Imported from %1 by %2, %3</source>
-            <translation>Imported from %1 by %2, %3</translation>
+            <source>%1 (imported by %2, %3)</source>
+            <translation>%1 (imported by %2, %3)</translation>
+        </message>
+        <message>
+            <source>%1; also imported: %2</source>
+            <translation>%1; also imported: %2</translation>
         </message>
         <message>
             <source>Import a year's results</source>

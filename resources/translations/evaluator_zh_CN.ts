@@ -753,8 +753,12 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>本工作区评审；尚无评分</translation>
         </message>
         <message>
-            <source>Imported from %1 by %2, %3</source>
-            <translation>%2 于 %3 从 %1 导入</translation>
+            <source>%1 (imported by %2, %3)</source>
+            <translation>%1（%2 于 %3 导入）</translation>
+        </message>
+        <message>
+            <source>%1; also imported: %2</source>
+            <translation>%1；另有导入的结果：%2</translation>
         </message>
         <message>
             <source>Import a year's results</source>

@@ -99,12 +99,17 @@ class HistoryYears(QWidget):
                 count = ""
             rows[y] = [str(y), count, source]
         for h in history_years(ws):
-            if h["year"] in rows and rows[h["year"]][1]:
-                continue
-            source = self.tr("Imported from %1 by %2, %3").replace(
+            imported = self.tr("%1 (imported by %2, %3)").replace(
                 "%1", h["file"] or "-").replace("%2", h["by"] or "-").replace(
                 "%3", local_time(h["recorded_at"]))
-            rows[h["year"]] = [str(h["year"]), str(h["alliances"]), source]
+            if h["year"] in rows:
+                held = rows[h["year"]]
+                if not held[1]:  # not published here: the imported figures stand
+                    held[1] = str(h["alliances"])
+                held[2] = self.tr("%1; also imported: %2").replace("%1", held[2]).replace(
+                    "%2", imported)
+            else:
+                rows[h["year"]] = [str(h["year"]), str(h["alliances"]), imported]
         return [rows[y] for y in sorted(rows, reverse=True)]
 
     def choose_file(self) -> None:
