@@ -107,7 +107,6 @@ def isolated_user_dirs(root: Path) -> Iterator[None]:
 
 def build_sample_workspace(directory: Path) -> Path:
     from evaluator.demo import build_demo
-
     from evaluator.people import choose_working_name
     from evaluator.workspace import Workspace
 

@@ -734,7 +734,7 @@ The current state is backed up first, so this restore can itself be undone from 
         <name>HistoryYears</name>
         <message>
             <source>Past years' published results decide the A-level honour (high activity three years running) and the stalled alliances (in no year's results for three years). Import each earlier year from its published annex 2: a sheet or CSV file with the columns 联盟代码, 联盟名称, 评分 and 活跃度 (the score may be empty for inactive alliances).</source>
-            <translation>A 级联盟（连续三年活跃度高）和连续未参评的联盟（连续三年不在评价结果中）要根据往年公布的结果判定。请逐年导入往年公布的附件 2：Excel 工作表或 CSV 文件，列为 联盟代码、联盟名称、评分、活跃度（不活跃联盟的评分可以为空）。</translation>
+            <translation>A 级联盟（连续三年活跃度高）和连续未参评的联盟（连续三年不在评价结果中）要根据往年公布的结果判定。请逐年导入往年公布的附件 2：电子表格（.xlsx）或 .csv 文件，列为 联盟代码、联盟名称、评分、活跃度（不活跃联盟的评分可以为空）。</translation>
         </message>
         <message>
             <source>Import a year's results…</source>
