@@ -180,3 +180,22 @@ def test_new_year_with_two_imported_years_makes_the_claims(tmp_path: Path) -> No
     assert "除上述联盟外，联盟名录中的联盟均已填报 2019 年度信息" in text
     assert "数字来源" not in text
     assert "名录以外" not in text
+
+
+def test_annex_3_says_none_when_no_alliance_was_high_three_years(
+        annex_ws: Workspace, tmp_path: Path) -> None:
+    average = tmp_path / "average.csv"
+    with (REFERENCE / "annex2_2018_results.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    with average.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["联盟代码", "联盟名称", "评分", "活跃度"])
+        writer.writerows([r["code"], r["alliance"], "", "一般"] for r in rows)
+    for year in (2016, 2017):
+        import_history(annex_ws, average, year)
+    out = write_report(annex_ws, tmp_path / "r.docx", year=2018)
+    document = docx.Document(str(out))
+    texts = [p.text for p in document.paragraphs]
+    annex3 = texts[next(i for i, t in enumerate(texts) if t == "附件 3："):]
+    assert "无" in annex3
+    assert any("没有联盟连续三年保持高活跃度" in t for t in texts)
