@@ -131,7 +131,7 @@ def test_a_history_only_year_names_the_import(demo_ws: Workspace, qtbot: Any) ->
     assert (dialog.source, dialog.score, dialog.band) == ("history", row[0], row[1])
     text = "\n".join(dialog.steps())
     assert "published figure of the 2017 results imported" in text
-    assert "Imported from demo: annex 2 (2018), synthetic 2016-2017 on" in text
+    assert "Imported from 演示数据：2018 年为报告附件 2，2016—2017 年为模拟 on" in text
     assert dialog.totals_model.rowCount() == 0
     assert dialog.files_model.rowCount() == 0
     assert [e.entity for e in dialog.audit_model.rows] == ["history"]

@@ -2240,6 +2240,22 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Past years</translation>
         </message>
         <message>
+            <source>{year}: {n} alliances took part; {total} in the programme.</source>
+            <translation>{year}: {n} alliances took part; {total} in the programme.</translation>
+        </message>
+        <message>
+            <source>Published by {by} on {at}.</source>
+            <translation>Published by {by} on {at}.</translation>
+        </message>
+        <message>
+            <source>Not yet published: the scores as they stand now.</source>
+            <translation>Not yet published: the scores as they stand now.</translation>
+        </message>
+        <message>
+            <source>Imported past results (see Past years).</source>
+            <translation>Imported past results (see Past years).</translation>
+        </message>
+        <message>
             <source>Band</source>
             <translation>Band</translation>
         </message>
@@ -2274,10 +2290,6 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Cancelled; press F5 to compute the results.</source>
             <translation>Cancelled; press F5 to compute the results.</translation>
-        </message>
-        <message>
-            <source>{year}: {n} alliances took part ({source}); {total} in the programme.</source>
-            <translation>{year}: {n} alliances took part ({source}); {total} in the programme.</translation>
         </message>
         <message>
             <source>Select an alliance in the results first.</source>

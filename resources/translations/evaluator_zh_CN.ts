@@ -2239,6 +2239,22 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>历年结果</translation>
         </message>
         <message>
+            <source>{year}: {n} alliances took part; {total} in the programme.</source>
+            <translation>{year} 年度：参评联盟 {n} 家，联盟总数 {total} 家。</translation>
+        </message>
+        <message>
+            <source>Published by {by} on {at}.</source>
+            <translation>已由 {by} 于 {at} 发布。</translation>
+        </message>
+        <message>
+            <source>Not yet published: the scores as they stand now.</source>
+            <translation>尚未发布：以下为当前评分计算的结果。</translation>
+        </message>
+        <message>
+            <source>Imported past results (see Past years).</source>
+            <translation>导入的往年结果（见「历年结果」）。</translation>
+        </message>
+        <message>
             <source>Band</source>
             <translation>活跃度</translation>
         </message>
@@ -2273,10 +2289,6 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Cancelled; press F5 to compute the results.</source>
             <translation>已取消；按 F5 重新计算结果。</translation>
-        </message>
-        <message>
-            <source>{year}: {n} alliances took part ({source}); {total} in the programme.</source>
-            <translation>{year} 年度：参评联盟 {n} 家（{source}），联盟总数 {total} 家。</translation>
         </message>
         <message>
             <source>Select an alliance in the results first.</source>

@@ -53,11 +53,13 @@ from evaluator.results import (
     BANDS,
     ResultRow,
     compute_results,
+    last_publication,
     publish_results,
     results_for_year,
     undecided_items,
 )
 from evaluator.statistics import Statistics, compute_statistics
+from evaluator.timefmt import local_time
 from evaluator.workspace import Workspace
 from ui.charts import BandPieView, GroupedBarView
 from ui.context import AppContext
@@ -461,10 +463,17 @@ class Screen(QWidget):
         self.history.set_workspace(ws, year)
         self._show_statistics(self.stats, names, indicator_names(ws.rubric(year)))
         source = rows[0].source if rows else ""
-        self.summary.setText(self.tr(
-            "{year}: {n} alliances took part ({source}); {total} in the programme.").format(
-                year=year, n=len(rows), source=source_label(source) or "-",
-                total=self.stats.total))
+        text = self.tr("{year}: {n} alliances took part; {total} in the programme.").format(
+            year=year, n=len(rows), total=self.stats.total)
+        publication = last_publication(ws, year) if source == "published" else None
+        if publication is not None:
+            text += " " + self.tr("Published by {by} on {at}.").format(
+                by=publication["published_by"], at=local_time(publication["published_at"]))
+        elif source in ("plenary", "consensus"):
+            text += " " + self.tr("Not yet published: the scores as they stand now.")
+        elif source == "history":
+            text += " " + self.tr("Imported past results (see Past years).")
+        self.summary.setText(text)
 
     # -- tracing a score -----------------------------------------------------------------
     def selected_result(self) -> ResultRow | None:
