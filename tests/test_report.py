@@ -121,7 +121,7 @@ def test_one_year_of_history_makes_no_three_year_claim(annex_ws: Workspace,
 
 def _new_year(tmp_path: Path) -> Workspace:
     """A 2019 workspace built as a new office would: a registry of 99 alliances, 92
-    submissions, results for 90 (2 were not eligible), no earlier years."""
+    submissions of which 90 meet the requirements and are scored, no earlier years."""
     from evaluator.plenary import decide  # noqa: F401  (results come from scores below)
     from evaluator.workspace import now_iso
 
@@ -135,11 +135,15 @@ def _new_year(tmp_path: Path) -> Workspace:
         "year": 2019, "name": "甲", "role": "member", "secret_key": "00"}).last_pk)
     rubric = ws.rubric(2019)
     for i, alliance in enumerate(alliances[:92]):
-        ws.db.table("submissions").insert({
+        sid = ws.db.table("submissions").insert({
             "year": 2019, "alliance_id": alliance.id, "name_as_filed": alliance.name,
-            "imported_at": now_iso()})
+            "contact": "联系人", "phone": "010-1", "filed_on": "2019-12-20",
+            "imported_at": now_iso()}).last_pk
         if i >= 90:
-            continue
+            continue  # submitted without records: not eligible, not scored
+        ws.db.table("submission_records").insert_all([
+            {"submission_id": sid, "indicator_code": code, "title": "记录"}
+            for code in ("1.1", "2.1", "3.1")])
         share = 0.4 + 0.6 * (i % 10) / 10
         for ind in rubric.indicators:
             ws.db.table("scores").insert({

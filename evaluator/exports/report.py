@@ -24,6 +24,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from evaluator.atomic import atomic_write
+from evaluator.eligibility import eligible_alliance_ids
 from evaluator.exports import charts
 from evaluator.exports.docx_tables import add_table
 from evaluator.exports.workbook import ROLE_HEADINGS
@@ -32,7 +33,12 @@ from evaluator.programme import programme_sizes
 from evaluator.progress import NullProgress, Progress, check
 from evaluator.registry import list_alliances
 from evaluator.results import BAND_NAMES, BANDS, ResultRow, results_for_year
-from evaluator.statistics import compute_statistics, format_percent, not_submitted
+from evaluator.statistics import (
+    compute_statistics,
+    format_percent,
+    not_submitted,
+    submitted_alliance_ids,
+)
 from evaluator.workspace import Workspace
 
 BODY_FONT = "宋体"
@@ -160,14 +166,29 @@ class ReportWriter:
             self.missing(f"尚未录入 {self.year} 年度专家组：请在「专家组」导入专家名单。")
         self.heading("4.本次评价范围和程序", 2)
         scope = (f"评价内容时限为 {self.year} 年 1 月 1 日至 {self.year} 年 12 月 31 日。")
-        if self.results:
+        eligible = self._eligible_count()
+        if eligible is not None:
+            also = ""
+            if self.results and eligible != self.stats.participants:
+                also = f"（评价结果中有 {self.stats.participants} 家联盟）"
             self.para(f"{scope}根据信息数据库显示，录入信息达到评价要求的联盟共 "
-                      f"{self.stats.participants} 家。")
+                      f"{eligible} 家{also}。")
+        elif self.results:
+            self.para(f"{scope}本次参评联盟共 {self.stats.participants} 家。")
+            self.missing(f"本工作区没有 {self.year} 年度的联盟填报信息，无法核对录入信息达到"
+                         f"评价要求的联盟数：请在「参评材料」导入联盟填报信息。")
         else:
             self.para(scope)
+        if not self.results:
             self.missing(self._no_results_text())
         self.para("评价工作设计了分组初评、集中交叉分组复评、重要差异集体讨论复核会评三个程序。")
         self.results_section()
+
+    def _eligible_count(self) -> int | None:
+        """Alliances whose submission meets the requirements; None without submissions."""
+        if self.year not in self.ws.years() or not submitted_alliance_ids(self.ws, self.year):
+            return None
+        return len(eligible_alliance_ids(self.ws, self.year))
 
     def _no_results_text(self) -> str:
         return (f"{self.year} 年度尚无评价结果：请在「汇总评分」合并专家评分文件，"
