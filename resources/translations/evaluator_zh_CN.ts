@@ -1484,6 +1484,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
+        <message>
+            <source>%1 %2: %3, consensus %4</source>
+            <translation>%1 %2：%3，共识分 %4</translation>
+        </message>
     </context>
     <context>
         <name>QMainWindow</name>

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from evaluator.results import Undecided
+from ui.labels import flag_label
 
 
 class PublishDialog(QDialog):
@@ -42,7 +43,7 @@ class PublishDialog(QDialog):
             warning.setStyleSheet("font-weight: bold;")
             layout.addWidget(warning)
             self.items = QListWidget()
-            self.items.addItems([u.text() for u in undecided])
+            self.items.addItems([self.item_text(u) for u in undecided])
             layout.addWidget(self.items, 1)
             self.confirm = QCheckBox(self.tr(
                 "Publish with these %1 items undecided").replace("%1", str(len(undecided))))
@@ -58,6 +59,11 @@ class PublishDialog(QDialog):
         if self.confirm is not None:
             self.publish_button.setEnabled(False)
             self.confirm.toggled.connect(self.publish_button.setEnabled)
+
+    def item_text(self, u: Undecided) -> str:
+        return self.tr("%1 %2: %3, consensus %4").replace("%1", u.code).replace(
+            "%2", u.name).replace("%3", "; ".join(flag_label(r) for r in u.rules)).replace(
+            "%4", f"{u.consensus:.2f}")
 
     def accepted_undecided(self) -> int:
         """The count the publisher confirmed (0 when nothing was undecided)."""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QScrollArea,
@@ -82,7 +83,8 @@ class SettingsDialog(QDialog):
         self.editors: dict[str, QWidget] = {}
         self.size_editors: dict[str, QSpinBox] = {}
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumSize(720, 560)
+        # Fits 1366x768 at 150 % (910x512 logical less the title bar); the thresholds scroll.
+        self.setMinimumSize(680, 440)
 
         self.language_combo = QComboBox()
         for lang in LANGUAGES:
@@ -94,9 +96,11 @@ class SettingsDialog(QDialog):
         language_form.addRow(self.tr("Language:"), self.language_combo)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(language_box)
+        top = QHBoxLayout()
+        top.addWidget(language_box, 1)
+        layout.addLayout(top)
         if context.workspace is not None:
-            layout.addWidget(self._people_box())
+            top.addWidget(self._people_box(), 1)
             layout.addWidget(self._programme_box())
             layout.addWidget(self._threshold_box(), 1)
         else:
