@@ -30,7 +30,7 @@ from evaluator.consensus import ScoreSet, score_sets
 from evaluator.exports.streamed_sheet import StreamedRows, save_with_streamed_rows
 from evaluator.history import a_level, missing_text, missing_years
 from evaluator.progress import NullProgress, Progress, check
-from evaluator.results import BAND_NAMES, BANDS, ResultRow, results_for_year
+from evaluator.results import BAND_NAMES, BANDS, ResultRow, last_publication, results_for_year
 from evaluator.statistics import Statistics, compute_statistics
 from evaluator.timefmt import local_time
 from evaluator.workspace import Workspace
@@ -260,6 +260,12 @@ def _results_sheet(book: Workbook, ws: Workspace, year: int, show_inactive: bool
             score = r.score if (band != "inactive" or show_inactive) else None
             w.values([r.rank, r.name, r.code, score])
     w.skip()
+    publication = last_publication(ws, year) if rows and rows[0].source == "published" else None
+    if publication is not None:
+        w.note(f"{publication['published_by']} 于 {local_time(publication['published_at'], 'zh')}"
+               f" 发布。")
+    elif rows and rows[0].source in ("plenary", "consensus"):
+        w.note("尚未发布：以上为导出时按当前评分计算的结果。")
     w.note("注：批次列为联盟代码，首位数字为试点批次，后两位为批复文件中的序号；d 开头为网员联盟。")
     if not show_inactive:
         w.note("不活跃联盟的评分不予公布。")
