@@ -16,11 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from evaluator import messages
-from evaluator.errors import Problem, RubricError
+from evaluator.errors import EvaluatorError, Problem, RubricError
+from evaluator.reading import check_finite, file_problems, load_json, read_file_bytes
 from evaluator.resources import resource_path
 
 DEFAULT_RUBRIC = "rubric_2018.toml"
 MAX_RUBRIC_BYTES = 1_000_000
+MAX_RUBRIC_DEPTH = 16
+MIN_STEP = 0.01  # the method scores in halves; a hundredth leaves room, 1e-300 does not
+MAX_POINTS = 1_000
+MAX_STEPS_PER_INDICATOR = 10_000
 
 messages.register(
     {
@@ -200,27 +205,42 @@ def load_default_rubric() -> Rubric:
 
 def load_rubric(path: Path | str) -> Rubric:
     path = Path(path)
-    if not path.exists():
-        raise RubricError(Problem("file.missing", {"path": str(path)}, file=path.name))
-    size = path.stat().st_size
+    size, problems = file_problems(path, 1 << 40)
+    problems = [p for p in problems if p.code != "reading.empty_file"]  # named by its fields
+    if problems:
+        raise RubricError(problems)
     if size > MAX_RUBRIC_BYTES:
         raise RubricError(
             Problem("rubric.too_large", {"size": size, "limit": MAX_RUBRIC_BYTES}, file=path.name)
         )
-    raw = path.read_bytes()
     try:
+        raw = read_file_bytes(path, MAX_RUBRIC_BYTES) if size else b""
         textual = raw.decode("utf-8-sig")
-        data = json.loads(textual) if path.suffix.lower() == ".json" else tomllib.loads(textual)
-    except (UnicodeDecodeError, ValueError) as exc:
+        if path.suffix.lower() == ".json":
+            data = load_json(textual, file=path.name, max_bytes=MAX_RUBRIC_BYTES,
+                             max_depth=MAX_RUBRIC_DEPTH)
+        else:
+            data = tomllib.loads(textual)
+            check_finite(data, file=path.name, max_depth=MAX_RUBRIC_DEPTH)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise RubricError(
-            Problem("rubric.unreadable", {"reason": str(exc)}, file=path.name)
+            Problem("rubric.unreadable", {"reason": str(exc)[:200]}, file=path.name)
         ) from None
+    except EvaluatorError as exc:
+        raise RubricError(exc.problems) from None
     return rubric_from_data(data, file=path.name)
 
 
-def rubric_from_json(text: str) -> Rubric:
-    """Read back the canonical form stored in a workspace or package."""
-    data = json.loads(text)
+def rubric_from_json(text: str, file: str | None = None) -> Rubric:
+    """Read back the canonical form stored in a workspace or package (depth, size and
+    finite numbers checked: a package comes from outside)."""
+    try:
+        data = load_json(text, file=file, max_bytes=MAX_RUBRIC_BYTES,
+                         max_depth=MAX_RUBRIC_DEPTH)
+    except EvaluatorError as exc:
+        raise RubricError(exc.problems) from None
+    if not isinstance(data, dict):
+        raise RubricError(Problem("rubric.unreadable", {"reason": "not a table"}, file=file))
     groups = [
         {**g, "indicator": g.get("indicators", [])} for g in data.get("groups", [])
     ]
@@ -248,9 +268,10 @@ def rubric_from_data(data: Any, file: str | None = None) -> Rubric:
     name = need(data, "name", "rubric") or ""
     step_raw = need(data, "step", "rubric", (int, float))
     step = float(step_raw) if step_raw is not None else 0.5
-    if step_raw is not None and not step > 0:
+    if step_raw is not None and not (MIN_STEP <= step <= MAX_POINTS):
         problems.append(Problem("rubric.bad_value", {"where": "rubric", "field": "step",
-                                "value": step_raw, "expected": "> 0"}, file=file))
+                                "value": step_raw, "expected": f"{MIN_STEP} - {MAX_POINTS}"},
+                                file=file))
         step = 0.5
     raw_groups = data.get("group")
     if not isinstance(raw_groups, list) or not raw_groups:
@@ -286,9 +307,16 @@ def rubric_from_data(data: Any, file: str | None = None) -> Rubric:
                 problems.append(Problem("rubric.bad_code", {"code": code, "group": gcode},
                                         file=file))
             max_points = float(max_raw)
-            if not max_points > 0:
+            if not 0 < max_points <= MAX_POINTS:
                 problems.append(Problem("rubric.bad_value", {"where": iwhere, "field": "max",
-                                        "value": max_raw, "expected": "> 0"}, file=file))
+                                        "value": max_raw, "expected": f"0 - {MAX_POINTS}"},
+                                        file=file))
+                continue
+            if max_points / step > MAX_STEPS_PER_INDICATOR:
+                problems.append(Problem("rubric.bad_value", {"where": iwhere, "field": "max",
+                                        "value": max_raw,
+                                        "expected": f"<= {MAX_STEPS_PER_INDICATOR} x step"},
+                                        file=file))
                 continue
             if (Decimal(repr(max_points)) / Decimal(repr(step))) % 1 != 0:
                 problems.append(Problem("rubric.off_step", {"code": code, "max": max_points,

@@ -16,6 +16,7 @@ from typing import Any
 from evaluator import messages
 from evaluator.atomic import atomic_write
 from evaluator.errors import EvaluatorError, ImportRefused, Problem
+from evaluator.excel_text import put_text, write_row
 from evaluator.packages import ROUND_NAMES, Package, format_value
 from evaluator.reading import check_workbook_file, read_workbook
 from evaluator.scorefile import (
@@ -38,7 +39,6 @@ from evaluator.scorefile import (
     parse_comments_sheet,
     parse_meta_sheet,
     parse_scores_sheet,
-    write_text,
 )
 
 K_PURPOSE = "用途"
@@ -85,14 +85,16 @@ def write_score_template(package: Package, out: Path | str) -> Path:
     ws = wb.active
     ws.title = SCORES_SHEET
     bold = Font(bold=True)
-    header = [CODE_COLUMN, NAME_COLUMN, *rubric.codes, TOTAL_COLUMN]
+    # Indicator columns are headed "1.1 理事会会议": reading takes the code before the name.
+    header = [CODE_COLUMN, NAME_COLUMN,
+              *(f"{code} {rubric.indicator(code).name}" for code in rubric.codes), TOTAL_COLUMN]
     fill = PatternFill("solid", fgColor="DDEBF7")
     for col, name in enumerate(header, start=1):
         cell = ws.cell(row=1, column=col)
-        write_text(cell, name)
+        put_text(cell, name)
         cell.font = bold
         cell.fill = fill
-        cell.alignment = Alignment(horizontal="center")
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     last_row = len(alliances) + 1
     step = format_value(rubric.step)
     for c, code in enumerate(rubric.codes, start=3):
@@ -113,45 +115,47 @@ def write_score_template(package: Package, out: Path | str) -> Path:
         )
         dv.add(f"{letter}2:{letter}{max(last_row, 2)}")
         ws.add_data_validation(dv)
-        ws.column_dimensions[letter].width = 7
+        ws.column_dimensions[letter].width = 12
     total_col = column_letter(len(header) - 1)
     first_ind, last_ind = column_letter(2), column_letter(len(header) - 2)
     # Scores already in the package are filled in, so an expert can move between the app
     # and the spreadsheet without retyping.
     saved = package.scores()
     for r, a in enumerate(alliances, start=2):
-        write_text(ws.cell(row=r, column=1), a.code)
-        write_text(ws.cell(row=r, column=2), a.name)
+        put_text(ws.cell(row=r, column=1), a.code)
+        put_text(ws.cell(row=r, column=2), a.name)
         for c, code in enumerate(rubric.codes, start=3):
             score = saved.get((a.id, code))
             if score is not None:
                 ws.cell(row=r, column=c).value = score.value
         ws[f"{total_col}{r}"] = f"=SUM({first_ind}{r}:{last_ind}{r})"
     ws.freeze_panes = "C2"
+    ws.row_dimensions[1].height = 48
     ws.column_dimensions["A"].width = 10
     ws.column_dimensions["B"].width = 36
 
     cs = wb.create_sheet(COMMENTS_SHEET)
     for col, name in enumerate((CODE_COLUMN, INDICATOR_COLUMN, COMMENT_COLUMN), start=1):
-        write_text(cs.cell(row=1, column=col), name)
+        put_text(cs.cell(row=1, column=col), name)
         cs.cell(row=1, column=col).font = bold
     cs.column_dimensions["C"].width = 80
     codes = {a.id: a.code for a in alliances}
+    comment_row = 1
     for (alliance_id, indicator), score in sorted(saved.items()):
         if score.comment and alliance_id in codes:
-            cs.append([codes[alliance_id], indicator, None])
-            write_text(cs.cell(row=cs.max_row, column=3), score.comment)
+            comment_row += 1
+            write_row(cs, comment_row, [codes[alliance_id], indicator, score.comment])
 
     ms = wb.create_sheet(META_SHEET)
     meta = {K_VERSION: FORMAT_VERSION, K_PURPOSE: TEMPLATE_PURPOSE,
             K_EXPERT: package.expert, K_ROUND: ROUND_NAMES[package.round][0],
             K_YEAR: str(package.year), K_FINGERPRINT: package.fingerprint}
     for col, name in enumerate(META_HEADER, start=1):
-        write_text(ms.cell(row=1, column=col), name)
+        put_text(ms.cell(row=1, column=col), name)
         ms.cell(row=1, column=col).font = bold
     for r, (key, value) in enumerate(meta.items(), start=2):
-        write_text(ms.cell(row=r, column=1), key)
-        write_text(ms.cell(row=r, column=2), value)
+        put_text(ms.cell(row=r, column=1), key)
+        put_text(ms.cell(row=r, column=2), value)
     ms.column_dimensions["A"].width = 14
     ms.column_dimensions["B"].width = 70
     with atomic_write(out, suffix=".xlsx") as tmp:
@@ -170,6 +174,7 @@ class TemplateImport:
     scores: int
     comments: int
     alliances: int
+    unchanged: int = 0  # scores (with their comments) already in the package as given
 
 
 def _formula_cells(path: Path, sheet_name: str) -> dict[tuple[int, int], str]:
@@ -273,10 +278,14 @@ def import_score_template(package: Package, path: Path | str) -> TemplateImport:
         raise ImportRefused(problems)
     if not entries:
         raise ImportRefused(Problem("scorefile.empty", {}, file=name, sheet=SCORES_SHEET))
+    stored = package.scores()
+    unchanged = sum(1 for key, (value, comment) in entries.items()
+                    if key in stored and stored[key].value == float(value)
+                    and (comment is None or stored[key].comment == comment))
     try:
         package.set_scores([(aid, ind, v, c) for (aid, ind), (v, c) in entries.items()],
                            source="template")
     except EvaluatorError as exc:
         raise ImportRefused(exc.problems) from None
     return TemplateImport(scores=len(entries), comments=comments,
-                          alliances=len({aid for aid, _ in entries}))
+                          alliances=len({aid for aid, _ in entries}), unchanged=unchanged)

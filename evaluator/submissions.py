@@ -22,6 +22,7 @@ from evaluator import messages
 from evaluator.atomic import atomic_write
 from evaluator.backups import backup_workspace
 from evaluator.errors import EvaluatorError, ImportRefused, Problem
+from evaluator.excel_text import write_row
 from evaluator.progress import NullProgress, Progress, check
 from evaluator.reading import (
     Record,
@@ -29,9 +30,12 @@ from evaluator.reading import (
     Table,
     cell_text,
     is_blank,
+    number_from_cell,
     read_csv,
     read_tables,
+    shown_value,
     table_from_sheet,
+    typed_text,
 )
 from evaluator.registry import Alliance, NameIndex, list_alliances, normalize_code
 from evaluator.rubric import Rubric, load_default_rubric
@@ -152,9 +156,10 @@ messages.register({
         "en": "The file holds no alliance's basic information",
     },
     "submissions.done": {
-        "zh": "{year} 年度填报已导入：新增 {created} 家，更新 {updated} 家，共 {records} 条记录",
+        "zh": "{year} 年度填报已导入：新增 {created} 家，更新 {updated} 家，未变 {unchanged} 家，"
+        "共 {records} 条记录",
         "en": "Submissions for {year} imported: {created} added, {updated} updated, "
-        "{records} records",
+        "{unchanged} unchanged, {records} records",
     },
     "submissions.exported": {
         "zh": "已导出 {alliances} 家联盟的 {records} 条记录到 {path}",
@@ -210,6 +215,7 @@ class SubmissionsImportReport:
     year: int
     created: int = 0
     updated: int = 0
+    unchanged: int = 0  # alliances whose stored submission equals the file's
     records: int = 0
     skipped: int = 0  # 基本信息 rows left unfilled (not submitted)
     changes: list[dict[str, Any]] = field(default_factory=list)
@@ -217,7 +223,7 @@ class SubmissionsImportReport:
 
     def as_dict(self) -> dict[str, Any]:
         return {"year": self.year, "created": self.created, "updated": self.updated,
-                "records": self.records, "skipped": self.skipped, "changes": self.changes,
+                "unchanged": self.unchanged, "records": self.records, "skipped": self.skipped, "changes": self.changes,
                 "warnings": [w.as_dict() for w in self.warnings]}
 
 
@@ -231,7 +237,7 @@ def parse_date(value: Any) -> str | None:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, str):
-        text = value.strip()
+        text = typed_text(value)
         for pattern in _DATE_PATTERNS:
             m = pattern.match(text)
             if m:
@@ -245,19 +251,17 @@ def parse_quantity(value: Any) -> float | None:
         return None
     if isinstance(value, bool):
         raise ValueError(value)
-    if isinstance(value, int | float):
-        number = float(value)
-    elif isinstance(value, str):
-        number = float(value.strip().replace(",", ""))
-    else:
+    found = number_from_cell(value.replace(",", "") if isinstance(value, str) else value)
+    if found is None:
         raise ValueError(value)
+    number = found
     if not math.isfinite(number) or number < 0:
         raise ValueError(value)
     return number
 
 
 def parse_year(value: Any) -> int | None:
-    text = cell_text(value).removesuffix("年").strip()
+    text = typed_text(cell_text(value)).removesuffix("年").strip()
     return int(text) if text.isdigit() else None
 
 
@@ -277,8 +281,7 @@ def plain_value(value: Any) -> Any:
 
 
 def display_value(value: Any) -> str:
-    text = cell_text(value)
-    return text if len(text) <= 80 else text[:77] + "…"
+    return shown_value(value, 80)
 
 
 # -- reading the input files -------------------------------------------------------------
@@ -313,7 +316,8 @@ def read_submission_sheets(paths: Sequence[Path | str] | Path | str
     for wanted, candidate in ((SHEET_BASIC, basic), (SHEET_RECORDS, records)):
         if candidate is None or not candidate.exists():
             problems.append(Problem("submissions.missing_pair", {
-                "name": candidate.name if candidate else f"*{wanted}*.csv"}))
+                "name": candidate.name if candidate else f"*{wanted}*.csv"},
+                file="、".join(p.name for p in items)))
     if problems or basic is None or records is None:
         raise EvaluatorError(problems)
     sheets = {SHEET_BASIC: read_csv(basic, sheet_name=SHEET_BASIC),
@@ -595,11 +599,21 @@ def import_submissions(ws: Workspace, paths: Sequence[Path | str] | Path | str,
         by_alliance.setdefault(rec.alliance_id, []).append(rec)
     stamp = now_iso()
     total = len(parsed.submissions)
-    backup_workspace(ws, "submissions-import")
+    stored = _stored_contents(ws, parsed.year)
+    unchanged = {sub.alliance.id for sub in parsed.submissions
+                 if stored.get(sub.alliance.id)
+                 == _content(sub, by_alliance.get(sub.alliance.id, []))}
+    if len(unchanged) < total:
+        backup_workspace(ws, "submissions-import")  # none for an import changing nothing
     with ws.transaction():
         for done, sub in enumerate(parsed.submissions):
             if done % 20 == 0:
                 progress.report(done, total, sub.alliance.code)
+            records = by_alliance.get(sub.alliance.id, [])
+            if sub.alliance.id in unchanged:
+                report.unchanged += 1
+                report.records += len(records)
+                continue
             fields = {"name_as_filed": sub.name_as_filed, "contact": sub.contact,
                       "phone": sub.phone, "filed_on": sub.filed_on,
                       "extra_json": json.dumps(sub.extra, ensure_ascii=False, sort_keys=True),
@@ -608,7 +622,6 @@ def import_submissions(ws: Workspace, paths: Sequence[Path | str] | Path | str,
                 "SELECT id, name_as_filed, contact, phone, filed_on FROM submissions"
                 " WHERE year = ? AND alliance_id = ?", (parsed.year, sub.alliance.id)
             ).fetchone()
-            records = by_alliance.get(sub.alliance.id, [])
             key = f"{parsed.year}:{sub.alliance.code}"
             if old is None:
                 submission_id = int(ws.db.table("submissions").insert(
@@ -644,9 +657,41 @@ def import_submissions(ws: Workspace, paths: Sequence[Path | str] | Path | str,
             report.records += len(records)
         ws.audit("import", "submissions", parsed.file, None,
                  {"year": parsed.year, "created": report.created,
-                  "updated": report.updated, "records": report.records})
+                  "updated": report.updated, "unchanged": report.unchanged,
+                  "records": report.records})
     progress.report(total, total, "")
     return report
+
+
+_Content = tuple[tuple[Any, ...], list[tuple[Any, ...]]]
+
+
+def _content(sub: ParsedSubmission, records: list[ParsedRecord]) -> _Content:
+    """What an import would store for one alliance (not when or from which file)."""
+    return ((sub.name_as_filed, sub.contact, sub.phone, sub.filed_on,
+             json.dumps(sub.extra, ensure_ascii=False, sort_keys=True)),
+            [(r.indicator_code, r.title, r.record_date, r.description,
+              None if r.quantity is None else float(r.quantity), r.link,
+              json.dumps(r.extra, ensure_ascii=False, sort_keys=True)) for r in records])
+
+
+def _stored_contents(ws: Workspace, year: int) -> dict[int, _Content]:
+    """Each alliance's stored submission for `year`, as `_content` shapes it."""
+    out: dict[int, _Content] = {}
+    ids: dict[int, int] = {}
+    for sid, alliance_id, name, contact, phone, filed_on, extra in ws.db.execute(
+            "SELECT id, alliance_id, name_as_filed, contact, phone, filed_on, extra_json"
+            " FROM submissions WHERE year = ?", (year,)):
+        out[alliance_id] = ((name, contact, phone, filed_on, extra), [])
+        ids[sid] = alliance_id
+    for sid, code, title, record_date, description, quantity, link, extra in ws.db.execute(
+            "SELECT r.submission_id, r.indicator_code, r.title, r.record_date,"
+            " r.description, r.quantity, r.link, r.extra_json FROM submission_records r"
+            " JOIN submissions s ON s.id = r.submission_id WHERE s.year = ?"
+            " ORDER BY r.submission_id, r.sort, r.id", (year,)):
+        out[ids[sid]][1].append((code, title, record_date, description,
+                                 None if quantity is None else float(quantity), link, extra))
+    return out
 
 
 # -- reading back ------------------------------------------------------------------------
@@ -764,11 +809,11 @@ def _write_sheet(wb: Any, title: str, columns: list[str], rows: list[list[Any]],
     from openpyxl.styles import Font
 
     sheet = wb.create_sheet(title)
-    sheet.append(columns)
+    write_row(sheet, 1, columns)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(row)
+    for number, row in enumerate(rows, start=2):
+        write_row(sheet, number, row)  # alliance-supplied text never becomes a formula
     for index, column in enumerate(columns, start=1):
         letter = sheet.cell(row=1, column=index).column_letter
         sheet.column_dimensions[letter].width = 14 if column not in (
@@ -866,17 +911,18 @@ def write_submissions_template(out: Path | str, ws: Workspace | None = None,
     _write_sheet(wb, SHEET_RECORDS, list(RECORD_COLUMNS), record_rows,
                  (COL_CODE, COL_INDICATOR))
     notes = wb.create_sheet(SHEET_NOTES)
-    notes.append(["工作表", "列", "填写说明"])
-    notes.append([None, None, f"联盟代码以“{EXAMPLE_MARKER}”开头的行是示例，导入时忽略。"
-                  "可以增加其他列，导入时原样保留。也可以把两张表分别另存为"
-                  "“…基本信息.csv”和“…活动记录.csv”（UTF-8 或 GBK 编码）。"])
-    for sheet_name, column, note in TEMPLATE_NOTES:
-        notes.append([sheet_name, column, note])
-    notes.append([])
-    notes.append(["指标代码", "一级指标", "二级指标"])
-    for group in rubric.groups:
-        for ind in group.indicators:
-            notes.append([ind.code, group.name, ind.name])
+    note_rows: list[list[Any]] = [
+        ["工作表", "列", "填写说明"],
+        [None, None, f"联盟代码以“{EXAMPLE_MARKER}”开头的行是示例，导入时忽略。"
+         "可以增加其他列，导入时原样保留。也可以把两张表分别另存为"
+         "“…基本信息.csv”和“…活动记录.csv”（UTF-8、GBK 或 Unicode 文本）。"],
+        *([sheet_name, column, note] for sheet_name, column, note in TEMPLATE_NOTES),
+        [],
+        ["指标代码", "一级指标", "二级指标"],
+        *([ind.code, group.name, ind.name] for group in rubric.groups
+          for ind in group.indicators)]
+    for number, values in enumerate(note_rows, start=1):
+        write_row(notes, number, values)
     for cell in notes[1]:
         cell.font = Font(bold=True)
     notes.column_dimensions["A"].width = 12

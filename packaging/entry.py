@@ -70,5 +70,8 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the first read of a file runs in a spawned child
     attach_windows_console()
     raise SystemExit(run())

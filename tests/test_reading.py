@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import zipfile
 from pathlib import Path
 
@@ -11,10 +12,14 @@ from openpyxl import Workbook
 
 from evaluator.errors import EvaluatorError
 from evaluator.reading import (
+    ZipLimits,
     cell_text,
     check_workbook_file,
+    load_json,
     normalize_header,
+    open_zip,
     read_csv,
+    read_file_bytes,
     read_tables,
     read_workbook,
     table_from_sheet,
@@ -146,3 +151,129 @@ def test_cell_text_and_headers() -> None:
     assert cell_text(1.5) == "1.5"
     assert cell_text(dt.datetime(2018, 5, 1)) == "2018-05-01"
     assert normalize_header(" 联系 人（必填）") == "联系人"
+
+
+# -- bounded reading (issue 14) ----------------------------------------------------------
+def test_far_cell_is_refused_from_the_xml_before_any_reader(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+    from make_hostile_corpus import SHEET, workbook
+
+    rows = '<row r="1"><c r="A1"><v>1</v></c></row><row r="9"><c r="ZZ9"><v>1</v></c></row>'
+    path = tmp_path / "far.xlsx"
+    path.write_bytes(workbook(SHEET.format(dimension="", rows=rows), name="评分"))
+    with pytest.raises(EvaluatorError) as exc:
+        read_workbook(path)
+    problem = exc.value.problems[0]
+    assert (problem.code, problem.sheet, problem.params["columns"]) == (
+        "reading.sheet_too_large", "评分", 702)
+
+
+def test_folder_and_fifo_are_refused_unopened(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "x.csv"
+    os.mkfifo(fifo)
+    for path in (fifo, tmp_path):
+        with pytest.raises(EvaluatorError) as exc:
+            read_tables(path if path != tmp_path else tmp_path)
+        assert exc.value.problems[0].code in ("reading.not_a_file", "reading.unsupported_type")
+    with pytest.raises(EvaluatorError) as exc:
+        read_file_bytes(fifo)
+    assert exc.value.problems[0].params["kind"] == "fifo"
+
+
+def test_zip_member_and_total_limits_come_from_the_directory(tmp_path: Path) -> None:
+    path = tmp_path / "a.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("big", b"\0" * 2_000_000)
+        zf.writestr("small", b"x")
+    with pytest.raises(EvaluatorError) as exc:
+        open_zip(path, ZipLimits(max_member_bytes=1_000_000, max_ratio=10_000))
+    assert exc.value.problems[0].code == "reading.zip_limit"
+    with open_zip(path, ZipLimits(max_ratio=10_000)) as archive:
+        assert archive.read("small") == b"x"
+        with pytest.raises(EvaluatorError):
+            archive.read("big", max_bytes=10)
+
+
+@pytest.mark.parametrize("text", ["[" * 100 + "]" * 100, '{"a": NaN}', '{"a": Infinity}',
+                                  '{"a": -1e999}'])
+def test_json_depth_and_non_finite_numbers_are_refused(text: str) -> None:
+    with pytest.raises(EvaluatorError) as exc:
+        load_json(text, file="m.json")
+    assert exc.value.problems[0].code == "reading.bad_json"
+    assert load_json('{"a": [1, 2.5, "[[["]}') == {"a": [1, 2.5, "[[["]}
+
+
+# -- CSV as Excel and WPS write it -------------------------------------------------------
+NAMES = ['正常,带逗号的"名称""联盟"', '=HYPERLINK("a","b")', "两行\n的名称", "普通联盟", 'a;b\tc']
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
+def test_csv_written_by_the_csv_module_round_trips(tmp_path: Path, encoding: str) -> None:
+    import csv
+
+    path = tmp_path / "r.csv"
+    rows = [["联盟代码", "联盟名称", "备注"]] + [[f"a{i}", n, "x"] for i, n in enumerate(NAMES)]
+    with path.open("w", encoding=encoding, newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    assert [cells for _, cells in read_csv(path).rows] == rows
+
+
+def test_unicode_text_is_utf16_tab_separated(tmp_path: Path) -> None:
+    import csv
+
+    path = tmp_path / "r.txt"
+    rows = [["联盟代码", "联盟名称"]] + [[f"a{i}", n] for i, n in enumerate(NAMES)]
+    text = io.StringIO()
+    csv.writer(text, delimiter="\t", lineterminator="\r\n").writerows(rows)
+    path.write_bytes(text.getvalue().encode("utf-16"))  # BOM + UTF-16LE, as Excel saves
+    assert [cells for _, cells in read_csv(path).rows] == rows
+
+
+def test_unicode_text_registry_imports(tmp_path: Path) -> None:
+    from evaluator.cli import main
+
+    ws = tmp_path / "w.evdb"
+    assert main(["init", str(ws), "--year", "2018"]) == 0
+    path = tmp_path / "名录.txt"
+    path.write_bytes("联盟代码\t联盟名称\r\n101\t第一,“联盟”\r\n102\t\"第二\"\"联盟\"\"\"\r\n"
+                     .encode("utf-16"))
+    assert main(["registry", "import", str(ws), str(path)]) == 0
+    from evaluator.workspace import Workspace
+
+    with Workspace.open(ws) as w:
+        names = sorted(r[0] for r in w.db.execute("SELECT name FROM alliances"))
+    assert names == ["第一,“联盟”", '第二"联盟"']
+
+
+def test_numbers_as_users_type_them() -> None:
+    from evaluator.reading import number_from_cell, shown_value
+    from evaluator.submissions import parse_quantity
+
+    for typed, number in (("4.5", 4.5), ("４", 4.0), (" 3 ", 3.0), ("４．５", 4.5),
+                          ("\u30002", 2.0), (".5", 0.5), (7, 7.0), (2.5, 2.5)):
+        assert number_from_cell(typed) == number, typed
+    for bad in ("3分", "四", "inf", "nan", "1e3", "", True, None, float("inf"), "1.2.3"):
+        assert number_from_cell(bad) is None, bad
+    assert parse_quantity(" １,２００ ") == 1200
+    assert shown_value(" 3分 ") == " 3分 "
+
+
+@pytest.mark.parametrize("cells", [
+    '<c t="n" r="A1"><v>1</v></c><c r="B1"><v>2</v></c>',   # another attribute first
+    "<c r='A1'><v>1</v></c><c r='B1'><v>2</v></c>",         # single quotes
+    "<c><v>1</v></c><c><v>2</v></c>",                       # no references at all
+])
+def test_cells_written_otherwise_are_parsed_and_read(tmp_path: Path, cells: str) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+    from make_hostile_corpus import SHEET, workbook
+
+    path = tmp_path / "ok.xlsx"
+    path.write_bytes(workbook(SHEET.format(dimension='<dimension ref="A1:B1"/>',
+                                           rows=f'<row r="1">{cells}</row>')))
+    assert read_workbook(path)["Sheet1"].rows == [(1, [1.0, 2.0])]

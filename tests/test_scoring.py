@@ -63,7 +63,9 @@ def test_template_layout(pkg_path: Path, tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(out)
     ws = wb["评分"]
     header = [c.value for c in ws[1]]
-    assert header == ["联盟代码", "联盟名称", *rubric.codes, "合计"]
+    assert header == ["联盟代码", "联盟名称",
+                      *(f"{c} {rubric.indicator(c).name}" for c in rubric.codes), "合计"]
+    assert header[2] == "1.1 理事会会议"
     assert [ws.cell(row=r, column=1).value for r in (2, 3, 4)] == ["101", "102", "203"]
     assert ws["C1"].comment is not None
     assert rubric.indicator("1.1").standard in ws["C1"].comment.text
@@ -94,11 +96,17 @@ def test_filled_template_imports(pkg_path: Path, tmp_path: Path) -> None:
         aid = pkg.alliance("102").id
         assert pkg.score(aid, "2.1").comment == "项目进展描述不足"  # type: ignore[union-attr]
         assert pkg.score(aid, codes[0]).value == (3 + 3) % 11 / 2  # type: ignore[union-attr]
+    # the same template again changes nothing: no duplicate score history
+    with Package.open(pkg_path) as pkg:
+        history = pkg.conn.execute("SELECT count(*) FROM score_history").fetchone()[0]
+        again = import_score_template(pkg, out)
+        assert (again.scores, again.unchanged) == (60, 60)
+        assert pkg.conn.execute("SELECT count(*) FROM score_history").fetchone()[0] == history
     # and the expert (or the secretariat on his behalf) exports a signed file
     signed = tmp_path / "signed.xlsx"
     assert main(["scores", "export", str(pkg_path), "--out", str(signed)]) == 0
     with Package.open(pkg_path) as pkg:
-        assert verify_signature(read_score_file(signed), pkg.secret_key)
+        assert verify_signature(read_score_file(signed), pkg.public_key)
 
 
 def test_template_carries_what_the_package_already_holds(pkg_path: Path,
@@ -109,10 +117,38 @@ def test_template_carries_what_the_package_already_holds(pkg_path: Path,
     wb = openpyxl.load_workbook(tmp_path / "t.xlsx")
     scores = wb["评分"]
     row = next(r for r in range(2, scores.max_row + 1) if scores.cell(row=r, column=1).value == "102")
-    header = [c.value for c in scores[1]]
+    header = [str(c.value).split()[0] for c in scores[1]]
     assert scores.cell(row=row, column=header.index("2.1") + 1).value == 3.5
     assert scores.cell(row=row, column=header.index("1.1") + 1).value is None
     assert [c.value for c in wb["意见"][2]] == ["102", "2.1", "自设项目材料完整"]
+
+
+def test_numbers_typed_as_text_import_as_numbers(pkg_path: Path, tmp_path: Path) -> None:
+    """What WPS stores when a number is typed into a text cell, with full-width digits or
+    stray spaces; and a template whose header holds codes only (older templates)."""
+    out = tmp_path / "t.xlsx"
+    with Package.open(pkg_path) as pkg:
+        write_score_template(pkg, out)
+    fill(out, {"C2": "4.5", "D2": "４", "E2": " 3 ", "F2": "１．５", "G2": "\u30002\u3000",
+               "D1": "1.2"})
+    with Package.open(pkg_path) as pkg:
+        import_score_template(pkg, out)
+        aid = pkg.alliance("101").id
+        got = [pkg.score(aid, c).value for c in pkg.rubric.codes[:5]]  # type: ignore[union-attr]
+    assert got == [4.5, 4, 3, 1.5, 2]
+
+
+def test_a_value_that_is_not_a_number_is_shown_as_typed(pkg_path: Path,
+                                                         tmp_path: Path) -> None:
+    out = tmp_path / "t.xlsx"
+    with Package.open(pkg_path) as pkg:
+        write_score_template(pkg, out)
+    fill(out, {"C2": " 3分 "})
+    with Package.open(pkg_path) as pkg, pytest.raises(EvaluatorError) as info:
+        import_score_template(pkg, out)
+    problem = info.value.problems[0]
+    assert (problem.code, problem.params["value"]) == ("scorefile.not_number", " 3分 ")
+    assert "“ 3分 ”" in info.value.render("zh")
 
 
 def test_bad_template_values_are_each_reported(pkg_path: Path, tmp_path: Path) -> None:

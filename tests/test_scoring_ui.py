@@ -247,3 +247,28 @@ def test_workspace_screen_lists_experts_with_progress(qtbot, demo_ws: Workspace,
     assert not screen.experts_view.isVisibleTo(screen)
     screen._close_panel()
     assert screen.experts_view.isVisibleTo(screen)
+
+
+def test_packages_dialog_replaces_a_lost_package(qtbot, workspace: Workspace,  # type: ignore[no-untyped-def]
+                                                 tmp_path: Path) -> None:
+    from evaluator.packages import build_expert_package
+    from ui.dialogs.packages_dialog import PackagesDialog
+
+    build_panel(workspace)
+    build_expert_package(workspace, 2018, "initial", "李", tmp_path / "lost.evpkg")
+    dialog = PackagesDialog(workspace.path, 2018)
+    qtbot.addWidget(dialog)
+    dialog.folder_edit.setText(str(tmp_path / "out"))
+    dialog.lost_expert.setCurrentIndex(dialog.lost_expert.findData("李"))
+    assert not dialog.lost_button.isEnabled()  # no reason given yet
+    dialog.lost_reason.setText("U 盘丢失")
+    assert dialog.lost_button.isEnabled()
+    with qtbot.waitSignal(dialog.finished_building, timeout=20000):
+        dialog.lost_button.click()
+    outcome = dialog.lost_outcome
+    assert outcome is not None
+    assert outcome.path is not None, outcome.problems
+    assert outcome.path.exists()
+    assert outcome.revoked == 1
+    assert str(outcome.path) in dialog.summary.toPlainText()
+    assert workspace.count("expert_keys", "revoked_reason = 'U 盘丢失'") == 1

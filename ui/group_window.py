@@ -328,7 +328,13 @@ class GroupWindow(AcceptsFileDrops, QMainWindow):
         package, accept_unsigned = self.path, self.accept_unsigned.isChecked()
 
         def job(progress: Progress) -> MergeReport:
-            return merge_into_group_package(package, paths, accept_unsigned, progress)
+            from evaluator.isolation import score_files_safe_to_read
+
+            # A file that kills a reader in a child process is refused, never read here.
+            safe, crashed = score_files_safe_to_read(paths, progress)
+            report = merge_into_group_package(package, safe, accept_unsigned, progress)
+            report.results[:0] = crashed
+            return report
 
         self.runner.start(job, self.tr("Checking the members' score files…"),
                           label_for=lambda m: m)

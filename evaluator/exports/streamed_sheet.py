@@ -25,7 +25,8 @@ from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-FORMULA_STARTS = ("=", "+", "-", "@")
+from evaluator.excel_text import is_formula_like
+
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
 _ILLEGAL_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 _DIMENSION = re.compile(rb'<dimension ref="[^"]*"\s*/>')
@@ -85,7 +86,7 @@ class StreamedRows:
         if isinstance(value, int | float):
             return f' s="{style}"><v>{value!r}</v></c>', value
         text = clean_text(str(value))
-        s = self._text_style if text.startswith(FORMULA_STARTS) else style
+        s = self._text_style if is_formula_like(text) else style
         return (f' s="{s}" t="inlineStr"><is><t xml:space="preserve">{escape(text)}</t>'
                 f"</is></c>"), text
 

@@ -27,6 +27,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from evaluator.atomic import atomic_write
 from evaluator.audit_labels import action_text, entity_text
 from evaluator.consensus import ScoreSet, score_sets
+from evaluator.excel_text import is_formula_like, put_text
 from evaluator.exports.streamed_sheet import StreamedRows, save_with_streamed_rows
 from evaluator.history import a_level, missing_text, missing_years
 from evaluator.progress import NullProgress, Progress, check
@@ -44,7 +45,6 @@ HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 HEADING_FILL = PatternFill("solid", fgColor="F2F2F2")
 THIN = Side(style="thin", color="999999")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-FORMULA_STARTS = ("=", "+", "-", "@")
 ROLE_HEADINGS = (("advisor", "顾问"), ("leader", "组长"), ("deputy_leader", "副组长"),
                  ("member", "专家组成员"))
 ROUND_NAMES = {"initial": "分组初评", "review": "交叉复评"}
@@ -68,11 +68,7 @@ def put(sheet: Worksheet, row: int, column: int, value: Any, *,
     """Write one cell; text that Excel would read as a formula stays text."""
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, str):
-        value = "".join(ch for ch in value if ch in "\t\n" or ord(ch) >= 32)
-        cell.value = value
-        if value.startswith(FORMULA_STARTS):
-            cell.data_type = "s"
-            cell.quotePrefix = True
+        put_text(cell, "".join(ch for ch in value if ch in "\t\n" or ord(ch) >= 32))
     else:
         cell.value = value
     cell.font = font
@@ -142,9 +138,9 @@ class SheetWriter:
             if isinstance(value, str):
                 value = "".join(ch for ch in value if ch in "\t\n" or ord(ch) >= 32)
                 cell.value = value
-                quoted = value.startswith(FORMULA_STARTS)
+                quoted = is_formula_like(value)
                 if quoted:
-                    cell.data_type = "s"
+                    cell.data_type = "s"  # the quote prefix comes with the body style
             else:
                 cell.value = value
                 quoted = False

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from evaluator import messages
 from evaluator.atomic import atomic_write
 from evaluator.errors import EvaluatorError, Problem
+from evaluator.excel_text import csv_field, write_row
 from evaluator.progress import Cancelled
 from ui.models.rows_model import RowsTableModel
 from ui.widgets.file_drops import AcceptsFileDrops
@@ -65,9 +66,14 @@ class ImportOutcome:
 def run_import(kind: str, workspace_path: Path, paths: list[Path], year: int | None,
                progress: Any) -> ImportOutcome:
     """The import itself, Qt-free; called in the worker thread."""
+    from evaluator.isolation import first_read, probe_table_file
     from evaluator.workspace import Workspace
 
     try:
+        # A file that kills a reader in a child process is refused, never read here.
+        crashed = first_read(paths, probe_table_file, progress=progress)
+        if crashed:
+            return ImportOutcome(False, problems=list(crashed.values()))
         with Workspace.open(workspace_path) as ws:
             if kind == REGISTRY:
                 from evaluator.registry_import import import_registry
@@ -81,7 +87,7 @@ def run_import(kind: str, workspace_path: Path, paths: list[Path], year: int | N
                 report = import_submissions(ws, paths, year, progress=progress)
                 summary = messages.text("submissions.done", year=report.year,
                                         created=report.created, updated=report.updated,
-                                        records=report.records)
+                                        unchanged=report.unchanged, records=report.records)
         return ImportOutcome(True, summary=summary, problems=list(report.warnings))
     except Cancelled as error:
         return ImportOutcome(False, cancelled=True, problems=error.problems)
@@ -119,9 +125,8 @@ def write_problem_report(problems: list[Problem], path: Path, lang: str | None =
         wb = Workbook()
         sheet = wb.active
         sheet.title = "导入检查" if lang == "zh" else "Import check"
-        sheet.append(list(headers))
-        for row in rows:
-            sheet.append(row)
+        for number, row in enumerate([list(headers), *rows], start=1):
+            write_row(sheet, number, row)  # values quoted from the file stay text
         sheet.column_dimensions["E"].width = 90
         with atomic_write(path, suffix=".xlsx") as tmp:
             wb.save(tmp)
@@ -129,7 +134,7 @@ def write_problem_report(problems: list[Problem], path: Path, lang: str | None =
     with atomic_write(path) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(headers)
-        writer.writerows(["" if v is None else v for v in row] for row in rows)
+        writer.writerows(["" if v is None else csv_field(v) for v in row] for row in rows)
 
 
 class ProblemTableModel(RowsTableModel[Problem]):

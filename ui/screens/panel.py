@@ -386,6 +386,9 @@ class Screen(QWidget):
         if path is None:
             return
         try:
+            from evaluator.isolation import probe_table_file, require_first_read
+
+            require_first_read([path], probe_table_file)  # a reader crash costs the file
             report = import_panel(self.context.ws, path, self.context.year)
         except EvaluatorError as error:
             self.show_problem(error.render())
