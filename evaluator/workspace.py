@@ -23,6 +23,8 @@ from sqlite_utils import Database
 
 from evaluator import sqlite_files
 from evaluator.errors import Problem, WorkspaceError
+from evaluator.people import session_name, working_name
+from evaluator.programme import copy_sizes_to_new_year
 from evaluator.rubric import Rubric, load_default_rubric, rubric_from_json
 from evaluator.schema import SCHEMA_VERSION, migrations
 from evaluator.settings import SETTINGS_BY_KEY
@@ -72,6 +74,11 @@ def identity_of(path: Path) -> str:
 
 def now_iso() -> str:
     return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
+
+
+def _working_name(ws: Workspace) -> str | None:
+    """Who is working: the CLI's --by, else the name last chosen in this workspace."""
+    return session_name() or working_name(ws)
 
 
 def current_actor() -> str:
@@ -144,6 +151,8 @@ class Workspace:
         ws.read_only_reason = why
         try:
             ws._migrate()
+            if actor is None:
+                ws.actor = _working_name(ws) or ws.actor
         except sqlite3.DatabaseError as exc:
             ws.close()
             if sqlite_files.is_busy(exc):
@@ -166,7 +175,8 @@ class Workspace:
             conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
-        return cls(path=path, db=db, actor=actor or current_actor(), read_only=read_only)
+        return cls(path=path, db=db, actor=actor or session_name() or current_actor(),
+                   read_only=read_only)
 
     def _migrate(self) -> None:
         """Bring an older schema up to date; writes nothing when it is current (so that
@@ -263,11 +273,12 @@ class Workspace:
             conn.execute("PRAGMA busy_timeout=5000")
 
     def audit(self, action: str, entity: str, key: str = "", old: Any = None,
-              new: Any = None) -> None:
+              new: Any = None, *, by: str | None = None) -> None:
+        """Append to the audit log; `by`: who did it when not who is working."""
         self.db.execute(
             "INSERT INTO audit_log (at, actor, action, entity, entity_key, old_json, new_json)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (now_iso(), self.actor, action, entity, key,
+            (now_iso(), by or self.actor, action, entity, key,
              None if old is None else json.dumps(old, ensure_ascii=False, default=str),
              None if new is None else json.dumps(new, ensure_ascii=False, default=str)),
         )
@@ -309,6 +320,7 @@ class Workspace:
                    "title": title or f"{year} 年度产业技术创新战略联盟活跃度评价",
                    "created_at": now_iso()}
             self.db.table("years").insert(row)
+            copy_sizes_to_new_year(self, year)
             self.audit("create", "year", str(year), None, row)
 
     def set_year_rubric(self, year: int, rubric: Rubric) -> None:

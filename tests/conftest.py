@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The "who is working" prompt on opening a workspace; its own tests turn it back on.
+os.environ.setdefault("EVALUATOR_NO_NAME_PROMPT", "1")
 os.environ.setdefault("EVALUATOR_LANG", "zh")
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"

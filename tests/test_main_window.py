@@ -285,6 +285,33 @@ def test_language_switch_applies_live(qapp, window) -> None:  # type: ignore[no-
         messages.set_language(None)
 
 
+def test_opening_a_workspace_asks_who_is_working(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                 monkeypatch) -> None:
+    from evaluator.people import remembered_names
+
+    monkeypatch.delenv("EVALUATOR_NO_NAME_PROMPT", raising=False)
+    path = tmp_path / "w.evdb"
+    Workspace.create(path, year=2019).close()
+    win = MainWindow(AppContext())
+    qtbot.addWidget(win)
+    assert win.open_workspace(path)
+    dialog = win.name_dialog
+    assert dialog.isVisible()
+    dialog.names.setCurrentText("  李 明 ")
+    dialog.accept()
+    ws = win.context.ws
+    assert ws.actor == "李 明"
+    assert remembered_names(ws) == ["李 明"]
+    assert "李 明" in win.path_label.text()
+    ws.audit("update", "setting", "x")
+    assert ws.db.execute("SELECT actor FROM audit_log ORDER BY id DESC").fetchone()[0] == "李 明"
+    win.context.set_workspace(None)
+    assert win.open_workspace(path)  # remembered: offered first
+    assert win.name_dialog.names.currentText() == "李 明"
+    win.name_dialog.reject()
+    win.context.set_workspace(None)
+
+
 def test_read_only_workspace_shows_a_banner(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     from evaluator import sqlite_files

@@ -62,6 +62,23 @@ def test_decision_needs_a_reason(screen: Screen, workspace: Workspace,
     assert screen.agenda_model.data(screen.agenda_model.index(0, 5)) == "71.5"
 
 
+def test_the_decision_records_the_chair(screen: Screen, workspace: Workspace,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    screen.agenda.selectRow(0)
+    screen.reason.setText("维持共识分")
+    screen.chair.setText("")
+    assert screen.record_decision() is False  # nobody chairs: refused
+    screen.chair.setText("张 主任")
+    assert screen.record_decision() is True
+    d = current_decision(workspace, 2018, screen.agenda_model.row_at(0).alliance_id)
+    assert d is not None
+    assert d.decided_by == "张 主任"
+    assert "张 主任" in screen.decision_label.text()
+    assert "T" not in screen.decision_label.text().split("张 主任")[1][:25]  # no raw ISO time
+
+
 def test_quality_screen(workspace: Workspace, qtbot: Any, qtmodeltester: Any) -> None:
     from test_quality import LENIENT_HARSH
 

@@ -61,6 +61,7 @@ from evaluator.group_merge import (
 from evaluator.merge import MergeReport
 from evaluator.packages import GroupPackage
 from evaluator.progress import Cancelled, Progress
+from evaluator.timefmt import local_time
 from ui.labels import role_label, round_label
 from ui.models.rows_model import RowsTableModel
 from ui.qt import app_settings
@@ -145,7 +146,7 @@ class MembersModel(RowsTableModel[MemberRow]):
             if col == 4:
                 return m.file_name or ""
             if col == 5:
-                return (m.received_at or "").replace("T", " ")[:16]
+                return local_time(m.received_at)
             if col == self.STATUS:
                 return self.tr("Sent") if m.sent else self.tr("Not sent")
         if role == Qt.ItemDataRole.BackgroundRole and col == self.STATUS:

@@ -8,6 +8,7 @@ listed. Opening another workspace or switching the language recreates the screen
 from __future__ import annotations
 
 import importlib
+import os
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -549,8 +550,8 @@ class MainWindow(QMainWindow):
             self.path_label.setText(self.tr("No workspace is open."))
             return
         self.setWindowTitle(f"{app_title} — {ws.path.name} — {self.context.year}")
-        self.path_label.setText(self.tr("Workspace: %1 · Year %2").replace(
-            "%1", str(ws.path)).replace("%2", str(self.context.year)))
+        self.path_label.setText(self.tr("Workspace: %1 · Year %2 · Working: %3").replace(
+            "%1", str(ws.path)).replace("%2", str(self.context.year)).replace("%3", ws.actor))
 
     def open_workspace(self, path: Path | str) -> bool:
         path = Path(path)
@@ -565,7 +566,21 @@ class MainWindow(QMainWindow):
             return False
         self.context.set_workspace(ws)
         remember_workspace(path)
+        self.ask_working_name()
         return True
+
+    def ask_working_name(self) -> None:
+        """Ask who is working (window-modal, not blocking: the window stays usable behind
+        it in tests and screenshots, which set EVALUATOR_NO_NAME_PROMPT)."""
+        ws = self.context.workspace
+        if ws is None or ws.read_only or os.environ.get("EVALUATOR_NO_NAME_PROMPT"):
+            return  # a read-only workspace records nothing
+        from ui.dialogs.working_name_dialog import WorkingNameDialog
+
+        dialog = WorkingNameDialog(self.context.workspace, self)
+        dialog.accepted.connect(self._update_title)
+        dialog.open()
+        self.name_dialog = dialog
 
     def open_package(self, path: Path) -> bool:
         try:
@@ -610,6 +625,7 @@ class MainWindow(QMainWindow):
             return
         self.context.set_workspace(ws)
         remember_workspace(path)
+        self.ask_working_name()
 
     def open_demo(self) -> None:
         path = demo_workspace_path()
@@ -624,6 +640,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.context, self)
         if dialog.exec() and dialog.language_changed:
             self.apply_language(dialog.chosen_language())
+        self._update_title()  # who is working may have changed
 
     def show_backups(self) -> None:
         if self.context.workspace is None:

@@ -108,9 +108,13 @@ def isolated_user_dirs(root: Path) -> Iterator[None]:
 
 def build_sample_workspace(directory: Path) -> Path:
     from evaluator.demo import build_demo
+    from evaluator.people import choose_working_name
+    from evaluator.workspace import Workspace
 
     path = directory / WORKSPACE_NAME
     build_demo(path)
+    with Workspace.open(path) as ws:  # the secretary the guide's pictures show working
+        choose_working_name(ws, "王敏")
     return path
 
 
@@ -628,6 +632,13 @@ def shot_a_level(s: Studio) -> QWidget:
     return s.window
 
 
+def shot_past_years(s: Studio) -> QWidget:
+    """评价结果 → 历年结果: the years held and where each came from."""
+    screen = s.screen("results")
+    _tab(screen, screen.tabs.indexOf(screen.history))
+    return s.window
+
+
 def shot_settings(s: Studio) -> QImage:
     from ui.dialogs.settings_dialog import SettingsDialog
 
@@ -674,6 +685,7 @@ SHOTS: tuple[tuple[str, Callable[[Studio], Any]], ...] = (
     ("16-results-trace", shot_results_trace),
     ("17-statistics", shot_statistics),
     ("18-a-level", shot_a_level),
+    ("18-past-years", shot_past_years),
     ("19-settings", shot_settings),
     ("20-about", shot_about),
 )

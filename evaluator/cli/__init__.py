@@ -47,6 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"evaluator {__version__}")
     parser.add_argument("--lang", choices=("zh", "en"), help="界面语言 / language")
+    parser.add_argument("--by", metavar="NAME",
+                        help="操作人姓名，记入审计记录（默认为工作区中最近选择的姓名）/ who is "
+                        "working, recorded in the audit log (default: the name last chosen in "
+                        "the workspace)")
     parser.add_argument("--self-test", action="store_true",
                         help="打开演示、逐一显示各界面并导出工作簿后退出 / open the demo "
                         "offscreen, show every screen, write a workbook, exit")
@@ -95,6 +99,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.lang:
         messages.set_language(args.lang)
+    from evaluator.people import set_session_name
+
+    set_session_name(args.by)
     if args.command is None:
         from evaluator.cli.workspace_commands import run_gui
 

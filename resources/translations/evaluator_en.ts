@@ -754,6 +754,53 @@ The current state is backed up first, so this restore can itself be undone from 
         </message>
     </context>
     <context>
+        <name>HistoryYears</name>
+        <message>
+            <source>Past years' published results decide the A-level honour (high activity three years running) and the stalled alliances (in no year's results for three years). Import each earlier year from its published annex 2: a sheet or CSV file with the columns 联盟代码, 联盟名称, 评分 and 活跃度 (the score may be empty for inactive alliances).</source>
+            <translation>Past years' published results decide the A-level honour (high activity three years running) and the stalled alliances (in no year's results for three years). Import each earlier year from its published annex 2: a sheet or CSV file with the columns 联盟代码, 联盟名称, 评分 and 活跃度 (the score may be empty for inactive alliances).</translation>
+        </message>
+        <message>
+            <source>Import a year's results…</source>
+            <translation>Import a year's results…</translation>
+        </message>
+        <message>
+            <source>Evaluated in this workspace; published by %1, %2</source>
+            <translation>Evaluated in this workspace; published by %1, %2</translation>
+        </message>
+        <message>
+            <source>Evaluated in this workspace; not yet published</source>
+            <translation>Evaluated in this workspace; not yet published</translation>
+        </message>
+        <message>
+            <source>Evaluated in this workspace; no scores yet</source>
+            <translation>Evaluated in this workspace; no scores yet</translation>
+        </message>
+        <message>
+            <source>%1 (imported by %2, %3)</source>
+            <translation>%1 (imported by %2, %3)</translation>
+        </message>
+        <message>
+            <source>%1; also imported: %2</source>
+            <translation>%1; also imported: %2</translation>
+        </message>
+        <message>
+            <source>Import a year's results</source>
+            <translation>Import a year's results</translation>
+        </message>
+        <message>
+            <source>Results (*.xlsx *.csv)</source>
+            <translation>Results (*.xlsx *.csv)</translation>
+        </message>
+        <message>
+            <source>Which year are these results of?</source>
+            <translation>Which year are these results of?</translation>
+        </message>
+        <message>
+            <source>Nothing was imported from %1:</source>
+            <translation>Nothing was imported from %1:</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportDialog</name>
         <message>
             <source>Import alliance registry</source>
@@ -884,6 +931,14 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Historical results</source>
             <translation>Historical results</translation>
+        </message>
+        <message>
+            <source>Published (plenary decision)</source>
+            <translation>Published (plenary decision)</translation>
+        </message>
+        <message>
+            <source>Published (consensus score)</source>
+            <translation>Published (consensus score)</translation>
         </message>
         <message>
             <source>Advisor</source>
@@ -1156,8 +1211,8 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>No workspace is open.</translation>
         </message>
         <message>
-            <source>Workspace: %1 · Year %2</source>
-            <translation>Workspace: %1 · Year %2</translation>
+            <source>Workspace: %1 · Year %2 · Working: %3</source>
+            <translation>Workspace: %1 · Year %2 · Working: %3</translation>
         </message>
         <message>
             <source>Cannot open the workspace</source>
@@ -1468,6 +1523,37 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Still missing</source>
             <translation>Still missing</translation>
+        </message>
+    </context>
+    <context>
+        <name>PublishDialog</name>
+        <message>
+            <source>Publish results</source>
+            <translation>Publish results</translation>
+        </message>
+        <message>
+            <source>Publishing freezes the %1 results of %2 alliances; later score changes do not change them until you publish again. Published by: %3.</source>
+            <translation>Publishing freezes the %1 results of %2 alliances; later score changes do not change them until you publish again. Published by: %3.</translation>
+        </message>
+        <message>
+            <source>%1 plenary agenda items have no decision. Their published score will be the experts' consensus as it stands; items marked F1 sit on a band cut.</source>
+            <translation>%1 plenary agenda items have no decision. Their published score will be the experts' consensus as it stands; items marked F1 sit on a band cut.</translation>
+        </message>
+        <message>
+            <source>Publish with these %1 items undecided</source>
+            <translation>Publish with these %1 items undecided</translation>
+        </message>
+        <message>
+            <source>Publish</source>
+            <translation>Publish</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>%1 %2: %3, consensus %4</source>
+            <translation>%1 %2: %3, consensus %4</translation>
         </message>
     </context>
     <context>
@@ -1798,10 +1884,6 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Alliances in the registry</translation>
         </message>
         <message>
-            <source>%1 in the programme</source>
-            <translation>%1 in the programme</translation>
-        </message>
-        <message>
             <source>Submissions received</source>
             <translation>Submissions received</translation>
         </message>
@@ -1836,6 +1918,10 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>official size · %1 in the registry</source>
             <translation>official size · %1 in the registry</translation>
+        </message>
+        <message>
+            <source>%1 in the programme (%2; change in Settings)</source>
+            <translation>%1 in the programme (%2; change in Settings)</translation>
         </message>
         <message>
             <source>Initial round: score sheets received / assigned</source>
@@ -2054,8 +2140,20 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Reason (required)</translation>
         </message>
         <message>
+            <source>Chair</source>
+            <translation>Chair</translation>
+        </message>
+        <message>
+            <source>Who chairs the plenary; recorded on the decision</source>
+            <translation>Who chairs the plenary; recorded on the decision</translation>
+        </message>
+        <message>
             <source>Record decision</source>
             <translation>Record decision</translation>
+        </message>
+        <message>
+            <source>Chair:</source>
+            <translation>Chair:</translation>
         </message>
         <message>
             <source>Plenary</source>
@@ -2103,6 +2201,10 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Please give the reason for the decision.</source>
             <translation>Please give the reason for the decision.</translation>
+        </message>
+        <message>
+            <source>Please enter who chairs the plenary.</source>
+            <translation>Please enter who chairs the plenary.</translation>
         </message>
         <message>
             <source>Decision recorded. To change it, record a new decision for the same alliance; it supersedes this one.</source>
@@ -2205,6 +2307,26 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Stalled alliances</translation>
         </message>
         <message>
+            <source>Past years</source>
+            <translation>Past years</translation>
+        </message>
+        <message>
+            <source>{year}: {n} alliances took part; {total} in the programme.</source>
+            <translation>{year}: {n} alliances took part; {total} in the programme.</translation>
+        </message>
+        <message>
+            <source>Published by {by} on {at}.</source>
+            <translation>Published by {by} on {at}.</translation>
+        </message>
+        <message>
+            <source>Not yet published: the scores as they stand now.</source>
+            <translation>Not yet published: the scores as they stand now.</translation>
+        </message>
+        <message>
+            <source>Imported past results (see Past years).</source>
+            <translation>Imported past results (see Past years).</translation>
+        </message>
+        <message>
             <source>Band</source>
             <translation>Band</translation>
         </message>
@@ -2241,12 +2363,20 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Cancelled; press F5 to compute the results.</translation>
         </message>
         <message>
-            <source>{year}: {n} alliances took part ({source}); {total} in the programme.</source>
-            <translation>{year}: {n} alliances took part ({source}); {total} in the programme.</translation>
-        </message>
-        <message>
             <source>Select an alliance in the results first.</source>
             <translation>Select an alliance in the results first.</translation>
+        </message>
+        <message>
+            <source>the A-level alliances</source>
+            <translation>the A-level alliances</translation>
+        </message>
+        <message>
+            <source>the stalled alliances</source>
+            <translation>the stalled alliances</translation>
+        </message>
+        <message>
+            <source>%1-%2: %3 alliances.</source>
+            <translation>%1-%2: %3 alliances.</translation>
         </message>
         <message>
             <source>High and fairly high</source>
@@ -2267,10 +2397,6 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Activities carried out, by band</source>
             <translation>Activities carried out, by band</translation>
-        </message>
-        <message>
-            <source>Freeze the {year} results as published? Later score changes will not change them until you publish again.</source>
-            <translation>Freeze the {year} results as published? Later score changes will not change them until you publish again.</translation>
         </message>
         <message>
             <source>Published {n} results.</source>
@@ -2480,6 +2606,26 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Cancel</translation>
         </message>
         <message>
+            <source>Who is working (recorded with every change)</source>
+            <translation>Who is working (recorded with every change)</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>Name:</translation>
+        </message>
+        <message>
+            <source>Alliances in the programme, %1 (the shares of "all alliances" and of each batch)</source>
+            <translation>Alliances in the programme, %1 (the shares of "all alliances" and of each batch)</translation>
+        </message>
+        <message>
+            <source>Source: %1</source>
+            <translation>Source: %1</translation>
+        </message>
+        <message>
+            <source>All alliances in the programme: %1</source>
+            <translation>All alliances in the programme: %1</translation>
+        </message>
+        <message>
             <source>Method thresholds (saved in this workspace)</source>
             <translation>Method thresholds (saved in this workspace)</translation>
         </message>
@@ -2504,16 +2650,12 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>2018 report</translation>
         </message>
         <message>
-            <source>scoring method (method.md)</source>
-            <translation>scoring method (method.md)</translation>
+            <source>the evaluation's scoring method</source>
+            <translation>the evaluation's scoring method</translation>
         </message>
         <message>
-            <source>product default (issue 3)</source>
-            <translation>product default (issue 3)</translation>
-        </message>
-        <message>
-            <source>product default</source>
-            <translation>product default</translation>
+            <source>default of this software</source>
+            <translation>default of this software</translation>
         </message>
     </context>
     <context>
@@ -2711,6 +2853,44 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>No comments.</source>
             <translation>No comments.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkingNameDialog</name>
+        <message>
+            <source>Who is working?</source>
+            <translation>Who is working?</translation>
+        </message>
+        <message>
+            <source>Your name is recorded with every change you make in this workspace (imports, plenary decisions, publication). The computer's login is not used.</source>
+            <translation>Your name is recorded with every change you make in this workspace (imports, plenary decisions, publication). The computer's login is not used.</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Continue</source>
+            <translation>Continue</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>Later</translation>
+        </message>
+    </context>
+    <context>
+        <name>YearsModel</name>
+        <message>
+            <source>Year</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <source>Alliances</source>
+            <translation>Alliances</translation>
+        </message>
+        <message>
+            <source>Where the results come from</source>
+            <translation>Where the results come from</translation>
         </message>
     </context>
 </TS>

@@ -754,6 +754,53 @@ The current state is backed up first, so this restore can itself be undone from 
         </message>
     </context>
     <context>
+        <name>HistoryYears</name>
+        <message>
+            <source>Past years' published results decide the A-level honour (high activity three years running) and the stalled alliances (in no year's results for three years). Import each earlier year from its published annex 2: a sheet or CSV file with the columns 联盟代码, 联盟名称, 评分 and 活跃度 (the score may be empty for inactive alliances).</source>
+            <translation>A 级联盟（连续三年活跃度高）和连续未参评的联盟（连续三年不在评价结果中）要根据往年公布的结果判定。请逐年导入往年公布的附件 2：电子表格（.xlsx）或 .csv 文件，列为 联盟代码、联盟名称、评分、活跃度（不活跃联盟的评分可以为空）。</translation>
+        </message>
+        <message>
+            <source>Import a year's results…</source>
+            <translation>导入某年度结果…</translation>
+        </message>
+        <message>
+            <source>Evaluated in this workspace; published by %1, %2</source>
+            <translation>本工作区评审；%1 于 %2 发布</translation>
+        </message>
+        <message>
+            <source>Evaluated in this workspace; not yet published</source>
+            <translation>本工作区评审；尚未发布</translation>
+        </message>
+        <message>
+            <source>Evaluated in this workspace; no scores yet</source>
+            <translation>本工作区评审；尚无评分</translation>
+        </message>
+        <message>
+            <source>%1 (imported by %2, %3)</source>
+            <translation>%1（%2 于 %3 导入）</translation>
+        </message>
+        <message>
+            <source>%1; also imported: %2</source>
+            <translation>%1；另有导入的结果：%2</translation>
+        </message>
+        <message>
+            <source>Import a year's results</source>
+            <translation>导入某年度结果</translation>
+        </message>
+        <message>
+            <source>Results (*.xlsx *.csv)</source>
+            <translation>评价结果 (*.xlsx *.csv)</translation>
+        </message>
+        <message>
+            <source>Which year are these results of?</source>
+            <translation>这是哪一年度的评价结果？</translation>
+        </message>
+        <message>
+            <source>Nothing was imported from %1:</source>
+            <translation>没有从 %1 导入任何内容：</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportDialog</name>
         <message>
             <source>Import alliance registry</source>
@@ -884,6 +931,14 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Historical results</source>
             <translation>历史结果</translation>
+        </message>
+        <message>
+            <source>Published (plenary decision)</source>
+            <translation>已发布（会评决定）</translation>
+        </message>
+        <message>
+            <source>Published (consensus score)</source>
+            <translation>已发布（共识分）</translation>
         </message>
         <message>
             <source>Advisor</source>
@@ -1156,8 +1211,8 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>尚未打开工作区。</translation>
         </message>
         <message>
-            <source>Workspace: %1 · Year %2</source>
-            <translation>工作区：%1 · %2 年度</translation>
+            <source>Workspace: %1 · Year %2 · Working: %3</source>
+            <translation>工作区：%1 · %2 年度 · 操作人：%3</translation>
         </message>
         <message>
             <source>Cannot open the workspace</source>
@@ -1468,6 +1523,37 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Still missing</source>
             <translation>尚缺</translation>
+        </message>
+    </context>
+    <context>
+        <name>PublishDialog</name>
+        <message>
+            <source>Publish results</source>
+            <translation>发布结果</translation>
+        </message>
+        <message>
+            <source>Publishing freezes the %1 results of %2 alliances; later score changes do not change them until you publish again. Published by: %3.</source>
+            <translation>发布将冻结 %1 年度 %2 家联盟的评价结果；此后评分的改动在再次发布之前不会改变已发布的结果。发布人：%3。</translation>
+        </message>
+        <message>
+            <source>%1 plenary agenda items have no decision. Their published score will be the experts' consensus as it stands; items marked F1 sit on a band cut.</source>
+            <translation>还有 %1 个复核会评议题没有决定，发布时将按专家现有的共识分计；标有 F1 的议题处在分档线附近。</translation>
+        </message>
+        <message>
+            <source>Publish with these %1 items undecided</source>
+            <translation>确认在这 %1 个议题未决定的情况下发布</translation>
+        </message>
+        <message>
+            <source>Publish</source>
+            <translation>发布</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>%1 %2: %3, consensus %4</source>
+            <translation>%1 %2：%3，共识分 %4</translation>
         </message>
     </context>
     <context>
@@ -1798,10 +1884,6 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>联盟名录</translation>
         </message>
         <message>
-            <source>%1 in the programme</source>
-            <translation>试点联盟共 %1 家</translation>
-        </message>
-        <message>
             <source>Submissions received</source>
             <translation>已收到的参评材料</translation>
         </message>
@@ -1836,6 +1918,10 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>official size · %1 in the registry</source>
             <translation>官方数量 · 名录中 %1 家</translation>
+        </message>
+        <message>
+            <source>%1 in the programme (%2; change in Settings)</source>
+            <translation>试点联盟共 %1 家（来源：%2；可在「设置」中修改）</translation>
         </message>
         <message>
             <source>Initial round: score sheets received / assigned</source>
@@ -2054,8 +2140,20 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>理由（必填）</translation>
         </message>
         <message>
+            <source>Chair</source>
+            <translation>主持人</translation>
+        </message>
+        <message>
+            <source>Who chairs the plenary; recorded on the decision</source>
+            <translation>复核会评的主持人，记入决定</translation>
+        </message>
+        <message>
             <source>Record decision</source>
             <translation>记录决定</translation>
+        </message>
+        <message>
+            <source>Chair:</source>
+            <translation>主持人：</translation>
         </message>
         <message>
             <source>Plenary</source>
@@ -2102,6 +2200,10 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Please give the reason for the decision.</source>
             <translation>请填写决定的理由。</translation>
+        </message>
+        <message>
+            <source>Please enter who chairs the plenary.</source>
+            <translation>请填写复核会评的主持人。</translation>
         </message>
         <message>
             <source>Decision recorded. To change it, record a new decision for the same alliance; it supersedes this one.</source>
@@ -2204,6 +2306,26 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>连续未参评联盟</translation>
         </message>
         <message>
+            <source>Past years</source>
+            <translation>历年结果</translation>
+        </message>
+        <message>
+            <source>{year}: {n} alliances took part; {total} in the programme.</source>
+            <translation>{year} 年度：参评联盟 {n} 家，联盟总数 {total} 家。</translation>
+        </message>
+        <message>
+            <source>Published by {by} on {at}.</source>
+            <translation>已由 {by} 于 {at} 发布。</translation>
+        </message>
+        <message>
+            <source>Not yet published: the scores as they stand now.</source>
+            <translation>尚未发布：以下为当前评分计算的结果。</translation>
+        </message>
+        <message>
+            <source>Imported past results (see Past years).</source>
+            <translation>导入的往年结果（见「历年结果」）。</translation>
+        </message>
+        <message>
             <source>Band</source>
             <translation>活跃度</translation>
         </message>
@@ -2240,12 +2362,20 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>已取消；按 F5 重新计算结果。</translation>
         </message>
         <message>
-            <source>{year}: {n} alliances took part ({source}); {total} in the programme.</source>
-            <translation>{year} 年度：参评联盟 {n} 家（{source}），联盟总数 {total} 家。</translation>
-        </message>
-        <message>
             <source>Select an alliance in the results first.</source>
             <translation>请先在评价结果中选择一家联盟。</translation>
+        </message>
+        <message>
+            <source>the A-level alliances</source>
+            <translation>A 级联盟</translation>
+        </message>
+        <message>
+            <source>the stalled alliances</source>
+            <translation>连续未参评的联盟</translation>
+        </message>
+        <message>
+            <source>%1-%2: %3 alliances.</source>
+            <translation>%1—%2 年度：%3 家联盟。</translation>
         </message>
         <message>
             <source>High and fairly high</source>
@@ -2266,10 +2396,6 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Activities carried out, by band</source>
             <translation>各档联盟开展各项活动的联盟数</translation>
-        </message>
-        <message>
-            <source>Freeze the {year} results as published? Later score changes will not change them until you publish again.</source>
-            <translation>将 {year} 年度结果发布（冻结）吗？之后评分的改动不会影响已发布结果，除非再次发布。</translation>
         </message>
         <message>
             <source>Published {n} results.</source>
@@ -2479,6 +2605,26 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>取消</translation>
         </message>
         <message>
+            <source>Who is working (recorded with every change)</source>
+            <translation>正在操作的人员（记入每一项修改）</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>姓名：</translation>
+        </message>
+        <message>
+            <source>Alliances in the programme, %1 (the shares of "all alliances" and of each batch)</source>
+            <translation>%1 年度试点联盟数（“占联盟总数”与各批次占比的分母）</translation>
+        </message>
+        <message>
+            <source>Source: %1</source>
+            <translation>来源：%1</translation>
+        </message>
+        <message>
+            <source>All alliances in the programme: %1</source>
+            <translation>联盟总数：%1 家</translation>
+        </message>
+        <message>
             <source>Method thresholds (saved in this workspace)</source>
             <translation>评价方法阈值（保存在本工作区中）</translation>
         </message>
@@ -2503,16 +2649,12 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>2018 年度评价报告</translation>
         </message>
         <message>
-            <source>scoring method (method.md)</source>
-            <translation>评分方法（method.md）</translation>
+            <source>the evaluation's scoring method</source>
+            <translation>评价工作方案的评分方法</translation>
         </message>
         <message>
-            <source>product default (issue 3)</source>
-            <translation>产品默认值（需求 3）</translation>
-        </message>
-        <message>
-            <source>product default</source>
-            <translation>产品默认值</translation>
+            <source>default of this software</source>
+            <translation>本软件默认值</translation>
         </message>
     </context>
     <context>
@@ -2710,6 +2852,44 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>No comments.</source>
             <translation>没有意见。</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkingNameDialog</name>
+        <message>
+            <source>Who is working?</source>
+            <translation>正在操作的是谁？</translation>
+        </message>
+        <message>
+            <source>Your name is recorded with every change you make in this workspace (imports, plenary decisions, publication). The computer's login is not used.</source>
+            <translation>您的姓名将记入您在本工作区所做的每一项修改（导入、复核会评决定、发布结果），不使用电脑的登录账户名。</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Continue</source>
+            <translation>继续</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>稍后</translation>
+        </message>
+    </context>
+    <context>
+        <name>YearsModel</name>
+        <message>
+            <source>Year</source>
+            <translation>年度</translation>
+        </message>
+        <message>
+            <source>Alliances</source>
+            <translation>联盟数</translation>
+        </message>
+        <message>
+            <source>Where the results come from</source>
+            <translation>结果来源</translation>
         </message>
     </context>
 </TS>

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from evaluator.backups import backup_workspace, list_backups
 from evaluator.cli.backup_commands import describe_backup, restore_workspace
 from evaluator.errors import EvaluatorError, world_problem
+from evaluator.timefmt import local_time
 from evaluator.workspace import Workspace
 from ui.context import AppContext
 from ui.models.rows_model import Index, RowsTableModel
@@ -86,7 +87,7 @@ class BackupListModel(RowsTableModel[dict[str, Any]]):
             return row["path"]
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == TIME:
-                return row["created"].replace("T", " ") or row["name"]
+                return local_time(row["created"]) or row["name"]
             if index.column() == REASON:
                 return self.reason_label(row["reason"])
             return size_text(int(row["size"]))

@@ -44,6 +44,7 @@ from evaluator.flags import flag_disagreements
 from evaluator.merge import FileResult, MergeReport
 from evaluator.progress import Progress
 from evaluator.progress_matrix import ExpertRow, progress_matrix
+from evaluator.timefmt import local_time
 from evaluator.workspace import Workspace
 from ui.context import AppContext
 from ui.labels import round_label, status_label
@@ -169,7 +170,7 @@ class FileResultModel(RowsTableModel[FileResult | ReceivedFile]):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             values: list[Any] = [f.file_name, status_label(f.status), f.expert,
                                  round_label(f.round), f.sequence, self._yes_no(f.signed),
-                                 f.received_at.replace("T", " ")[:16], ""]
+                                 local_time(f.received_at), ""]
             return values[col] if 0 <= col < len(values) else None
         if role == Qt.ItemDataRole.ForegroundRole and f.status == "superseded":
             return QBrush(QColor(110, 110, 110))

@@ -45,6 +45,7 @@ from evaluator.errors import EvaluatorError
 from evaluator.flags import AgendaItem, flag_disagreements
 from evaluator.plenary import current_decision, decide
 from evaluator.rubric import Rubric
+from evaluator.timefmt import local_time
 from ui.context import AppContext
 from ui.labels import band_label, flag_text, round_label, round_mark
 from ui.models.rows_model import RowsTableModel
@@ -310,6 +311,11 @@ class Screen(QWidget):
         self.override_radio.toggled.connect(self.score_box.setEnabled)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Reason (required)"))
+        # Who chairs the plenary: recorded on each decision (not the computer's login).
+        self.chair = QLineEdit()
+        self.chair.setPlaceholderText(self.tr("Chair"))
+        self.chair.setToolTip(self.tr("Who chairs the plenary; recorded on the decision"))
+        self.chair.setMaximumWidth(140)
         self.record_button = QPushButton(self.tr("Record decision"))
         self.record_button.clicked.connect(self.record_decision)
         self.decision_label = QLabel()
@@ -324,6 +330,8 @@ class Screen(QWidget):
         row.addStretch(1)
         dl.addLayout(row)
         row2 = QHBoxLayout()
+        row2.addWidget(QLabel(self.tr("Chair:")))
+        row2.addWidget(self.chair)
         row2.addWidget(self.reason, 1)
         row2.addWidget(self.record_button)
         dl.addLayout(row2)
@@ -359,6 +367,10 @@ class Screen(QWidget):
             self.show_item(None)
             return
         ws, year = self.context.ws, self.context.year
+        if not self.chair.text().strip():
+            last = ws.db.execute("SELECT decided_by FROM plenary_decisions WHERE year = ?"
+                                 " ORDER BY id DESC LIMIT 1", (year,)).fetchone()
+            self.chair.setText(last[0] if last else ws.actor)
         items = flag_disagreements(ws, year)
         decided = {}
         for item in items:
@@ -453,7 +465,7 @@ class Screen(QWidget):
         else:
             self.decision_label.setText(
                 self.tr("Decided: %1 by %2 at %3 — %4").replace("%1", _num(d.score))
-                .replace("%2", d.decided_by).replace("%3", d.decided_at)
+                .replace("%2", d.decided_by).replace("%3", local_time(d.decided_at))
                 .replace("%4", d.reason))
 
     def record_decision(self) -> bool:
@@ -464,9 +476,15 @@ class Screen(QWidget):
             QMessageBox.warning(self, self.tr("Plenary"),
                                 self.tr("Please give the reason for the decision."))
             return False
+        chair = " ".join(self.chair.text().split())
+        if not chair:
+            QMessageBox.warning(self, self.tr("Plenary"),
+                                self.tr("Please enter who chairs the plenary."))
+            return False
         score = None if self.accept_radio.isChecked() else self.score_box.value()
         try:
-            decide(self.context.ws, self.context.year, self.current.alliance_id, score, reason)
+            decide(self.context.ws, self.context.year, self.current.alliance_id, score, reason,
+                   decided_by=chair)
         except EvaluatorError as error:
             QMessageBox.warning(self, self.tr("Plenary"), error.render())
             return False
