@@ -350,7 +350,7 @@ def test_read_only_workspace_reads_and_exports_and_refuses_writes(
     done = cli("export", path, "--out", tmp_path / "out.xlsx")
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "out.xlsx").stat().st_size > 0
-    for write in (("backup", path), ("publish", path)):
+    for write in (("backup", path), ("publish", path, "--accept-undecided")):
         done = cli(*write)
         assert done.returncode == 2, done.stderr
         assert "read-only" in done.stderr, done.stderr
