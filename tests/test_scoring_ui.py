@@ -89,20 +89,24 @@ def test_keyboard_flow(qtbot, panel: ScoringPanel, pkg_path: Path) -> None:  # t
     assert panel.code == "1.3"
     assert panel.score_edit.text() == "3"
 
+    # PgDn: the next alliance's first unscored indicator
     qtbot.keyClick(panel.score_edit, Qt.Key.Key_PageDown)
-    assert (panel.alliance.code, panel.code) == ("102", "1.3")
+    assert (panel.alliance.code, panel.code) == ("102", "1.1")
     type_score(qtbot, panel, "2.5", Qt.Key.Key_PageDown)
-    assert (panel.alliance.code, panel.code) == ("203", "1.3")
+    assert (panel.alliance.code, panel.code) == ("203", "1.1")
     qtbot.keyClick(panel.score_edit, Qt.Key.Key_PageUp)
-    assert panel.alliance.code == "102"
+    assert (panel.alliance.code, panel.code) == ("102", "1.2")
+    qtbot.keyClick(panel.score_edit, Qt.Key.Key_PageUp)
+    assert (panel.alliance.code, panel.code) == ("101", "1.4")
+    qtbot.keyClick(panel.score_edit, Qt.Key.Key_PageDown)
     assert stored(pkg_path) == {("101", "1.1"): 4.0, ("101", "1.2"): 0.5,
-                                ("101", "1.3"): 3.0, ("102", "1.3"): 2.5}
+                                ("101", "1.3"): 3.0, ("102", "1.1"): 2.5}
     assert panel.alliances.data(panel.alliances.index(0, 2)) == "3/20"
 
     # Ctrl+Z undoes the last change and shows where it was
     qtbot.keyClick(panel.score_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert ("102", "1.3") not in stored(pkg_path)
-    assert (panel.alliance.code, panel.code) == ("102", "1.3")
+    assert ("102", "1.1") not in stored(pkg_path)
+    assert (panel.alliance.code, panel.code) == ("102", "1.1")
     qtbot.keyClick(panel.score_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert ("101", "1.3") not in stored(pkg_path)
     assert (panel.alliance.code, panel.code) == ("101", "1.3")
@@ -142,18 +146,36 @@ def test_clearing_and_changing_a_score(qtbot, panel: ScoringPanel, pkg_path: Pat
 
 
 def test_comment_and_totals(qtbot, panel: ScoringPanel, pkg_path: Path) -> None:  # type: ignore[no-untyped-def]
-    assert not panel.comment_edit.isEnabled()
-    type_score(qtbot, panel, "4", Qt.Key.Key_Down)
-    type_score(qtbot, panel, "3", Qt.Key.Key_Up)
-    assert panel.comment_edit.isEnabled()
-    panel.comment_edit.setFocus()
+    # Nothing scored: the totals say so, not 0.
+    assert panel.indicators.data(panel.indicators.index(0, 2)) == "—"
+    assert "0 /" not in panel.total_label.text().split("(")[0].split("（")[0]
+    # A comment is typed before the score is saved: Alt+C from the score box, then Enter
+    # saves both and goes on.
+    qtbot.keyClicks(panel.score_edit, "4")
+    qtbot.keyClick(panel.score_edit, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    assert panel.comment_edit.hasFocus()
     panel.comment_edit.insert("纪要不全")  # QTest types ASCII only
     qtbot.keyClick(panel.comment_edit, Qt.Key.Key_Return)
     with Package.open(pkg_path) as pkg:
-        assert pkg.score(pkg.alliance("101").id, "1.1").comment == "纪要不全"  # type: ignore[union-attr]
+        score = pkg.score(pkg.alliance("101").id, "1.1")
+        assert score is not None
+        assert (score.value, score.comment) == (4, "纪要不全")
+    assert panel.code == "1.2"
+    assert panel.score_edit.hasFocus()
+    type_score(qtbot, panel, "3", Qt.Key.Key_Up)
     assert "7" in panel.total_label.text()
     group_row = panel.indicators.index(0, 2)
     assert panel.indicators.data(group_row) == "7"
+    # A comment without a score is kept in the box, not lost, and the score asked for.
+    qtbot.keyClick(panel.score_edit, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.score_edit, Qt.Key.Key_Down)
+    assert panel.code == "1.3"
+    panel.comment_edit.setFocus()
+    panel.comment_edit.insert("x")
+    qtbot.keyClick(panel.comment_edit, Qt.Key.Key_Return)
+    assert panel.code == "1.3"
+    assert panel.comment_edit.text() == "x"
+    assert panel.error_label.text()
 
 
 def test_records_of_the_current_indicator(qtbot, panel: ScoringPanel) -> None:  # type: ignore[no-untyped-def]

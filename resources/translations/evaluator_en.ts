@@ -73,6 +73,10 @@
             <source>Scored</source>
             <translation>Scored</translation>
         </message>
+        <message>
+            <source>Scored %1</source>
+            <translation>Scored %1</translation>
+        </message>
     </context>
     <context>
         <name>AlphaModel</name>
@@ -717,6 +721,13 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Group file written to %1. It carries the score files of %2 members (%3). Send this one file to the secretariat.</source>
             <translation>Group file written to %1. It carries the score files of %2 members (%3). Send this one file to the secretariat.</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuideWindow</name>
+        <message>
+            <source>User guide</source>
+            <translation>User guide</translation>
         </message>
     </context>
     <context>
@@ -1409,6 +1420,14 @@ The current state is backed up first, so this restore can itself be undone from 
             <source>Cannot open the package</source>
             <translation>Cannot open the package</translation>
         </message>
+        <message>
+            <source>User guide</source>
+            <translation>User guide</translation>
+        </message>
+        <message>
+            <source>The user guide is not installed with this copy (%1 is missing).</source>
+            <translation>The user guide is not installed with this copy (%1 is missing).</translation>
+        </message>
     </context>
     <context>
         <name>RecordsModel</name>
@@ -1470,6 +1489,29 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Source</source>
             <translation>Source</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportDialog</name>
+        <message>
+            <source>&amp;Save…</source>
+            <translation>&amp;Save…</translation>
+        </message>
+        <message>
+            <source>Save the report</source>
+            <translation>Save the report</translation>
+        </message>
+        <message>
+            <source>Text files (*.txt)</source>
+            <translation>Text files (*.txt)</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>%1 could not be written: %2</source>
+            <translation>%1 could not be written: %2</translation>
         </message>
     </context>
     <context>
@@ -1561,14 +1603,6 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>&amp;Comment:</translation>
         </message>
         <message>
-            <source>Nothing changed yet.</source>
-            <translation>Nothing changed yet.</translation>
-        </message>
-        <message>
-            <source>Type a score and press Enter · ↑/↓ or Tab: indicators · PgUp/PgDn: alliances · Ctrl+Z: undo</source>
-            <translation>Type a score and press Enter · ↑/↓ or Tab: indicators · PgUp/PgDn: alliances · Ctrl+Z: undo</translation>
-        </message>
-        <message>
             <source>Export score file…</source>
             <translation>Export score file…</translation>
         </message>
@@ -1589,16 +1623,44 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>0 to %1, in steps of %2</translation>
         </message>
         <message>
-            <source>%1 records</source>
-            <translation>%1 records</translation>
+            <source>Every score is saved as soon as it is entered.</source>
+            <translation>Every score is saved as soon as it is entered.</translation>
+        </message>
+        <message>
+            <source>Type a score and press Enter · Alt+C: comment · ↑/↓: indicators · PgUp/PgDn: alliances · Ctrl+Z: undo · Ctrl+E: export</source>
+            <translation>Type a score and press Enter · Alt+C: comment · ↑/↓: indicators · PgUp/PgDn: alliances · Ctrl+Z: undo · Ctrl+E: export</translation>
+        </message>
+        <message>
+            <source>&amp;Export score file…</source>
+            <translation>&amp;Export score file…</translation>
+        </message>
+        <message>
+            <source>Show the alliances' names</source>
+            <translation>Show the alliances' names</translation>
+        </message>
+        <message>
+            <source>Show only the alliances' codes</source>
+            <translation>Show only the alliances' codes</translation>
+        </message>
+        <message>
+            <source>Submitted for %1: %2 records</source>
+            <translation>Submitted for %1: %2 records</translation>
         </message>
         <message>
             <source>Total %1 / %2 (%3) · %4 of %5 scored</source>
             <translation>Total %1 / %2 (%3) · %4 of %5 scored</translation>
         </message>
         <message>
+            <source>not scored</source>
+            <translation>not scored</translation>
+        </message>
+        <message>
             <source>%1 is not a valid score: 0 to %2 in steps of %3</source>
             <translation>%1 is not a valid score: 0 to %2 in steps of %3</translation>
+        </message>
+        <message>
+            <source>A comment is saved with its score: type the score first.</source>
+            <translation>A comment is saved with its score: type the score first.</translation>
         </message>
         <message>
             <source>Not saved</source>
@@ -1648,10 +1710,6 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>&amp;File</translation>
         </message>
         <message>
-            <source>&amp;Export score file…</source>
-            <translation>&amp;Export score file…</translation>
-        </message>
-        <message>
             <source>Write an Excel &amp;template…</source>
             <translation>Write an Excel &amp;template…</translation>
         </message>
@@ -1676,12 +1734,32 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Redo</translation>
         </message>
         <message>
-            <source>Every score is saved as soon as it is entered.</source>
-            <translation>Every score is saved as soon as it is entered.</translation>
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
         </message>
         <message>
-            <source>Saved at %1</source>
-            <translation>Saved at %1</translation>
+            <source>User &amp;guide</source>
+            <translation>User &amp;guide</translation>
+        </message>
+        <message>
+            <source>%1 scores came in from the template; %2 of %3 indicators are now scored. Now export your signed score file and send it.</source>
+            <translation>%1 scores came in from the template; %2 of %3 indicators are now scored. Now export your signed score file and send it.</translation>
+        </message>
+        <message>
+            <source>Export score file…</source>
+            <translation>Export score file…</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>Later</translation>
+        </message>
+        <message>
+            <source>Score not saved</source>
+            <translation>Score not saved</translation>
+        </message>
+        <message>
+            <source>Close without saving this value?</source>
+            <translation>Close without saving this value?</translation>
         </message>
         <message>
             <source>Excel template</source>
@@ -1702,10 +1780,6 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Imported</source>
             <translation>Imported</translation>
-        </message>
-        <message>
-            <source>%1 scores imported.</source>
-            <translation>%1 scores imported.</translation>
         </message>
     </context>
     <context>

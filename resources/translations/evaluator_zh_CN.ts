@@ -73,6 +73,10 @@
             <source>Scored</source>
             <translation>已评</translation>
         </message>
+        <message>
+            <source>Scored %1</source>
+            <translation>已评 %1</translation>
+        </message>
     </context>
     <context>
         <name>AlphaModel</name>
@@ -717,6 +721,13 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Group file written to %1. It carries the score files of %2 members (%3). Send this one file to the secretariat.</source>
             <translation>组文件已保存到 %1，其中有 %2 位组员的评分文件（%3）。请把这一个文件交给秘书处。</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuideWindow</name>
+        <message>
+            <source>User guide</source>
+            <translation>使用指南</translation>
         </message>
     </context>
     <context>
@@ -1409,6 +1420,14 @@ The current state is backed up first, so this restore can itself be undone from 
             <source>Cannot open the package</source>
             <translation>无法打开评审包</translation>
         </message>
+        <message>
+            <source>User guide</source>
+            <translation>使用指南</translation>
+        </message>
+        <message>
+            <source>The user guide is not installed with this copy (%1 is missing).</source>
+            <translation>此副本未附带使用指南（缺少 %1）。</translation>
+        </message>
     </context>
     <context>
         <name>RecordsModel</name>
@@ -1470,6 +1489,29 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Source</source>
             <translation>来源</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportDialog</name>
+        <message>
+            <source>&amp;Save…</source>
+            <translation>保存(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>Save the report</source>
+            <translation>保存检查报告</translation>
+        </message>
+        <message>
+            <source>Text files (*.txt)</source>
+            <translation>文本文件 (*.txt)</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>未保存</translation>
+        </message>
+        <message>
+            <source>%1 could not be written: %2</source>
+            <translation>无法写入 %1：%2</translation>
         </message>
     </context>
     <context>
@@ -1561,14 +1603,6 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>意见(&amp;C)：</translation>
         </message>
         <message>
-            <source>Nothing changed yet.</source>
-            <translation>尚未修改。</translation>
-        </message>
-        <message>
-            <source>Type a score and press Enter · ↑/↓ or Tab: indicators · PgUp/PgDn: alliances · Ctrl+Z: undo</source>
-            <translation>输入分数后按回车 · ↑/↓ 或 Tab：切换指标 · PgUp/PgDn：切换联盟 · Ctrl+Z：撤销</translation>
-        </message>
-        <message>
             <source>Export score file…</source>
             <translation>导出评分文件…</translation>
         </message>
@@ -1589,16 +1623,44 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>0 至 %1 分，步长 %2</translation>
         </message>
         <message>
-            <source>%1 records</source>
-            <translation>%1 条记录</translation>
+            <source>Every score is saved as soon as it is entered.</source>
+            <translation>每项评分输入后立即保存。</translation>
+        </message>
+        <message>
+            <source>Type a score and press Enter · Alt+C: comment · ↑/↓: indicators · PgUp/PgDn: alliances · Ctrl+Z: undo · Ctrl+E: export</source>
+            <translation>输入分数后按回车 · Alt+C：意见 · ↑/↓：切换指标 · PgUp/PgDn：切换联盟 · Ctrl+Z：撤销 · Ctrl+E：导出</translation>
+        </message>
+        <message>
+            <source>&amp;Export score file…</source>
+            <translation>导出评分文件(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Show the alliances' names</source>
+            <translation>显示联盟名称</translation>
+        </message>
+        <message>
+            <source>Show only the alliances' codes</source>
+            <translation>只显示联盟代码</translation>
+        </message>
+        <message>
+            <source>Submitted for %1: %2 records</source>
+            <translation>%1 的填报记录：%2 条</translation>
         </message>
         <message>
             <source>Total %1 / %2 (%3) · %4 of %5 scored</source>
             <translation>合计 %1 / %2（%3）· 已评 %4 / %5 项</translation>
         </message>
         <message>
+            <source>not scored</source>
+            <translation>未评</translation>
+        </message>
+        <message>
             <source>%1 is not a valid score: 0 to %2 in steps of %3</source>
             <translation>“%1”不是有效评分：应为 0 至 %2 分、步长 %3</translation>
+        </message>
+        <message>
+            <source>A comment is saved with its score: type the score first.</source>
+            <translation>意见随评分一起保存：请先输入分数。</translation>
         </message>
         <message>
             <source>Not saved</source>
@@ -1648,10 +1710,6 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <source>&amp;Export score file…</source>
-            <translation>导出评分文件(&amp;E)…</translation>
-        </message>
-        <message>
             <source>Write an Excel &amp;template…</source>
             <translation>生成 Excel 评分模板(&amp;T)…</translation>
         </message>
@@ -1676,12 +1734,32 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>重做</translation>
         </message>
         <message>
-            <source>Every score is saved as soon as it is entered.</source>
-            <translation>每项评分输入后立即保存。</translation>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <source>Saved at %1</source>
-            <translation>已保存 %1</translation>
+            <source>User &amp;guide</source>
+            <translation>使用指南(&amp;G)</translation>
+        </message>
+        <message>
+            <source>%1 scores came in from the template; %2 of %3 indicators are now scored. Now export your signed score file and send it.</source>
+            <translation>已从模板导入 %1 项评分，现已评 %2 / %3 项。请导出签名的评分文件并发送。</translation>
+        </message>
+        <message>
+            <source>Export score file…</source>
+            <translation>导出评分文件…</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>稍后</translation>
+        </message>
+        <message>
+            <source>Score not saved</source>
+            <translation>评分未保存</translation>
+        </message>
+        <message>
+            <source>Close without saving this value?</source>
+            <translation>不保存此值并关闭？</translation>
         </message>
         <message>
             <source>Excel template</source>
@@ -1702,10 +1780,6 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Imported</source>
             <translation>已导入</translation>
-        </message>
-        <message>
-            <source>%1 scores imported.</source>
-            <translation>已导入 %1 项评分。</translation>
         </message>
     </context>
     <context>
