@@ -52,6 +52,7 @@ from evaluator.workspace import SUFFIX, Workspace
 from ui.context import AppContext
 from ui.qt import app_settings
 from ui.recent import forget_workspace, recent_workspaces, remember_workspace
+from ui.window_fit import fit_to_screen, keep_on_screen
 
 # The stages of the year's work, in order (module names under ui.screens).
 STAGES = ("overview", "submissions", "panel", "scoring", "merge", "plenary", "quality",
@@ -159,7 +160,8 @@ class MainWindow(QMainWindow):
         self.stage_actions: list[QAction] = []
         self.setAcceptDrops(True)
         self.setWindowIcon(QApplication.windowIcon())
-        self.setMinimumSize(QSize(760, 540))
+        # Small enough for a 1366x768 laptop at 150 % (911x512 logical, less the taskbar).
+        self.setMinimumSize(QSize(640, 400))
 
         # Left: year selector above the list of stages.
         self.year_label = QLabel()
@@ -198,6 +200,7 @@ class MainWindow(QMainWindow):
         self._stage_before_close: str | None = None
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
+        self.navigation_pane = left
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(0, 0)
@@ -273,6 +276,8 @@ class MainWindow(QMainWindow):
             self.refresh_action.setShortcut(QKeySequence("F5"))
         self.refresh_action.triggered.connect(lambda _c=False: self.refresh_screens())
         self.help_menu = bar.addMenu("")
+        self.guide_action = self._action(self.help_menu, QKeySequence.StandardKey.HelpContents,
+                                         self.show_guide)
         self.about_action = self._action(self.help_menu, None, self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self._update_undo_actions()
@@ -346,6 +351,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.go_menu.setTitle(self.tr("&Go"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.guide_action.setText(self.tr("User &guide"))
         self.about_action.setText(self.tr("&About"))
         self.year_label.setText(self.tr("Year"))
         self.welcome.setText(self.tr(
@@ -638,6 +644,24 @@ class MainWindow(QMainWindow):
     def generate_report(self) -> None:
         self._screen_call("results", "write_report")
 
+    def show_guide(self) -> None:
+        from ui.guide_window import open_guide
+
+        open_guide(self)
+
+    def set_projector_mode(self, on: bool) -> None:
+        """The plenary on a projector: full screen without navigation, menus and status
+        line; off again brings them back (and the window's former state)."""
+        self.navigation_pane.setVisible(not on)
+        self.menuBar().setVisible(not on)
+        self.statusBar().setVisible(not on)
+        if on:
+            self._state_before_projector = self.windowState()
+            self.showFullScreen()
+        else:
+            self.setWindowState(getattr(self, "_state_before_projector",
+                                        Qt.WindowState.WindowNoState))
+
     def show_about(self) -> None:
         from ui.dialogs.about_dialog import AboutDialog
 
@@ -675,9 +699,10 @@ class MainWindow(QMainWindow):
         settings = app_settings()
         geometry = settings.value(f"{LAYOUT_KEY}/geometry")
         if geometry is None:
-            self.resize(1280, 800)
+            fit_to_screen(self, 1280, 800)
             return False
         self.restoreGeometry(geometry)
+        keep_on_screen(self)
         state = settings.value(f"{LAYOUT_KEY}/state")
         if state is not None:
             self.restoreState(state)

@@ -1100,6 +1100,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>&amp;Help</translation>
         </message>
         <message>
+            <source>User &amp;guide</source>
+            <translation>User &amp;guide</translation>
+        </message>
+        <message>
             <source>&amp;About</source>
             <translation>&amp;About</translation>
         </message>
@@ -2063,6 +2067,18 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Record decision</source>
             <translation>Record decision</translation>
+        </message>
+        <message>
+            <source>Leave projector mode</source>
+            <translation>Leave projector mode</translation>
+        </message>
+        <message>
+            <source>Projector mode</source>
+            <translation>Projector mode</translation>
+        </message>
+        <message>
+            <source>Projector mode (F11): full screen, without the navigation, the menus and the status line, so the heat map gets the room</source>
+            <translation>Projector mode (F11): full screen, without the navigation, the menus and the status line, so the heat map gets the room</translation>
         </message>
         <message>
             <source>Plenary</source>

@@ -1100,6 +1100,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
+            <source>User &amp;guide</source>
+            <translation>使用指南(&amp;G)</translation>
+        </message>
+        <message>
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
@@ -2063,6 +2067,18 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Record decision</source>
             <translation>记录决定</translation>
+        </message>
+        <message>
+            <source>Leave projector mode</source>
+            <translation>退出投影模式</translation>
+        </message>
+        <message>
+            <source>Projector mode</source>
+            <translation>投影模式</translation>
+        </message>
+        <message>
+            <source>Projector mode (F11): full screen, without the navigation, the menus and the status line, so the heat map gets the room</source>
+            <translation>投影模式（F11）：全屏显示，隐藏导航、菜单和状态栏，把空间留给热力图</translation>
         </message>
         <message>
             <source>Plenary</source>
