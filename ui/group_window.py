@@ -61,11 +61,13 @@ from evaluator.group_merge import (
 from evaluator.merge import MergeReport
 from evaluator.packages import GroupPackage
 from evaluator.progress import Cancelled, Progress
+from ui.dialogs.report_dialog import INFORMATION, WARNING, show_message
 from ui.labels import role_label, round_label
 from ui.models.rows_model import RowsTableModel
 from ui.qt import app_settings
 from ui.screens.merge import FileResultModel
 from ui.widgets.file_drops import AcceptsFileDrops
+from ui.window_fit import fit_to_screen, keep_on_screen
 from ui.workers import BackgroundRunner, JobOutcome
 
 GEOMETRY_KEY = "group_window/v1/geometry"
@@ -254,8 +256,9 @@ class GroupWindow(AcceptsFileDrops, QMainWindow):
         geometry = app_settings().value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+            keep_on_screen(self)
         else:
-            self.resize(1280, 720)
+            fit_to_screen(self, 1280, 720)
         self.summary.setText(self.tr(
             "Add the score files the members sent you. Each is checked against the "
             "member's key and assigned alliances before it is kept."))
@@ -365,9 +368,9 @@ class GroupWindow(AcceptsFileDrops, QMainWindow):
             out = out.with_name(out.name + GROUP_FILE_SUFFIX)
         sent = self.export_to(out)
         if sent is not None:
-            QMessageBox.information(self, self.tr("Group file written"), self.summary.text())
+            show_message(self, INFORMATION, self.tr("Group file written"), self.summary.text())
         else:
-            QMessageBox.warning(self, self.tr("No group file written"), self.summary.text())
+            show_message(self, WARNING, self.tr("No group file written"), self.summary.text())
 
     def export_to(self, out: Path) -> GroupFile | None:
         """Write the group file to `out`; the summary says where and whose files it holds."""
@@ -411,7 +414,7 @@ def open_group_window(path: Path | str, parent: QWidget | None = None) -> GroupW
     try:
         window = GroupWindow(path, parent)
     except EvaluatorError as error:
-        QMessageBox.warning(parent, QMainWindow.tr("Cannot open the package"), error.render())
+        show_message(parent, WARNING, QMainWindow.tr("Cannot open the package"), error.render())
         return None
     _open_windows.append(window)
     window.show()

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressDialog,
     QSplitter,
     QStackedWidget,
@@ -50,6 +49,7 @@ from evaluator.errors import EvaluatorError
 from evaluator.logs import write_traceback
 from evaluator.workspace import SUFFIX, Workspace
 from ui.context import AppContext
+from ui.dialogs.report_dialog import INFORMATION, WARNING, show_message
 from ui.qt import app_settings
 from ui.recent import forget_workspace, recent_workspaces, remember_workspace
 from ui.window_fit import fit_to_screen, keep_on_screen
@@ -546,7 +546,7 @@ class MainWindow(QMainWindow):
         except EvaluatorError as error:
             if not path.exists():
                 forget_workspace(path)
-            QMessageBox.warning(self, self.tr("Cannot open the workspace"), error.render())
+            show_message(self, WARNING, self.tr("Cannot open the workspace"), error.render())
             return False
         self.context.set_workspace(ws)
         remember_workspace(path)
@@ -558,7 +558,7 @@ class MainWindow(QMainWindow):
         except ModuleNotFoundError as exc:
             if exc.name != "ui.scoring_window":
                 raise
-            QMessageBox.information(self, self.tr("Scoring package"), self.tr(
+            show_message(self, INFORMATION, self.tr("Scoring package"), self.tr(
                 "This build cannot open scoring packages yet."))
             return False
         open_package_window(path)
@@ -591,7 +591,7 @@ class MainWindow(QMainWindow):
         try:
             ws = Workspace.create(path, year=year)
         except EvaluatorError as error:
-            QMessageBox.warning(self, self.tr("Cannot create the workspace"), error.render())
+            show_message(self, WARNING, self.tr("Cannot create the workspace"), error.render())
             return
         self.context.set_workspace(ws)
         remember_workspace(path)
@@ -612,7 +612,7 @@ class MainWindow(QMainWindow):
 
     def show_backups(self) -> None:
         if self.context.workspace is None:
-            QMessageBox.information(self, self.tr("Backup and restore"),
+            show_message(self, INFORMATION, self.tr("Backup and restore"),
                                     self.tr("Open a workspace first."))
             return
         from ui.dialogs.backups_dialog import BackupsDialog
@@ -622,7 +622,7 @@ class MainWindow(QMainWindow):
     def _screen_call(self, stage: str, method: str, *args: Any) -> None:
         """Show a stage's screen and start one of its actions (the File menu's steps)."""
         if self.context.workspace is None:
-            QMessageBox.information(self, self.tr("No workspace"),
+            show_message(self, INFORMATION, self.tr("No workspace"),
                                     self.tr("Open a workspace first."))
             return
         screen = self.show_stage(stage)

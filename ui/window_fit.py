@@ -35,6 +35,16 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
                 area.y() + max((area.height() - h - FRAME_ALLOWANCE) // 2, 0))
 
 
+def fit_size(widget: QWidget, width: int, height: int) -> None:
+    """For a dialog (Qt centres it over its parent): the size it would like, cut to the
+    available screen, and a minimum size that never exceeds the screen."""
+    area = available_geometry(widget.parentWidget() or widget)
+    room_w, room_h = area.width() - 16, area.height() - FRAME_ALLOWANCE
+    widget.setMinimumSize(min(widget.minimumWidth(), room_w),
+                          min(widget.minimumHeight(), room_h))
+    widget.resize(min(width, room_w), min(height, room_h))
+
+
 def keep_on_screen(window: QWidget) -> None:
     """After restoreGeometry: a size saved on a larger screen is cut to this one and the
     window moved back so that its title bar can be reached."""

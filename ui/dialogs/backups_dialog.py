@@ -31,7 +31,9 @@ from evaluator.cli.backup_commands import describe_backup, restore_workspace
 from evaluator.errors import EvaluatorError
 from evaluator.workspace import Workspace
 from ui.context import AppContext
+from ui.dialogs.report_dialog import WARNING, show_message
 from ui.models.rows_model import Index, RowsTableModel
+from ui.window_fit import fit_size
 
 TIME, REASON, SIZE = range(3)
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -103,7 +105,8 @@ class BackupsDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(self.tr("Backup and restore"))
-        self.setMinimumSize(720, 460)
+        self.setMinimumSize(640, 400)
+        fit_size(self, 720, 460)
         path = context.path
         self.model = BackupListModel(path, self)
         self.view = QTableView()
@@ -155,7 +158,7 @@ class BackupsDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def show_problem(self, text: str) -> None:
-        QMessageBox.warning(self, self.tr("Not possible"), text)
+        show_message(self, WARNING, self.tr("Not possible"), text)
 
     # -- actions ------------------------------------------------------------------------------
     def backup_now(self) -> Path | None:

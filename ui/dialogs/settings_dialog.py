@@ -30,6 +30,7 @@ from evaluator import messages
 from evaluator.settings import SETTINGS, Setting
 from ui.context import AppContext
 from ui.i18n import LANGUAGES, save_language, ui_language
+from ui.window_fit import fit_size
 
 # Each language is named in itself, as language pickers do.
 LANGUAGE_NAMES = {"zh": "中文（简体）", "en": "English"}
@@ -75,7 +76,8 @@ class SettingsDialog(QDialog):
         self.language_changed = False
         self.editors: dict[str, QWidget] = {}
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumSize(720, 560)
+        self.setMinimumSize(600, 400)
+        fit_size(self, 720, 560)
 
         self.language_combo = QComboBox()
         for lang in LANGUAGES:

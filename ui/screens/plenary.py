@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -49,6 +48,7 @@ from evaluator.flags import AgendaItem, flag_disagreements
 from evaluator.plenary import current_decision, decide
 from evaluator.rubric import Rubric
 from ui.context import AppContext
+from ui.dialogs.report_dialog import WARNING, show_message
 from ui.labels import band_label, flag_label, flag_text, round_label, round_mark
 from ui.models.rows_model import RowsTableModel
 
@@ -580,14 +580,14 @@ class Screen(QWidget):
             return False
         reason = self.reason.text().strip()
         if not reason:
-            QMessageBox.warning(self, self.tr("Plenary"),
+            show_message(self, WARNING, self.tr("Plenary"),
                                 self.tr("Please give the reason for the decision."))
             return False
         score = None if self.accept_radio.isChecked() else self.score_box.value()
         try:
             decide(self.context.ws, self.context.year, self.current.alliance_id, score, reason)
         except EvaluatorError as error:
-            QMessageBox.warning(self, self.tr("Plenary"), error.render())
+            show_message(self, WARNING, self.tr("Plenary"), error.render())
             return False
         self.reason.clear()
         self.context.data_changed.emit("plenary")

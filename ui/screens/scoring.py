@@ -68,6 +68,7 @@ from evaluator.packages import Package, PackageAlliance, Score, format_value
 from evaluator.rubric import Indicator, IndicatorGroup
 from evaluator.scoring import parse_score_text
 from ui.context import AppContext
+from ui.dialogs.report_dialog import INFORMATION, WARNING, show_message
 from ui.labels import round_label
 from ui.models.rows_model import RowsTableModel
 
@@ -748,7 +749,7 @@ class ScoringPanel(QWidget):
             else:
                 saved_at = self.package.set_score(alliance_id, code, state[0], state[1])
         except EvaluatorError as error:
-            QMessageBox.warning(self, self.tr("Not saved"), error.render())
+            show_message(self, WARNING, self.tr("Not saved"), error.render())
             return
         self.alliances.refresh_progress(alliance_id)
         if alliance_id == self.alliance.id:
@@ -896,9 +897,9 @@ class ScoringPanel(QWidget):
         try:
             result = export_score_file(self.package, Path(name), partial=partial)
         except EvaluatorError as error:
-            QMessageBox.warning(self, self.tr("Not exported"), error.render())
+            show_message(self, WARNING, self.tr("Not exported"), error.render())
             return
-        QMessageBox.information(self, self.tr("Score file written"), self.tr(
+        show_message(self, INFORMATION, self.tr("Score file written"), self.tr(
             "Score file %1 written (export number %2). Send this file to your group leader "
             "or the secretariat.").replace("%1", str(result.path)).replace(
             "%2", str(result.sequence)))
@@ -1134,7 +1135,7 @@ class Screen(QWidget):
                 build_expert_package(ws, self.context.year, round_, int(expert_id), path)
             package = Package.open(path)
         except EvaluatorError as error:
-            QMessageBox.warning(self, self.tr("Cannot open the package"), error.render())
+            show_message(self, WARNING, self.tr("Cannot open the package"), error.render())
             return False
         self.panel = ScoringPanel(package, self)
         self.experts_view.setVisible(False)
