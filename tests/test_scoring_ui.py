@@ -269,3 +269,117 @@ def test_workspace_screen_lists_experts_with_progress(qtbot, demo_ws: Workspace,
     assert not screen.experts_view.isVisibleTo(screen)
     screen._close_panel()
     assert screen.experts_view.isVisibleTo(screen)
+
+
+def test_reopening_goes_to_the_first_unscored_indicator(qtbot, pkg_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with Package.open(pkg_path) as pkg:
+        first = pkg.alliances()[0]
+        pkg.set_scores([(first.id, code, 1.0, None) for code in pkg.rubric.codes])
+        second = pkg.alliances()[1]
+        pkg.set_scores([(second.id, code, 1.0, None) for code in pkg.rubric.codes[:3]])
+        expected = (second.code, pkg.rubric.codes[3])
+    widget = ScoringPanel(Package.open(pkg_path))
+    qtbot.addWidget(widget)
+    assert (widget.alliance.code, widget.code) == expected
+    widget.close_package()
+
+
+def test_ctrl_e_exports_from_the_score_box(qtbot, pkg_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui.scoring_window import ScoringWindow
+
+    window = ScoringWindow(Package.open(pkg_path))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    exported: list[bool] = []
+    window.panel.export_action.triggered.disconnect()
+    window.panel.export_action.triggered.connect(lambda *_a: exported.append(True))
+    window.raise_()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.panel.score_edit.setFocus()
+    qtbot.keyClicks(window.panel.score_edit, "4")
+    qtbot.keyClick(window.panel.score_edit, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert exported == [True]
+    assert "Ctrl+E" in window.panel.keys_label.text()
+    window.close()
+
+
+def test_closing_with_an_invalid_value_asks(qtbot, pkg_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.scoring_window import ScoringWindow
+
+    window = ScoringWindow(Package.open(pkg_path))
+    qtbot.addWidget(window)
+    window.show()
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    qtbot.keyClicks(window.panel.score_edit, "9")
+    window.close()
+    assert window.isVisible()  # Cancel keeps the window and the typed value
+    assert window.panel.score_edit.text() == "9"
+    window.close()
+    assert not window.isVisible()
+    assert len(asked) == 2
+    assert "9" in asked[0]
+    assert stored(pkg_path) == {}
+
+
+def test_template_import_says_how_many_and_offers_the_export(qtbot, pkg_path: Path,  # type: ignore[no-untyped-def]
+                                                             tmp_path: Path, monkeypatch) -> None:
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from evaluator.scoring import write_score_template
+    from ui.scoring_window import ScoringWindow
+
+    window = ScoringWindow(Package.open(pkg_path))
+    qtbot.addWidget(window)
+    template = write_score_template(window.package, tmp_path / "t.xlsx")
+    book = load_workbook(template)
+    sheet = book["评分"]
+    sheet["C2"] = 3  # the first alliance's 1.1 and 1.2
+    sheet["D2"] = 2
+    book.save(template)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(template), ""))
+    shown: list[str] = []
+    exported: list[bool] = []
+    monkeypatch.setattr(window.panel, "export", lambda: exported.append(True))
+
+    def exec_(box: QMessageBox) -> int:
+        shown.append(box.text())
+        box.buttons()[0].click()  # 导出评分文件…, the default
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    window.import_template()
+    assert shown
+    assert shown[0].startswith("2 ")
+    assert exported == [True]
+    assert window.panel.alliances.data(window.panel.alliances.index(0, 2)) == "2/20"
+    window.close()
+
+
+def test_help_menu_opens_the_local_guide(qtbot, pkg_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui.guide_window import GuideWindow, guide_page
+    from ui.scoring_window import ScoringWindow
+
+    page = guide_page("zh")
+    assert page.exists()
+    window = ScoringWindow(Package.open(pkg_path))
+    qtbot.addWidget(window)
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert any("Help" in t or "帮助" in t for t in titles)
+    guide = GuideWindow(page)
+    qtbot.addWidget(guide)
+    text = guide.browser.toPlainText()
+    assert "专家" in text
+    assert guide.browser.source().isLocalFile()
+    window.close()

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTextBrowser, QWidget
 
 from evaluator import messages
@@ -39,7 +39,7 @@ class GuideWindow(QMainWindow):
         self.browser.anchorClicked.connect(self._external)
         self.browser.setSearchPaths([str(page.parent)])
         self.browser.setSource(QUrl.fromLocalFile(str(page)),
-                               QTextBrowser.ResourceType.MarkdownResource)
+                               QTextDocument.ResourceType.MarkdownResource)
         self.setCentralWidget(self.browser)
         fit_to_screen(self, 1000, 760)
 

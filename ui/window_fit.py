@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 # Room for the title bar and frame the window manager adds around the client area.
 FRAME_ALLOWANCE = 32
+SIDE_ALLOWANCE = 16
 
 
 def available_geometry(widget: QWidget | None = None) -> QRect:
@@ -26,10 +27,8 @@ def available_geometry(widget: QWidget | None = None) -> QRect:
 def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     """Resize to (width, height), cut to the available screen, and centre it there."""
     area = available_geometry(window)
-    w = min(width, area.width())
+    w = min(width, area.width() - SIDE_ALLOWANCE)
     h = min(height, area.height() - FRAME_ALLOWANCE)
-    w = max(w, min(window.minimumWidth(), area.width()))
-    h = max(h, min(window.minimumHeight(), area.height()))
     window.resize(w, h)
     window.move(area.x() + (area.width() - w) // 2,
                 area.y() + max((area.height() - h - FRAME_ALLOWANCE) // 2, 0))
@@ -39,7 +38,7 @@ def fit_size(widget: QWidget, width: int, height: int) -> None:
     """For a dialog (Qt centres it over its parent): the size it would like, cut to the
     available screen, and a minimum size that never exceeds the screen."""
     area = available_geometry(widget.parentWidget() or widget)
-    room_w, room_h = area.width() - 16, area.height() - FRAME_ALLOWANCE
+    room_w, room_h = area.width() - SIDE_ALLOWANCE, area.height() - FRAME_ALLOWANCE
     widget.setMinimumSize(min(widget.minimumWidth(), room_w),
                           min(widget.minimumHeight(), room_h))
     widget.resize(min(width, room_w), min(height, room_h))
@@ -52,7 +51,7 @@ def keep_on_screen(window: QWidget) -> None:
     frame = window.frameGeometry()
     if area.contains(frame):
         return
-    w = min(window.width(), area.width())
+    w = min(window.width(), area.width() - SIDE_ALLOWANCE)
     h = min(window.height(), area.height() - FRAME_ALLOWANCE)
     window.resize(w, h)
     x = min(max(frame.x(), area.x()), area.right() - w)

@@ -2396,8 +2396,16 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Score files</translation>
         </message>
         <message>
+            <source>Score files and group files (*.xlsx *.evgroup)</source>
+            <translation>Score files and group files (*.xlsx *.evgroup)</translation>
+        </message>
+        <message>
             <source>Score files (*.xlsx)</source>
             <translation>Score files (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Group files (*.evgroup)</source>
+            <translation>Group files (*.evgroup)</translation>
         </message>
         <message>
             <source>Folder of score files</source>

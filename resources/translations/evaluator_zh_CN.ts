@@ -2395,8 +2395,16 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>评分文件</translation>
         </message>
         <message>
+            <source>Score files and group files (*.xlsx *.evgroup)</source>
+            <translation>评分文件和组文件 (*.xlsx *.evgroup)</translation>
+        </message>
+        <message>
             <source>Score files (*.xlsx)</source>
             <translation>评分文件 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Group files (*.evgroup)</source>
+            <translation>组文件 (*.evgroup)</translation>
         </message>
         <message>
             <source>Folder of score files</source>

@@ -314,8 +314,10 @@ class Screen(AcceptsFileDrops, QWidget):
             self.accept_unsigned.setChecked(False)
 
     def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Score files"), "",
-                                                self.tr("Score files (*.xlsx)"))
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Score files"), "", ";;".join((
+                self.tr("Score files and group files (*.xlsx *.evgroup)"),
+                self.tr("Score files (*.xlsx)"), self.tr("Group files (*.evgroup)"))))
         if files:
             self.merge_paths([Path(f) for f in files])
 

@@ -351,7 +351,7 @@ class ScoringPanel(QWidget):
         rows = self.indicator_view.verticalHeader()
         rows.setMinimumSectionSize(8)
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 2)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 1)
         self.indicator_view.installEventFilter(self)
 
         # right, top: the current indicator, its standard, the entry
@@ -456,7 +456,8 @@ class ScoringPanel(QWidget):
         self.splitter.setObjectName("scoringSplitter")
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(self.indicator_view)
-        self.splitter.addWidget(self.detail_splitter)
+        self.work_pane = QWidget()
+        self.splitter.addWidget(self.work_pane)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
@@ -469,7 +470,6 @@ class ScoringPanel(QWidget):
             "PgUp/PgDn: alliances · Ctrl+Z: undo · Ctrl+E: export"))
         self.keys_label.setStyleSheet("color: #555;")
         self.keys_label.setWordWrap(True)
-        self.keys_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.export_action = QAction(self.tr("&Export score file…"), self)
         self.export_action.setShortcut(EXPORT_KEYS)
         self.export_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -477,16 +477,22 @@ class ScoringPanel(QWidget):
         self.addAction(self.export_action)
         self.export_button = QPushButton(self.tr("Export score file…"))
         self.export_button.clicked.connect(self.export)
+        # The status, the keys and the export under the entry, so that the indicator
+        # column has the window's whole height.
         bottom = QHBoxLayout()
-        bottom.addWidget(self.status_label)
-        bottom.addWidget(self.keys_label, 1)
+        bottom.addWidget(self.status_label, 1)
         bottom.addWidget(self.export_button)
+        self.status_label.setWordWrap(True)
+        work_layout = QVBoxLayout(self.work_pane)
+        work_layout.setContentsMargins(0, 0, 0, 0)
+        work_layout.setSpacing(2)
+        work_layout.addWidget(self.detail_splitter, 1)
+        work_layout.addLayout(bottom)
+        work_layout.addWidget(self.keys_label)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(4)
         layout.addWidget(self.splitter, 1)
-        layout.addLayout(bottom)
 
         self.alliance_view.selectionModel().currentRowChanged.connect(self._alliance_clicked)
         self.indicator_view.selectionModel().currentRowChanged.connect(self._indicator_clicked)
@@ -546,20 +552,27 @@ class ScoringPanel(QWidget):
 
     def fit_indicator_rows(self) -> None:
         """Every indicator stays visible: when the table is too short, the heading rows
-        give way first (their totals stay in the total line), then the column titles."""
+        give way first (their totals stay in the total line), then the column titles,
+        then the rows tighten down to the height of a line's glyphs."""
         view = self.indicator_view
-        row = view.verticalHeader().defaultSectionSize()
+        metrics = view.fontMetrics()
+        row = metrics.height() + 1
+        tightest = metrics.ascent() + 2
         title = view.horizontalHeader().sizeHint().height()
         groups = [i for i, item in enumerate(self.indicators.rows)
                   if isinstance(item, IndicatorGroup)]
+        indicators = len(self.indicators.rows) - len(groups)
         height = view.height() - 2 * view.frameWidth()
-        everything = len(self.indicators.rows) * row + title
-        hide_groups = everything > height
-        hide_title = (len(self.indicators.rows) - len(groups)) * row + title > height
+        hide_groups = len(self.indicators.rows) * row + title > height
+        hide_title = indicators * row + title > height
+        if hide_title:
+            row = max(tightest, min(row, height // max(indicators, 1)))
         for i in groups:
             if view.isRowHidden(i) != hide_groups:
                 view.setRowHidden(i, hide_groups)
         view.horizontalHeader().setVisible(not hide_title)
+        if view.verticalHeader().defaultSectionSize() != row:
+            view.verticalHeader().setDefaultSectionSize(row)
 
     @staticmethod
     def _setup_table(view: QTableView) -> None:
