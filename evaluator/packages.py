@@ -12,6 +12,7 @@ assignments and the members' keys, to verify the members' score files.
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
@@ -410,6 +411,8 @@ def build_all_packages(ws: Workspace, year: int | None, round_: str, out_dir: Pa
 def build_group_package(ws: Workspace, year: int | None, round_: str, group: int | str,
                         out_path: Path | str) -> BuiltPackage:
     """The group leader's package: the group's assignments and its members' keys."""
+    from evaluator.flags import flag_thresholds
+
     year = ws.require_year(year)
     require_round(round_)
     out_path = Path(out_path)
@@ -441,6 +444,8 @@ def build_group_package(ws: Workspace, year: int | None, round_: str, group: int
             "group_id": grp["id"], "group_name": grp["name"],
             "rubric_json": rubric.canonical_json(), "rubric_fingerprint": rubric.fingerprint,
             "workspace_id": workspace_id(ws), "created_at": now_local(),
+            # The flags' thresholds: the leader's 本组差异 uses the secretariat's.
+            "flag_settings_json": json.dumps(flag_thresholds(ws)),
         })
         conn.executemany(
             "INSERT INTO alliances (id, code, name, batch_id, batch_name, sort)"

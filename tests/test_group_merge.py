@@ -121,3 +121,63 @@ def test_group_cli(group_setup, capsys) -> None:  # type: ignore[no-untyped-def]
         export_group_file(empty, tmp / "none.evgroup")
     assert main(["group", "export", str(empty), "--out", str(tmp / "none.evgroup")]) == 2
     assert "还没有" in capsys.readouterr().err
+
+
+def test_group_differences_equal_the_secretariats_flags(demo_ws: Workspace,
+                                                         tmp_path: Path) -> None:
+    """The leader's 本组差异 on the members' own files: the same totals, consensus and
+    F2/F3 the secretariat's flags raise on the same scores."""
+    from evaluator.consensus import consensus_table, score_sets
+    from evaluator.flags import flag_consensus, flag_thresholds
+    from evaluator.group_merge import GROUP_RULES, group_differences
+
+    ws = demo_ws
+    group = "第一组"
+    gpkg = tmp_path / "group.evpkg"
+    build_group_package(ws, 2018, "initial", group, gpkg)
+    members = group_members(ws, group)
+    ids = {r[1]: r[0] for r in ws.db.execute("SELECT id, name FROM experts WHERE year = 2018")}
+    files = []
+    for name in members[:-1]:  # the last member has not sent yet
+        pkg_path = tmp_path / f"{name}.evpkg"
+        build_expert_package(ws, 2018, "initial", ids[name], pkg_path)
+        with Package.open(pkg_path) as pkg:
+            codes = {a.code: a.id for a in pkg.alliances()}
+            pkg.set_scores([(codes[code], indicator, value, None)
+                            for code, indicator, value in ws.db.execute(
+                                "SELECT a.code, s.indicator_code, s.value FROM scores s"
+                                " JOIN alliances a ON a.id = s.alliance_id WHERE s.year = 2018"
+                                " AND s.round = 'initial' AND s.expert_id = ?", (ids[name],))
+                            if code in codes])
+            if name == members[0]:  # a lone dissenter on his first alliance
+                first = pkg.alliances()[0]
+                pkg.set_scores([(first.id, indicator, 0.0, None)
+                                for indicator in pkg.rubric.codes])
+                ws.db.execute("UPDATE scores SET value = 0 WHERE year = 2018 AND round ="
+                              " 'initial' AND expert_id = ? AND alliance_id = ?",
+                              (ids[name], first.id))
+            files.append(export_score_file(pkg, tmp_path / f"{name}.xlsx").path)
+    report = merge_into_group_package(gpkg, files)
+    assert {r.status for r in report.results} == {"accepted"}
+
+    differences = group_differences(gpkg)
+    assert differences.missing == [members[-1]]
+    sent = {ids[name] for name in members[:-1]}
+    sets = [s for s in score_sets(ws, 2018) if s.round == "initial" and s.expert_id in sent]
+    expected = consensus_table(ws, 2018, sets=sets)
+    settings = flag_thresholds(ws)
+    assert differences.settings == settings
+    names = {ids[name]: name for name in members}
+    assert {item.alliance_id for item in differences.items} == set(expected)
+    flagged = 0
+    for item in differences.items:
+        c = expected[item.alliance_id]
+        assert sorted(item.consensus.totals) == sorted(c.totals)
+        assert item.consensus.consensus == pytest.approx(c.consensus)
+        hits = flag_consensus(c, settings, names, GROUP_RULES)
+        assert [(h.rule, h.numbers) for h in item.rules] == [(h.rule, h.numbers) for h in hits]
+        flagged += bool(hits)
+    assert flagged, "the demo's first group has differences to show"
+    # Flagged alliances first, in the plenary agenda's order.
+    leads = [item.rules != [] for item in differences.items]
+    assert leads == sorted(leads, reverse=True)
