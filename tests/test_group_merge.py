@@ -39,6 +39,30 @@ def member_file(ws: Workspace, name: str, folder: Path, value: float) -> Path:
 FIRST_CODE: dict[str, str] = {}
 
 
+def filled_member_file(ws: Workspace, name: str, folder: Path, dissent: bool = False) -> Path:
+    """A member's signed file with his demo scores for the initial round; `dissent`: he
+    gives his first alliance 0 on every indicator (in the workspace too)."""
+    expert_id = ws.db.execute("SELECT id FROM experts WHERE name = ?", (name,)).fetchone()[0]
+    pkg_path = folder / f"{name}.evpkg"
+    build_expert_package(ws, 2018, "initial", expert_id, pkg_path)
+    with Package.open(pkg_path) as pkg:
+        codes = {a.code: a.id for a in pkg.alliances()}
+        pkg.set_scores([(codes[code], indicator, value, None)
+                        for code, indicator, value in ws.db.execute(
+                            "SELECT a.code, s.indicator_code, s.value FROM scores s"
+                            " JOIN alliances a ON a.id = s.alliance_id WHERE s.year = 2018"
+                            " AND s.round = 'initial' AND s.expert_id = ?", (expert_id,))
+                        if code in codes])
+        if dissent:
+            first = pkg.alliances()[0]
+            pkg.set_scores([(first.id, indicator, 0.0, None) for indicator in pkg.rubric.codes])
+            with ws.transaction():
+                ws.db.execute("UPDATE scores SET value = 0 WHERE year = 2018 AND round ="
+                              " 'initial' AND expert_id = ? AND alliance_id = ?",
+                              (expert_id, first.id))
+        return export_score_file(pkg, folder / f"{name}.xlsx").path
+
+
 @pytest.fixture
 def group_setup(demo_ws: Workspace, tmp_path: Path):  # type: ignore[no-untyped-def]
     members = group_members(demo_ws, "第一组")[:3]
@@ -137,26 +161,8 @@ def test_group_differences_equal_the_secretariats_flags(demo_ws: Workspace,
     build_group_package(ws, 2018, "initial", group, gpkg)
     members = group_members(ws, group)
     ids = {r[1]: r[0] for r in ws.db.execute("SELECT id, name FROM experts WHERE year = 2018")}
-    files = []
-    for name in members[:-1]:  # the last member has not sent yet
-        pkg_path = tmp_path / f"{name}.evpkg"
-        build_expert_package(ws, 2018, "initial", ids[name], pkg_path)
-        with Package.open(pkg_path) as pkg:
-            codes = {a.code: a.id for a in pkg.alliances()}
-            pkg.set_scores([(codes[code], indicator, value, None)
-                            for code, indicator, value in ws.db.execute(
-                                "SELECT a.code, s.indicator_code, s.value FROM scores s"
-                                " JOIN alliances a ON a.id = s.alliance_id WHERE s.year = 2018"
-                                " AND s.round = 'initial' AND s.expert_id = ?", (ids[name],))
-                            if code in codes])
-            if name == members[0]:  # a lone dissenter on his first alliance
-                first = pkg.alliances()[0]
-                pkg.set_scores([(first.id, indicator, 0.0, None)
-                                for indicator in pkg.rubric.codes])
-                ws.db.execute("UPDATE scores SET value = 0 WHERE year = 2018 AND round ="
-                              " 'initial' AND expert_id = ? AND alliance_id = ?",
-                              (ids[name], first.id))
-            files.append(export_score_file(pkg, tmp_path / f"{name}.xlsx").path)
+    files = [filled_member_file(ws, name, tmp_path, dissent=name == members[0])
+             for name in members[:-1]]  # the last member has not sent yet
     report = merge_into_group_package(gpkg, files)
     assert {r.status for r in report.results} == {"accepted"}
 

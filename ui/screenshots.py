@@ -463,6 +463,8 @@ def shot_group_window(s: Studio) -> QWidget:
         if package_path.exists():
             package_path.unlink()
         build_expert_package(ws, s.year, "initial", expert_id, package_path)
+        # The members scored (the demo's scores): the group's differences have data.
+        fill_package(package_path, expert_scores(ws, s.year, "initial", expert_id))
         with Package.open(package_path) as package:
             files.append(export_score_file(package, inbox / score_file_name(
                 package, int(package.meta["export_sequence"]) + 1)).path)
@@ -478,6 +480,18 @@ def shot_group_window(s: Studio) -> QWidget:
     window.merge_paths(files)
     wait_until(lambda: not window.runner.busy and window.last_report is not None,
                "the group merge")
+    return window
+
+
+def shot_group_differences(s: Studio) -> QWidget:
+    """本组差异 after the members' files came in: flagged alliances first."""
+    from ui.group_window import GroupWindow
+
+    window = next((w for w in s.extra_windows if isinstance(w, GroupWindow)), None)
+    if window is None:
+        window = shot_group_window(s)
+    window.tabs.setCurrentWidget(window.differences)
+    settle()
     return window
 
 
@@ -699,6 +713,7 @@ SHOTS: tuple[tuple[str, Callable[[Studio], Any]], ...] = (
     ("07-scoring", shot_scoring),
     ("08-expert-window", shot_expert_window),
     ("09-group-window", shot_group_window),
+    ("09-group-differences", shot_group_differences),
     ("10-merge", shot_merge),
     ("11-merge-progress", shot_merge_progress),
     ("12-agenda", shot_agenda),

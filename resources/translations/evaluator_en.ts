@@ -419,6 +419,41 @@ The current state is backed up first, so this restore can itself be undone from 
         </message>
     </context>
     <context>
+        <name>DifferencesModel</name>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Alliance</source>
+            <translation>Alliance</translation>
+        </message>
+        <message>
+            <source>Flags</source>
+            <translation>Flags</translation>
+        </message>
+        <message>
+            <source>Scores</source>
+            <translation>Scores</translation>
+        </message>
+        <message>
+            <source>Mean</source>
+            <translation>Mean</translation>
+        </message>
+        <message>
+            <source>Spread</source>
+            <translation>Spread</translation>
+        </message>
+        <message>
+            <source>Members' totals</source>
+            <translation>Members' totals</translation>
+        </message>
+        <message>
+            <source>* the highest and the lowest total are left out of the mean, as in the consensus</source>
+            <translation>* the highest and the lowest total are left out of the mean, as in the consensus</translation>
+        </message>
+    </context>
+    <context>
         <name>DropArea</name>
         <message>
             <source>Drop a workbook (.xlsx) or CSV files here</source>
@@ -592,12 +627,39 @@ The current state is backed up first, so this restore can itself be undone from 
             <source>This session</source>
             <translation>This session</translation>
         </message>
+        <message>
+            <source>Refused: the file could not be read as a score file.</source>
+            <translation>Refused: the file could not be read as a score file.</translation>
+        </message>
     </context>
     <context>
         <name>GroupDelegate</name>
         <message>
             <source>(no group)</source>
             <translation>(no group)</translation>
+        </message>
+    </context>
+    <context>
+        <name>GroupDifferencesView</name>
+        <message>
+            <source>%1 alliances scored completely by the members who sent; %2 with differences the plenary would discuss (F2 large spread, F3 lone dissenter, with the secretariat's thresholds).</source>
+            <translation>%1 alliances scored completely by the members who sent; %2 with differences the plenary would discuss (F2 large spread, F3 lone dissenter, with the secretariat's thresholds).</translation>
+        </message>
+        <message>
+            <source>Not sent yet: %1.</source>
+            <translation>Not sent yet: %1.</translation>
+        </message>
+        <message>
+            <source>%1 alliances are not yet scored completely by a member and are left out.</source>
+            <translation>%1 alliances are not yet scored completely by a member and are left out.</translation>
+        </message>
+        <message>
+            <source>No member's file is in yet.</source>
+            <translation>No member's file is in yet.</translation>
+        </message>
+        <message>
+            <source>%1: no flag on the group's scores.</source>
+            <translation>%1: no flag on the group's scores.</translation>
         </message>
     </context>
     <context>
@@ -637,6 +699,14 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Files merged in this session</source>
             <translation>Files merged in this session</translation>
+        </message>
+        <message>
+            <source>Files received</source>
+            <translation>Files received</translation>
+        </message>
+        <message>
+            <source>Group differences</source>
+            <translation>Group differences</translation>
         </message>
         <message>
             <source>Members' files are kept unaltered; the secretariat verifies each member's signature again.</source>
@@ -701,6 +771,14 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Cancelled: nothing was added.</source>
             <translation>Cancelled: nothing was added.</translation>
+        </message>
+        <message>
+            <source>Members have not sent</source>
+            <translation>Members have not sent</translation>
+        </message>
+        <message>
+            <source>%1 of %2 members have not sent their score file: %3. The group file will not carry their scores. Generate it anyway?</source>
+            <translation>%1 of %2 members have not sent their score file: %3. The group file will not carry their scores. Generate it anyway?</translation>
         </message>
         <message>
             <source>Group file</source>

@@ -419,6 +419,41 @@ The current state is backed up first, so this restore can itself be undone from 
         </message>
     </context>
     <context>
+        <name>DifferencesModel</name>
+        <message>
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <source>Alliance</source>
+            <translation>联盟</translation>
+        </message>
+        <message>
+            <source>Flags</source>
+            <translation>标记</translation>
+        </message>
+        <message>
+            <source>Scores</source>
+            <translation>评分数</translation>
+        </message>
+        <message>
+            <source>Mean</source>
+            <translation>均值</translation>
+        </message>
+        <message>
+            <source>Spread</source>
+            <translation>极差</translation>
+        </message>
+        <message>
+            <source>Members' totals</source>
+            <translation>各组员总分</translation>
+        </message>
+        <message>
+            <source>* the highest and the lowest total are left out of the mean, as in the consensus</source>
+            <translation>* 与共识分相同，均值已去掉一个最高分和一个最低分</translation>
+        </message>
+    </context>
+    <context>
         <name>DropArea</name>
         <message>
             <source>Drop a workbook (.xlsx) or CSV files here</source>
@@ -592,12 +627,39 @@ The current state is backed up first, so this restore can itself be undone from 
             <source>This session</source>
             <translation>本次汇总</translation>
         </message>
+        <message>
+            <source>Refused: the file could not be read as a score file.</source>
+            <translation>已拒绝：无法作为评分文件读取。</translation>
+        </message>
     </context>
     <context>
         <name>GroupDelegate</name>
         <message>
             <source>(no group)</source>
             <translation>（未分组）</translation>
+        </message>
+    </context>
+    <context>
+        <name>GroupDifferencesView</name>
+        <message>
+            <source>%1 alliances scored completely by the members who sent; %2 with differences the plenary would discuss (F2 large spread, F3 lone dissenter, with the secretariat's thresholds).</source>
+            <translation>已交组员完整评分的联盟 %1 家；其中 %2 家有复核会评会讨论的差异（F2 极差过大、F3 孤立意见，阈值与秘书处相同）。</translation>
+        </message>
+        <message>
+            <source>Not sent yet: %1.</source>
+            <translation>尚未交：%1。</translation>
+        </message>
+        <message>
+            <source>%1 alliances are not yet scored completely by a member and are left out.</source>
+            <translation>有 %1 个联盟尚未被某位组员评完，暂不计入。</translation>
+        </message>
+        <message>
+            <source>No member's file is in yet.</source>
+            <translation>还没有收到组员的评分文件。</translation>
+        </message>
+        <message>
+            <source>%1: no flag on the group's scores.</source>
+            <translation>%1：按本组评分没有标记。</translation>
         </message>
     </context>
     <context>
@@ -637,6 +699,14 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Files merged in this session</source>
             <translation>本次汇总结果</translation>
+        </message>
+        <message>
+            <source>Files received</source>
+            <translation>收件</translation>
+        </message>
+        <message>
+            <source>Group differences</source>
+            <translation>本组差异</translation>
         </message>
         <message>
             <source>Members' files are kept unaltered; the secretariat verifies each member's signature again.</source>
@@ -701,6 +771,14 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Cancelled: nothing was added.</source>
             <translation>已取消：没有添加任何文件。</translation>
+        </message>
+        <message>
+            <source>Members have not sent</source>
+            <translation>有组员未交</translation>
+        </message>
+        <message>
+            <source>%1 of %2 members have not sent their score file: %3. The group file will not carry their scores. Generate it anyway?</source>
+            <translation>%2 位组员中有 %1 位尚未交评分文件：%3。组文件中将没有他们的评分。仍然生成组文件？</translation>
         </message>
         <message>
             <source>Group file</source>
