@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.year_box)
         left_layout.addWidget(self.nav, 1)
-        left.setMinimumWidth(170)
+        left.setMinimumWidth(120)
 
         self.stack = QStackedWidget()
         self.welcome = QLabel()
@@ -700,6 +700,9 @@ class MainWindow(QMainWindow):
         geometry = settings.value(f"{LAYOUT_KEY}/geometry")
         if geometry is None:
             fit_to_screen(self, 1280, 800)
+            # The navigation takes less of a small screen (1366x768 at 150 %: 911 wide).
+            nav = max(self.navigation_pane.minimumSizeHint().width(), min(200, self.width() // 6))
+            self.splitter.setSizes([nav, self.width() - nav])
             return False
         self.restoreGeometry(geometry)
         keep_on_screen(self)

@@ -267,8 +267,12 @@ class Screen(QWidget):
         self.batch_filter.setCurrentIndex(max(found, 0))
         self.batch_filter.blockSignals(False)
         self._apply_filter()
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(1, min(max(self.table.columnWidth(1), 200), 320))
+        # Every column but the name as wide as its contents; the name takes what is left
+        # (elided, full in the tooltip), so 评价要求 never hides behind a sideways scroll.
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         if current is not None:
             self.select_alliance(current)
 
