@@ -383,3 +383,21 @@ def test_help_menu_opens_the_local_guide(qtbot, pkg_path: Path) -> None:  # type
     assert "专家" in text
     assert guide.browser.source().isLocalFile()
     window.close()
+
+
+def test_rubric_level_entry(qtbot, panel: ScoringPanel, pkg_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Option: full / partial / zero as buttons and keys 1-3; typing stays the default."""
+    assert not panel.level_check.isChecked()
+    type_score(qtbot, panel, "1", Qt.Key.Key_Return)  # a typed 1 is one point
+    assert stored(pkg_path) == {("101", "1.1"): 1.0}
+    panel.level_check.setChecked(True)
+    assert panel.levels_box.isVisibleTo(panel)
+    assert [b.text()[:1] for b in panel.level_buttons] == ["1", "2", "3"]
+    qtbot.keyClick(panel.score_edit, Qt.Key.Key_2)  # partial: half of 5
+    assert panel.code == "1.3"
+    qtbot.keyClick(panel.score_edit, Qt.Key.Key_1)  # full
+    panel.level_buttons[2].click()  # zero, with the mouse
+    assert stored(pkg_path) == {("101", "1.1"): 1.0, ("101", "1.2"): 2.5,
+                                ("101", "1.3"): 5.0, ("101", "1.4"): 0.0}
+    assert panel.code == "1.5"
+    panel.level_check.setChecked(False)

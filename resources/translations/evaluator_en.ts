@@ -1709,6 +1709,14 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Every score is saved as soon as it is entered.</translation>
         </message>
         <message>
+            <source>Score by &amp;level (keys 1-3)</source>
+            <translation>Score by &amp;level (keys 1-3)</translation>
+        </message>
+        <message>
+            <source>Choose the description that fits instead of typing a number: full marks, partial (half the maximum) or zero</source>
+            <translation>Choose the description that fits instead of typing a number: full marks, partial (half the maximum) or zero</translation>
+        </message>
+        <message>
             <source>Type a score and press Enter · Alt+C: comment · ↑/↓: indicators · PgUp/PgDn: alliances · Ctrl+Z: undo · Ctrl+E: export</source>
             <translation>Type a score and press Enter · Alt+C: comment · ↑/↓: indicators · PgUp/PgDn: alliances · Ctrl+Z: undo · Ctrl+E: export</translation>
         </message>
@@ -1723,6 +1731,22 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Show only the alliances' codes</source>
             <translation>Show only the alliances' codes</translation>
+        </message>
+        <message>
+            <source>Full marks</source>
+            <translation>Full marks</translation>
+        </message>
+        <message>
+            <source>Partial</source>
+            <translation>Partial</translation>
+        </message>
+        <message>
+            <source>Zero</source>
+            <translation>Zero</translation>
+        </message>
+        <message>
+            <source>%1 %2 (%3)</source>
+            <translation>%1 %2 (%3)</translation>
         </message>
         <message>
             <source>Submitted for %1: %2 records</source>

@@ -1001,7 +1001,7 @@ The current state is backed up first, so this restore can itself be undone from 
         </message>
         <message>
             <source>Partial</source>
-            <translation>不完整</translation>
+            <translation>部分得分</translation>
         </message>
         <message>
             <source>Missing</source>
@@ -1709,6 +1709,14 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>每项评分输入后立即保存。</translation>
         </message>
         <message>
+            <source>Score by &amp;level (keys 1-3)</source>
+            <translation>按档位评分(&amp;L)（1–3 键）</translation>
+        </message>
+        <message>
+            <source>Choose the description that fits instead of typing a number: full marks, partial (half the maximum) or zero</source>
+            <translation>不输入数字，而是选择符合的档位描述：满分、部分得分（满分的一半）或零分</translation>
+        </message>
+        <message>
             <source>Type a score and press Enter · Alt+C: comment · ↑/↓: indicators · PgUp/PgDn: alliances · Ctrl+Z: undo · Ctrl+E: export</source>
             <translation>输入分数后按回车 · Alt+C：意见 · ↑/↓：切换指标 · PgUp/PgDn：切换联盟 · Ctrl+Z：撤销 · Ctrl+E：导出</translation>
         </message>
@@ -1723,6 +1731,22 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Show only the alliances' codes</source>
             <translation>只显示联盟代码</translation>
+        </message>
+        <message>
+            <source>Full marks</source>
+            <translation>满分</translation>
+        </message>
+        <message>
+            <source>Partial</source>
+            <translation>部分得分</translation>
+        </message>
+        <message>
+            <source>Zero</source>
+            <translation>零分</translation>
+        </message>
+        <message>
+            <source>%1 %2 (%3)</source>
+            <translation>%1 %2（%3 分）</translation>
         </message>
         <message>
             <source>Submitted for %1: %2 records</source>

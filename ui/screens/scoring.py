@@ -44,6 +44,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -66,6 +67,7 @@ from evaluator import APP_NAME, messages
 from evaluator.errors import EvaluatorError
 from evaluator.packages import Package, PackageAlliance, Score, format_value
 from evaluator.rubric import Indicator, IndicatorGroup
+from evaluator.rubric_levels import Level, indicator_levels
 from evaluator.scoring import parse_score_text
 from ui.context import AppContext
 from ui.dialogs.report_dialog import INFORMATION, WARNING, show_message
@@ -77,6 +79,7 @@ ROUNDS = ("initial", "review")
 LAYOUT_KEY = "scoring_panel/v2"
 EXPORT_KEYS = QKeySequence("Ctrl+E")
 SMALL_SCREEN_WIDTH = 1200  # logical pixels
+LEVEL_KEYS = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3)
 
 
 def _english() -> bool:
@@ -392,16 +395,37 @@ class ScoringPanel(QWidget):
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.setWordWrap(True)
 
+        # Rubric-level entry (an option; typing numbers stays the default): the standard's
+        # full / partial / zero as buttons, keys 1-3 in the score box.
+        self.level_check = QCheckBox(self.tr("Score by &level (keys 1-3)"))
+        self.level_check.setToolTip(self.tr(
+            "Choose the description that fits instead of typing a number: full marks, "
+            "partial (half the maximum) or zero"))
+        self.level_check.toggled.connect(self.set_level_entry)
+        self.level_buttons: list[QPushButton] = []
+        self.levels_box = QWidget()
+        levels_layout = QHBoxLayout(self.levels_box)
+        levels_layout.setContentsMargins(0, 0, 0, 0)
+        for index in range(3):
+            button = QPushButton()
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _c=False, i=index: self.choose_level(i))
+            levels_layout.addWidget(button)
+            self.level_buttons.append(button)
+        self.levels_box.setVisible(False)
+
         entry = QFormLayout()
         entry.setContentsMargins(0, 0, 0, 0)
         score_row = QHBoxLayout()
         score_row.addWidget(self.score_edit)
         score_row.addWidget(self.range_label, 1)
+        score_row.addWidget(self.level_check)
         score_label = QLabel(self.tr("&Score:"))
         score_label.setBuddy(self.score_edit)
         comment_label = QLabel(self.tr("&Comment:"))
         comment_label.setBuddy(self.comment_edit)
         entry.addRow(score_label, score_row)
+        entry.addRow(self.levels_box)
         entry.addRow(comment_label, self.comment_edit)
 
         detail = QWidget()
@@ -513,6 +537,8 @@ class ScoringPanel(QWidget):
         small = available_geometry(self).width() < SMALL_SCREEN_WIDTH
         collapsed = settings.value(f"{LAYOUT_KEY}/alliances_collapsed", small)
         self.set_alliances_collapsed(collapsed in (True, "true", "1"))
+        self.level_check.setChecked(
+            settings.value(f"{LAYOUT_KEY}/level_entry", False) in (True, "true", "1"))
         for key, splitter in (("splitter", self.splitter),
                               ("detail_splitter", self.detail_splitter)):
             state = settings.value(f"{LAYOUT_KEY}/{key}")
@@ -526,6 +552,7 @@ class ScoringPanel(QWidget):
         settings.setValue(f"{LAYOUT_KEY}/alliances_collapsed",
                           self.collapse_button.isChecked())
         settings.setValue(f"{LAYOUT_KEY}/splitter", self.splitter.saveState())
+        settings.setValue(f"{LAYOUT_KEY}/level_entry", self.level_check.isChecked())
         settings.setValue(f"{LAYOUT_KEY}/detail_splitter", self.detail_splitter.saveState())
 
     def set_alliances_collapsed(self, collapsed: bool) -> None:
@@ -549,6 +576,37 @@ class ScoringPanel(QWidget):
         else:
             self.left.setMaximumWidth(16777215)
         self.alliances.collapsed = collapsed
+
+    # -- rubric-level entry ---------------------------------------------------------------
+    def current_levels(self) -> list[Level]:
+        return indicator_levels(self.current_indicator(), self.rubric, _english())
+
+    def set_level_entry(self, on: bool) -> None:
+        self.levels_box.setVisible(on)
+        if on:
+            self._show_levels()
+
+    def _show_levels(self) -> None:
+        levels = self.current_levels()
+        names = {"full": self.tr("Full marks"), "partial": self.tr("Partial"),
+                 "zero": self.tr("Zero")}
+        for index, button in enumerate(self.level_buttons):
+            if index < len(levels):
+                level = levels[index]
+                button.setText(self.tr("%1 %2 (%3)").replace("%1", str(index + 1)).replace(
+                    "%2", names[level.key]).replace("%3", format_value(level.points)))
+                button.setToolTip(level.description)
+            button.setVisible(index < len(levels))
+
+    def choose_level(self, index: int) -> bool:
+        """Score the current indicator at the level `index` (0 full, 1 partial, 2 zero)
+        and go on, as typing its points and Enter would."""
+        levels = self.current_levels()
+        if not 0 <= index < len(levels):
+            return False
+        self.score_edit.setText(format_value(levels[index].points))
+        self.score_edit.setFocus()
+        return self.move_indicator(1, wrap_alliance=True)
 
     def fit_indicator_rows(self) -> None:
         """Every indicator stays visible: when the table is too short, the heading rows
@@ -646,6 +704,8 @@ class ScoringPanel(QWidget):
         self.score_edit.selectAll()
         self.comment_edit.setText(score.comment if score else "")
         self.error_label.clear()
+        if self.level_check.isChecked():
+            self._show_levels()
         self._update_totals()
 
     def _update_totals(self) -> None:
@@ -856,6 +916,10 @@ class ScoringPanel(QWidget):
             return super().eventFilter(watched, event)
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.move_indicator(1, wrap_alliance=True)
+            return True
+        if self.level_check.isChecked() and key in LEVEL_KEYS \
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.choose_level(LEVEL_KEYS.index(key))
             return True
         if key in (Qt.Key.Key_Down, Qt.Key.Key_Tab):
             self.move_indicator(1)
