@@ -469,6 +469,7 @@ class Screen(QWidget):
                 decided[item.alliance_id] = d.score
         keep = self.current.alliance_id if self.current else None
         self.agenda_model.set_items(items, decided)
+        self.fit_agenda()
         self.agenda_label.setText(self.tr("Agenda: %n alliance(s)", "", len(items)))
         row = next((i for i, it in enumerate(items) if it.alliance_id == keep), 0)
         if items:
@@ -500,8 +501,12 @@ class Screen(QWidget):
     def fit_agenda(self) -> None:
         """Flags with their words when the agenda has the width, else their codes (the
         words and thresholds stay in the tooltip) so the names keep theirs."""
-        words = self.agenda.viewport().width() >= self.fontMetrics().horizontalAdvance(
-            "0" * 34)
+        metrics = self.agenda.fontMetrics()
+        flags_width = max((metrics.horizontalAdvance(agenda_flags(item.rule_names))
+                           for item in self.agenda_model.rows), default=0) + 16
+        others = sum(self.agenda.columnWidth(c) for c in (1, 4, 5))
+        name_room = self.agenda.viewport().width() - others - flags_width
+        words = name_room >= metrics.horizontalAdvance("联盟名称联盟")
         if words != self.agenda_model.flag_words:
             self.agenda_model.flag_words = words
             rows = self.agenda_model.rowCount()
