@@ -890,7 +890,8 @@ class ScoringPanel(QWidget):
                     or event.matches(QKeySequence.StandardKey.Redo):
                 event.accept()  # ours, not the line edit's own undo
                 return True
-            if QKeySequence(event.keyCombination()) == EXPORT_KEYS:
+            if QKeySequence(event.keyCombination()) == EXPORT_KEYS \
+                    and self.export_action.shortcut() == EXPORT_KEYS:
                 event.ignore()  # the export shortcut, not the line edit's "end of line"
                 return True
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
@@ -1215,6 +1216,9 @@ class Screen(QWidget):
             show_message(self, WARNING, self.tr("Cannot open the package"), error.render())
             return False
         self.panel = ScoringPanel(package, self)
+        # In the main window Ctrl+E is File → Export the results workbook; the panel's
+        # export is its button here (the expert's own window keeps Ctrl+E).
+        self.panel.export_action.setShortcut(QKeySequence())
         self.experts_view.setVisible(False)
         self.list_button.setVisible(True)
         self.body.addWidget(self.panel, 1)
