@@ -32,7 +32,9 @@ from evaluator.errors import EvaluatorError, world_problem
 from evaluator.timefmt import local_time
 from evaluator.workspace import Workspace
 from ui.context import AppContext
+from ui.dialogs.report_dialog import WARNING, show_message
 from ui.models.rows_model import Index, RowsTableModel
+from ui.window_fit import fit_size
 
 TIME, REASON, SIZE = range(3)
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -105,7 +107,8 @@ class BackupsDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(self.tr("Backup and restore"))
-        self.setMinimumSize(720, 460)
+        self.setMinimumSize(640, 400)
+        fit_size(self, 720, 460)
         path = context.path
         self.model = BackupListModel(path, self)
         self.view = QTableView()
@@ -157,7 +160,7 @@ class BackupsDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def show_problem(self, text: str) -> None:
-        QMessageBox.warning(self, self.tr("Not possible"), text)
+        show_message(self, WARNING, self.tr("Not possible"), text)
 
     # -- actions ------------------------------------------------------------------------------
     def backup_now(self) -> Path | None:
