@@ -26,20 +26,15 @@ from evaluator.panel import (
 )
 from evaluator.progress import NullProgress, Progress, check
 from evaluator.registry import get_alliance
-from evaluator.workspace import Workspace, now_iso
+from evaluator.rounds import require_round, round_label
+from evaluator.timefmt import now_iso
+from evaluator.workspace import Workspace
 
-ROUNDS = ("initial", "review")
-ROUND_LABELS_ZH = {"initial": "分组初评", "review": "交叉复评"}
-ROUND_LABELS_EN = {"initial": "Initial round", "review": "Cross-group re-review"}
 DEFAULT_SEED = 2018
 NO_PROGRESS: Progress = NullProgress()
 _GROUP_NUMERALS = "一二三四五六七八九十"
 
 messages.register({
-    "assign.bad_round": {
-        "zh": "轮次“{value}”无法识别（应为 initial 分组初评 或 review 交叉复评）",
-        "en": "Round '{value}' is not recognised (expected initial or review)",
-    },
     "assign.no_groups": {
         "zh": "专家尚未分组：请在“专家与分工”中分组，或指定分组数（--groups N）",
         "en": "The experts are in no group yet: group them on the panel screen or give a "
@@ -113,17 +108,6 @@ messages.register({
         "en": "Re-review: alliance {code} is still with its initial group '{group}'",
     },
 })
-
-
-def round_label(round_: str, lang: str | None = None) -> str:
-    lang = lang or messages.current_language()
-    return (ROUND_LABELS_ZH if lang == "zh" else ROUND_LABELS_EN).get(round_, round_)
-
-
-def require_round(round_: str) -> str:
-    if round_ not in ROUNDS:
-        raise EvaluatorError(Problem("assign.bad_round", {"value": round_}))
-    return round_
 
 
 @dataclass

@@ -30,7 +30,8 @@ from evaluator import messages, sqlite_files
 from evaluator.atomic import atomic_write
 from evaluator.errors import Problem, WorkspaceError
 from evaluator.schema import SCHEMA_VERSION, migrations
-from evaluator.workspace import SUFFIX, Workspace, current_actor, identity_of, now_iso
+from evaluator.timefmt import now_iso
+from evaluator.workspace import SUFFIX, Workspace, current_actor, identity_of
 
 BACKUP_DIR = "backups"
 STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"

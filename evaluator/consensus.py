@@ -15,9 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from evaluator.rounds import ROUNDS
 from evaluator.workspace import Workspace
-
-ROUNDS = ("initial", "review")
 
 
 @dataclass(frozen=True)
@@ -184,7 +183,7 @@ def consensus_from_sets(sets: list[ScoreSet], trim_from: int,
         if leniency:
             adjusted, _ = consensus_of([s.total - leniency.get(s.expert_id, 0.0)
                                         for s in group], trim_from)
-        by_round = {r: statistics.fmean([s.total for s in group if s.round == r])
+        by_round = {r.value: statistics.fmean([s.total for s in group if s.round == r])
                     for r in ROUNDS if any(s.round == r for s in group)}
         table[alliance_id] = Consensus(
             alliance_id=alliance_id, n=len(totals), totals=totals, consensus=value,

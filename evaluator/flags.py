@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from evaluator import messages
+from evaluator.bands import band_name
 from evaluator.consensus import Consensus, consensus_table
+from evaluator.rounds import round_label
 from evaluator.rubric import Rubric
 from evaluator.workspace import Workspace
 
@@ -65,16 +67,12 @@ class FlagHit:
 
     def _labelled(self, lang: str | None) -> dict[str, Any]:
         """The numbers, with round and band codes shown as the report names them."""
-        from evaluator.merge import ROUND_LABEL
-        from evaluator.results import BAND_NAMES, BAND_NAMES_EN
-
-        zh = (lang or messages.current_language()) == "zh"
         out = dict(self.numbers)
         if "round" in out:
-            out["round"] = ROUND_LABEL.get(out["round"], (out["round"],) * 2)[0 if zh else 1]
+            out["round"] = round_label(out["round"], lang)
         for key in ("initial_band", "review_band"):
             if key in out:
-                out[key] = (BAND_NAMES if zh else BAND_NAMES_EN).get(out[key], out[key])
+                out[key] = band_name(out[key], lang)
         return out
 
 

@@ -25,10 +25,11 @@ from evaluator.atomic import atomic_write
 from evaluator.consensus import ScoreSet, consensus_from_sets
 from evaluator.errors import EvaluatorError, Problem
 from evaluator.flags import AgendaItem, agenda, default_thresholds
-from evaluator.merge import FileResult, MergeReport, expand_paths, round_label
-from evaluator.packages import GroupPackage, now_local
+from evaluator.merge import FileResult, MergeReport, expand_paths
+from evaluator.packages import GroupPackage
 from evaluator.progress import NullProgress, Progress, check
 from evaluator.reading import BoundedZip, ZipLimits, load_json, open_zip
+from evaluator.rounds import round_label
 from evaluator.rubric import rubric_from_json
 from evaluator.scorefile import (
     K_SIGNATURE,
@@ -38,6 +39,7 @@ from evaluator.scorefile import (
     verify_legacy_signature,
     verify_signature,
 )
+from evaluator.timefmt import now_iso
 
 GROUP_FILE_SUFFIX = ".evgroup"
 GROUP_FILE_FORMAT = "evaluator-group-file"
@@ -253,7 +255,7 @@ def merge_into_group_package(group_package: Path | str, paths: list[Path] | list
                     " content, signed, status, received_at) VALUES (?, ?, ?, ?, ?, ?,"
                     " 'accepted', ?)",
                     (name, r.sequence, r.sha256, r.path.name, r.path.read_bytes(),
-                     int(r.signed), now_local()))
+                     int(r.signed), now_iso()))
             gp.conn.execute("COMMIT")
         except BaseException:
             gp.conn.execute("ROLLBACK")
@@ -313,7 +315,7 @@ def export_group_file(group_package: Path | str, out: Path | str) -> GroupFile:
             zf.writestr("manifest.json", json.dumps({
                 "format": GROUP_FILE_FORMAT, "format_version": GROUP_FILE_VERSION,
                 "year": group.year, "round": group.round, "group": group.group,
-                "created_at": now_local(),
+                "created_at": now_iso(),
                 "files": [e.__dict__ for e in group.entries]}, ensure_ascii=False, indent=1))
     return group
 

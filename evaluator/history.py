@@ -15,6 +15,7 @@ from typing import Any
 
 from evaluator import messages
 from evaluator.backups import backup_workspace
+from evaluator.bands import BAND_NAMES, BAND_SHORT, BANDS
 from evaluator.consensus import band_of
 from evaluator.errors import EvaluatorError, Problem
 from evaluator.reading import (
@@ -27,8 +28,9 @@ from evaluator.reading import (
     table_from_sheet,
 )
 from evaluator.registry import Alliance, NameIndex, find_by_code, list_alliances, normalize_code
-from evaluator.results import BAND_NAMES, BAND_SHORT, BANDS, ResultRow, results_for_year
-from evaluator.workspace import Workspace, now_iso
+from evaluator.results import ResultRow, results_for_year
+from evaluator.timefmt import now_iso
+from evaluator.workspace import Workspace
 
 COLUMNS = ("联盟代码", "联盟名称", "评分", "活跃度")
 # Annex 2 as transcribed in ../shared/reference (rank, alliance, code, score, band).

@@ -22,6 +22,7 @@ from evaluator import messages
 from evaluator.errors import EvaluatorError, Problem
 from evaluator.progress import NullProgress, Progress, check
 from evaluator.registry import normalize_code
+from evaluator.rounds import round_label
 from evaluator.rubric import Rubric
 from evaluator.scorefile import (
     K_SIGNATURE,
@@ -33,7 +34,8 @@ from evaluator.scorefile import (
     verify_legacy_signature,
     verify_signature,
 )
-from evaluator.workspace import Workspace, now_iso
+from evaluator.timefmt import now_iso
+from evaluator.workspace import Workspace
 
 SCORE_FILE_SUFFIXES = (".xlsx", ".evgroup")
 MERGE_CACHE_KIB = -65536  # negative: KiB, as PRAGMA cache_size takes it (64 MB)
@@ -152,16 +154,6 @@ messages.register({
     "merge.revoked_note": {"zh": "（已作废密钥，经确认接受）",
                            "en": " (revoked key, accepted explicitly)"},
 })
-
-ROUND_LABEL = {"initial": ("分组初评", "initial"), "review": ("交叉复评", "review")}
-
-
-def round_label(rnd: str) -> str:
-    zh, en = ROUND_LABEL.get(rnd, (rnd, rnd))
-    return zh if messages.current_language() == "zh" else en
-
-
-_round_label = round_label  # used by ui/screens/merge.py
 
 
 @dataclass

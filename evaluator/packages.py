@@ -20,15 +20,17 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from evaluator import __version__, messages, signing, sqlite_files
 from evaluator.atomic import atomic_write
 from evaluator.errors import EvaluatorError, Problem
+from evaluator.file_names import safe_file_name
 from evaluator.progress import NullProgress, Progress, check
+from evaluator.rounds import ROUNDS, require_round, round_label
 from evaluator.rubric import Rubric, rubric_from_json
+from evaluator.timefmt import now_iso
 
 if TYPE_CHECKING:
     from evaluator.workspace import Workspace
@@ -36,7 +38,6 @@ if TYPE_CHECKING:
 SUFFIX = ".evpkg"
 FORMAT = "evaluator-package"
 FORMAT_VERSION = 2  # 2: Ed25519 keys (signing_key, member_keys); 1: HMAC secret_key
-ROUNDS = ("initial", "review")
 REPLACEMENT_SEQUENCE_GAP = 1000
 
 messages.register({
@@ -47,10 +48,6 @@ messages.register({
     "package.unknown_group": {
         "zh": "{year} 年度没有名为“{name}”的专家组",
         "en": "There is no expert group named '{name}' in {year}",
-    },
-    "package.bad_round": {
-        "zh": "评审轮次“{round}”不存在（应为 initial 分组初评 或 review 交叉复评）",
-        "en": "Round '{round}' does not exist (expected initial or review)",
     },
     "package.no_assignments": {
         "zh": "专家“{name}”在{round_name}中没有分配联盟，无法生成评审包",
@@ -105,8 +102,6 @@ messages.register({
         "en": "Alliance {alliance} has no score for {code} yet; a comment needs a score",
     },
 })
-
-ROUND_NAMES = {"initial": ("分组初评", "initial"), "review": ("交叉复评", "review")}
 
 _EXPERT_SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -196,21 +191,6 @@ CREATE TABLE member_assignments (
     PRIMARY KEY (member_id, alliance_id)
 );
 """
-
-
-def now_local() -> str:
-    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
-
-
-def round_name(round_: str, lang: str | None = None) -> str:
-    zh, en = ROUND_NAMES.get(round_, (round_, round_))
-    return zh if (lang or messages.current_language()) == "zh" else en
-
-
-def require_round(round_: str) -> str:
-    if round_ not in ROUNDS:
-        raise EvaluatorError(Problem("package.bad_round", {"round": round_}))
-    return round_
 
 
 def workspace_id(ws: Workspace) -> str:
@@ -335,7 +315,7 @@ def build_expert_package(ws: Workspace, year: int | None, round_: str, expert: i
     alliances = _assigned_alliances(ws, year, round_, row["id"])
     if not alliances:
         raise EvaluatorError(Problem("package.no_assignments", {
-            "name": row["name"], "round": round_, "round_name": round_name(round_, "zh")}))
+            "name": row["name"], "round": round_, "round_name": round_label(round_, "zh")}))
     problems = _conflict_problems(ws, year, round_, [row["id"]])
     if problems:
         raise EvaluatorError(problems)
@@ -359,7 +339,7 @@ def build_expert_package(ws: Workspace, year: int | None, round_: str, expert: i
             "signing_key": private_key, "public_key": public_key,
             "rubric_json": rubric.canonical_json(),
             "rubric_fingerprint": rubric.fingerprint, "workspace_id": workspace_id(ws),
-            "created_at": now_local(), "export_sequence": int(last_seq),
+            "created_at": now_iso(), "export_sequence": int(last_seq),
         })
         conn.executemany(
             "INSERT INTO alliances (id, code, name, batch_id, batch_name, sort)"
@@ -402,7 +382,7 @@ def build_expert_package(ws: Workspace, year: int | None, round_: str, expert: i
         ws.db.execute(
             "INSERT INTO expert_keys (expert_id, round, public_key, fingerprint, issued_at,"
             " package_file) VALUES (?, ?, ?, ?, ?, ?)",
-            (row["id"], round_, public_key, key_fingerprint, now_local(), out_path.name))
+            (row["id"], round_, public_key, key_fingerprint, now_iso(), out_path.name))
         ws.audit("export", "package", f"{year}/{round_}/{row['name']}", None,
                  {"file": out_path.name, "alliances": len(alliances),
                   "key_fingerprint": key_fingerprint})
@@ -417,7 +397,7 @@ def revoke_keys(ws: Workspace, expert_id: int, round_: str, reason: str) -> int:
         " AND revoked_at IS NULL", (expert_id, round_))]
     ws.db.execute("UPDATE expert_keys SET revoked_at = ?, revoked_reason = ?"
                   " WHERE expert_id = ? AND round = ? AND revoked_at IS NULL",
-                  (now_local(), reason, expert_id, round_))
+                  (now_iso(), reason, expert_id, round_))
     for fp in revoked:
         ws.audit("revoke", "expert_key", fp, None, {"expert_id": expert_id,
                                                      "round": round_, "reason": reason})
@@ -425,7 +405,7 @@ def revoke_keys(ws: Workspace, expert_id: int, round_: str, reason: str) -> int:
 
 
 def package_file_name(year: int, round_: str, expert_name: str) -> str:
-    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in expert_name)
+    safe = safe_file_name(expert_name)
     return f"{year}_{round_}_{safe}{SUFFIX}"
 
 
@@ -478,7 +458,7 @@ def build_group_package(ws: Workspace, year: int | None, round_: str, group: int
         [year, round_, grp["id"], grp["id"]]))
     if not assigned:
         raise EvaluatorError(Problem("package.group_empty", {
-            "name": grp["name"], "round": round_, "round_name": round_name(round_, "zh")}))
+            "name": grp["name"], "round": round_, "round_name": round_label(round_, "zh")}))
     member_ids = sorted({a["expert_id"] for a in assigned} | {
         r[0] for r in ws.db.execute("SELECT id FROM experts WHERE group_id = ?", (grp["id"],))})
     alliance_ids = sorted({a["alliance_id"] for a in assigned})
@@ -491,7 +471,7 @@ def build_group_package(ws: Workspace, year: int | None, round_: str, group: int
             "app_version": __version__, "year": year, "round": round_,
             "group_id": grp["id"], "group_name": grp["name"],
             "rubric_json": rubric.canonical_json(), "rubric_fingerprint": rubric.fingerprint,
-            "workspace_id": workspace_id(ws), "created_at": now_local(),
+            "workspace_id": workspace_id(ws), "created_at": now_iso(),
             # The flags' thresholds: the leader's 本组差异 uses the secretariat's.
             "flag_settings_json": json.dumps(flag_thresholds(ws)),
         })
@@ -909,7 +889,7 @@ class Package:
     @contextmanager
     def _write(self) -> Iterator[None]:
         """One immediate transaction; returns only after COMMIT (synchronous=FULL)."""
-        self._saved_at = now_local()
+        self._saved_at = now_iso()
         with self._guard():
             self.conn.execute("BEGIN IMMEDIATE")
             try:

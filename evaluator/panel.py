@@ -17,7 +17,8 @@ from evaluator.backups import backup_workspace
 from evaluator.errors import EvaluatorError, ImportRefused, Problem
 from evaluator.progress import NullProgress, Progress, check
 from evaluator.registry import NameIndex, get_alliance, normalize_name
-from evaluator.workspace import Workspace, now_iso
+from evaluator.timefmt import now_iso
+from evaluator.workspace import Workspace
 
 ROLES = ("advisor", "leader", "deputy_leader", "member")
 ROLE_LABELS_ZH = {"advisor": "顾问", "leader": "组长", "deputy_leader": "副组长", "member": "成员"}

@@ -49,7 +49,7 @@ def working_name(ws: Workspace) -> str | None:
 
 def choose_working_name(ws: Workspace, name: str) -> str:
     """Remember `name` as who is working and record it on everything written from now."""
-    from evaluator.workspace import now_iso
+    from evaluator.timefmt import now_iso
 
     name = " ".join(name.split())
     if not name:

@@ -14,7 +14,8 @@ from evaluator import messages
 from evaluator.backups import backup_workspace
 from evaluator.consensus import consensus_table
 from evaluator.errors import EvaluatorError, Problem
-from evaluator.workspace import Workspace, now_iso
+from evaluator.timefmt import now_iso
+from evaluator.workspace import Workspace
 
 messages.register({
     "plenary.no_reason": {

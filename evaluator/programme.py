@@ -104,7 +104,7 @@ def copy_sizes_to_new_year(ws: Workspace, year: int) -> None:
 def set_programme_sizes(ws: Workspace, year: int, sizes: dict[str, Any]) -> list[BatchSize]:
     """Set (and so confirm) batches' official sizes for `year`; all problems at once;
     audited."""
-    from evaluator.workspace import now_iso
+    from evaluator.timefmt import now_iso
 
     year = ws.require_year(year)
     current = {b.batch_id: b for b in programme_sizes(ws, year)}

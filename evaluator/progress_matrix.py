@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from evaluator import messages
+from evaluator.rounds import round_label
 from evaluator.workspace import Workspace
 
 messages.register({
@@ -78,8 +79,6 @@ class ProgressMatrix:
                 "chase_list": self.chase_list()}
 
     def lines(self) -> list[str]:
-        from evaluator.merge import round_label
-
         cells = sum(len(e.cells) for e in self.experts)
         received = sum(1 for e in self.experts for c in e.cells if c.status == "received")
         out = [messages.text("progress_matrix.head", round=round_label(self.round),

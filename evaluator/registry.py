@@ -15,7 +15,8 @@ from typing import Any
 
 from evaluator import messages
 from evaluator.errors import EvaluatorError, Problem
-from evaluator.workspace import Workspace, now_iso
+from evaluator.timefmt import now_iso
+from evaluator.workspace import Workspace
 
 CODE_RE = re.compile(r"^(?:[123]\d\d|d\d\d\d?)$")
 

@@ -19,7 +19,8 @@ from evaluator.errors import ImportRefused, Problem
 from evaluator.progress import NullProgress, Progress, check
 from evaluator.reading import cell_text, read_tables, table_from_sheet
 from evaluator.registry import CODE_RE, batch_of_code, normalize_code, normalize_name
-from evaluator.workspace import Workspace, now_iso
+from evaluator.timefmt import now_iso
+from evaluator.workspace import Workspace
 
 COL_CODE = "联盟代码"
 COL_NAME = "联盟名称"

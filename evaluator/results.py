@@ -14,8 +14,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from evaluator import messages
+from evaluator.bands import BANDS
 from evaluator.consensus import (
-    ROUNDS,
     Consensus,
     ScoreSet,
     band_classifier,
@@ -24,18 +24,9 @@ from evaluator.consensus import (
     score_sets,
 )
 from evaluator.errors import EvaluatorError, Problem
-from evaluator.workspace import Workspace, now_iso
-
-BANDS: tuple[str, ...] = ("high", "fairly_high", "average", "inactive")
-BAND_NAMES: dict[str, str] = {
-    "high": "活跃度高", "fairly_high": "活跃度较高", "average": "活跃度一般", "inactive": "不活跃",
-}
-BAND_NAMES_EN: dict[str, str] = {
-    "high": "High", "fairly_high": "Fairly high", "average": "Average", "inactive": "Inactive",
-}
-# The short forms of a history file's 活跃度 column.
-BAND_SHORT: dict[str, str] = {"high": "高", "fairly_high": "较高", "average": "一般",
-                              "inactive": "不活跃"}
+from evaluator.rounds import ROUNDS
+from evaluator.timefmt import now_iso
+from evaluator.workspace import Workspace
 
 messages.register({
     "results.nothing": {

@@ -28,7 +28,8 @@ from evaluator import messages, signing
 from evaluator.atomic import atomic_write
 from evaluator.errors import EvaluatorError, Problem
 from evaluator.excel_text import put_text
-from evaluator.packages import ROUND_NAMES, format_value, now_local
+from evaluator.file_names import safe_file_name
+from evaluator.packages import format_value
 from evaluator.reading import (
     Sheet,
     cell_text,
@@ -39,6 +40,8 @@ from evaluator.reading import (
     shown_value,
     typed_text,
 )
+from evaluator.rounds import round_from_text, round_label
+from evaluator.timefmt import now_iso
 
 if TYPE_CHECKING:
     from evaluator.packages import Package
@@ -291,7 +294,7 @@ def missing_problems(package: Package) -> list[Problem]:
 
 
 def score_file_name(package: Package, sequence: int) -> str:
-    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in package.expert)
+    safe = safe_file_name(package.expert)
     return f"{package.year}_{package.round}_{safe}_评分_{sequence:03d}.xlsx"
 
 
@@ -320,13 +323,13 @@ def export_score_file(package: Package, out: Path | str, partial: bool = False) 
     meta = {
         K_VERSION: FORMAT_VERSION if package.signing_key else LEGACY_FORMAT_VERSION,
         K_EXPERT: package.expert,
-        K_ROUND: ROUND_NAMES[package.round][0],
+        K_ROUND: round_label(package.round, "zh"),
         K_YEAR: str(package.year),
         K_FINGERPRINT: package.fingerprint,
         K_WORKSPACE: package.workspace_id,
         K_COMPLETE: "否" if missing else "是",
         K_SEQUENCE: str(sequence),
-        K_EXPORTED: now_local(),
+        K_EXPORTED: now_iso(),
     }
     if package.signing_key:
         meta[K_KEY] = signing.fingerprint(package.public_key)
@@ -602,13 +605,6 @@ def parse_meta_sheet(sheet: Sheet, file: str, problems: list[Problem],
         if rows is not None:
             rows[key] = row
     return meta
-
-
-def round_from_text(text: str) -> str:
-    for code, (zh, en) in ROUND_NAMES.items():
-        if text in (code, zh, en):
-            return code
-    return ""
 
 
 def read_score_file(path: Path | str) -> ScoreFile:

@@ -17,8 +17,9 @@ from evaluator import messages
 from evaluator.atomic import atomic_write
 from evaluator.errors import EvaluatorError, ImportRefused, Problem
 from evaluator.excel_text import put_text, write_row
-from evaluator.packages import ROUND_NAMES, Package, format_value
+from evaluator.packages import Package, format_value
 from evaluator.reading import check_workbook_file, read_workbook
+from evaluator.rounds import round_label
 from evaluator.scorefile import (
     CODE_COLUMN,
     COMMENT_COLUMN,
@@ -148,7 +149,7 @@ def write_score_template(package: Package, out: Path | str) -> Path:
 
     ms = wb.create_sheet(META_SHEET)
     meta = {K_VERSION: FORMAT_VERSION, K_PURPOSE: TEMPLATE_PURPOSE,
-            K_EXPERT: package.expert, K_ROUND: ROUND_NAMES[package.round][0],
+            K_EXPERT: package.expert, K_ROUND: round_label(package.round, "zh"),
             K_YEAR: str(package.year), K_FINGERPRINT: package.fingerprint}
     for col, name in enumerate(META_HEADER, start=1):
         put_text(ms.cell(row=1, column=col), name)
@@ -220,7 +221,7 @@ def import_score_template(package: Package, path: Path | str) -> TemplateImport:
     problems = []
     if META_SHEET in sheets:
         meta = parse_meta_sheet(sheets[META_SHEET], name, problems)
-        expected = {K_EXPERT: package.expert, K_ROUND: ROUND_NAMES[package.round][0],
+        expected = {K_EXPERT: package.expert, K_ROUND: round_label(package.round, "zh"),
                     K_YEAR: str(package.year), K_FINGERPRINT: package.fingerprint}
         for key, value in expected.items():
             if meta.get(key) and meta[key] != value:

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from evaluator.bands import BAND_NAMES, BANDS
 from evaluator.programme import programme_sizes
 from evaluator.registry import Alliance, list_alliances
-from evaluator.results import BAND_NAMES, BANDS, ResultRow, results_for_year
+from evaluator.results import ResultRow, results_for_year
 from evaluator.workspace import Workspace
 
 ACTIVITY_GROUPS = ("2", "3")

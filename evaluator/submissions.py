@@ -39,7 +39,8 @@ from evaluator.reading import (
 )
 from evaluator.registry import Alliance, NameIndex, list_alliances, normalize_code
 from evaluator.rubric import Rubric, load_default_rubric
-from evaluator.workspace import Workspace, now_iso
+from evaluator.timefmt import now_iso
+from evaluator.workspace import Workspace
 
 T = TypeVar("T")
 

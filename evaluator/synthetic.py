@@ -23,13 +23,13 @@ from typing import Any
 
 from evaluator.atomic import atomic_write
 from evaluator.progress import NullProgress, Progress, check
+from evaluator.rounds import ROUNDS
 from evaluator.rubric import Rubric
 
 YEAR = 2018
 EXPERTS_PER_ALLIANCE = 3
 RECORDS_PER_ALLIANCE = 6
 DEFAULT_SEED = 2018
-ROUNDS = ("initial", "review")
 
 REGISTRY_FILE = "registry.xlsx"
 SUBMISSIONS_FILE = "submissions.xlsx"

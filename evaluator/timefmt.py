@@ -3,9 +3,14 @@ written the way the UI language writes dates (2019年2月15日 14:05 / 2019-02-1
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from evaluator import messages
+
+
+def now_iso() -> str:
+    """The clock: this instant in local time with its UTC offset, to the second."""
+    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
 
 
 def local_time(iso: str | None, lang: str | None = None) -> str:

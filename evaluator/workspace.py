@@ -15,7 +15,6 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +27,7 @@ from evaluator.programme import copy_sizes_to_new_year
 from evaluator.rubric import Rubric, load_default_rubric, rubric_from_json
 from evaluator.schema import SCHEMA_VERSION, migrations
 from evaluator.settings import SETTINGS_BY_KEY
+from evaluator.timefmt import now_iso
 
 SUFFIX = ".evdb"
 
@@ -70,10 +70,6 @@ def identity_of(path: Path) -> str:
     finally:
         conn.close()
     return identity_from_first_entry(row, path.name)
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
 
 
 def _working_name(ws: Workspace) -> str | None:

@@ -20,7 +20,8 @@ from evaluator.consensus import (
     round_half_up,
 )
 from evaluator.registry import add_alliance
-from evaluator.workspace import Workspace, now_iso
+from evaluator.timefmt import now_iso
+from evaluator.workspace import Workspace
 
 
 def spread_total(ws: Workspace, total: float, tilt: dict[str, float] | None = None

@@ -11,7 +11,8 @@ from PySide6.QtGui import QDropEvent, QKeySequence
 
 from evaluator.registry import add_alliance
 from evaluator.rubric import load_default_rubric
-from evaluator.workspace import Workspace, now_iso
+from evaluator.timefmt import now_iso
+from evaluator.workspace import Workspace
 from ui.context import AppContext
 from ui.main_window import STAGES, MainWindow
 from ui.recent import recent_workspaces, remember_workspace

@@ -18,7 +18,8 @@ from evaluator.packages import (
 )
 from evaluator.progress import Cancelled
 from evaluator.registry import add_alliance
-from evaluator.workspace import Workspace, now_iso
+from evaluator.timefmt import now_iso
+from evaluator.workspace import Workspace
 
 ALLIANCES = (("101", "甲产业技术创新战略联盟"), ("102", "乙产业技术创新战略联盟"),
              ("203", "丙产业技术创新战略联盟"), ("305", "丁产业技术创新战略联盟"),
@@ -175,7 +176,7 @@ def test_unknown_expert_and_no_assignment(workspace: Workspace, panel: dict[str,
     assert info.value.problems[0].code == "package.unknown_expert"
     with pytest.raises(EvaluatorError) as info:
         build_expert_package(workspace, 2018, "final", "王", tmp_path / "x.evpkg")
-    assert info.value.problems[0].code == "package.bad_round"
+    assert info.value.problems[0].code == "round.unknown"
 
 
 def test_build_all_packages(workspace: Workspace, panel: dict[str, int], tmp_path: Path) -> None:

@@ -123,7 +123,7 @@ def _new_year(tmp_path: Path) -> Workspace:
     """A 2019 workspace built as a new office would: a registry of 99 alliances, 92
     submissions of which 90 meet the requirements and are scored, no earlier years."""
     from evaluator.plenary import decide  # noqa: F401  (results come from scores below)
-    from evaluator.workspace import now_iso
+    from evaluator.timefmt import now_iso
 
     ws = Workspace.create(tmp_path / "2019.evdb", year=2019)
     with (REFERENCE / "annex2_2018_results.csv").open(encoding="utf-8") as fh:

@@ -9,7 +9,8 @@ import pytest
 from evaluator.errors import EvaluatorError
 from evaluator.registry import add_alliance
 from evaluator.results import compute_results, publish_results, results_for_year
-from evaluator.workspace import Workspace, now_iso
+from evaluator.timefmt import now_iso
+from evaluator.workspace import Workspace
 
 
 def add_expert(ws: Workspace, name: str) -> int:

@@ -23,9 +23,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
 from evaluator import messages
-
-BAND_COLOURS = {"high": "#2E75B6", "fairly_high": "#70AD47", "average": "#FFC000",
-                "inactive": "#A5A5A5"}
+from evaluator.bands import BAND_COLOURS
 
 
 def _chart(title: str) -> QChart:

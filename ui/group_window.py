@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 )
 
 from evaluator.errors import EvaluatorError
+from evaluator.file_names import safe_file_name
 from evaluator.group_merge import (
     GROUP_FILE_SUFFIX,
     GroupFile,
@@ -111,8 +112,7 @@ def member_rows(path: Path) -> list[MemberRow]:
 
 def group_file_name(group: str, round_: str) -> str:
     """The save dialog's default: `<group>-<round, as the UI names it>.evgroup`."""
-    safe = "".join(c if c.isalnum() or c in "-_" else "_"
-                   for c in f"{group}-{round_label(round_, short=True)}")
+    safe = safe_file_name(f"{group}-{round_label(round_, short=True)}")
     return f"{safe}{GROUP_FILE_SUFFIX}"
 
 

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from evaluator.assignments import (
-    ROUNDS,
     add_assignment,
     assignments_for_expert,
     remove_assignment,
@@ -29,6 +28,7 @@ from evaluator.panel import (
     set_expert_group,
     set_group_leader,
 )
+from evaluator.rounds import ROUNDS
 from evaluator.workspace import Workspace
 
 

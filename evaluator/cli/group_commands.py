@@ -64,7 +64,7 @@ def cmd_progress(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from evaluator.group_merge import export_group_file
-    from evaluator.merge import round_label
+    from evaluator.rounds import round_label
 
     group = export_group_file(args.package, args.out)
     print(messages.text("group.exported", path=args.out, files=len(group.entries),

@@ -27,9 +27,6 @@ FIELDS: dict[str, tuple[str, str]] = {
     "score_sets": ("评分联盟数", "Alliances scored"),
     "sha256": ("SHA-256", "SHA-256"),
 }
-ROUNDS: dict[str, tuple[str, str]] = {
-    "initial": ("分组初评", "initial round"), "review": ("交叉复评", "cross review"),
-}
 DECISIONS: dict[str, tuple[str, str]] = {
     "accept": ("维持共识分", "consensus kept"), "override": ("改定分数", "score set"),
 }

@@ -227,9 +227,10 @@ def cmd_conflict_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_assign(args: argparse.Namespace) -> int:
-    from evaluator.assignments import assign_round, round_label, round_problems
+    from evaluator.assignments import assign_round, round_problems
     from evaluator.cli import print_json
     from evaluator.messages import render_problem
+    from evaluator.rounds import round_label
     from evaluator.workspace import Workspace
 
     with Workspace.open(args.workspace) as ws:

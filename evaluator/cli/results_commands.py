@@ -87,8 +87,9 @@ def _year(ws: Any, year: int | None) -> int:
 
 
 def cmd_results(args: argparse.Namespace) -> int:
+    from evaluator.bands import BAND_NAMES, BAND_NAMES_EN
     from evaluator.cli import print_json
-    from evaluator.results import BAND_NAMES, BAND_NAMES_EN, results_for_year
+    from evaluator.results import results_for_year
     from evaluator.workspace import Workspace
 
     with Workspace.open(args.workspace) as ws:
@@ -191,8 +192,8 @@ def cmd_stalled(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from evaluator.bands import BAND_NAMES_EN
     from evaluator.cli import print_json
-    from evaluator.results import BAND_NAMES_EN
     from evaluator.statistics import compute_statistics
     from evaluator.workspace import Workspace
 

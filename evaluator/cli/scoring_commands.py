@@ -127,9 +127,9 @@ def cmd_package(args: argparse.Namespace) -> int:
         build_all_packages,
         build_expert_package,
         build_group_package,
-        round_name,
     )
     from evaluator.progress import TextProgress
+    from evaluator.rounds import round_label
     from evaluator.workspace import Workspace
 
     targets = [bool(args.expert), bool(args.group), bool(args.all)]
@@ -162,7 +162,7 @@ def cmd_package(args: argparse.Namespace) -> int:
                     "alliances": built.alliances})
     else:
         print(messages.text("cli.package_written", path=built.path, expert=built.expert,
-                            round=round_name(built.round), alliances=built.alliances))
+                            round=round_label(built.round), alliances=built.alliances))
     return 0
 
 
@@ -250,10 +250,11 @@ def cmd_scores_show(args: argparse.Namespace) -> int:
                     "legacy_signature": sf.legacy_signature,
                     "problems": [p.as_dict() for p in sf.problems]})
     else:
-        from evaluator.cli.human import ROUNDS, print_fields, word
+        from evaluator.cli.human import print_fields
+        from evaluator.rounds import round_label
         from evaluator.timefmt import local_time
 
-        print_fields([("expert", sf.expert), ("round", word(ROUNDS, sf.round)),
+        print_fields([("expert", sf.expert), ("round", round_label(sf.round)),
                       ("year", sf.year), ("sequence", sf.sequence),
                       ("exported_at", local_time(sf.exported_at) if sf.exported_at else None),
                       ("score_sets", len(sf.names)), ("scores", len(sf.rows)),

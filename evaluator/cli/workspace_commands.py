@@ -66,7 +66,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_info(args: argparse.Namespace) -> int:
     from evaluator.cli import print_json
-    from evaluator.cli.human import ROUNDS, print_fields, word
+    from evaluator.cli.human import print_fields
+    from evaluator.rounds import round_label
     from evaluator.workspace import Workspace
 
     with Workspace.open(args.workspace) as ws:
@@ -78,7 +79,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     else:
         shown = dict(info)
         shown["batches"] = {names.get(k, k): v for k, v in info["batches"].items()}
-        shown["rounds_scored"] = [word(ROUNDS, r) for r in info["rounds_scored"]]
+        shown["rounds_scored"] = [round_label(r) for r in info["rounds_scored"]]
         print_fields([*shown.items(), ("working", working)])
     return 0
 

@@ -11,11 +11,8 @@ import warnings
 from collections.abc import Sequence
 from typing import Any
 
+from evaluator.bands import BAND_COLOURS, BAND_NAMES, BANDS
 from evaluator.fonts import cjk_families
-from evaluator.results import BAND_NAMES, BANDS
-
-BAND_COLOURS = {"high": "#2E75B6", "fairly_high": "#70AD47", "average": "#FFC000",
-                "inactive": "#A5A5A5"}
 
 
 def _pyplot() -> Any:

@@ -24,6 +24,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from evaluator.atomic import atomic_write
+from evaluator.bands import BAND_NAMES, BANDS
 from evaluator.eligibility import eligible_alliance_ids
 from evaluator.exports import charts
 from evaluator.exports.docx_tables import add_table
@@ -32,7 +33,7 @@ from evaluator.history import a_level, missing_text, missing_years, stalled
 from evaluator.programme import programme_sizes
 from evaluator.progress import NullProgress, Progress, check
 from evaluator.registry import list_alliances
-from evaluator.results import BAND_NAMES, BANDS, ResultRow, results_for_year
+from evaluator.results import ResultRow, results_for_year
 from evaluator.statistics import (
     compute_statistics,
     format_percent,

@@ -26,12 +26,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from evaluator.atomic import atomic_write
 from evaluator.audit_labels import action_text, entity_text
+from evaluator.bands import BAND_NAMES, BANDS
 from evaluator.consensus import ScoreSet, score_sets
 from evaluator.excel_text import is_formula_like, put_text
 from evaluator.exports.streamed_sheet import StreamedRows, save_with_streamed_rows
 from evaluator.history import a_level, missing_text, missing_years
 from evaluator.progress import NullProgress, Progress, check
-from evaluator.results import BAND_NAMES, BANDS, ResultRow, last_publication, results_for_year
+from evaluator.results import ResultRow, last_publication, results_for_year
+from evaluator.rounds import round_label
 from evaluator.statistics import Statistics, compute_statistics
 from evaluator.timefmt import local_time
 from evaluator.workspace import Workspace
@@ -47,7 +49,6 @@ THIN = Side(style="thin", color="999999")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 ROLE_HEADINGS = (("advisor", "顾问"), ("leader", "组长"), ("deputy_leader", "副组长"),
                  ("member", "专家组成员"))
-ROUND_NAMES = {"initial": "分组初评", "review": "交叉复评"}
 PERCENT_FORMAT = "0.00%"
 STEP_NAMES = ("评价结果", "A级联盟", "专家组", "统计", "评分明细", "复核会评", "专家组评分质量",
               "审计")
@@ -483,7 +484,7 @@ def _scores_sheet(book: Workbook, ws: Workspace, year: int,
         found = json.loads(values_json)
         values = [found.get(c) for c in codes]
         total = round(sum(v for v in values if v is not None), 4)
-        rows.append([ROUND_NAMES.get(round_, round_), expert, code, alliance_name, *values,
+        rows.append([round_label(round_, "zh"), expert, code, alliance_name, *values,
                      total, comments or ""])
         if rows.row % 5000 == 0:
             check(progress)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from evaluator.audit_labels import action_text, entity_text
-from evaluator.consensus import ROUNDS, Consensus, band_classifier, published_score
+from evaluator.consensus import Consensus, band_classifier, published_score
 from evaluator.plenary import Decision, decisions
 from evaluator.results import (
     AuditRow,
@@ -43,6 +43,7 @@ from evaluator.results import (
     score_files_for_alliance,
     stored_result,
 )
+from evaluator.rounds import ROUNDS
 from evaluator.timefmt import local_time
 from evaluator.workspace import Workspace
 from ui.labels import band_label, round_label, source_label

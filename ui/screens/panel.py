@@ -38,10 +38,8 @@ from PySide6.QtWidgets import (
 
 from evaluator.assignments import (
     DEFAULT_SEED,
-    ROUNDS,
     AssignmentSummary,
     assign_round,
-    round_label,
     round_problems,
 )
 from evaluator.errors import EvaluatorError
@@ -56,6 +54,7 @@ from evaluator.panel import (
     remove_conflict,
 )
 from evaluator.registry import Alliance, get_alliance, list_alliances
+from evaluator.rounds import ROUNDS, round_label
 from evaluator.workspace import Workspace
 from ui.context import AppContext
 from ui.dialogs.report_dialog import INFORMATION, WARNING, show_message

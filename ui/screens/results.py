@@ -45,12 +45,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evaluator.bands import BANDS
 from evaluator.errors import EvaluatorError
 from evaluator.history import ALevelRow, a_level, missing_text, missing_years, stalled
 from evaluator.progress import Progress
 from evaluator.registry import Alliance
 from evaluator.results import (
-    BANDS,
     ResultRow,
     compute_results,
     last_publication,
