@@ -16,30 +16,18 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from evaluator.rounds import ROUNDS
+from evaluator.score_sets import (
+    IncompleteScore,
+    ScoreSet,
+    incomplete_scores,
+    leniency_by_expert,
+    score_sets,
+)
 from evaluator.workspace import Workspace
 
-
-@dataclass(frozen=True)
-class ScoreSet:
-    """One expert's complete scores for one alliance in one round."""
-
-    round: str
-    expert_id: int
-    alliance_id: int
-    values: dict[str, float]
-    comments: dict[str, str]
-
-    @property
-    def total(self) -> float:
-        return float(sum(self.values.values()))
-
-
-@dataclass(frozen=True)
-class IncompleteScore:
-    round: str
-    expert_id: int
-    alliance_id: int
-    missing: tuple[str, ...]
+__all__ = ["Consensus", "IncompleteScore", "ScoreSet", "band_classifier", "band_cuts",
+           "band_of", "consensus_from_sets", "consensus_of", "consensus_table",
+           "incomplete_scores", "published_score", "round_half_up", "score_sets"]
 
 
 @dataclass
@@ -97,49 +85,6 @@ def band_cuts(ws: Workspace) -> list[float]:
                                                    "bands.high"))
 
 
-def _load(ws: Workspace, year: int) -> tuple[list[ScoreSet], list[IncompleteScore]]:
-    """Every score of the year in one query, grouped here (1.2 million rows at XL)."""
-    codes = ws.rubric(year).codes
-    values: dict[tuple[str, int, int], dict[str, float]] = {}
-    comments: dict[tuple[str, int, int], dict[str, str]] = {}
-    floats: dict[float, float] = {}
-    for rnd, expert_id, alliance_id, code, value, comment in ws.db.execute(
-            "SELECT round, expert_id, alliance_id, indicator_code, value, comment"
-            " FROM scores WHERE year = ?", (year,)):
-        key = (rnd, expert_id, alliance_id)
-        found = values.get(key)
-        if found is None:
-            found = values[key] = {}
-        # One float object per distinct value (a few hundred): 120,000 sets at XL.
-        found[code] = floats.setdefault(value, value)
-        if comment:
-            comments.setdefault(key, {})[code] = comment
-    complete: list[ScoreSet] = []
-    incomplete: list[IncompleteScore] = []
-    no_comments: dict[str, str] = {}
-    for key in sorted(values):
-        vals = values[key]
-        missing = tuple(c for c in codes if c not in vals)
-        if missing:
-            incomplete.append(IncompleteScore(key[0], key[1], key[2], missing))
-            continue
-        complete.append(ScoreSet(key[0], key[1], key[2],
-                                 {c: vals[c] for c in codes},
-                                 comments.get(key, no_comments)))
-    complete.sort(key=lambda s: (s.alliance_id, ROUNDS.index(s.round), s.expert_id))
-    return complete, incomplete
-
-
-def score_sets(ws: Workspace, year: int) -> list[ScoreSet]:
-    """Every complete score set of the year (incomplete ones do not count)."""
-    return _load(ws, year)[0]
-
-
-def incomplete_scores(ws: Workspace, year: int) -> list[IncompleteScore]:
-    """Score sets lacking some indicators: reported, never counted."""
-    return _load(ws, year)[1]
-
-
 def consensus_of(totals: list[float], trim_from: int) -> tuple[float, bool]:
     """Plain mean below `trim_from` totals, else drop one highest and one lowest."""
     if not totals:
@@ -162,8 +107,6 @@ def consensus_table(ws: Workspace, year: int | None = None,
     year = ws.require_year(year)
     sets = score_sets(ws, year) if sets is None else sets
     if leniency is None:
-        from evaluator.quality import leniency_by_expert
-
         leniency = leniency_by_expert(sets)
     return consensus_from_sets(sets, int(ws.setting("consensus.trim_from")), leniency)
 

@@ -1,44 +1,20 @@
-"""Errors the core raises: data (a code and parameters) that a view or the CLI renders.
-
-A `Problem` names where it was found (file, sheet, row, column), the value found and what
-was expected; `messages.render` turns it into Chinese or English prose.
+"""Errors the core raises: one or more `Problem`s (a code and parameters) that a view or
+the CLI renders in Chinese or English (`messages.render_problem`), and the mapping of
+errors of the world (disk full, a file locked by Excel) to problems.
 """
 
 from __future__ import annotations
 
 import errno
 import sqlite3
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from evaluator.messages import render_problem
+from evaluator.problems import Problem
 
-@dataclass(frozen=True)
-class Problem:
-    code: str
-    params: dict[str, Any] = field(default_factory=dict)
-    file: str | None = None
-    sheet: str | None = None
-    row: int | None = None
-    column: str | None = None
-    severity: str = "error"  # "error" or "warning"
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "severity": self.severity,
-            "file": self.file,
-            "sheet": self.sheet,
-            "row": self.row,
-            "column": self.column,
-            "params": {k: _plain(v) for k, v in self.params.items()},
-        }
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, str | int | float | bool) or value is None:
-        return value
-    return str(value)
+__all__ = ["EvaluatorError", "ImportRefused", "Problem", "RubricError", "WorkspaceError",
+           "world_problem"]
 
 
 class EvaluatorError(Exception):
@@ -57,8 +33,6 @@ class EvaluatorError(Exception):
         return [p for p in self.problems if p.severity == "error"]
 
     def render(self, lang: str | None = None) -> str:
-        from evaluator.messages import render_problem
-
         return "\n".join(render_problem(p, lang) for p in self.problems)
 
 

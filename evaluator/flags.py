@@ -18,6 +18,7 @@ from evaluator.bands import band_name
 from evaluator.consensus import Consensus, consensus_table
 from evaluator.rounds import round_label
 from evaluator.rubric import Rubric
+from evaluator.settings import flag_thresholds
 from evaluator.workspace import Workspace
 
 # Agenda order (method.md): F1 closest to a cut first, then F3, F4, F2.
@@ -126,26 +127,6 @@ class AgendaItem:
                             "spread": d.spread, "max_points": d.max_points}
                            for d in self.indicators],
         }
-
-
-FLAG_SETTING_KEYS = (
-    "consensus.trim_from", "flags.f1_margin", "flags.f2_spread_small",
-    "flags.f2_spread_large", "flags.f3_distance", "flags.f3_min_scores", "flags.f4_gap",
-    "flags.f4_gap_across_bands", "flags.indicator_steps", "flags.indicator_share",
-    "bands.average", "bands.fairly_high", "bands.high")
-
-
-def flag_thresholds(ws: Workspace) -> dict[str, Any]:
-    """Every setting the flags read, by key: what a group package carries so that the
-    group leader's differences use the secretariat's thresholds."""
-    return {k: ws.setting(k) for k in FLAG_SETTING_KEYS}
-
-
-def default_thresholds() -> dict[str, Any]:
-    """The flags' settings at their defaults (a group package from before they were kept)."""
-    from evaluator.settings import SETTINGS_BY_KEY
-
-    return {k: SETTINGS_BY_KEY[k].default for k in FLAG_SETTING_KEYS}
 
 
 def _band(score: float, settings: Mapping[str, Any]) -> str:

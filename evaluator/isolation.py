@@ -44,7 +44,7 @@ messages.register({
 
 def probe_score_file(path: str) -> None:
     """Read a score file (or each member of a group file) as a merge would."""
-    from evaluator.group_merge import is_group_file, unpack_group_file
+    from evaluator.group_file import is_group_file, unpack_group_file
     from evaluator.scorefile import read_score_file
 
     file = Path(path)

@@ -20,6 +20,7 @@ from typing import Any
 
 from evaluator import messages
 from evaluator.errors import EvaluatorError, Problem
+from evaluator.group_file import GROUP_FILE_SUFFIX, is_group_file, unpack_group_file
 from evaluator.progress import NullProgress, Progress, check
 from evaluator.registry import normalize_code
 from evaluator.rounds import round_label
@@ -37,7 +38,7 @@ from evaluator.scorefile import (
 from evaluator.timefmt import now_iso
 from evaluator.workspace import Workspace
 
-SCORE_FILE_SUFFIXES = (".xlsx", ".evgroup")
+SCORE_FILE_SUFFIXES = (".xlsx", GROUP_FILE_SUFFIX)
 MERGE_CACHE_KIB = -65536  # negative: KiB, as PRAGMA cache_size takes it (64 MB)
 
 messages.register({
@@ -556,8 +557,6 @@ def _unpack_group_files(files: list[Path], into: Path
     damaged group file is refused whole, like any other file. Also returns, for each
     member file, the name of the group file it came in. Each group file unpacks into a
     folder of its own, so two group files' members never share a name."""
-    from evaluator.group_merge import is_group_file, unpack_group_file
-
     out: list[Path] = []
     refused: list[FileResult] = []
     via: dict[Path, str] = {}

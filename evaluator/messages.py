@@ -10,7 +10,7 @@ import locale
 import os
 from typing import Any
 
-from evaluator.errors import Problem
+from evaluator.problems import Problem
 
 _CATALOGUE: dict[str, dict[str, str]] = {}
 _language_override: str | None = None

@@ -30,6 +30,7 @@ from evaluator.file_names import safe_file_name
 from evaluator.progress import NullProgress, Progress, check
 from evaluator.rounds import ROUNDS, require_round, round_label
 from evaluator.rubric import Rubric, rubric_from_json
+from evaluator.settings import flag_thresholds
 from evaluator.timefmt import now_iso
 
 if TYPE_CHECKING:
@@ -439,8 +440,6 @@ def build_group_package(ws: Workspace, year: int | None, round_: str, group: int
                         out_path: Path | str) -> BuiltPackage:
     """The group leader's package: the group's assignments and its members' public keys
     (of the round, not revoked): enough to verify their files, never to sign one."""
-    from evaluator.flags import flag_thresholds
-
     year = ws.require_year(year)
     require_round(round_)
     out_path = Path(out_path)

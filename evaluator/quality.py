@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections import defaultdict
 from dataclasses import asdict, dataclass
 from typing import Any
 
 import numpy as np
 
-from evaluator.consensus import ScoreSet, score_sets
+from evaluator.score_sets import ScoreSet, expert_differences, score_sets
 from evaluator.workspace import Workspace
 
 # Krippendorff's conventional cut-offs, as named in method.md.
@@ -157,25 +156,6 @@ def alpha_table(ws: Workspace, year: int, sets: list[ScoreSet] | None = None) ->
     return rows
 
 
-def _differences(sets: list[ScoreSet]) -> dict[int, list[tuple[float, float]]]:
-    """Expert id -> [(own total, mean of the other experts' totals on that alliance)]."""
-    by_alliance: dict[int, list[ScoreSet]] = defaultdict(list)
-    for s in sets:
-        by_alliance[s.alliance_id].append(s)
-    pairs: dict[int, list[tuple[float, float]]] = defaultdict(list)
-    for s in sets:
-        others = [o.total for o in by_alliance[s.alliance_id] if o.expert_id != s.expert_id]
-        if others:
-            pairs[s.expert_id].append((s.total, statistics.fmean(others)))
-    return pairs
-
-
-def leniency_by_expert(sets: list[ScoreSet]) -> dict[int, float]:
-    """Expert id -> mean(own total - mean of the others on the same alliance)."""
-    return {e: statistics.fmean(own - others for own, others in p)
-            for e, p in _differences(sets).items() if p}
-
-
 def _correlation(xs: list[float], ys: list[float]) -> float | None:
     if len(xs) < 3 or statistics.pstdev(xs) == 0 or statistics.pstdev(ys) == 0:
         return None
@@ -189,7 +169,7 @@ def leniency_table(ws: Workspace, year: int,
     se_times = float(ws.setting("quality.leniency_se"))
     names = {r[0]: r[1] for r in ws.db.execute(
         "SELECT id, name FROM experts WHERE year = ?", (year,))}
-    pairs = _differences(sets)
+    pairs = expert_differences(sets)
     order = [r[0] for r in ws.db.execute(
         "SELECT id FROM experts WHERE year = ? ORDER BY sort, id", (year,))]
     order += sorted(e for e in pairs if e not in order)

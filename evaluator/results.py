@@ -300,7 +300,7 @@ def alliance_consensus(ws: Workspace, year: int, alliance_id: int,
     `leniency` (expert id -> points) as that table uses it; when not given it is computed
     from all the year's scores (the experts' leniency is a property of the whole year)."""
     if leniency is None:
-        from evaluator.quality import leniency_by_expert
+        from evaluator.score_sets import leniency_by_expert
 
         leniency = leniency_by_expert(score_sets(ws, year))
     sets = alliance_score_sets(ws, year, alliance_id)

@@ -7,7 +7,7 @@ force; defaults come from ../shared/method.md and the 2018 report.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 
 @dataclass(frozen=True)
@@ -70,3 +70,25 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 SETTINGS_BY_KEY = {s.key: s for s in SETTINGS}
+
+# Every setting the disagreement flags read: what a group package carries so that the
+# group leader's differences use the secretariat's thresholds.
+FLAG_SETTING_KEYS = (
+    "consensus.trim_from", "flags.f1_margin", "flags.f2_spread_small",
+    "flags.f2_spread_large", "flags.f3_distance", "flags.f3_min_scores", "flags.f4_gap",
+    "flags.f4_gap_across_bands", "flags.indicator_steps", "flags.indicator_share",
+    "bands.average", "bands.fairly_high", "bands.high")
+
+
+class HasSettings(Protocol):
+    def setting(self, key: str) -> Any: ...
+
+
+def flag_thresholds(ws: HasSettings) -> dict[str, Any]:
+    """The flags' settings as a workspace holds them, by key."""
+    return {k: ws.setting(k) for k in FLAG_SETTING_KEYS}
+
+
+def default_thresholds() -> dict[str, Any]:
+    """The flags' settings at their defaults (a group package from before they were kept)."""
+    return {k: SETTINGS_BY_KEY[k].default for k in FLAG_SETTING_KEYS}

@@ -91,3 +91,33 @@ def test_output_into_a_closed_pipe_is_not_a_bug(monkeypatch: pytest.MonkeyPatch,
     finally:
         os.dup2(saved, 1)
         os.close(saved)
+
+
+def test_the_app_opens_through_the_launcher_the_entry_point_passes(tmp_path: Path,
+                                                                   capsys) -> None:  # type: ignore[no-untyped-def]
+    opened: list[tuple[Path | None, bool]] = []
+
+    def launcher(workspace: Path | None, self_test: bool = False) -> int:
+        opened.append((workspace, self_test))
+        return 0
+
+    assert main(["open", str(tmp_path / "w.evdb")], gui=launcher) == 0
+    assert main([], gui=launcher) == 0
+    assert main(["--self-test"], gui=launcher) == 0
+    assert opened == [(tmp_path / "w.evdb", False), (None, False), (None, True)]
+    # Without a launcher (a caller of evaluator.cli.main that is not the program) the
+    # subcommand says where the app is, instead of failing.
+    assert main(["--lang", "en", "open", str(tmp_path / "w.evdb")]) == 2
+    assert "python -m evaluator" in capsys.readouterr().err
+
+
+def test_the_program_launches_ui_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    import evaluator.__main__ as program
+    import ui.app
+
+    calls: list[tuple[Path | None, bool]] = []
+    monkeypatch.setattr(ui.app, "run_app", lambda workspace=None, self_test=False:
+                        calls.append((workspace, self_test)) or 0)
+    assert program.main(["open", "x.evdb"]) == 0
+    assert program.main(["--self-test"]) == 0
+    assert calls == [(Path("x.evdb"), False), (None, True)]

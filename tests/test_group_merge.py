@@ -152,8 +152,9 @@ def test_group_differences_equal_the_secretariats_flags(demo_ws: Workspace,
     """The leader's 本组差异 on the members' own files: the same totals, consensus and
     F2/F3 the secretariat's flags raise on the same scores."""
     from evaluator.consensus import consensus_table, score_sets
-    from evaluator.flags import flag_consensus, flag_thresholds
+    from evaluator.flags import flag_consensus
     from evaluator.group_merge import GROUP_RULES, group_differences
+    from evaluator.settings import flag_thresholds
 
     ws = demo_ws
     group = "第一组"

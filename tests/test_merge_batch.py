@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 
 from evaluator.cli import main
-from evaluator.group_merge import GROUP_FILE_FORMAT
+from evaluator.group_file import GROUP_FILE_FORMAT
 from evaluator.packages import Package, build_expert_package, build_group_package
 from evaluator.scorefile import (
     K_SEQUENCE,

@@ -240,23 +240,17 @@ def test_spec_refuses_to_build_without_compiled_translations(
 
 
 def test_spec_lists_every_module_imported_by_name(spec: dict[str, Any]) -> None:
-    from evaluator.cli import COMMAND_MODULES
-
     hidden = set(spec["a"].kwargs["hiddenimports"])
-    expected = {name for name in COMMAND_MODULES
-                if importlib.util.find_spec(name) is not None}
-    expected |= {f"ui.screens.{p.stem}" for p in (ROOT / "ui" / "screens").glob("*.py")
+    expected = {f"ui.screens.{p.stem}" for p in (ROOT / "ui" / "screens").glob("*.py")
                  if p.stem != "__init__"}
-    # Every literal `import_module("...")` in our code, and the GUI module of the CLI.
+    # Every literal `import_module("...")` in our code, and the GUI the program launches.
     literal = re.compile(r"""import_module\(\s*["']([\w.]+)["']""")
     for folder in ("evaluator", "ui"):
         for path in (ROOT / folder).rglob("*.py"):
             for name in literal.findall(path.read_text(encoding="utf-8")):
                 if importlib.util.find_spec(name) is not None:
                     expected.add(name)
-    from evaluator.cli.workspace_commands import GUI_MODULE
-
-    expected.add(GUI_MODULE)
+    expected.add("ui.app")
     assert expected - hidden == set()
 
 
@@ -407,14 +401,16 @@ def test_entry_self_test_runs_the_apps_self_test(monkeypatch: pytest.MonkeyPatch
 
 def test_entry_without_self_test_is_the_evaluator_command(
         monkeypatch: pytest.MonkeyPatch) -> None:
+    import evaluator.__main__
     import evaluator.cli
 
-    seen: list[list[str]] = []
-    monkeypatch.setattr(evaluator.cli, "main", lambda argv: seen.append(argv) or 3)
+    seen: list[tuple[list[str], object]] = []
+    monkeypatch.setattr(evaluator.cli, "main", lambda argv, gui: seen.append((argv, gui)) or 3)
     entry = load_entry()
     assert entry.run(["demo", "x.evdb"]) == 3
     assert entry.run([]) == 3
-    assert seen == [["demo", "x.evdb"], []]
+    launch = evaluator.__main__.launch_gui
+    assert seen == [(["demo", "x.evdb"], launch), ([], launch)]
 
 
 def test_entry_runs_the_real_cli(tmp_path: Path) -> None:

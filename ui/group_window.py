@@ -53,9 +53,8 @@ from PySide6.QtWidgets import (
 
 from evaluator.errors import EvaluatorError
 from evaluator.file_names import safe_file_name
+from evaluator.group_file import GROUP_FILE_SUFFIX, GroupFile
 from evaluator.group_merge import (
-    GROUP_FILE_SUFFIX,
-    GroupFile,
     export_group_file,
     group_progress,
     merge_into_group_package,

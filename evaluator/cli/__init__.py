@@ -8,30 +8,42 @@ never import Qt.
 from __future__ import annotations
 
 import argparse
-import importlib
-import json
 import sqlite3
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from evaluator import __version__, messages
+from evaluator.cli import (
+    backup_commands,
+    group_commands,
+    maintenance_commands,
+    merge_commands,
+    panel_commands,
+    results_commands,
+    scoring_commands,
+    submissions_commands,
+    workspace_commands,
+)
+from evaluator.cli.output import print_json, print_problems
+from evaluator.cli.workspace_commands import GuiLauncher
 from evaluator.errors import EvaluatorError, world_problem
 from evaluator.logs import log_path, write_traceback
+
+__all__ = ["build_parser", "main", "print_json", "print_problems"]
 
 # Each module defines `register(subparsers)`; its handlers take the parsed args and
 # return an exit code.
 COMMAND_MODULES = (
-    "evaluator.cli.workspace_commands",
-    "evaluator.cli.submissions_commands",
-    "evaluator.cli.panel_commands",
-    "evaluator.cli.scoring_commands",
-    "evaluator.cli.merge_commands",
-    "evaluator.cli.group_commands",
-    "evaluator.cli.results_commands",
-    "evaluator.cli.backup_commands",
-    "evaluator.cli.maintenance_commands",
+    workspace_commands,
+    submissions_commands,
+    panel_commands,
+    scoring_commands,
+    merge_commands,
+    group_commands,
+    results_commands,
+    backup_commands,
+    maintenance_commands,
 )
 
 Handler = Callable[[argparse.Namespace], int]
@@ -55,23 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="打开演示、逐一显示各界面并导出工作簿后退出 / open the demo "
                         "offscreen, show every screen, write a workbook, exit")
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue
-            raise
+    for module in COMMAND_MODULES:
         module.register(sub)
     return parser
-
-
-def print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-
-
-def print_problems(error: EvaluatorError) -> None:
-    print(error.render(messages.current_language()), file=sys.stderr)
 
 
 def _say_waiting(path: object) -> None:
@@ -89,7 +87,9 @@ def with_document_as_open(argv: list[str]) -> list[str]:
     return argv
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> int:
+    """The command line; `gui` opens the desktop app (no subcommand, `open`): the program's
+    entry point (evaluator/__main__.py) passes it, so the core never names the views."""
     argv = with_document_as_open(list(sys.argv[1:] if argv is None else argv))
     if "--lang" in argv:
         i = argv.index("--lang")
@@ -102,10 +102,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from evaluator.people import set_session_name
 
     set_session_name(args.by)
+    args.gui = gui
     if args.command is None:
-        from evaluator.cli.workspace_commands import run_gui
-
-        return run_gui(None, self_test=args.self_test)
+        args.handler = workspace_commands.cmd_app
     handler: Handler = args.handler
     from evaluator import workspace
 

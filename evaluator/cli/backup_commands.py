@@ -65,7 +65,7 @@ def register(sub: Any) -> None:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from evaluator.backups import backup_workspace
-    from evaluator.cli import print_json
+    from evaluator.cli.output import print_json
     from evaluator.workspace import Workspace
 
     with Workspace.open(args.workspace) as ws:
@@ -101,7 +101,7 @@ def _size_text(size: int) -> str:
 
 def cmd_backups(args: argparse.Namespace) -> int:
     from evaluator.backups import list_backups
-    from evaluator.cli import print_json
+    from evaluator.cli.output import print_json
 
     found = [describe_backup(args.workspace, p) for p in list_backups(args.workspace)]
     if args.json:
@@ -150,7 +150,7 @@ def restore_workspace(ws_path: Path, backup: Path) -> Path | None:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from evaluator.cli import print_json
+    from evaluator.cli.output import print_json
 
     backup = resolve_backup(args.workspace, args.backup)
     kept = restore_workspace(args.workspace, backup)

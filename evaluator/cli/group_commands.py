@@ -33,7 +33,7 @@ def register(sub: Any) -> None:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from evaluator.cli import print_json
+    from evaluator.cli.output import print_json
     from evaluator.group_merge import merge_into_group_package
     from evaluator.progress import TextProgress
 
@@ -47,7 +47,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def cmd_progress(args: argparse.Namespace) -> int:
-    from evaluator.cli import print_json
+    from evaluator.cli.output import print_json
     from evaluator.group_merge import group_progress
 
     rows = group_progress(args.package)

@@ -23,7 +23,7 @@ def register_bench(sub: Any) -> None:
 
 def cmd_bench(args: argparse.Namespace) -> int:
     from evaluator.bench import format_table, run_bench
-    from evaluator.cli import print_json
+    from evaluator.cli.output import print_json
     from evaluator.progress import TextProgress
 
     result = run_bench(args.scale, gui=args.gui, workdir=args.workdir,

@@ -101,8 +101,9 @@ def _fmt(value: float | None, digits: int = 2) -> str:
 
 
 def cmd_flags(args: argparse.Namespace) -> int:
-    from evaluator.cli import print_json
-    from evaluator.flags import flag_disagreements, flag_thresholds
+    from evaluator.cli.output import print_json
+    from evaluator.flags import flag_disagreements
+    from evaluator.settings import flag_thresholds
     from evaluator.workspace import Workspace
 
     with Workspace.open(args.workspace) as ws:
@@ -129,7 +130,7 @@ def cmd_flags(args: argparse.Namespace) -> int:
 
 
 def cmd_quality(args: argparse.Namespace) -> int:
-    from evaluator.cli import print_json
+    from evaluator.cli.output import print_json
     from evaluator.quality import quality_report
     from evaluator.workspace import Workspace
 
@@ -155,7 +156,7 @@ def cmd_quality(args: argparse.Namespace) -> int:
 
 
 def cmd_decide(args: argparse.Namespace) -> int:
-    from evaluator.cli import print_json
+    from evaluator.cli.output import print_json
     from evaluator.errors import EvaluatorError, Problem
     from evaluator.plenary import decide
     from evaluator.registry import find_by_code
@@ -181,7 +182,7 @@ def cmd_decide(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from evaluator.cli import print_json
+    from evaluator.cli.output import print_json
     from evaluator.merge import merge_score_files
     from evaluator.progress import TextProgress
     from evaluator.workspace import Workspace
@@ -199,7 +200,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def cmd_progress(args: argparse.Namespace) -> int:
-    from evaluator.cli import print_json
+    from evaluator.cli.output import print_json
     from evaluator.progress_matrix import progress_matrix
     from evaluator.workspace import Workspace
 

@@ -119,7 +119,7 @@ def _print_warnings(warnings: list[Any]) -> None:
 
 
 def cmd_panel_import(args: argparse.Namespace) -> int:
-    from evaluator.cli import print_json
+    from evaluator.cli.output import print_json
     from evaluator.panel import import_panel
     from evaluator.progress import TextProgress
     from evaluator.workspace import Workspace
@@ -137,7 +137,7 @@ def cmd_panel_import(args: argparse.Namespace) -> int:
 
 
 def cmd_panel_list(args: argparse.Namespace) -> int:
-    from evaluator.cli import print_json
+    from evaluator.cli.output import print_json
     from evaluator.panel import conflicts, list_experts, list_groups, role_label
     from evaluator.workspace import Workspace
 
@@ -201,7 +201,7 @@ def cmd_conflict_add(args: argparse.Namespace) -> int:
 
 
 def cmd_conflict_list(args: argparse.Namespace) -> int:
-    from evaluator.cli import print_json
+    from evaluator.cli.output import print_json
     from evaluator.panel import conflicts
     from evaluator.workspace import Workspace
 
@@ -228,7 +228,7 @@ def cmd_conflict_remove(args: argparse.Namespace) -> int:
 
 def cmd_assign(args: argparse.Namespace) -> int:
     from evaluator.assignments import assign_round, round_problems
-    from evaluator.cli import print_json
+    from evaluator.cli.output import print_json
     from evaluator.messages import render_problem
     from evaluator.rounds import round_label
     from evaluator.workspace import Workspace

@@ -88,7 +88,7 @@ def _year(ws: Any, year: int | None) -> int:
 
 def cmd_results(args: argparse.Namespace) -> int:
     from evaluator.bands import BAND_NAMES, BAND_NAMES_EN
-    from evaluator.cli import print_json
+    from evaluator.cli.output import print_json
     from evaluator.results import results_for_year
     from evaluator.workspace import Workspace
 
@@ -138,7 +138,7 @@ def cmd_history_import(args: argparse.Namespace) -> int:
 def _cannot_judge(ws: Any, year: int, setting: str, what_zh: str, what_en: str,
                   as_json: bool) -> bool:
     """Say why a rule over several years cannot be judged yet; True if it cannot."""
-    from evaluator.cli import print_json
+    from evaluator.cli.output import print_json
     from evaluator.history import missing_text, missing_years
 
     missing = missing_years(ws, year, setting)
@@ -154,7 +154,7 @@ def _cannot_judge(ws: Any, year: int, setting: str, what_zh: str, what_en: str,
 
 
 def cmd_alevel(args: argparse.Namespace) -> int:
-    from evaluator.cli import print_json
+    from evaluator.cli.output import print_json
     from evaluator.history import a_level
     from evaluator.workspace import Workspace
 
@@ -173,7 +173,7 @@ def cmd_alevel(args: argparse.Namespace) -> int:
 
 
 def cmd_stalled(args: argparse.Namespace) -> int:
-    from evaluator.cli import print_json
+    from evaluator.cli.output import print_json
     from evaluator.history import stalled
     from evaluator.workspace import Workspace
 
@@ -193,7 +193,7 @@ def cmd_stalled(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     from evaluator.bands import BAND_NAMES_EN
-    from evaluator.cli import print_json
+    from evaluator.cli.output import print_json
     from evaluator.statistics import compute_statistics
     from evaluator.workspace import Workspace
 

@@ -121,7 +121,7 @@ def _template_subparsers(sub: Any) -> Any:
 
 
 def cmd_package(args: argparse.Namespace) -> int:
-    from evaluator.cli import print_json
+    from evaluator.cli.output import print_json
     from evaluator.errors import EvaluatorError
     from evaluator.packages import (
         build_all_packages,
@@ -167,7 +167,7 @@ def cmd_package(args: argparse.Namespace) -> int:
 
 
 def cmd_scores_export(args: argparse.Namespace) -> int:
-    from evaluator.cli import print_json
+    from evaluator.cli.output import print_json
     from evaluator.packages import Package
     from evaluator.scorefile import export_score_file
 
@@ -186,7 +186,7 @@ def cmd_scores_export(args: argparse.Namespace) -> int:
 
 
 def cmd_scores_import(args: argparse.Namespace) -> int:
-    from evaluator.cli import print_json
+    from evaluator.cli.output import print_json
     from evaluator.packages import Package
     from evaluator.scoring import import_score_template
 
@@ -221,7 +221,7 @@ def cmd_scores_set(args: argparse.Namespace) -> int:
 
 
 def cmd_scores_show(args: argparse.Namespace) -> int:
-    from evaluator.cli import print_json
+    from evaluator.cli.output import print_json
     from evaluator.group_merge import member_signature_problems
     from evaluator.messages import render_problem
     from evaluator.packages import GroupPackage, Package, package_kind

@@ -85,7 +85,7 @@ def _print_warnings(warnings: list[Any]) -> None:
 
 
 def cmd_registry_import(args: argparse.Namespace) -> int:
-    from evaluator.cli import print_json
+    from evaluator.cli.output import print_json
     from evaluator.progress import TextProgress
     from evaluator.registry_import import import_registry
     from evaluator.workspace import Workspace
@@ -102,7 +102,7 @@ def cmd_registry_import(args: argparse.Namespace) -> int:
 
 
 def cmd_submissions_import(args: argparse.Namespace) -> int:
-    from evaluator.cli import print_json
+    from evaluator.cli.output import print_json
     from evaluator.progress import TextProgress
     from evaluator.submissions import import_submissions
     from evaluator.workspace import Workspace
@@ -131,7 +131,7 @@ def cmd_submissions_export(args: argparse.Namespace) -> int:
 
 
 def cmd_submissions_list(args: argparse.Namespace) -> int:
-    from evaluator.cli import print_json
+    from evaluator.cli.output import print_json
     from evaluator.eligibility import status_text
     from evaluator.submissions import list_submissions
     from evaluator.workspace import Workspace

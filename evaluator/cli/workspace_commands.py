@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from evaluator import messages
+from evaluator.errors import EvaluatorError, Problem
 
 messages.register({
     "cli.demo_written": {
@@ -17,6 +18,11 @@ messages.register({
     "cli.init_written": {
         "zh": "已创建 {year} 年度工作区 {path}",
         "en": "Created workspace {path} for {year}",
+    },
+    "cli.no_gui": {
+        "zh": "此入口没有图形界面；请用 evaluator 命令或 python -m evaluator 打开程序",
+        "en": "This entry point has no desktop app; start it with the evaluator command or "
+        "python -m evaluator",
     },
 })
 
@@ -35,7 +41,7 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("open", help="在图形界面中打开工作区 / open a workspace in the app")
     p.add_argument("workspace", type=Path)
-    p.set_defaults(handler=lambda a: run_gui(a.workspace))
+    p.set_defaults(handler=cmd_app)
 
     p = sub.add_parser("info", help="工作区概况 / what a workspace holds")
     p.add_argument("workspace", type=Path)
@@ -65,8 +71,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    from evaluator.cli import print_json
     from evaluator.cli.human import print_fields
+    from evaluator.cli.output import print_json
     from evaluator.rounds import round_label
     from evaluator.workspace import Workspace
 
@@ -102,15 +108,16 @@ def workspace_summary(ws: Any) -> dict[str, Any]:
     }
 
 
-# The view layer is loaded by name only when the GUI is asked for: the core never imports
-# Qt, and headless subcommands never load it.
-GUI_MODULE = "ui.app"
+class GuiLauncher(Protocol):
+    """Opens the desktop app (on `workspace`, or the self-test) and returns its exit code."""
+
+    def __call__(self, workspace: Path | None, self_test: bool = False) -> int: ...
 
 
-def run_gui(workspace: Path | None, self_test: bool = False) -> int:
-    import importlib
-
-    app = importlib.import_module(GUI_MODULE)
-    if self_test:
-        return int(app.run_app(None, self_test=True))
-    return int(app.run_app(workspace))
+def cmd_app(args: argparse.Namespace) -> int:
+    """No subcommand, or `open WORKSPACE`: the desktop app, through the launcher the program's
+    entry point handed to `main` (the core never imports the views)."""
+    launcher: GuiLauncher | None = getattr(args, "gui", None)
+    if launcher is None:
+        raise EvaluatorError(Problem("cli.no_gui"))
+    return launcher(getattr(args, "workspace", None), self_test=bool(getattr(args, "self_test", False)))

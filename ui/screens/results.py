@@ -96,7 +96,7 @@ def read_results(ws: Workspace, year: int) -> ResultsData:
     leniency; the scores are read once and shared (no widget is touched: it runs in a
     worker at national scale)."""
     from evaluator.consensus import score_sets
-    from evaluator.quality import leniency_by_expert
+    from evaluator.score_sets import leniency_by_expert
 
     sets = score_sets(ws, year) if year in ws.years() else []
     rows = results_for_year(ws, year, sets)
