@@ -161,7 +161,7 @@ def _stage_assign(workdir: Path, scale: Scale) -> dict[str, Any]:
 
 
 def _stage_packages(workdir: Path, scale: Scale) -> dict[str, Any]:
-    from evaluator.packages import build_all_packages
+    from evaluator.package_builders import build_all_packages
 
     out = workdir / PACKAGES_DIR
     shutil.rmtree(out, ignore_errors=True)

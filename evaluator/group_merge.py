@@ -29,8 +29,8 @@ from evaluator.group_file import (
     GroupFile,
     GroupFileEntry,
 )
+from evaluator.group_package import GroupPackage
 from evaluator.merge import FileResult, MergeReport, expand_paths
-from evaluator.packages import GroupPackage
 from evaluator.progress import NullProgress, Progress, check
 from evaluator.rounds import round_label
 from evaluator.rubric import rubric_from_json

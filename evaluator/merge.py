@@ -271,7 +271,7 @@ class MergeContext:
 
     @classmethod
     def load(cls, ws: Workspace, year: int) -> MergeContext:
-        from evaluator.packages import workspace_id
+        from evaluator.package_builders import workspace_id
 
         rubric = ws.rubric(year)
         experts = {r["name"]: r for r in ws.db.query(

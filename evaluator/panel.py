@@ -287,7 +287,7 @@ def get_expert_by_name(ws: Workspace, year: int | None, name: str) -> Expert:
 
 def secret_key(ws: Workspace, expert_id: int) -> str:
     """The expert's first-release HMAC key ('' for experts added since Ed25519 signing:
-    their keys are made with each package, evaluator.packages)."""
+    their keys are made with each package, evaluator.package_builders)."""
     row = ws.db.execute("SELECT secret_key FROM experts WHERE id = ?", (expert_id,)).fetchone()
     if row is None:
         raise EvaluatorError(Problem("panel.unknown_expert_id", {"id": expert_id}))

@@ -44,7 +44,7 @@ from evaluator.rounds import round_from_text, round_label
 from evaluator.timefmt import now_iso
 
 if TYPE_CHECKING:
-    from evaluator.packages import Package
+    from evaluator.expert_package import Package
     from evaluator.rubric import Rubric
 
 FORMAT_VERSION = "2"  # Ed25519; "1": the first release's HMAC-SHA256

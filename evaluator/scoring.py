@@ -17,7 +17,8 @@ from evaluator import messages
 from evaluator.atomic import atomic_write
 from evaluator.errors import EvaluatorError, ImportRefused, Problem
 from evaluator.excel_text import put_text, write_row
-from evaluator.packages import Package, format_value
+from evaluator.expert_package import Package
+from evaluator.packages import format_value
 from evaluator.reading import check_workbook_file, read_workbook
 from evaluator.rounds import round_label
 from evaluator.scorefile import (

@@ -231,7 +231,7 @@ def score_value(rubric: Rubric, code: str, share: float) -> float:
 def score_package(path: Path, qualities: dict[str, float], seed: int = DEFAULT_SEED) -> int:
     """Commit a full set of scores in one expert package, as the expert would; returns the
     number of scores. Each expert has a leniency; each score some noise."""
-    from evaluator.packages import Package
+    from evaluator.expert_package import Package
 
     with Package.open(path) as package:
         rng = random.Random(f"{seed}:{package.round}:{package.expert}")
@@ -266,7 +266,7 @@ def export_all_score_files(packages: Path, out: Path,
                            progress: Progress | None = None) -> tuple[int, int]:
     """Each expert's signed score file, written by the app's own export; returns
     (files, scores)."""
-    from evaluator.packages import Package
+    from evaluator.expert_package import Package
     from evaluator.scorefile import export_score_file, score_file_name
 
     progress = progress or NullProgress()

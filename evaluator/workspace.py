@@ -56,7 +56,7 @@ def default_busy_wait() -> float:
 
 def identity_from_first_entry(row: Any, fallback: str) -> str:
     """A workspace's identity (its copies included): a hash of its first audit entry, the
-    workspace's creation (the same as `packages.workspace_id`)."""
+    workspace's creation (the same as `package_builders.workspace_id`)."""
     seed = f"{row[0]}|{row[1]}" if row else fallback
     return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:16]
 

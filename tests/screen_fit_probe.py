@@ -36,7 +36,7 @@ def main(demo: Path, work: Path) -> dict[str, Any]:
 
     messages.set_language("zh")
     app = create_application(lang="zh")
-    from evaluator.packages import build_expert_package, build_group_package
+    from evaluator.package_builders import build_expert_package, build_group_package
     from evaluator.rubric import Indicator
     from evaluator.workspace import Workspace
     from ui.context import AppContext
@@ -108,7 +108,7 @@ def main(demo: Path, work: Path) -> dict[str, Any]:
         " GROUP BY expert_id ORDER BY count(*) DESC LIMIT 1", (year,)).fetchone()[0])
     package_path = work / "expert.evpkg"
     build_expert_package(ws, year, "initial", expert_id, package_path)
-    from evaluator.packages import Package
+    from evaluator.expert_package import Package
 
     expert = ScoringWindow(Package.open(package_path))
     expert.show()

@@ -19,7 +19,7 @@ def bench_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_scoring_moves_and_commits_go_through_the_scoring_panel(
         qtbot: Any, qapp: Any, bench_workspace: Path) -> None:
-    from evaluator.packages import Package
+    from evaluator.expert_package import Package
     from ui.bench_gui import EDITS, MOVES, first_package, measure_scoring
 
     package = first_package(bench_workspace)

@@ -110,7 +110,7 @@ def test_workspace_and_package_carry_their_application_id(tmp_path: Path,
     path = tmp_path / "w.evdb"
     Workspace.create(path, year=2018).close()
     assert sqlite_files.probe(path).application_id == sqlite_files.WORKSPACE_APPLICATION_ID
-    from evaluator.packages import build_expert_package
+    from evaluator.package_builders import build_expert_package
 
     # The demo's private copy: building a package writes the expert's public key.
     ws = demo_ws
@@ -133,7 +133,7 @@ def test_an_older_workspace_gets_its_application_id_when_opened(tmp_path: Path) 
 
 def test_a_package_is_not_a_workspace_and_the_reverse(tmp_path: Path) -> None:
     from evaluator.errors import EvaluatorError
-    from evaluator.packages import Package
+    from evaluator.expert_package import Package
 
     path = tmp_path / "w.evdb"
     Workspace.create(path, year=2018).close()
@@ -161,7 +161,8 @@ def three_exports(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[
     """A workspace with one expert assigned two alliances (nothing merged yet) and the
     expert's exports 1, 2 and 3 of the initial round."""
     from evaluator.assignments import add_assignment
-    from evaluator.packages import Package, build_expert_package
+    from evaluator.expert_package import Package
+    from evaluator.package_builders import build_expert_package
     from evaluator.panel import add_expert
     from evaluator.registry import add_alliance
     from evaluator.scorefile import export_score_file

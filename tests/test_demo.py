@@ -70,7 +70,8 @@ def test_demo_command_writes_a_workspace(tmp_path: Path) -> None:
 
 
 def test_demo_yields_a_package_for_every_expert_without_conflicts(demo_ws, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from evaluator.packages import Package, build_all_packages
+    from evaluator.expert_package import Package
+    from evaluator.package_builders import build_all_packages
 
     build_all_packages(demo_ws, 2018, "initial", tmp_path / "pkgs")
     paths = sorted((tmp_path / "pkgs").glob("*.evpkg"))

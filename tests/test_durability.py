@@ -33,7 +33,8 @@ from pathlib import Path
 import pytest
 
 from evaluator.backups import list_backups
-from evaluator.packages import Package, build_expert_package
+from evaluator.expert_package import Package
+from evaluator.package_builders import build_expert_package
 from evaluator.scorefile import export_score_file
 from evaluator.workspace import Workspace
 from tests.platform_marks import needs_sigkill
@@ -45,7 +46,7 @@ ENV = {**os.environ, "PYTHONPATH": str(REPO)}
 
 SCORER = textwrap.dedent("""
     import json, sys
-    from evaluator.packages import Package
+    from evaluator.expert_package import Package
     ops = json.load(open(sys.argv[2]))
     start = int(sys.argv[3])
     pkg = Package.open(sys.argv[1])

@@ -19,8 +19,9 @@ import pytest
 
 from evaluator import messages
 from evaluator.cli import main
+from evaluator.expert_package import Package
 from evaluator.merge import merge_score_files
-from evaluator.packages import Package, build_expert_package
+from evaluator.package_builders import build_expert_package
 from evaluator.scorefile import (
     K_EXPERT,
     K_FINGERPRINT,

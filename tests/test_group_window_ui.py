@@ -13,8 +13,9 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from test_group_merge import filled_member_file, group_members, member_file
 
+from evaluator.group_package import GroupPackage
 from evaluator.merge import merge_score_files
-from evaluator.packages import GroupPackage, build_expert_package, build_group_package
+from evaluator.package_builders import build_expert_package, build_group_package
 from evaluator.scorefile import SCORES_SHEET, read_score_file
 from evaluator.workspace import Workspace
 from ui.group_window import GroupWindow, MembersModel, group_file_name

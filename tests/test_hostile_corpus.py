@@ -101,7 +101,7 @@ def _inputs(tmp_path: Path, suffixes: tuple[str, ...]) -> list[Path]:
 
 @pytest.fixture(scope="module")
 def packages(demo_path: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    from evaluator.packages import build_expert_package, build_group_package
+    from evaluator.package_builders import build_expert_package, build_group_package
     from evaluator.workspace import Workspace
 
     folder = tmp_path_factory.mktemp("hostile-packages")

@@ -33,7 +33,8 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 
 from evaluator.cli import main
 from evaluator.errors import EvaluatorError
-from evaluator.packages import Package, build_expert_package
+from evaluator.expert_package import Package
+from evaluator.package_builders import build_expert_package
 from evaluator.scorefile import (
     COMMENTS_SHEET,
     K_SIGNATURE,

@@ -16,8 +16,9 @@ import pytest
 from openpyxl import load_workbook
 
 from evaluator.cli import main
+from evaluator.expert_package import Package
 from evaluator.merge import merge_score_files
-from evaluator.packages import Package, build_expert_package
+from evaluator.package_builders import build_expert_package
 from evaluator.panel import add_expert, declare_conflict
 from evaluator.registry import add_alliance
 from evaluator.rubric import load_default_rubric

@@ -15,8 +15,9 @@ import openpyxl
 import pytest
 
 from evaluator.cli import main
+from evaluator.expert_package import Package
 from evaluator.group_file import GROUP_FILE_FORMAT
-from evaluator.packages import Package, build_expert_package, build_group_package
+from evaluator.package_builders import build_expert_package, build_group_package
 from evaluator.scorefile import (
     K_SEQUENCE,
     K_SIGNATURE,

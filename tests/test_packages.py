@@ -3,19 +3,16 @@ scores in a re-review package, scores validated and committed at once."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
 import pytest
 
 from evaluator.errors import EvaluatorError
-from evaluator.packages import (
-    GroupPackage,
-    Package,
-    build_all_packages,
-    build_expert_package,
-    build_group_package,
-)
+from evaluator.expert_package import Package
+from evaluator.group_package import GroupPackage
+from evaluator.package_builders import build_all_packages, build_expert_package, build_group_package
 from evaluator.progress import Cancelled
 from evaluator.registry import add_alliance
 from evaluator.timefmt import now_iso
@@ -232,7 +229,10 @@ def test_group_package(workspace: Workspace, panel: dict[str, int], tmp_path: Pa
         assert grp.assigned_codes("李") == ["101", "102", "203"]
     with pytest.raises(EvaluatorError) as info:
         Package.open(out)
-    assert info.value.problems[0].code == "package.wrong_kind"
+    assert info.value.problems[0].code == "package.group_not_expert"
+    zh = info.value.render("zh")
+    assert "专家组评审包" in zh
+    assert not re.search("[A-Za-z]", zh.replace(str(out), "").replace(out.name, "")), zh
 
 
 def test_set_score_bounds_and_step(workspace: Workspace, panel: dict[str, int],
@@ -341,7 +341,8 @@ def test_damaged_score_value_is_a_message(workspace: Workspace, panel: dict[str,
 def test_package_kind_tells_expert_from_group_packages(tmp_path: Path) -> None:
     from evaluator.demo import build_demo
     from evaluator.errors import EvaluatorError
-    from evaluator.packages import build_expert_package, build_group_package, package_kind
+    from evaluator.package_builders import build_expert_package, build_group_package
+    from evaluator.packages import package_kind
     from evaluator.workspace import Workspace
 
     build_demo(tmp_path / "d.evdb")
@@ -354,3 +355,23 @@ def test_package_kind_tells_expert_from_group_packages(tmp_path: Path) -> None:
     (tmp_path / "x.evpkg").write_bytes(b"not a package")
     with pytest.raises(EvaluatorError):
         package_kind(tmp_path / "x.evpkg")
+
+
+def test_package_schema_statements_are_cut_where_sqlite_ends_them() -> None:
+    """A ';' inside a string or a trigger body does not end a statement."""
+    from evaluator.package_builders import _run_script
+
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.execute("BEGIN")
+    _run_script(conn, """
+        CREATE TABLE t (x TEXT DEFAULT 'a;b');
+        CREATE TABLE log (x TEXT);
+        CREATE TRIGGER t_log AFTER INSERT ON t BEGIN
+            INSERT INTO log (x) VALUES (new.x);
+        END;
+    """)
+    conn.execute("INSERT INTO t DEFAULT VALUES")
+    assert conn.in_transaction
+    assert conn.execute("SELECT x FROM log").fetchall() == [("a;b",)]
+    with pytest.raises(ValueError, match="incomplete"):
+        _run_script(conn, "CREATE TABLE u (x)")

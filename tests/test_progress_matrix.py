@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from evaluator.assignments import add_assignment
+from evaluator.expert_package import Package
 from evaluator.merge import merge_score_files
-from evaluator.packages import Package, build_expert_package
+from evaluator.package_builders import build_expert_package
 from evaluator.panel import add_expert
 from evaluator.progress_matrix import progress_matrix
 from evaluator.registry import add_alliance

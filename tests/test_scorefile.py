@@ -13,7 +13,8 @@ import pytest
 from test_packages import build_panel
 
 from evaluator.errors import EvaluatorError
-from evaluator.packages import Package, build_expert_package
+from evaluator.expert_package import Package
+from evaluator.package_builders import build_expert_package
 from evaluator.scorefile import (
     check_against_rubric,
     export_score_file,

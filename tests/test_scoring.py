@@ -19,7 +19,8 @@ from test_packages import build_panel
 
 from evaluator.cli import main
 from evaluator.errors import EvaluatorError
-from evaluator.packages import Package, build_expert_package
+from evaluator.expert_package import Package
+from evaluator.package_builders import build_expert_package
 from evaluator.scorefile import read_score_file, verify_signature
 from evaluator.scoring import import_score_template, parse_score_text, write_score_template
 from evaluator.workspace import Workspace
@@ -238,7 +239,7 @@ def test_cli_package_set_export_template(workspace: Workspace, tmp_path: Path,
 
 DRIVER = textwrap.dedent("""
     import json, sys
-    from evaluator.packages import Package
+    from evaluator.expert_package import Package
     ops = json.load(open(sys.argv[2]))
     start = int(sys.argv[3])
     pkg = Package.open(sys.argv[1])

@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from test_packages import build_panel
 
-from evaluator.packages import Package, build_expert_package
+from evaluator.expert_package import Package
+from evaluator.package_builders import build_expert_package
 from evaluator.workspace import Workspace
 from ui.context import AppContext
 from ui.screens.scoring import (
@@ -273,7 +274,7 @@ def test_workspace_screen_lists_experts_with_progress(qtbot, demo_ws: Workspace,
 
 def test_packages_dialog_replaces_a_lost_package(qtbot, workspace: Workspace,  # type: ignore[no-untyped-def]
                                                  tmp_path: Path) -> None:
-    from evaluator.packages import build_expert_package
+    from evaluator.package_builders import build_expert_package
     from ui.dialogs.packages_dialog import PackagesDialog
 
     build_panel(workspace)

@@ -14,9 +14,11 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from evaluator import signing
+from evaluator.expert_package import Package
 from evaluator.group_merge import export_group_file, merge_into_group_package
+from evaluator.group_package import GroupPackage
 from evaluator.merge import merge_score_files
-from evaluator.packages import GroupPackage, Package, build_expert_package, build_group_package
+from evaluator.package_builders import build_expert_package, build_group_package
 from evaluator.scorefile import export_score_file, read_score_file, verify_signature
 from evaluator.workspace import Workspace
 

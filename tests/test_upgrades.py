@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from evaluator.expert_package import Package
 from evaluator.merge import merge_score_files
-from evaluator.packages import Package
 from evaluator.schema import SCHEMA_VERSION
 from evaluator.scorefile import (
     export_score_file,

@@ -59,8 +59,8 @@ from evaluator.group_merge import (
     group_progress,
     merge_into_group_package,
 )
+from evaluator.group_package import GroupPackage
 from evaluator.merge import MergeReport
-from evaluator.packages import GroupPackage
 from evaluator.progress import Cancelled, Progress
 from evaluator.timefmt import local_time
 from ui.dialogs.report_dialog import INFORMATION, WARNING, show_message

@@ -14,7 +14,8 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from evaluator.errors import EvaluatorError
-from evaluator.packages import Package, package_kind
+from evaluator.expert_package import Package
+from evaluator.packages import package_kind
 from ui.dialogs.report_dialog import WARNING, show_message
 from ui.qt import app_settings
 from ui.screens.scoring import ScoringPanel

@@ -203,7 +203,7 @@ def fill_package(path: Path, scores: dict[str, list[tuple[str, float, str]]],
                  ) -> None:
     """Leave the expert's scores for the first `alliances` alliances (all when None) in a
     package, and nothing for the rest: the package then looks like work in progress."""
-    from evaluator.packages import Package
+    from evaluator.expert_package import Package
 
     with Package.open(path) as package:
         listed = package.alliances()
@@ -221,7 +221,7 @@ def fill_package(path: Path, scores: dict[str, list[tuple[str, float, str]]],
 
 def busiest_indicator(path: Path, row: int) -> tuple[int, str]:
     """The `row`-th alliance of a package and its indicator with the most records."""
-    from evaluator.packages import Package
+    from evaluator.expert_package import Package
 
     with Package.open(path) as package:
         alliance = package.alliances()[row]
@@ -376,7 +376,7 @@ def _comment_text(s: Studio) -> str:
 
 
 def shot_scoring(s: Studio) -> QWidget:
-    from evaluator.packages import build_expert_package, package_file_name, workspace_id
+    from evaluator.package_builders import build_expert_package, package_file_name, workspace_id
     from ui.screens.scoring import package_folder
 
     screen = s.screen("scoring")
@@ -404,7 +404,8 @@ def shot_scoring(s: Studio) -> QWidget:
 
 
 def shot_expert_window(s: Studio) -> QWidget:
-    from evaluator.packages import Package, build_expert_package, package_file_name
+    from evaluator.expert_package import Package
+    from evaluator.package_builders import build_expert_package, package_file_name
     from ui.scoring_window import ScoringWindow
 
     ws = s.context.ws
@@ -436,8 +437,8 @@ def shot_group_window(s: Studio) -> QWidget:
     was signed, so refused with its reason) and the others are still awaited."""
     from openpyxl import load_workbook
 
-    from evaluator.packages import (
-        Package,
+    from evaluator.expert_package import Package
+    from evaluator.package_builders import (
         build_expert_package,
         build_group_package,
         package_file_name,
@@ -519,8 +520,9 @@ def stage_merge(s: Studio) -> MergeScene:
     changed after export, an older export and the same file twice."""
     from openpyxl import load_workbook
 
+    from evaluator.expert_package import Package
     from evaluator.merge import merge_score_files
-    from evaluator.packages import Package, build_expert_package, package_file_name
+    from evaluator.package_builders import build_expert_package, package_file_name
     from evaluator.scorefile import export_score_file, score_file_name
     from evaluator.workspace import Workspace
 

@@ -123,7 +123,7 @@ def _template_subparsers(sub: Any) -> Any:
 def cmd_package(args: argparse.Namespace) -> int:
     from evaluator.cli.output import print_json
     from evaluator.errors import EvaluatorError
-    from evaluator.packages import (
+    from evaluator.package_builders import (
         build_all_packages,
         build_expert_package,
         build_group_package,
@@ -168,7 +168,7 @@ def cmd_package(args: argparse.Namespace) -> int:
 
 def cmd_scores_export(args: argparse.Namespace) -> int:
     from evaluator.cli.output import print_json
-    from evaluator.packages import Package
+    from evaluator.expert_package import Package
     from evaluator.scorefile import export_score_file
 
     with Package.open(args.package) as pkg:
@@ -187,7 +187,7 @@ def cmd_scores_export(args: argparse.Namespace) -> int:
 
 def cmd_scores_import(args: argparse.Namespace) -> int:
     from evaluator.cli.output import print_json
-    from evaluator.packages import Package
+    from evaluator.expert_package import Package
     from evaluator.scoring import import_score_template
 
     with Package.open(args.package) as pkg:
@@ -204,7 +204,7 @@ def cmd_scores_import(args: argparse.Namespace) -> int:
 
 def cmd_scores_set(args: argparse.Namespace) -> int:
     from evaluator.errors import EvaluatorError
-    from evaluator.packages import Package
+    from evaluator.expert_package import Package
     from evaluator.scoring import parse_score_text
 
     try:
@@ -222,9 +222,11 @@ def cmd_scores_set(args: argparse.Namespace) -> int:
 
 def cmd_scores_show(args: argparse.Namespace) -> int:
     from evaluator.cli.output import print_json
+    from evaluator.expert_package import Package
     from evaluator.group_merge import member_signature_problems
+    from evaluator.group_package import GroupPackage
     from evaluator.messages import render_problem
-    from evaluator.packages import GroupPackage, Package, package_kind
+    from evaluator.packages import package_kind
     from evaluator.scorefile import read_score_file, verify_legacy_signature, verify_signature
 
     sf = read_score_file(args.file)
@@ -267,7 +269,7 @@ def cmd_scores_show(args: argparse.Namespace) -> int:
 
 
 def cmd_template_scores(args: argparse.Namespace) -> int:
-    from evaluator.packages import Package
+    from evaluator.expert_package import Package
     from evaluator.scoring import write_score_template
 
     with Package.open(args.package) as pkg:

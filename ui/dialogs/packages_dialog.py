@@ -46,7 +46,7 @@ class PackagesOutcome:
 
 def run_build(workspace_path: Path, year: int, round_: str, out_dir: Path,
               progress: Progress) -> PackagesOutcome:
-    from evaluator.packages import build_all_packages
+    from evaluator.package_builders import build_all_packages
     from evaluator.workspace import Workspace
 
     try:
@@ -75,7 +75,8 @@ class GroupPackageOutcome:
 
 def run_group_build(workspace_path: Path, year: int, round_: str, group: str,
                     out_dir: Path) -> GroupPackageOutcome:
-    from evaluator.packages import GroupPackage, build_group_package, package_file_name
+    from evaluator.group_package import GroupPackage
+    from evaluator.package_builders import build_group_package, package_file_name
     from evaluator.workspace import Workspace
 
     out = out_dir / package_file_name(year, round_, f"{group}_组评审包")
@@ -103,7 +104,7 @@ def run_replacement(workspace_path: Path, year: int, round_: str, expert: str,
                     reason: str, out_dir: Path) -> ReplacementOutcome:
     """A new package for an expert whose package is lost: a new key pair; the lost
     package's keys are revoked (docs/formats.md, "Signatures and keys")."""
-    from evaluator.packages import build_expert_package, package_file_name
+    from evaluator.package_builders import build_expert_package, package_file_name
     from evaluator.workspace import Workspace
 
     out = out_dir / package_file_name(year, round_, f"{expert}_补发")

@@ -65,7 +65,8 @@ from PySide6.QtWidgets import (
 
 from evaluator import messages
 from evaluator.errors import EvaluatorError
-from evaluator.packages import Package, PackageAlliance, Score, format_value
+from evaluator.expert_package import Package, PackageAlliance, Score
+from evaluator.packages import format_value
 from evaluator.rubric import Indicator, IndicatorGroup
 from evaluator.rubric_levels import Level, indicator_levels
 from evaluator.scoring import parse_score_text
@@ -1197,7 +1198,7 @@ class Screen(QWidget):
         self.list_button.setVisible(False)
 
     def open_selected(self) -> bool:
-        from evaluator.packages import build_expert_package, package_file_name, workspace_id
+        from evaluator.package_builders import build_expert_package, package_file_name, workspace_id
 
         ws = self.context.workspace
         expert_id = self.expert_combo.currentData()

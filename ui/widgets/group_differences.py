@@ -145,7 +145,7 @@ class GroupDifferencesView(QWidget):
 
     def refresh(self) -> None:
         try:
-            from evaluator.packages import GroupPackage
+            from evaluator.group_package import GroupPackage
 
             with GroupPackage.open(self.path) as gp:
                 self.rubric = rubric_from_json(gp.meta["rubric_json"])
