@@ -134,7 +134,7 @@ def _stage_synthesise(workdir: Path, scale: Scale) -> dict[str, Any]:
 
 def _stage_import(workdir: Path, scale: Scale) -> dict[str, Any]:
     from evaluator.registry_import import import_registry
-    from evaluator.submissions import import_submissions
+    from evaluator.submissions_store import import_submissions
     from evaluator.synthetic import PANEL_FILE, REGISTRY_FILE, SUBMISSIONS_FILE, wide_codes
     from evaluator.workspace import Workspace
 

@@ -1,15 +1,15 @@
-"""The alliances' yearly submissions: import, check, export, list, and the template.
+"""The alliances' yearly submissions file and its parsing.
 
 A submissions file is a workbook with sheets 基本信息 (one row per alliance) and 活动记录
-(one row per evidence record), or the same two tables as a pair of CSV files. Every problem
-in the file is reported at once; a file with errors changes nothing. Re-importing replaces
-an alliance's basic information and records for that year in place and logs the counts.
+(one row per evidence record), or the same two tables as a pair of CSV files. Here: the
+sheet and column names, the parsing of cells, and the check of a whole file against the
+registry and the rubric, every problem reported at once. Storing it is
+`submissions_store`; the export and the blank template are `submissions_export`.
 """
 
 from __future__ import annotations
 
 import itertools
-import json
 import math
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -19,10 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from evaluator import messages
-from evaluator.atomic import atomic_write
-from evaluator.backups import backup_workspace
 from evaluator.errors import EvaluatorError, ImportRefused, Problem
-from evaluator.excel_text import write_row
 from evaluator.progress import NullProgress, Progress, check
 from evaluator.reading import (
     Record,
@@ -38,8 +35,6 @@ from evaluator.reading import (
     typed_text,
 )
 from evaluator.registry import Alliance, NameIndex, list_alliances, normalize_code
-from evaluator.rubric import Rubric, load_default_rubric
-from evaluator.timefmt import now_iso
 from evaluator.workspace import Workspace
 
 T = TypeVar("T")
@@ -209,23 +204,6 @@ class ParsedSubmissions:
     records: list[ParsedRecord] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     skipped_rows: list[int] = field(default_factory=list)
-
-
-@dataclass
-class SubmissionsImportReport:
-    year: int
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0  # alliances whose stored submission equals the file's
-    records: int = 0
-    skipped: int = 0  # 基本信息 rows left unfilled (not submitted)
-    changes: list[dict[str, Any]] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"year": self.year, "created": self.created, "updated": self.updated,
-                "unchanged": self.unchanged, "records": self.records, "skipped": self.skipped, "changes": self.changes,
-                "warnings": [w.as_dict() for w in self.warnings]}
 
 
 # -- cell parsing ----------------------------------------------------------------------
@@ -584,353 +562,3 @@ def _drop_unfilled(parsed: ParsedSubmissions) -> None:
     parsed.skipped_rows = sorted(unfilled)
     parsed.warnings = [w for w in parsed.warnings
                        if not (w.code == "submissions.incomplete_basic" and w.row in unfilled)]
-
-
-# -- writing ------------------------------------------------------------------------------
-def import_submissions(ws: Workspace, paths: Sequence[Path | str] | Path | str,
-                       year: int | None = None,
-                       progress: Progress = NO_PROGRESS) -> SubmissionsImportReport:
-    """Check the file, then replace each listed alliance's submission for the year."""
-    parsed = parse_submissions(ws, paths, year, progress)
-    check(progress)
-    report = SubmissionsImportReport(year=parsed.year, warnings=parsed.warnings,
-                                     skipped=len(parsed.skipped_rows))
-    by_alliance: dict[int, list[ParsedRecord]] = {}
-    for rec in parsed.records:
-        by_alliance.setdefault(rec.alliance_id, []).append(rec)
-    stamp = now_iso()
-    total = len(parsed.submissions)
-    stored = _stored_contents(ws, parsed.year)
-    unchanged = {sub.alliance.id for sub in parsed.submissions
-                 if stored.get(sub.alliance.id)
-                 == _content(sub, by_alliance.get(sub.alliance.id, []))}
-    if len(unchanged) < total:
-        backup_workspace(ws, "submissions-import")  # none for an import changing nothing
-    with ws.transaction():
-        for done, sub in enumerate(parsed.submissions):
-            if done % 20 == 0:
-                progress.report(done, total, sub.alliance.code)
-            records = by_alliance.get(sub.alliance.id, [])
-            if sub.alliance.id in unchanged:
-                report.unchanged += 1
-                report.records += len(records)
-                continue
-            fields = {"name_as_filed": sub.name_as_filed, "contact": sub.contact,
-                      "phone": sub.phone, "filed_on": sub.filed_on,
-                      "extra_json": json.dumps(sub.extra, ensure_ascii=False, sort_keys=True),
-                      "source_file": parsed.file, "imported_at": stamp}
-            old = ws.db.execute(
-                "SELECT id, name_as_filed, contact, phone, filed_on FROM submissions"
-                " WHERE year = ? AND alliance_id = ?", (parsed.year, sub.alliance.id)
-            ).fetchone()
-            key = f"{parsed.year}:{sub.alliance.code}"
-            if old is None:
-                submission_id = int(ws.db.table("submissions").insert(
-                    {"year": parsed.year, "alliance_id": sub.alliance.id, **fields}
-                ).last_pk)  # type: ignore[arg-type]
-                ws.audit("create", "submission", key, None,
-                         {"records": len(records), "file": parsed.file})
-                report.created += 1
-                old_count = None
-            else:
-                submission_id = int(old[0])
-                old_count = ws.count("submission_records", "submission_id = ?",
-                                     (submission_id,))
-                ws.db.table("submissions").update(submission_id, fields)
-                ws.db.execute("DELETE FROM submission_records WHERE submission_id = ?",
-                              (submission_id,))
-                ws.audit("update", "submission", key,
-                         {"records": old_count, "contact": old[2], "phone": old[3],
-                          "filed_on": old[4]},
-                         {"records": len(records), "contact": sub.contact,
-                          "phone": sub.phone, "filed_on": sub.filed_on,
-                          "file": parsed.file})
-                report.updated += 1
-            report.changes.append({"alliance": sub.alliance.code, "old_records": old_count,
-                                   "new_records": len(records)})
-            ws.db.table("submission_records").insert_all(
-                {"submission_id": submission_id, "indicator_code": r.indicator_code,
-                 "title": r.title, "record_date": r.record_date,
-                 "description": r.description, "quantity": r.quantity, "link": r.link,
-                 "extra_json": json.dumps(r.extra, ensure_ascii=False, sort_keys=True),
-                 "sort": i}
-                for i, r in enumerate(records))
-            report.records += len(records)
-        ws.audit("import", "submissions", parsed.file, None,
-                 {"year": parsed.year, "created": report.created,
-                  "updated": report.updated, "unchanged": report.unchanged,
-                  "records": report.records})
-    progress.report(total, total, "")
-    return report
-
-
-_Content = tuple[tuple[Any, ...], list[tuple[Any, ...]]]
-
-
-def _content(sub: ParsedSubmission, records: list[ParsedRecord]) -> _Content:
-    """What an import would store for one alliance (not when or from which file)."""
-    return ((sub.name_as_filed, sub.contact, sub.phone, sub.filed_on,
-             json.dumps(sub.extra, ensure_ascii=False, sort_keys=True)),
-            [(r.indicator_code, r.title, r.record_date, r.description,
-              None if r.quantity is None else float(r.quantity), r.link,
-              json.dumps(r.extra, ensure_ascii=False, sort_keys=True)) for r in records])
-
-
-def _stored_contents(ws: Workspace, year: int) -> dict[int, _Content]:
-    """Each alliance's stored submission for `year`, as `_content` shapes it."""
-    out: dict[int, _Content] = {}
-    ids: dict[int, int] = {}
-    for sid, alliance_id, name, contact, phone, filed_on, extra in ws.db.execute(
-            "SELECT id, alliance_id, name_as_filed, contact, phone, filed_on, extra_json"
-            " FROM submissions WHERE year = ?", (year,)):
-        out[alliance_id] = ((name, contact, phone, filed_on, extra), [])
-        ids[sid] = alliance_id
-    for sid, code, title, record_date, description, quantity, link, extra in ws.db.execute(
-            "SELECT r.submission_id, r.indicator_code, r.title, r.record_date,"
-            " r.description, r.quantity, r.link, r.extra_json FROM submission_records r"
-            " JOIN submissions s ON s.id = r.submission_id WHERE s.year = ?"
-            " ORDER BY r.submission_id, r.sort, r.id", (year,)):
-        out[ids[sid]][1].append((code, title, record_date, description,
-                                 None if quantity is None else float(quantity), link, extra))
-    return out
-
-
-# -- reading back ------------------------------------------------------------------------
-@dataclass(frozen=True)
-class SubmissionRecord:
-    id: int
-    indicator_code: str
-    title: str
-    record_date: str | None
-    description: str
-    quantity: float | None
-    link: str
-    extra: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class SubmissionDetail:
-    id: int
-    year: int
-    alliance: Alliance
-    name_as_filed: str
-    contact: str
-    phone: str
-    filed_on: str | None
-    extra: dict[str, Any]
-    source_file: str | None
-    imported_at: str
-    records: tuple[SubmissionRecord, ...]
-
-    def records_for(self, indicator_code: str) -> list[SubmissionRecord]:
-        return [r for r in self.records if r.indicator_code == indicator_code]
-
-
-def submission_details(ws: Workspace, year: int | None = None,
-                       alliance_id: int | None = None) -> list[SubmissionDetail]:
-    """Submissions of a year (or one alliance's), with records in file order."""
-    year = ws.require_year(year)
-    where, params = "s.year = ?", [year]
-    if alliance_id is not None:
-        where += " AND s.alliance_id = ?"
-        params.append(alliance_id)
-    subs = list(ws.db.query(
-        "SELECT s.*, a.code, a.name, a.batch_id FROM submissions s"
-        " JOIN alliances a ON a.id = s.alliance_id JOIN batches b ON b.id = a.batch_id"
-        f" WHERE {where} ORDER BY b.sort, a.code", params))
-    records: dict[int, list[SubmissionRecord]] = {}
-    ids = [s["id"] for s in subs]
-    if ids:
-        marks = ",".join("?" * len(ids))
-        for r in ws.db.query(
-                f"SELECT * FROM submission_records WHERE submission_id IN ({marks})"
-                " ORDER BY submission_id, sort, id", ids):
-            records.setdefault(r["submission_id"], []).append(SubmissionRecord(
-                id=r["id"], indicator_code=r["indicator_code"], title=r["title"],
-                record_date=r["record_date"], description=r["description"],
-                quantity=r["quantity"], link=r["link"],
-                extra=json.loads(r["extra_json"] or "{}")))
-    return [SubmissionDetail(
-        id=s["id"], year=s["year"],
-        alliance=Alliance(id=s["alliance_id"], code=s["code"], batch_id=s["batch_id"],
-                          name=s["name"]),
-        name_as_filed=s["name_as_filed"], contact=s["contact"], phone=s["phone"],
-        filed_on=s["filed_on"], extra=json.loads(s["extra_json"] or "{}"),
-        source_file=s["source_file"], imported_at=s["imported_at"],
-        records=tuple(records.get(s["id"], []))) for s in subs]
-
-
-def submission_detail(ws: Workspace, year: int | None, alliance_id: int
-                      ) -> SubmissionDetail | None:
-    found = submission_details(ws, year, alliance_id)
-    return found[0] if found else None
-
-
-@dataclass(frozen=True)
-class SubmissionSummary:
-    alliance: Alliance
-    submitted: bool
-    status: str  # "eligible", "ineligible", "not_submitted"
-    counts: dict[str, int]  # records per first-level indicator
-    total_records: int
-    reasons: tuple[Problem, ...]
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"code": self.alliance.code, "name": self.alliance.name,
-                "batch": self.alliance.batch_id, "submitted": self.submitted,
-                "status": self.status, "eligible": self.status == "eligible",
-                "records": self.counts, "total_records": self.total_records,
-                "reasons": [messages.text(r.code, **r.params) for r in self.reasons],
-                "reason_codes": [r.code for r in self.reasons]}
-
-
-def list_submissions(ws: Workspace, year: int | None = None) -> list[SubmissionSummary]:
-    """Every registry alliance with its record counts and eligibility for the year."""
-    from evaluator.eligibility import assess_eligibility
-
-    year = ws.require_year(year)
-    assessed = assess_eligibility(ws, year)
-    return [SubmissionSummary(alliance=e.alliance, submitted=e.submitted, status=e.status,
-                              counts=e.counts, total_records=sum(e.counts.values()),
-                              reasons=e.reasons) for e in assessed]
-
-
-# -- export and template -------------------------------------------------------------------
-def _date_cell(value: str | None) -> Any:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return value
-
-
-def _write_sheet(wb: Any, title: str, columns: list[str], rows: list[list[Any]],
-                 text_columns: tuple[str, ...] = ()) -> Any:
-    from openpyxl.styles import Font
-
-    sheet = wb.create_sheet(title)
-    write_row(sheet, 1, columns)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for number, row in enumerate(rows, start=2):
-        write_row(sheet, number, row)  # alliance-supplied text never becomes a formula
-    for index, column in enumerate(columns, start=1):
-        letter = sheet.cell(row=1, column=index).column_letter
-        sheet.column_dimensions[letter].width = 14 if column not in (
-            COL_NAME, COL_TITLE, COL_DESCRIPTION, COL_LINK) else 36
-        if column in (COL_FILED_ON, COL_DATE):
-            for cell in sheet[letter][1:]:
-                if isinstance(cell.value, date):
-                    cell.number_format = "yyyy-mm-dd"
-        if column in text_columns:
-            for cell in sheet[letter][1:]:
-                cell.number_format = "@"
-    sheet.freeze_panes = "A2"
-    return sheet
-
-
-def _extra_columns(items: list[dict[str, Any]], known: tuple[str, ...]) -> list[str]:
-    seen: list[str] = []
-    for extra in items:
-        for key in extra:
-            if key not in seen and key not in known:
-                seen.append(key)
-    return seen
-
-
-def export_submissions(ws: Workspace, out: Path | str, year: int | None = None,
-                       progress: Progress = NO_PROGRESS) -> dict[str, int]:
-    """Write the year's submissions in the import format (re-importing gives the same data)."""
-    from openpyxl import Workbook
-
-    year = ws.require_year(year)
-    details = submission_details(ws, year)
-    check(progress)
-    basic_extra = _extra_columns([d.extra for d in details], BASIC_COLUMNS)
-    record_extra = _extra_columns([r.extra for d in details for r in d.records],
-                                  RECORD_COLUMNS)
-    basic_rows = [[d.alliance.code, d.name_as_filed or d.alliance.name, year, d.contact,
-                   d.phone, _date_cell(d.filed_on), *(d.extra.get(k) for k in basic_extra)]
-                  for d in details]
-    record_rows = [[d.alliance.code, r.indicator_code, r.title, _date_cell(r.record_date),
-                    r.description, r.quantity, r.link, *(r.extra.get(k) for k in record_extra)]
-                   for d in details for r in d.records]
-    wb = Workbook()
-    wb.remove(wb.active)
-    _write_sheet(wb, SHEET_BASIC, [*BASIC_COLUMNS, *basic_extra], basic_rows,
-                 (COL_CODE, COL_PHONE))
-    _write_sheet(wb, SHEET_RECORDS, [*RECORD_COLUMNS, *record_extra], record_rows,
-                 (COL_CODE, COL_INDICATOR))
-    with atomic_write(out, suffix=".xlsx") as tmp:
-        wb.save(tmp)
-    progress.report(1, 1, "")
-    return {"alliances": len(details), "records": len(record_rows)}
-
-
-TEMPLATE_NOTES: tuple[tuple[str, str, str], ...] = (
-    (SHEET_BASIC, COL_CODE, "必填。名录中的三位代码（首位为批次），网员联盟以 d 开头，如 d106。"),
-    (SHEET_BASIC, COL_NAME, "必填。联盟全称，应与名录一致；曾用名可以识别，但会给出提示。"),
-    (SHEET_BASIC, COL_YEAR, "必填。评价年度，如 2018；必须与导入的年度相同。"),
-    (SHEET_BASIC, COL_CONTACT, "联系人姓名。为空则基本信息不完整，不满足评价要求。"),
-    (SHEET_BASIC, COL_PHONE, "联系电话。请按文本填写，避免丢失开头的 0。"),
-    (SHEET_BASIC, COL_FILED_ON, "填报日期：日期格式，或写成 2018-05-01、2018/5/1、2018年5月1日。"),
-    (SHEET_RECORDS, COL_CODE, "必填。与基本信息中的联盟代码一致。"),
-    (SHEET_RECORDS, COL_INDICATOR, "必填。二级指标代码，如 1.1、2.3、3.5（见下方指标表）。"),
-    (SHEET_RECORDS, COL_TITLE, "必填。活动或成果的名称，如“第三届理事会第二次会议”。"),
-    (SHEET_RECORDS, COL_DATE, "活动日期，格式同填报日期；可以留空。"),
-    (SHEET_RECORDS, COL_DESCRIPTION, "简要说明。"),
-    (SHEET_RECORDS, COL_QUANTITY, "数量（次数、项数、人数等），0 或正数；可以留空。"),
-    (SHEET_RECORDS, COL_LINK, "佐证材料的网址或文件名。"),
-)
-
-
-def write_submissions_template(out: Path | str, ws: Workspace | None = None,
-                               year: int | None = None) -> None:
-    """An empty submissions workbook with an example row and a notes sheet (说明).
-
-    Given a workspace, 基本信息 is pre-filled with every registry alliance's code and name.
-    """
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    rubric: Rubric = ws.rubric(year) if ws is not None else load_default_rubric()
-    if ws is not None:
-        year = ws.require_year(year)
-    year = year or date.today().year
-    first = rubric.indicators[0]
-    basic_rows: list[list[Any]] = [[f"{EXAMPLE_MARKER}101", "示例产业技术创新战略联盟", year,
-                                    "张三", "010-12345678", date(year, 12, 31)]]
-    if ws is not None:
-        basic_rows += [[a.code, a.name, year, None, None, None] for a in list_alliances(ws)]
-    record_rows: list[list[Any]] = [[f"{EXAMPLE_MARKER}101", first.code,
-                                     f"示例：{first.name}", date(year, 3, 15),
-                                     "（示例行，导入时忽略，可删除）", 1, "https://example.org/"]]
-    wb = Workbook()
-    wb.remove(wb.active)
-    _write_sheet(wb, SHEET_BASIC, list(BASIC_COLUMNS), basic_rows, (COL_CODE, COL_PHONE))
-    _write_sheet(wb, SHEET_RECORDS, list(RECORD_COLUMNS), record_rows,
-                 (COL_CODE, COL_INDICATOR))
-    notes = wb.create_sheet(SHEET_NOTES)
-    note_rows: list[list[Any]] = [
-        ["工作表", "列", "填写说明"],
-        [None, None, f"联盟代码以“{EXAMPLE_MARKER}”开头的行是示例，导入时忽略。"
-         "可以增加其他列，导入时原样保留。也可以把两张表分别另存为"
-         "“…基本信息.csv”和“…活动记录.csv”（UTF-8、GBK 或 Unicode 文本）。"],
-        *([sheet_name, column, note] for sheet_name, column, note in TEMPLATE_NOTES),
-        [],
-        ["指标代码", "一级指标", "二级指标"],
-        *([ind.code, group.name, ind.name] for group in rubric.groups
-          for ind in group.indicators)]
-    for number, values in enumerate(note_rows, start=1):
-        write_row(notes, number, values)
-    for cell in notes[1]:
-        cell.font = Font(bold=True)
-    notes.column_dimensions["A"].width = 12
-    notes.column_dimensions["B"].width = 24
-    notes.column_dimensions["C"].width = 80
-    for row in notes.iter_rows():
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    with atomic_write(out, suffix=".xlsx") as tmp:
-        wb.save(tmp)

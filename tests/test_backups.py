@@ -16,7 +16,8 @@ from evaluator.history import import_history
 from evaluator.panel import import_panel
 from evaluator.registry import add_alliance
 from evaluator.registry_import import import_registry
-from evaluator.submissions import BASIC_COLUMNS, RECORD_COLUMNS, import_submissions
+from evaluator.submissions import BASIC_COLUMNS, RECORD_COLUMNS
+from evaluator.submissions_store import import_submissions
 from evaluator.workspace import Workspace
 
 

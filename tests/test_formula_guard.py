@@ -24,13 +24,9 @@ from evaluator.expert_package import Package
 from evaluator.package_builders import build_expert_package
 from evaluator.scorefile import export_score_file, read_score_file
 from evaluator.scoring import import_score_template, write_score_template
-from evaluator.submissions import (
-    BASIC_COLUMNS,
-    RECORD_COLUMNS,
-    export_submissions,
-    import_submissions,
-    write_submissions_template,
-)
+from evaluator.submissions import BASIC_COLUMNS, RECORD_COLUMNS
+from evaluator.submissions_export import export_submissions, write_submissions_template
+from evaluator.submissions_store import import_submissions
 from evaluator.workspace import Workspace
 
 PAYLOADS = [

@@ -20,13 +20,11 @@ from evaluator.cli import main
 from evaluator.errors import EvaluatorError, ImportRefused
 from evaluator.registry import find_by_code
 from evaluator.registry_import import import_registry
-from evaluator.submissions import (
-    BASIC_COLUMNS,
-    RECORD_COLUMNS,
-    export_submissions,
+from evaluator.submissions import BASIC_COLUMNS, RECORD_COLUMNS, parse_date
+from evaluator.submissions_export import export_submissions
+from evaluator.submissions_store import (
     import_submissions,
     list_submissions,
-    parse_date,
     submission_detail,
     submission_details,
 )

@@ -16,7 +16,8 @@ from PySide6.QtGui import QDropEvent
 
 from evaluator.registry import find_by_code
 from evaluator.registry_import import import_registry
-from evaluator.submissions import BASIC_COLUMNS, RECORD_COLUMNS, import_submissions
+from evaluator.submissions import BASIC_COLUMNS, RECORD_COLUMNS
+from evaluator.submissions_store import import_submissions
 from evaluator.workspace import Workspace
 from ui.context import AppContext
 from ui.dialogs.import_dialog import (

@@ -160,7 +160,7 @@ def write_submissions_with_mistakes(ws: Workspace, year: int, out: Path) -> Path
     """The demo's submissions for a few alliances, with the mistakes real files have."""
     from openpyxl import load_workbook
 
-    from evaluator.submissions import export_submissions
+    from evaluator.submissions_export import export_submissions
 
     full = out.with_name("full_" + out.name)
     export_submissions(ws, full, year)
@@ -306,7 +306,7 @@ def shot_submissions(s: Studio) -> QWidget:
 def _fullest_eligible(s: Studio) -> int:
     """The eligible alliance with the most records: the detail pane has most to show."""
     from evaluator.eligibility import ELIGIBLE
-    from evaluator.submissions import list_submissions
+    from evaluator.submissions_store import list_submissions
 
     rows = [r for r in list_submissions(s.context.ws, s.year) if r.status == ELIGIBLE]
     best = max(rows, key=lambda r: sum(r.counts.values()))

@@ -104,7 +104,7 @@ def cmd_registry_import(args: argparse.Namespace) -> int:
 def cmd_submissions_import(args: argparse.Namespace) -> int:
     from evaluator.cli.output import print_json
     from evaluator.progress import TextProgress
-    from evaluator.submissions import import_submissions
+    from evaluator.submissions_store import import_submissions
     from evaluator.workspace import Workspace
 
     with Workspace.open(args.workspace) as ws:
@@ -120,7 +120,7 @@ def cmd_submissions_import(args: argparse.Namespace) -> int:
 
 
 def cmd_submissions_export(args: argparse.Namespace) -> int:
-    from evaluator.submissions import export_submissions
+    from evaluator.submissions_export import export_submissions
     from evaluator.workspace import Workspace
 
     with Workspace.open(args.workspace) as ws:
@@ -133,7 +133,7 @@ def cmd_submissions_export(args: argparse.Namespace) -> int:
 def cmd_submissions_list(args: argparse.Namespace) -> int:
     from evaluator.cli.output import print_json
     from evaluator.eligibility import status_text
-    from evaluator.submissions import list_submissions
+    from evaluator.submissions_store import list_submissions
     from evaluator.workspace import Workspace
 
     with Workspace.open(args.workspace) as ws:
@@ -159,7 +159,7 @@ def cmd_submissions_list(args: argparse.Namespace) -> int:
 
 
 def cmd_template_submissions(args: argparse.Namespace) -> int:
-    from evaluator.submissions import write_submissions_template
+    from evaluator.submissions_export import write_submissions_template
     from evaluator.workspace import Workspace
 
     if args.workspace:

@@ -83,7 +83,7 @@ def run_import(kind: str, workspace_path: Path, paths: list[Path], year: int | N
                 summary = messages.text("registry_import.done", created=report.created,
                                         updated=report.updated, unchanged=report.unchanged)
             else:
-                from evaluator.submissions import import_submissions
+                from evaluator.submissions_store import import_submissions
 
                 report = import_submissions(ws, paths, year, progress=progress)
                 summary = messages.text("submissions.done", year=report.year,

@@ -59,7 +59,7 @@ def _one(ws: Workspace, sql: str, params: tuple[Any, ...]) -> int:
 
 
 def eligible_count(ws: Workspace, year: int) -> int:
-    from evaluator.submissions import list_submissions
+    from evaluator.submissions_store import list_submissions
 
     return sum(1 for s in list_submissions(ws, year) if s.status == "eligible")
 

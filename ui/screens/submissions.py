@@ -36,7 +36,7 @@ from evaluator.eligibility import ELIGIBLE, INELIGIBLE, NOT_SUBMITTED, status_te
 from evaluator.errors import EvaluatorError
 from evaluator.registry import normalize_name
 from evaluator.rubric import IndicatorGroup
-from evaluator.submissions import SubmissionSummary, list_submissions
+from evaluator.submissions_store import SubmissionSummary, list_submissions
 from ui.context import AppContext
 from ui.dialogs.import_dialog import REGISTRY, SUBMISSIONS, ImportDialog
 from ui.dialogs.report_dialog import WARNING, show_message
@@ -334,7 +334,7 @@ class Screen(QWidget):
             f"{self.context.year}_submissions.xlsx", self.tr("Excel workbook (*.xlsx)"))
         if not name:
             return
-        from evaluator.submissions import export_submissions
+        from evaluator.submissions_export import export_submissions
 
         try:
             counts = export_submissions(self.context.ws, Path(name), self.context.year)
@@ -351,7 +351,7 @@ class Screen(QWidget):
             self.tr("Excel workbook (*.xlsx)"))
         if not name:
             return
-        from evaluator.submissions import write_submissions_template
+        from evaluator.submissions_export import write_submissions_template
 
         write_submissions_template(Path(name), self.context.workspace, self.context.year)
         self.context.status_message.emit(messages.text("submissions.template_written", path=name))

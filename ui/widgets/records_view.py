@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from evaluator import messages
 from evaluator.rubric import Indicator, Rubric
-from evaluator.submissions import SubmissionDetail, SubmissionRecord, submission_detail
+from evaluator.submissions_store import SubmissionDetail, SubmissionRecord, submission_detail
 from evaluator.timefmt import local_time
 from evaluator.workspace import Workspace
 from ui.models.rows_model import Index, RowsTableModel
