@@ -17,13 +17,7 @@ from typing import Any
 from evaluator import messages
 from evaluator.eligibility import eligible_alliance_ids
 from evaluator.errors import EvaluatorError, Problem
-from evaluator.panel import (
-    Expert,
-    get_expert,
-    lead_groups_by_rank,
-    list_experts,
-    list_groups,
-)
+from evaluator.panel import Expert, get_expert, lead_groups_by_rank, list_experts, list_groups
 from evaluator.progress import NullProgress, Progress, check
 from evaluator.registry import get_alliance
 from evaluator.rounds import require_round, round_label

@@ -151,7 +151,7 @@ def _stage_import(workdir: Path, scale: Scale) -> dict[str, Any]:
 
 def _stage_assign(workdir: Path, scale: Scale) -> dict[str, Any]:
     from evaluator.assignments import assign_round
-    from evaluator.panel import import_panel
+    from evaluator.panel_import import import_panel
     from evaluator.synthetic import PANEL_FILE
 
     with _workspace(workdir) as ws:

@@ -26,9 +26,9 @@ from evaluator.panel import (
     declare_conflict,
     get_expert_by_name,
     has_conflict,
-    import_panel,
     list_experts,
 )
+from evaluator.panel_import import import_panel
 from evaluator.registry import add_alias, add_alliance, find_by_code
 from evaluator.workspace import Workspace
 

@@ -13,7 +13,7 @@ from openpyxl import Workbook
 from evaluator.backups import backup_workspace, list_backups, restore_backup
 from evaluator.errors import EvaluatorError, WorkspaceError
 from evaluator.history import import_history
-from evaluator.panel import import_panel
+from evaluator.panel_import import import_panel
 from evaluator.registry import add_alliance
 from evaluator.registry_import import import_registry
 from evaluator.submissions import BASIC_COLUMNS, RECORD_COLUMNS

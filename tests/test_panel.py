@@ -18,7 +18,6 @@ from evaluator.panel import (
     get_expert,
     get_expert_by_name,
     has_conflict,
-    import_panel,
     list_experts,
     list_groups,
     parse_role,
@@ -27,6 +26,7 @@ from evaluator.panel import (
     set_expert_group,
     set_group_leader,
 )
+from evaluator.panel_import import import_panel
 from evaluator.registry import add_alliance, find_by_code
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "reference"

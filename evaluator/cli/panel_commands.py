@@ -120,7 +120,7 @@ def _print_warnings(warnings: list[Any]) -> None:
 
 def cmd_panel_import(args: argparse.Namespace) -> int:
     from evaluator.cli.output import print_json
-    from evaluator.panel import import_panel
+    from evaluator.panel_import import import_panel
     from evaluator.progress import TextProgress
     from evaluator.workspace import Workspace
 

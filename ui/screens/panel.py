@@ -49,10 +49,10 @@ from evaluator.panel import (
     declare_conflict,
     ensure_group,
     get_expert,
-    import_panel,
     list_experts,
     remove_conflict,
 )
+from evaluator.panel_import import import_panel
 from evaluator.registry import Alliance, get_alliance, list_alliances
 from evaluator.rounds import ROUNDS, round_label
 from evaluator.workspace import Workspace
