@@ -9,7 +9,8 @@ strings) and every comment. A person can read and print the file in Excel or WPS
 edit to a score, a comment or the metadata breaks the signature. Files of format 1 (the
 first release) carry an HMAC-SHA256 instead, which only the secretariat can verify.
 
-`read_score_file` never raises on damaged input: it returns a `ScoreFile` whose
+Writing a score file from a package is `scorefile_export`. `read_score_file` never raises
+on damaged input: it returns a `ScoreFile` whose
 `problems` list every structural problem with its sheet, row and column.
 """
 
@@ -24,11 +25,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from openpyxl.utils import get_column_letter
+
 from evaluator import messages, signing
-from evaluator.atomic import atomic_write
 from evaluator.errors import EvaluatorError, Problem
-from evaluator.excel_text import put_text
-from evaluator.file_names import safe_file_name
 from evaluator.packages import format_value
 from evaluator.reading import (
     Sheet,
@@ -40,11 +40,9 @@ from evaluator.reading import (
     shown_value,
     typed_text,
 )
-from evaluator.rounds import round_from_text, round_label
-from evaluator.timefmt import now_iso
+from evaluator.rounds import round_from_text
 
 if TYPE_CHECKING:
-    from evaluator.expert_package import Package
     from evaluator.rubric import Rubric
 
 FORMAT_VERSION = "2"  # Ed25519; "1": the first release's HMAC-SHA256
@@ -265,154 +263,6 @@ def verify_legacy_signature(score_file: ScoreFile, secret: str, *,
                                       score_file.signature)
 
 
-def column_letter(index: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
-# -- export ---------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class ExportResult:
-    path: Path
-    sequence: int
-    sha256: str
-    partial: bool
-    scores: int
-
-
-def missing_problems(package: Package) -> list[Problem]:
-    names = {a.code: a.name for a in package.alliances()}
-    return [Problem("scorefile.missing_scores", {
-        "code": code, "name": names[code], "count": len(gaps), "indicators": "、".join(gaps)})
-        for code, gaps in package.missing().items()]
-
-
-def score_file_name(package: Package, sequence: int) -> str:
-    safe = safe_file_name(package.expert)
-    return f"{package.year}_{package.round}_{safe}_评分_{sequence:03d}.xlsx"
-
-
-def export_score_file(package: Package, out: Path | str, partial: bool = False) -> ExportResult:
-    """Write the signed score file; refused (listing the gaps) when scores are missing,
-    unless `partial`."""
-    out = Path(out)
-    missing = missing_problems(package)
-    if missing and not partial:
-        raise EvaluatorError(missing)
-    rubric = package.rubric
-    alliances = package.alliances()
-    scores = package.scores()
-    rows: list[tuple[str, str, float]] = []
-    comments: list[tuple[str, str, str]] = []
-    for a in alliances:
-        for code in rubric.codes:
-            s = scores.get((a.id, code))
-            if s is None:
-                continue
-            rows.append((a.code, code, s.value))
-            text = s.comment.strip()
-            if text:
-                comments.append((a.code, code, text))
-    sequence = package.next_export_sequence()
-    meta = {
-        K_VERSION: FORMAT_VERSION if package.signing_key else LEGACY_FORMAT_VERSION,
-        K_EXPERT: package.expert,
-        K_ROUND: round_label(package.round, "zh"),
-        K_YEAR: str(package.year),
-        K_FINGERPRINT: package.fingerprint,
-        K_WORKSPACE: package.workspace_id,
-        K_COMPLETE: "否" if missing else "是",
-        K_SEQUENCE: str(sequence),
-        K_EXPORTED: now_iso(),
-    }
-    if package.signing_key:
-        meta[K_KEY] = signing.fingerprint(package.public_key)
-        meta[K_SIGNATURE] = signing.sign(package.signing_key,
-                                         canonical_content(meta, rows, comments))
-    else:  # a package of the first release still exports, signed its way
-        meta[K_SIGNATURE] = signing.legacy_hmac(package.legacy_secret,
-                                                canonical_content(meta, rows, comments))
-    values = {(c, i): v for c, i, v in rows}
-    with atomic_write(out, suffix=".xlsx") as tmp:
-        _write_workbook(tmp, rubric, [(a.code, a.name) for a in alliances], values, comments,
-                        meta)
-    digest = hashlib.sha256(out.read_bytes()).hexdigest()
-    package.record_export(sequence, out.name, digest, bool(missing))
-    return ExportResult(out, sequence, digest, bool(missing), len(rows))
-
-
-def _write_workbook(path: Path, rubric: Rubric, alliances: list[tuple[str, str]],
-                    values: dict[tuple[str, str], float],
-                    comments: list[tuple[str, str, str]], meta: dict[str, str]) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = SCORES_SHEET
-    bold = Font(bold=True)
-    header = [CODE_COLUMN, NAME_COLUMN, *rubric.codes, TOTAL_COLUMN]
-    for col, name in enumerate(header, start=1):
-        cell = ws.cell(row=1, column=col)
-        put_text(cell, name)
-        cell.font = bold
-    for r, (code, name) in enumerate(alliances, start=2):
-        put_text(ws.cell(row=r, column=1), code)
-        put_text(ws.cell(row=r, column=2), name)
-        total = 0.0
-        scored = False
-        for c, ind in enumerate(rubric.codes, start=3):
-            value = values.get((code, ind))
-            if value is not None:
-                ws.cell(row=r, column=c, value=_number(value))
-                total += value
-                scored = True
-        # A partial file's unscored alliance reads 未评, not a total of 0 (not signed:
-        # the signature covers the scores, and a text total is not checked on reading).
-        if scored:
-            ws.cell(row=r, column=len(header), value=_number(total))
-        else:
-            put_text(ws.cell(row=r, column=len(header)), UNSCORED_TOTAL)
-    ws.freeze_panes = "C2"
-    ws.column_dimensions["A"].width = 10
-    ws.column_dimensions["B"].width = 36
-    for c in range(3, len(header) + 1):
-        ws.column_dimensions[column_letter(c - 1)].width = 7
-
-    cs = wb.create_sheet(COMMENTS_SHEET)
-    for col, name in enumerate((CODE_COLUMN, INDICATOR_COLUMN, COMMENT_COLUMN), start=1):
-        cell = cs.cell(row=1, column=col)
-        put_text(cell, name)
-        cell.font = bold
-    for r, (code, ind, text) in enumerate(comments, start=2):
-        put_text(cs.cell(row=r, column=1), code)
-        put_text(cs.cell(row=r, column=2), ind)
-        put_text(cs.cell(row=r, column=3), text)
-    cs.column_dimensions["C"].width = 80
-
-    ms = wb.create_sheet(META_SHEET)
-    for col, name in enumerate(META_HEADER, start=1):
-        cell = ms.cell(row=1, column=col)
-        put_text(cell, name)
-        cell.font = bold
-    for r, (key, text_value) in enumerate(meta.items(), start=2):
-        put_text(ms.cell(row=r, column=1), key)
-        put_text(ms.cell(row=r, column=2), text_value)
-    ms.column_dimensions["A"].width = 14
-    ms.column_dimensions["B"].width = 70
-    wb.save(path)
-
-
-def _number(value: float) -> int | float:
-    return int(value) if float(value).is_integer() else float(value)
-
-
 # -- reading ----------------------------------------------------------------------------
 
 @dataclass(slots=True)
@@ -470,7 +320,7 @@ def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
             text = indicator_match.group(1)
         if text in seen:
             problems.append(Problem("reading.duplicate_column", {"name": text}, file=file,
-                                    sheet=name, row=header_row, column=column_letter(index)))
+                                    sheet=name, row=header_row, column=get_column_letter(index + 1)))
             continue
         seen.add(text)
         if text == CODE_COLUMN:
@@ -483,7 +333,7 @@ def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
             ind_cols.append((index, text))
         else:
             problems.append(Problem("scorefile.unknown_column", {"name": text}, file=file,
-                                    sheet=name, row=header_row, column=column_letter(index)))
+                                    sheet=name, row=header_row, column=get_column_letter(index + 1)))
     found = "、".join(sorted(seen)) or "-"
     if code_col is None:
         problems.append(Problem("reading.missing_column", {"name": CODE_COLUMN, "found": found},
@@ -495,7 +345,7 @@ def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
         return out
     out.indicators = [code for _, code in ind_cols]
     formula_cells = formula_cells or {}
-    letters = {index: column_letter(index) for index, _ in ind_cols}
+    letters = {index: get_column_letter(index + 1) for index, _ in ind_cols}
     for row, cells in sheet.rows[1:]:
         def at(i: int, cells: list[Any] = cells) -> Any:
             return cells[i] if i < len(cells) else None
@@ -530,7 +380,7 @@ def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
         if not code:
             if row_cells or row_bad:
                 problems.append(Problem("scorefile.blank_code", {
-                    "cell": f"{column_letter(code_col)}{row}"}, file=file, sheet=name,
+                    "cell": f"{get_column_letter(code_col + 1)}{row}"}, file=file, sheet=name,
                     row=row, column=CODE_COLUMN))
             continue
         if code in out.rows_of:
@@ -547,7 +397,7 @@ def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
             if isinstance(found_total, int | float) and not isinstance(found_total, bool) \
                     and abs(float(found_total) - expected) > 1e-6:
                 problems.append(Problem("scorefile.total_mismatch", {
-                    "cell": f"{column_letter(total_col)}{row}",
+                    "cell": f"{get_column_letter(total_col + 1)}{row}",
                     "found": format_value(float(found_total)),
                     "expected": format_value(expected)}, file=file, sheet=name, row=row,
                     column=TOTAL_COLUMN, severity="warning"))

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from openpyxl.utils import get_column_letter
+
 from evaluator import messages
 from evaluator.atomic import atomic_write
 from evaluator.errors import EvaluatorError, ImportRefused, Problem
@@ -37,7 +39,6 @@ from evaluator.scorefile import (
     NAME_COLUMN,
     SCORES_SHEET,
     TOTAL_COLUMN,
-    column_letter,
     parse_comments_sheet,
     parse_meta_sheet,
     parse_scores_sheet,
@@ -107,7 +108,7 @@ def write_score_template(package: Package, out: Path | str) -> Path:
         note.width = 360
         note.height = 200
         ws.cell(row=1, column=c).comment = note
-        letter = column_letter(c - 1)
+        letter = get_column_letter(c)
         dv = DataValidation(
             type="decimal", operator="between", formula1="0", formula2=top,
             allow_blank=True, showInputMessage=True, showErrorMessage=True,
@@ -118,8 +119,8 @@ def write_score_template(package: Package, out: Path | str) -> Path:
         dv.add(f"{letter}2:{letter}{max(last_row, 2)}")
         ws.add_data_validation(dv)
         ws.column_dimensions[letter].width = 12
-    total_col = column_letter(len(header) - 1)
-    first_ind, last_ind = column_letter(2), column_letter(len(header) - 2)
+    total_col = get_column_letter(len(header))
+    first_ind, last_ind = get_column_letter(3), get_column_letter(len(header) - 1)
     # Scores already in the package are filled in, so an expert can move between the app
     # and the spreadsheet without retyping.
     saved = package.scores()

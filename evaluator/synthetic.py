@@ -267,7 +267,7 @@ def export_all_score_files(packages: Path, out: Path,
     """Each expert's signed score file, written by the app's own export; returns
     (files, scores)."""
     from evaluator.expert_package import Package
-    from evaluator.scorefile import export_score_file, score_file_name
+    from evaluator.scorefile_export import export_score_file, score_file_name
 
     progress = progress or NullProgress()
     out.mkdir(parents=True, exist_ok=True)

@@ -165,7 +165,7 @@ def three_exports(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[
     from evaluator.package_builders import build_expert_package
     from evaluator.panel import add_expert
     from evaluator.registry import add_alliance
-    from evaluator.scorefile import export_score_file
+    from evaluator.scorefile_export import export_score_file
 
     folder = tmp_path_factory.mktemp("race")
     path = folder / "base.evdb"

@@ -35,7 +35,7 @@ import pytest
 from evaluator.backups import list_backups
 from evaluator.expert_package import Package
 from evaluator.package_builders import build_expert_package
-from evaluator.scorefile import export_score_file
+from evaluator.scorefile_export import export_score_file
 from evaluator.workspace import Workspace
 from tests.platform_marks import needs_sigkill
 

@@ -30,9 +30,9 @@ from evaluator.scorefile import (
     K_YEAR,
     META_SHEET,
     SCORES_SHEET,
-    export_score_file,
     read_score_file,
 )
+from evaluator.scorefile_export import export_score_file
 from evaluator.signing import sign
 from evaluator.workspace import Workspace
 

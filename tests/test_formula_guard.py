@@ -22,7 +22,8 @@ from test_submissions import BASIC, RECORDS, _registry, content
 from evaluator.excel_text import csv_field, is_formula_like, put_text, write_row
 from evaluator.expert_package import Package
 from evaluator.package_builders import build_expert_package
-from evaluator.scorefile import export_score_file, read_score_file
+from evaluator.scorefile import read_score_file
+from evaluator.scorefile_export import export_score_file
 from evaluator.scoring import import_score_template, write_score_template
 from evaluator.submissions import BASIC_COLUMNS, RECORD_COLUMNS
 from evaluator.submissions_export import export_submissions, write_submissions_template

@@ -15,7 +15,8 @@ from evaluator.expert_package import Package
 from evaluator.group_merge import export_group_file, group_progress, merge_into_group_package
 from evaluator.merge import merge_score_files
 from evaluator.package_builders import build_expert_package, build_group_package
-from evaluator.scorefile import SCORES_SHEET, export_score_file
+from evaluator.scorefile import SCORES_SHEET
+from evaluator.scorefile_export import export_score_file
 from evaluator.workspace import Workspace
 
 

@@ -35,13 +35,8 @@ from evaluator.cli import main
 from evaluator.errors import EvaluatorError
 from evaluator.expert_package import Package
 from evaluator.package_builders import build_expert_package
-from evaluator.scorefile import (
-    COMMENTS_SHEET,
-    K_SIGNATURE,
-    META_SHEET,
-    SCORES_SHEET,
-    export_score_file,
-)
+from evaluator.scorefile import COMMENTS_SHEET, K_SIGNATURE, META_SHEET, SCORES_SHEET
+from evaluator.scorefile_export import export_score_file
 from evaluator.workspace import Workspace
 from tests.workspace_content import workspace_content
 

@@ -17,7 +17,7 @@ from evaluator.expert_package import Package
 from evaluator.group_merge import export_group_file, merge_into_group_package
 from evaluator.merge import merge_score_files
 from evaluator.package_builders import build_all_packages, build_group_package
-from evaluator.scorefile import export_score_file
+from evaluator.scorefile_export import export_score_file
 from evaluator.workspace import Workspace
 
 

@@ -22,13 +22,8 @@ from evaluator.package_builders import build_expert_package
 from evaluator.panel import add_expert, declare_conflict
 from evaluator.registry import add_alliance
 from evaluator.rubric import load_default_rubric
-from evaluator.scorefile import (
-    K_SIGNATURE,
-    META_SHEET,
-    SCORES_SHEET,
-    export_score_file,
-    read_score_file,
-)
+from evaluator.scorefile import K_SIGNATURE, META_SHEET, SCORES_SHEET, read_score_file
+from evaluator.scorefile_export import export_score_file
 from evaluator.signing import sign
 from evaluator.workspace import Workspace
 

@@ -18,14 +18,8 @@ from evaluator.cli import main
 from evaluator.expert_package import Package
 from evaluator.group_file import GROUP_FILE_FORMAT
 from evaluator.package_builders import build_expert_package, build_group_package
-from evaluator.scorefile import (
-    K_SEQUENCE,
-    K_SIGNATURE,
-    META_SHEET,
-    SCORES_SHEET,
-    export_score_file,
-    read_score_file,
-)
+from evaluator.scorefile import K_SEQUENCE, K_SIGNATURE, META_SHEET, SCORES_SHEET, read_score_file
+from evaluator.scorefile_export import export_score_file
 from evaluator.signing import sign
 from evaluator.workspace import Workspace
 

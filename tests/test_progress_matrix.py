@@ -13,7 +13,7 @@ from evaluator.package_builders import build_expert_package
 from evaluator.panel import add_expert
 from evaluator.progress_matrix import progress_matrix
 from evaluator.registry import add_alliance
-from evaluator.scorefile import export_score_file
+from evaluator.scorefile_export import export_score_file
 from evaluator.workspace import Workspace
 
 

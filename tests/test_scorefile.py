@@ -15,12 +15,8 @@ from test_packages import build_panel
 from evaluator.errors import EvaluatorError
 from evaluator.expert_package import Package
 from evaluator.package_builders import build_expert_package
-from evaluator.scorefile import (
-    check_against_rubric,
-    export_score_file,
-    read_score_file,
-    verify_signature,
-)
+from evaluator.scorefile import check_against_rubric, read_score_file, verify_signature
+from evaluator.scorefile_export import export_score_file
 from evaluator.workspace import Workspace
 
 

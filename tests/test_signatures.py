@@ -19,7 +19,8 @@ from evaluator.group_merge import export_group_file, merge_into_group_package
 from evaluator.group_package import GroupPackage
 from evaluator.merge import merge_score_files
 from evaluator.package_builders import build_expert_package, build_group_package
-from evaluator.scorefile import export_score_file, read_score_file, verify_signature
+from evaluator.scorefile import read_score_file, verify_signature
+from evaluator.scorefile_export import export_score_file
 from evaluator.workspace import Workspace
 
 GROUP = "第一组"

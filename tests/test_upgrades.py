@@ -16,12 +16,8 @@ import pytest
 from evaluator.expert_package import Package
 from evaluator.merge import merge_score_files
 from evaluator.schema import SCHEMA_VERSION
-from evaluator.scorefile import (
-    export_score_file,
-    read_score_file,
-    verify_legacy_signature,
-    verify_signature,
-)
+from evaluator.scorefile import read_score_file, verify_legacy_signature, verify_signature
+from evaluator.scorefile_export import export_score_file
 from evaluator.workspace import Workspace
 
 DATA = Path(__file__).parent / "data"

@@ -443,7 +443,8 @@ def shot_group_window(s: Studio) -> QWidget:
         build_group_package,
         package_file_name,
     )
-    from evaluator.scorefile import SCORES_SHEET, export_score_file, score_file_name
+    from evaluator.scorefile import SCORES_SHEET
+    from evaluator.scorefile_export import export_score_file, score_file_name
     from ui.group_window import GroupWindow
 
     ws = s.context.ws
@@ -523,7 +524,7 @@ def stage_merge(s: Studio) -> MergeScene:
     from evaluator.expert_package import Package
     from evaluator.merge import merge_score_files
     from evaluator.package_builders import build_expert_package, package_file_name
-    from evaluator.scorefile import export_score_file, score_file_name
+    from evaluator.scorefile_export import export_score_file, score_file_name
     from evaluator.workspace import Workspace
 
     path = s.stage / "merge" / WORKSPACE_NAME

@@ -169,7 +169,7 @@ def cmd_package(args: argparse.Namespace) -> int:
 def cmd_scores_export(args: argparse.Namespace) -> int:
     from evaluator.cli.output import print_json
     from evaluator.expert_package import Package
-    from evaluator.scorefile import export_score_file
+    from evaluator.scorefile_export import export_score_file
 
     with Package.open(args.package) as pkg:
         result = export_score_file(pkg, args.out, partial=args.partial)

@@ -949,7 +949,7 @@ class ScoringPanel(QWidget):
 
     # -- export and closing -------------------------------------------------------
     def export(self) -> None:
-        from evaluator.scorefile import export_score_file, missing_problems, score_file_name
+        from evaluator.scorefile_export import export_score_file, missing_problems, score_file_name
 
         if not self.commit_entry():
             return
