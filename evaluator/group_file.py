@@ -10,9 +10,11 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from evaluator import messages
 from evaluator.errors import EvaluatorError, Problem
+from evaluator.messages import Text
 from evaluator.reading import BoundedZip, ZipLimits, load_json, open_zip
 
 GROUP_FILE_SUFFIX = ".evgroup"
@@ -28,6 +30,22 @@ messages.register({
     "group.not_group_file": {
         "zh": "{path} 不是专家组汇总文件（.evgroup）：{reason}",
         "en": "{path} is not a group file (.evgroup): {reason}",
+    },
+    "group_file.member_mismatch": {
+        "zh": "其中的 {name} 与清单中记录的校验值不符",
+        "en": "{name} in it does not match its manifest entry",
+    },
+    "group_file.unreadable": {
+        "zh": "文件已损坏或不是 zip 格式（{error}）",
+        "en": "the file is damaged or not a zip ({error})",
+    },
+    "group_file.no_manifest": {"zh": "缺少清单 manifest.json", "en": "no manifest.json"},
+    "group_file.not_a_manifest": {
+        "zh": "manifest.json 不是组文件清单", "en": "no group-file manifest",
+    },
+    "group_file.no_files": {"zh": "清单中没有列出文件", "en": "the manifest lists no files"},
+    "group_file.bad_entry": {
+        "zh": "清单第 {n} 项不是文件条目", "en": "manifest entry {n} is not a file entry",
     },
 })
 
@@ -57,10 +75,10 @@ def unpack_group_file(path: Path, into: Path) -> list[Path]:
     file alone); refused if the file is missing, the zip is not a group file (its manifest
     not an object with a list of entries), is too large, or a member does not match its
     recorded SHA-256."""
-    def refuse(reason: str) -> EvaluatorError:
-        return EvaluatorError(Problem("group.not_group_file", {"path": path.name,
-                                                               "reason": reason},
-                                      file=path.name))
+    def refuse(reason: str, **params: Any) -> EvaluatorError:
+        return EvaluatorError(Problem("group.not_group_file", {
+            "path": path.name, "reason": Text(f"group_file.{reason}", params)},
+            file=path.name))
 
     try:
         with open_zip(path, GROUP_ZIP_LIMITS, max_bytes=MAX_GROUP_FILE_BYTES) as zf:
@@ -69,7 +87,7 @@ def unpack_group_file(path: Path, into: Path) -> list[Path]:
             for i, (file_name, sha256) in enumerate(entries, start=1):
                 data = zf.read(file_name, MAX_MEMBER_FILE_BYTES)
                 if hashlib.sha256(data).hexdigest() != sha256:
-                    raise refuse(f"{file_name} does not match its manifest entry")
+                    raise refuse("member_mismatch", name=file_name)
                 target = into / f"{path.stem}-{i:03d}-{Path(file_name).name}"
                 target.write_bytes(data)
                 out.append(target)
@@ -78,25 +96,25 @@ def unpack_group_file(path: Path, into: Path) -> list[Path]:
         raise
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError,
             NotImplementedError, EOFError, RuntimeError) as exc:
-        raise refuse(type(exc).__name__) from None
+        raise refuse("unreadable", error=type(exc).__name__) from None
 
 
 def _manifest_entries(zf: BoundedZip,
-                      refuse: Callable[[str], EvaluatorError]) -> list[tuple[str, str]]:
+                      refuse: Callable[..., EvaluatorError]) -> list[tuple[str, str]]:
     """(member file name, SHA-256) of every entry of the manifest, checked for shape."""
     if "manifest.json" not in zf.names():
-        raise refuse("no manifest.json")
+        raise refuse("no_manifest")
     manifest = load_json(zf.read("manifest.json", MAX_MANIFEST_BYTES), file=zf.name,
                          max_bytes=MAX_MANIFEST_BYTES)
     if not isinstance(manifest, dict) or manifest.get("format") != GROUP_FILE_FORMAT:
-        raise refuse("no group-file manifest")
+        raise refuse("not_a_manifest")
     files = manifest.get("files")
     if not isinstance(files, list):
-        raise refuse("the manifest lists no files")
+        raise refuse("no_files")
     entries: list[tuple[str, str]] = []
     for n, entry in enumerate(files, start=1):
         if not (isinstance(entry, dict) and isinstance(entry.get("file_name"), str)
                 and isinstance(entry.get("sha256"), str)):
-            raise refuse(f"manifest entry {n} is not a file entry")
+            raise refuse("bad_entry", n=n)
         entries.append((entry["file_name"], entry["sha256"].lower()))
     return entries

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import locale
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from evaluator.problems import Problem
@@ -61,8 +63,24 @@ def _lang_of(value: str) -> str:
     return "en"
 
 
+@dataclass(frozen=True)
+class Text:
+    """A message inside a message's parameters (a reason, a kind of file): rendered in the
+    language of the message around it, so no English fragment lands in Chinese prose."""
+
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def render(self, lang: str | None = None) -> str:
+        return text(self.code, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
 def text(message_code: str, /, lang: str | None = None, **params: Any) -> str:
     lang = lang or current_language()
+    params = {k: v.render(lang) if isinstance(v, Text) else v for k, v in params.items()}
     texts = _CATALOGUE.get(message_code)
     if texts is None:
         detail = ", ".join(f"{k}={v}" for k, v in params.items())
@@ -219,6 +237,11 @@ register(
         "year.none": {
             "zh": "工作区中还没有评价年度，请先用 init 创建",
             "en": "The workspace holds no evaluation year yet; create one with init",
+        },
+        "year.rubric_in_use": {
+            "zh": "{year} 年度已有 {count} 条评分，不能再更换指标体系；评分是按现有指标体系给出的",
+            "en": "{year} already holds {count} scores, so its indicator system can no longer "
+            "be changed: the scores were given against it",
         },
         "year.exists": {
             "zh": "{year} 年度已存在",

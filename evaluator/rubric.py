@@ -29,6 +29,11 @@ MAX_STEPS_PER_INDICATOR = 10_000
 
 messages.register(
     {
+        "rubric.text": {"zh": "文本", "en": "text"},
+        "rubric.number": {"zh": "数字", "en": "a number"},
+        "rubric.not_a_table": {
+            "zh": "内容不是一个表（键值对）", "en": "its content is not a table",
+        },
         "rubric.unreadable": {
             "zh": "指标体系文件无法解析：{reason}",
             "en": "The rubric file cannot be parsed: {reason}",
@@ -240,7 +245,7 @@ def rubric_from_json(text: str, file: str | None = None) -> Rubric:
     except EvaluatorError as exc:
         raise RubricError(exc.problems) from None
     if not isinstance(data, dict):
-        raise RubricError(Problem("rubric.unreadable", {"reason": "not a table"}, file=file))
+        raise RubricError(Problem("rubric.unreadable", {"reason": messages.Text("rubric.not_a_table")}, file=file))
     groups = [
         {**g, "indicator": g.get("indicators", [])} for g in data.get("groups", [])
     ]
@@ -257,14 +262,14 @@ def rubric_from_data(data: Any, file: str | None = None) -> Rubric:
             return None
         value = obj[field]
         if not isinstance(value, kind) or isinstance(value, bool):
-            expected = "文本/text" if kind is str else "数字/number"
+            expected = messages.Text("rubric.text" if kind is str else "rubric.number")
             problems.append(Problem("rubric.bad_value", {"where": where, "field": field,
                                     "value": repr(value)[:60], "expected": expected}, file=file))
             return None
         return value
 
     if not isinstance(data, dict):
-        raise RubricError(Problem("rubric.unreadable", {"reason": "not a table"}, file=file))
+        raise RubricError(Problem("rubric.unreadable", {"reason": messages.Text("rubric.not_a_table")}, file=file))
     name = need(data, "name", "rubric") or ""
     step_raw = need(data, "step", "rubric", (int, float))
     step = float(step_raw) if step_raw is not None else 0.5

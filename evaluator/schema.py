@@ -290,4 +290,10 @@ def programme_sizes_and_people(db: Database) -> None:
         " ORDER BY a.id DESC LIMIT 1) WHERE source = 'computed'")
 
 
-SCHEMA_VERSION = len(migrations._migrations)
+def migration_names() -> list[str]:
+    """Every migration of the schema, in order: what an empty database has pending."""
+    return [m.name for m in migrations.pending(Database(memory=True))]
+
+
+# The schema version this program writes (PRAGMA user_version): the number of migrations.
+SCHEMA_VERSION = len(migration_names())

@@ -320,9 +320,15 @@ class Workspace:
             self.audit("create", "year", str(year), None, row)
 
     def set_year_rubric(self, year: int, rubric: Rubric) -> None:
-        """Use another rubric for a year (refused once scores exist for that year)."""
+        """Use another rubric for a year; refused once scores exist for that year (they
+        were given against the year's rubric, its codes and maxima)."""
         self.require_year(year)
         with self.transaction():
+            scores = self.db.execute("SELECT COUNT(*) FROM scores WHERE year = ?",
+                                     (year,)).fetchone()[0]
+            if scores:
+                raise WorkspaceError(Problem("year.rubric_in_use",
+                                             {"year": year, "count": scores}))
             old = self.rubric(year).fingerprint
             rid = self.store_rubric(rubric)
             self.db.execute("UPDATE years SET rubric_id = ? WHERE year = ?", (rid, year))

@@ -139,3 +139,22 @@ def test_a_decimal_step_that_binary_cannot_hold(tmp_path: Path) -> None:
         assert rubric.is_valid_value("1.1", value), value
     for value in (0.35, 0.05, 9.95, 10.1):
         assert not rubric.is_valid_value("1.1", value), value
+
+
+def test_a_year_with_scores_keeps_its_rubric(demo_ws, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from evaluator.errors import WorkspaceError
+
+    year = demo_ws.current_year()
+    before = demo_ws.rubric(year).fingerprint
+    scores = demo_ws.db.execute("SELECT COUNT(*) FROM scores WHERE year = ?",
+                                (year,)).fetchone()[0]
+    assert scores > 0
+    text = load_default_rubric_text().replace("max = 5", "max = 10", 1)
+    path = tmp_path / "r.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(WorkspaceError) as info:
+        demo_ws.set_year_rubric(year, load_rubric(path))
+    assert info.value.problems[0].code == "year.rubric_in_use"
+    assert info.value.problems[0].params == {"year": year, "count": scores}
+    assert demo_ws.rubric(year).fingerprint == before
+    assert f"{scores} 条评分" in info.value.render("zh")
