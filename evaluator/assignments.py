@@ -20,7 +20,7 @@ from evaluator.errors import EvaluatorError, Problem
 from evaluator.panel import Expert, get_expert, lead_groups_by_rank, list_experts, list_groups
 from evaluator.progress import NullProgress, Progress, check
 from evaluator.registry import get_alliance
-from evaluator.rounds import require_round, round_label
+from evaluator.rounds import require_round, round_text
 from evaluator.timefmt import now_iso
 from evaluator.workspace import Workspace
 
@@ -294,7 +294,7 @@ def _assign_round(ws: Workspace, year: int, round: str, groups: int | None, seed
     scored = ws.count("scores", "year = ? AND round = ?", (year, round))
     if scored:
         raise EvaluatorError(Problem("assign.scores_exist",
-                                     {"round": round_label(round), "count": scored}))
+                                     {"round": round_text(round), "count": scored}))
     if round == "initial":
         review = ws.count("assignments", "year = ? AND round = 'review'", (year,))
         if review:
@@ -379,7 +379,7 @@ def clear_round(ws: Workspace, year: int | None, round: str) -> int:
     scored = ws.count("scores", "year = ? AND round = ?", (year, round))
     if scored:
         raise EvaluatorError(Problem("assign.scores_exist",
-                                     {"round": round_label(round), "count": scored}))
+                                     {"round": round_text(round), "count": scored}))
     with ws.transaction():
         count = ws.count("assignments", "year = ? AND round = ?", (year, round))
         ws.db.execute("DELETE FROM assignments WHERE year = ? AND round = ?", (year, round))
@@ -460,7 +460,7 @@ def remove_assignment(ws: Workspace, year: int | None, round: str, expert_id: in
         expert = get_expert(ws, expert_id)
         raise EvaluatorError(Problem("assign.has_scores", {
             "expert": expert.name, "code": get_alliance(ws, alliance_id).code,
-            "round": round_label(round)}))
+            "round": round_text(round)}))
     expert = get_expert(ws, expert_id)
     with ws.transaction():
         ws.db.execute("DELETE FROM assignments WHERE id = ?", (row[0],))
@@ -546,7 +546,7 @@ def round_problems(ws: Workspace, year: int | None, round: str) -> list[Problem]
     re-review an alliance left with its initial group."""
     year = ws.require_year(year)
     matrix = assignment_matrix(ws, year, round)
-    label = round_label(round)
+    label = round_text(round)
     problems: list[Problem] = []
     names = {e.id: e.name for e in list_experts(ws, year)}
     codes = {a.id: a.code for a in matrix.alliances}

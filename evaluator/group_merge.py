@@ -32,7 +32,7 @@ from evaluator.group_file import (
 from evaluator.group_package import GroupPackage
 from evaluator.merge import FileResult, MergeReport, expand_paths
 from evaluator.progress import NullProgress, Progress, check
-from evaluator.rounds import round_label
+from evaluator.rounds import round_text
 from evaluator.rubric import rubric_from_json
 from evaluator.scorefile import (
     K_SIGNATURE,
@@ -83,7 +83,8 @@ messages.register({
     },
     "group.wrong_round": {
         "zh": "文件是“{found}”的评分，本组评审包是“{expected}”",
-        "en": "The file is for the '{found}' round; this group package is for '{expected}'",
+        "en": "The file is for the round '{found}'; this group package is for the round "
+        "'{expected}'",
     },
     "group.no_files": {
         "zh": "本组评审包中还没有已接受的评分文件，无法生成组文件",
@@ -123,8 +124,8 @@ def validate_member_file(gp: GroupPackage, sf: ScoreFile,
     if sf.year is not None and sf.year != gp.year:
         add("group.wrong_year", found=sf.year, expected=gp.year)
     if sf.round and sf.round != gp.round:
-        add("group.wrong_round", found=round_label(sf.round),
-            expected=round_label(gp.round))
+        add("group.wrong_round", found=round_text(sf.round),
+            expected=round_text(gp.round))
     fingerprint = gp.meta.get("rubric_fingerprint", "")
     if sf.fingerprint and sf.fingerprint != fingerprint:
         add("merge.rubric_differs", found=sf.fingerprint[:12], expected=fingerprint[:12])
@@ -144,7 +145,7 @@ def validate_member_file(gp: GroupPackage, sf: ScoreFile,
         for code in dict.fromkeys(c for c, _, _ in sf.rows):
             if code not in assigned:
                 add("merge.not_assigned", code=code, expert=sf.expert,
-                    round=round_label(gp.round))
+                    round=round_text(gp.round))
     seen: dict[tuple[str, str], int] = {}
     for code, indicator, _ in sf.rows:
         seen[(code, indicator)] = seen.get((code, indicator), 0) + 1

@@ -23,7 +23,7 @@ from evaluator.errors import EvaluatorError, Problem
 from evaluator.group_file import GROUP_FILE_SUFFIX, is_group_file, unpack_group_file
 from evaluator.progress import NullProgress, Progress, check
 from evaluator.registry import normalize_code
-from evaluator.rounds import round_label
+from evaluator.rounds import round_label, round_text
 from evaluator.rubric import Rubric
 from evaluator.scorefile import (
     K_SIGNATURE,
@@ -52,11 +52,11 @@ messages.register({
     },
     "merge.wrong_round": {
         "zh": "文件是“{found}”轮次的评分，但{reason}",
-        "en": "The file is for the '{found}' round, but {reason}",
+        "en": "The file is for the round '{found}', but {reason}",
     },
     "merge.wrong_round.expected": {
         "zh": "本次汇总的是“{expected}”",
-        "en": "this merge is for '{expected}'",
+        "en": "this merge is for the round '{expected}'",
     },
     "merge.wrong_round.unassigned": {
         "zh": "该专家在此轮次没有分配任何联盟",
@@ -79,7 +79,7 @@ messages.register({
     "merge.unknown_key": {
         "zh": "签名所用的公钥（指纹 {fingerprint}）不是秘书处为{expert}签发的{round}密钥：文件不是该专家本人的评审包导出的",
         "en": "The file is signed with a key (fingerprint {fingerprint}) the secretariat did "
-              "not issue to {expert} for the {round} round: it was not exported from the "
+              "not issue to {expert} for the round '{round}': it was not exported from the "
               "expert's own package",
     },
     "merge.revoked_key": {
@@ -109,7 +109,7 @@ messages.register({
     },
     "merge.not_assigned": {
         "zh": "联盟 {code} 在“{round}”中没有分配给 {expert}",
-        "en": "Alliance {code} is not assigned to {expert} in the '{round}' round",
+        "en": "Alliance {code} is not assigned to {expert} in the round '{round}'",
     },
     "merge.conflict": {
         "zh": "{expert} 与联盟 {code} 存在利益冲突（{reason}），不得评分",
@@ -324,7 +324,7 @@ def check_signature(sf: ScoreFile, expert: dict[str, Any], context: MergeContext
     (empty if it does); notes on `result` an old-style signature or a revoked key."""
     file = sf.path.name
     expert_id = int(expert["id"])
-    rnd = round_label(sf.round) if sf.round else "-"
+    rnd = round_text(sf.round) if sf.round else "-"
     if sf.legacy_signature:
         result.legacy_signature = True
         if not expert["secret_key"]:
@@ -400,15 +400,15 @@ def validate_score_file(ws: Workspace, year: int, sf: ScoreFile, accept_unsigned
         add("merge.wrong_year", found=sf.year, expected=year)
     rnd = sf.round
     if rnd and expected_round and rnd != expected_round:
-        add("merge.wrong_round", found=round_label(rnd),
-            reason=messages.text("merge.wrong_round.expected",
-                                 expected=round_label(expected_round)))
+        add("merge.wrong_round", found=round_text(rnd),
+            reason=messages.Text("merge.wrong_round.expected",
+                                 {"expected": round_text(expected_round)}))
     assigned: set[int] = set()
     if rnd and expert is not None:
         assigned = context.assigned.get((expert["id"], rnd), set())
         if not assigned and sf.rows:
-            add("merge.wrong_round", found=round_label(rnd),
-                reason=messages.text("merge.wrong_round.unassigned"))
+            add("merge.wrong_round", found=round_text(rnd),
+                reason=messages.Text("merge.wrong_round.unassigned"))
     rubric = context.rubric
     if sf.fingerprint and sf.fingerprint != context.fingerprint:
         add("merge.rubric_differs", found=sf.fingerprint[:12],
@@ -434,7 +434,7 @@ def validate_score_file(ws: Workspace, year: int, sf: ScoreFile, accept_unsigned
             continue
         if assigned and alliance_id not in assigned:
             add("merge.not_assigned", code=code, expert=expert["name"],
-                round=round_label(rnd))
+                round=round_text(rnd))
         conflict = context.conflicts.get((expert["id"], alliance_id))
         if conflict is None and expert["alliance_id"] == alliance_id:
             conflict = "affiliation"
@@ -662,7 +662,7 @@ def _recheck(ws: Workspace, year: int, r: FileResult) -> None:
     for code, alliance_id in r.alliance_ids.items():
         if alliance_id not in assigned:
             r.problems.append(Problem("merge.not_assigned", {
-                "code": code, "expert": r.expert, "round": round_label(r.round)}, file=file))
+                "code": code, "expert": r.expert, "round": round_text(r.round)}, file=file))
     if r.problems:
         r.status = "rejected"
 

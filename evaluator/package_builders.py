@@ -24,7 +24,7 @@ from evaluator.errors import EvaluatorError, Problem
 from evaluator.file_names import safe_file_name
 from evaluator.packages import EXPERT_SCHEMA, FORMAT, FORMAT_VERSION, GROUP_SCHEMA, SUFFIX
 from evaluator.progress import NullProgress, Progress, check
-from evaluator.rounds import require_round, round_label
+from evaluator.rounds import require_round, round_text
 from evaluator.settings import flag_thresholds
 from evaluator.timefmt import now_iso
 from evaluator.workspace import Workspace
@@ -42,11 +42,12 @@ messages.register({
     },
     "package.no_assignments": {
         "zh": "专家“{name}”在{round_name}中没有分配联盟，无法生成评审包",
-        "en": "Expert '{name}' has no alliances assigned in the {round} round; no package",
+        "en": "Expert '{name}' has no alliances assigned in the round '{round_name}'; no "
+        "package",
     },
     "package.group_empty": {
         "zh": "专家组“{name}”在{round_name}中没有分配",
-        "en": "Group '{name}' has no assignments in the {round} round",
+        "en": "Group '{name}' has no assignments in the round '{round_name}'",
     },
     "package.conflicted_assignment": {
         "zh": "专家“{name}”与联盟 {code}“{alliance}”存在利益冲突，却被分配评审该联盟；请先修改分配",
@@ -175,7 +176,7 @@ def build_expert_package(ws: Workspace, year: int | None, round_: str, expert: i
     alliances = _assigned_alliances(ws, year, round_, row["id"])
     if not alliances:
         raise EvaluatorError(Problem("package.no_assignments", {
-            "name": row["name"], "round": round_, "round_name": round_label(round_, "zh")}))
+            "name": row["name"], "round": round_, "round_name": round_text(round_)}))
     problems = _conflict_problems(ws, year, round_, [row["id"]])
     if problems:
         raise EvaluatorError(problems)
@@ -316,7 +317,7 @@ def build_group_package(ws: Workspace, year: int | None, round_: str, group: int
         [year, round_, grp["id"], grp["id"]]))
     if not assigned:
         raise EvaluatorError(Problem("package.group_empty", {
-            "name": grp["name"], "round": round_, "round_name": round_label(round_, "zh")}))
+            "name": grp["name"], "round": round_, "round_name": round_text(round_)}))
     member_ids = sorted({a["expert_id"] for a in assigned} | {
         r[0] for r in ws.db.execute("SELECT id FROM experts WHERE group_id = ?", (grp["id"],))})
     alliance_ids = sorted({a["alliance_id"] for a in assigned})

@@ -56,7 +56,7 @@ def test_leader_merges_sees_who_sent_and_exports_the_group_file(
     ws, members, files, gpkg = group_scene
     window = GroupWindow(gpkg)
     qtbot.addWidget(window)
-    assert window.windowTitle().split(" — ")[1:] == ["第一组", "Initial group review", "2018"]
+    assert window.windowTitle().split(" — ")[1:] == ["第一组", "分组初评", "2018"]
     model = window.members_model
     qtmodeltester.check(model)
     assert set(status_of(model).values()) == {"Not sent"}

@@ -49,7 +49,8 @@ def test_files_tab_lists_the_files_already_received(demo_ws: Workspace, qtbot: A
     assert stored == 64
     assert model.rowCount() == stored
     rounds = {model.data(model.index(r, 3)) for r in range(model.rowCount())}
-    assert rounds == {"Initial group review", "Cross review"}  # labels, never 'initial'
+    # Labels in the language of the core's messages (zh in the tests), never 'initial'.
+    assert rounds == {"分组初评", "交叉复评"}
     assert {model.data(model.index(r, 1)) for r in range(model.rowCount())} <= {
         "Accepted", "Superseded"}
     assert all(model.data(model.index(r, 0)).endswith(".xlsx") for r in range(model.rowCount()))

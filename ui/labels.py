@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from evaluator import messages
+from evaluator import messages, rounds
 
 if TYPE_CHECKING:
     from evaluator.rubric import Rubric
@@ -23,19 +23,6 @@ BAND_LABELS = {
     "fairly_high": QT_TRANSLATE_NOOP("Labels", "Fairly high activity"),
     "average": QT_TRANSLATE_NOOP("Labels", "Average activity"),
     "inactive": QT_TRANSLATE_NOOP("Labels", "Inactive"),
-}
-ROUND_LABELS = {
-    "initial": QT_TRANSLATE_NOOP("Labels", "Initial group review"),
-    "review": QT_TRANSLATE_NOOP("Labels", "Cross review"),
-}
-ROUND_SHORT_LABELS = {
-    "initial": QT_TRANSLATE_NOOP("Labels", "Initial"),
-    "review": QT_TRANSLATE_NOOP("Labels", "Review"),
-}
-# One character (初/复) for the narrow heat-map headers.
-ROUND_MARKS = {
-    "initial": QT_TRANSLATE_NOOP("Labels", "I"),
-    "review": QT_TRANSLATE_NOOP("Labels", "R"),
 }
 SOURCE_LABELS = {
     "plenary": QT_TRANSLATE_NOOP("Labels", "Plenary decision"),
@@ -74,17 +61,13 @@ def band_label(band: str | None) -> str:
 
 
 def round_label(round_: str | None, short: bool = False) -> str:
-    if round_ not in ROUND_LABELS:
-        return round_ or ""
-    if short:
-        return QCoreApplication.translate("Labels", ROUND_SHORT_LABELS[round_])
-    return QCoreApplication.translate("Labels", ROUND_LABELS[round_])
+    """The round's name (evaluator.rounds, the one place rounds are named) in the UI
+    language."""
+    return rounds.round_label(round_, messages.current_language(), short=short)
 
 
 def round_mark(round_: str | None) -> str:
-    if round_ not in ROUND_MARKS:
-        return round_ or ""
-    return QCoreApplication.translate("Labels", ROUND_MARKS[round_])
+    return rounds.round_mark(round_, messages.current_language())
 
 
 def source_label(source: str | None, basis: str | None = None) -> str:

@@ -982,30 +982,6 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Inactive</translation>
         </message>
         <message>
-            <source>Initial group review</source>
-            <translation>Initial group review</translation>
-        </message>
-        <message>
-            <source>Cross review</source>
-            <translation>Cross review</translation>
-        </message>
-        <message>
-            <source>Initial</source>
-            <translation>Initial</translation>
-        </message>
-        <message>
-            <source>Review</source>
-            <translation>Review</translation>
-        </message>
-        <message>
-            <source>I</source>
-            <translation>I</translation>
-        </message>
-        <message>
-            <source>R</source>
-            <translation>R</translation>
-        </message>
-        <message>
             <source>Plenary decision</source>
             <translation>Plenary decision</translation>
         </message>

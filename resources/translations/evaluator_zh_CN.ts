@@ -982,30 +982,6 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>不活跃</translation>
         </message>
         <message>
-            <source>Initial group review</source>
-            <translation>分组初评</translation>
-        </message>
-        <message>
-            <source>Cross review</source>
-            <translation>交叉复评</translation>
-        </message>
-        <message>
-            <source>Initial</source>
-            <translation>初评</translation>
-        </message>
-        <message>
-            <source>Review</source>
-            <translation>复评</translation>
-        </message>
-        <message>
-            <source>I</source>
-            <translation>初</translation>
-        </message>
-        <message>
-            <source>R</source>
-            <translation>复</translation>
-        </message>
-        <message>
             <source>Plenary decision</source>
             <translation>会评决定</translation>
         </message>
