@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from evaluator import messages
+from evaluator.rounds import ROUNDS
 
 messages.register({
     "cli.agenda_empty": {"zh": "没有需要复核会评讨论的差异", "en": "No differences for the plenary"},
@@ -54,7 +55,7 @@ def register(sub: Any) -> None:
     p.add_argument("--accept-revoked-keys", action="store_true",
                    help="接受用已作废密钥（评审包已挂失）签名的文件（记入日志）/ accept files "
                    "signed with revoked keys of lost packages (logged)")
-    p.add_argument("--round", choices=("initial", "review"),
+    p.add_argument("--round", choices=ROUNDS,
                    help="只接受该轮次的文件：initial 分组初评，review 交叉复评 / accept only "
                    "files of this round")
     p.add_argument("--json", action="store_true")
@@ -62,7 +63,7 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("progress", help="评分回收进度 / who has sent what")
     p.add_argument("workspace", type=Path)
-    p.add_argument("--round", choices=("initial", "review"), required=True)
+    p.add_argument("--round", choices=ROUNDS, required=True)
     p.add_argument("--year", type=int)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_progress)

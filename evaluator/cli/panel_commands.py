@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from evaluator import messages
+from evaluator.rounds import ROUNDS
 
 messages.register({
     "cli.panel.imported": {
@@ -102,7 +103,7 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("assign", help="分配评审任务 / assign alliances to groups and experts")
     p.add_argument("workspace", type=Path)
-    p.add_argument("--round", required=True, choices=("initial", "review"),
+    p.add_argument("--round", required=True, choices=ROUNDS,
                    help="initial 分组初评 / review 交叉复评")
     p.add_argument("--groups", type=int, help="分组数（专家尚未分组时）/ number of groups")
     p.add_argument("--seed", type=int, default=2018, help="随机种子 / seed (default 2018)")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from evaluator import messages
+from evaluator.rounds import ROUNDS
 
 messages.register({
     "cli.package_written": {
@@ -55,7 +56,7 @@ messages.register({
 def register(sub: Any) -> None:
     p = sub.add_parser("package", help="生成专家评审包 / write expert packages (.evpkg)")
     p.add_argument("workspace", type=Path)
-    p.add_argument("--round", required=True, choices=("initial", "review"))
+    p.add_argument("--round", required=True, choices=ROUNDS)
     p.add_argument("--year", type=int)
     p.add_argument("--expert", help="专家姓名 / an expert's name")
     p.add_argument("--group", help="专家组名称（组长用的验签包）/ a group (leader's package)")
