@@ -366,6 +366,10 @@ def restore_workspace(ws_path: Path | str, backup: Path | str,
     if _same_file(ws_path, backup):
         raise WorkspaceError(Problem("backup.is_the_workspace", {"path": str(backup)}))
     check_backup(backup)
+    can_write, why = sqlite_files.writable(ws_path)
+    if not can_write:
+        raise WorkspaceError(Problem("workspace.read_only", {
+            "path": str(ws_path), "why": messages.text(f"workspace.read_only.{why}")}))
     kept: Path | None = None
     live: sqlite3.Connection | None = None
     carried: list[tuple[Any, ...]] = []
@@ -439,7 +443,3 @@ def restore_backup(ws_path: Path | str, backup_path: Path | str) -> Path | None:
     """Put a backup in place of the (closed) workspace: `restore_workspace`."""
     return restore_workspace(ws_path, backup_path)
 
-
-def read_only_uri(path: Path) -> str:
-    """A SQLite URI opening `path` read-only; `as_uri` quotes `?`, `#` and `%` in names."""
-    return sqlite_files.uri(path, read_only=True)

@@ -14,6 +14,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from evaluator.sqlite_uri import file_uri
+
 # `PRAGMA application_id` of each kind of file (the file(1) magic database convention:
 # four ASCII letters as a 32-bit big-endian integer).
 WORKSPACE_APPLICATION_ID = 0x45564442  # "EVDB"
@@ -29,13 +31,14 @@ SQLITE_IOERR = 10
 
 
 def uri(path: Path, *, read_only: bool = False, immutable: bool = False) -> str:
-    """A SQLite URI for `path`; `as_uri` quotes `?`, `#` and `%` in names."""
+    """A SQLite URI for `path`, never resolved and without an authority (mapped drives stay
+    mapped: see `sqlite_uri`); `?`, `#` and `%` in names are quoted."""
     params = []
     if read_only:
         params.append("mode=ro")
     if immutable:
         params.append("immutable=1")
-    text = path.resolve().as_uri()
+    text = file_uri(path)
     return text + ("?" + "&".join(params) if params else "")
 
 

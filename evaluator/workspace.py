@@ -105,7 +105,7 @@ class Workspace:
     def create(cls, path: Path | str, *, year: int, rubric: Rubric | None = None,
                title: str | None = None, actor: str | None = None) -> Workspace:
         path = Path(path)
-        if path.suffix != SUFFIX:
+        if path.suffix.lower() != SUFFIX:
             raise WorkspaceError(Problem("workspace.suffix", {"path": str(path)}))
         if path.exists():
             raise WorkspaceError(Problem("workspace.exists", {"path": str(path)}))

@@ -84,9 +84,9 @@ def test_chinese_screens_show_no_codes(qapp: Any, qtbot: Any, demo_path: Path,
         window = MainWindow(AppContext(Workspace.open(path)))
         qtbot.addWidget(window)
         found: list[str] = []
-        from ui.main_window import available_stages
+        from ui.main_window import STAGES
 
-        for stage in available_stages():
+        for stage in STAGES:
             screen = window.show_stage(stage)
             assert screen is not None
             found += [f"[{stage}] {o}" for o in offending(_widget_texts(screen))]

@@ -10,13 +10,14 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import sqlite3
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from evaluator import __version__, messages
-from evaluator.errors import EvaluatorError
+from evaluator.errors import EvaluatorError, world_problem
 from evaluator.logs import log_path, write_traceback
 
 # Each module defines `register(subparsers)`; its handlers take the parsed args and
@@ -77,8 +78,19 @@ def _say_waiting(path: object) -> None:
     print(messages.text("workspace.waiting", path=path), file=sys.stderr, flush=True)
 
 
+# A file the system hands over on a double-click (Explorer, the Linux file manager):
+# `evaluator x.evpkg` means `evaluator open x.evpkg`.
+DOCUMENT_SUFFIXES = (".evpkg", ".evdb")
+
+
+def with_document_as_open(argv: list[str]) -> list[str]:
+    if len(argv) == 1 and argv[0].lower().endswith(DOCUMENT_SUFFIXES):
+        return ["open", argv[0]]
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = with_document_as_open(list(sys.argv[1:] if argv is None else argv))
     if "--lang" in argv:
         i = argv.index("--lang")
         if i + 1 < len(argv):
@@ -112,8 +124,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except (OSError, sqlite3.Error) as exc:
+        problem = world_problem(exc)
+        if problem is None:
+            return _unexpected(exc)
+        print_problems(EvaluatorError(problem))
+        return 2
     except Exception as exc:
-        path = write_traceback(traceback.format_exc())
-        print(messages.text("cli.bug", log=str(path or log_path()), error=repr(exc)),
-              file=sys.stderr)
-        return 1
+        return _unexpected(exc)
+
+
+def _unexpected(exc: BaseException) -> int:
+    """A bug: the traceback to the log file, exit 1."""
+    path = write_traceback(traceback.format_exc())
+    print(messages.text("cli.bug", log=str(path or log_path()), error=repr(exc)),
+          file=sys.stderr)
+    return 1

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from evaluator.errors import EvaluatorError, Problem
 from evaluator.progress import Cancelled, Progress
+from ui.window_fit import fit_size
 from ui.workers import BackgroundRunner, JobOutcome
 
 
@@ -204,7 +205,7 @@ class PackagesDialog(QDialog):
         layout.addWidget(lost_box)
         layout.addWidget(self.summary, 1)
         layout.addWidget(buttons)
-        self.resize(680, 560)
+        fit_size(self, 680, 560)
         self.runner = BackgroundRunner(self)
         self.runner.finished.connect(self._on_done)
         self.outcome: PackagesOutcome | None = None

@@ -37,6 +37,7 @@ from evaluator.programme import programme_sizes, set_programme_sizes
 from evaluator.settings import SETTINGS, Setting
 from ui.context import AppContext
 from ui.i18n import LANGUAGES, save_language, ui_language
+from ui.window_fit import fit_size
 
 # Each language is named in itself, as language pickers do.
 LANGUAGE_NAMES = {"zh": "中文（简体）", "en": "English"}
@@ -83,8 +84,8 @@ class SettingsDialog(QDialog):
         self.editors: dict[str, QWidget] = {}
         self.size_editors: dict[str, QSpinBox] = {}
         self.setWindowTitle(self.tr("Settings"))
-        # Fits 1366x768 at 150 % (910x512 logical less the title bar); the thresholds scroll.
-        self.setMinimumSize(680, 440)
+        self.setMinimumSize(600, 400)
+        fit_size(self, 720, 560)
 
         self.language_combo = QComboBox()
         for lang in LANGUAGES:

@@ -48,6 +48,7 @@ from evaluator.workspace import Workspace
 from ui.labels import band_label, round_label, source_label
 from ui.models.rows_model import Index, RowsTableModel
 from ui.screens.plenary import HeatmapModel
+from ui.window_fit import fit_size
 
 DROPPED_BACKGROUND = "#ECECEC"
 
@@ -335,7 +336,7 @@ class TraceDialog(QDialog):
         layout.addWidget(buttons)
 
         self._fill()
-        self.resize(1160, 720)
+        fit_size(self, 1160, 720)
 
     # -- what was published ----------------------------------------------------------------
     def _published(self) -> tuple[str, int | None, str | None]:
