@@ -67,3 +67,19 @@ def resources_dir() -> Path:
 
 def resource_path(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
+
+
+# The user guide (docs/guide: README.md per language, pictures in images/) ships the same
+# way, as evaluator/_guide, so 帮助 → 使用指南 works without a network in every install.
+GUIDE_DATA_FOLDER = "_guide"
+
+
+@cache
+def guide_dir() -> Path:
+    if checkout_resources() is not None:
+        return Path(__file__).resolve().parent.parent / "docs" / "guide"
+    folder = _as_path(resources.files(PACKAGE).joinpath(GUIDE_DATA_FOLDER))
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if not folder.is_dir() and frozen_root is not None:
+        return Path(frozen_root) / PACKAGE / GUIDE_DATA_FOLDER
+    return folder

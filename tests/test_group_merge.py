@@ -157,12 +157,13 @@ def test_group_differences_equal_the_secretariats_flags(demo_ws: Workspace,
 
     ws = demo_ws
     group = "第一组"
-    gpkg = tmp_path / "group.evpkg"
-    build_group_package(ws, 2018, "initial", group, gpkg)
     members = group_members(ws, group)
     ids = {r[1]: r[0] for r in ws.db.execute("SELECT id, name FROM experts WHERE year = 2018")}
     files = [filled_member_file(ws, name, tmp_path, dissent=name == members[0])
              for name in members[:-1]]  # the last member has not sent yet
+    # Made after the members' packages: it carries their public keys.
+    gpkg = tmp_path / "group.evpkg"
+    build_group_package(ws, 2018, "initial", group, gpkg)
     report = merge_into_group_package(gpkg, files)
     assert {r.status for r in report.results} == {"accepted"}
 

@@ -218,6 +218,11 @@ def test_spec_bundles_the_resources_tree_where_the_wheel_has_it(spec: dict[str, 
     assert (resources / "rubric_2018.toml").resolve() in {src for src, _ in bundled}
     if list((resources / "translations").glob("*.qm")):
         assert "evaluator/_resources/translations" in folders
+    # The user guide (帮助 → 使用指南), where the wheel has it too.
+    guide = ROOT / "docs" / "guide"
+    assert {((guide / "zh" / "README.md").resolve(), "evaluator/_guide/zh"),
+            ((guide / "images" / "zh" / "01-overview.png").resolve(),
+             "evaluator/_guide/images/zh")} <= bundled
     # ... and pruning does not drop any of it.
     kept = {entry[0] for entry in spec["a"].datas}
     assert all(str(Path(dest) / Path(src).name) in kept for src, dest in bundled)

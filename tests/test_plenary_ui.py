@@ -95,3 +95,35 @@ def test_quality_screen(workspace: Workspace, qtbot: Any, qtmodeltester: Any) ->
              for r in range(s.leniency_model.rowCount())}
     assert (flags["E1"], flags["E4"], flags["E2"]) == ("Lenient", "Harsh", "")
     assert len(s.chart.series()) == 1
+
+
+def test_flags_carry_words_and_thresholds(screen: Screen) -> None:
+    model = screen.agenda_model
+    row = next(r for r in range(model.rowCount()) if model.data(model.index(r, 1)) == "103")
+    model.flag_words = True
+    assert model.data(model.index(row, 3)).startswith("F3 Lone dissenter")
+    tooltip = model.data(model.index(row, 3), Qt.ItemDataRole.ToolTipRole)
+    assert "阈值 12" in tooltip or "threshold 12" in tooltip  # core text in the UI language
+    model.flag_words = False  # a narrow agenda: codes, the words stay in the tooltip
+    assert model.data(model.index(row, 3)).startswith("F3")
+    assert "Lone" not in model.data(model.index(row, 3))
+
+
+def test_projector_mode_hides_the_navigation(workspace: Workspace, qtbot: Any) -> None:
+    from ui.main_window import MainWindow
+
+    build_panel(workspace, PLANTED)
+    window = MainWindow(AppContext(workspace))
+    qtbot.addWidget(window)
+    window.show()
+    window.show_stage("plenary")
+    screen = window.screens["plenary"]
+    assert window.navigation_pane.isVisible()
+    screen.projector_button.setChecked(True)
+    assert not window.navigation_pane.isVisible()
+    assert not window.menuBar().isVisible()
+    assert window.isFullScreen()
+    screen.projector_button.setChecked(False)
+    assert window.navigation_pane.isVisible()
+    assert window.menuBar().isVisible()
+    assert not window.isFullScreen()

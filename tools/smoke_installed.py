@@ -65,6 +65,12 @@ def check_installed_layout() -> None:
     for name in ("rubric_2018.toml", "demo/annex2_results_2018.csv", "icons/evaluator.svg",
                  "translations/evaluator_zh_CN.qm", "translations/evaluator_en.qm"):
         check(f"shipped {name}", (data / name).is_file())
+    from evaluator.resources import guide_dir
+
+    guide = guide_dir().resolve()
+    check("user guide found as package data", guide == package / "_guide", str(guide))
+    for name in ("zh/README.md", "en/README.md", "images/zh/01-overview.png"):
+        check(f"shipped guide {name}", (guide / name).is_file())
 
 
 def check_chinese_translations() -> None:

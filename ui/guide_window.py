@@ -7,7 +7,6 @@ open in the same window; nothing is fetched from the network.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -15,7 +14,7 @@ from PySide6.QtGui import QCloseEvent, QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTextBrowser, QWidget
 
 from evaluator import messages
-from evaluator.resources import resources_dir
+from evaluator.resources import guide_dir
 from ui.window_fit import fit_to_screen
 
 _open: list[QMainWindow] = []
@@ -24,9 +23,7 @@ _open: list[QMainWindow] = []
 def guide_page(lang: str | None = None) -> Path:
     """The guide's page in `lang` (the UI language by default), from source or frozen."""
     lang = lang or ("en" if messages.current_language() == "en" else "zh")
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    root = Path(frozen_root) if frozen_root else resources_dir().parent
-    return root / "docs" / "guide" / lang / "README.md"
+    return guide_dir() / lang / "README.md"
 
 
 class GuideWindow(QMainWindow):

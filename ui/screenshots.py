@@ -468,8 +468,14 @@ def shot_group_window(s: Studio) -> QWidget:
         if package_path.exists():
             package_path.unlink()
         build_expert_package(ws, s.year, "initial", expert_id, package_path)
-        # The members scored (the demo's scores): the group's differences have data.
+        # The members scored (the demo's scores): the group's differences have data; the
+        # first member was much stricter on one alliance, so 本组差异 has a flag to show.
         fill_package(package_path, expert_scores(ws, s.year, "initial", expert_id))
+        if expert_id == members[0][0]:
+            with Package.open(package_path) as package:
+                strict = package.alliances()[1]
+                package.set_scores([(strict.id, code, max(score.value - 1.5, 0.0), None)
+                                    for (_a, code), score in package.scores(strict.id).items()])
         with Package.open(package_path) as package:
             files.append(export_score_file(package, inbox / score_file_name(
                 package, int(package.meta["export_sequence"]) + 1)).path)
