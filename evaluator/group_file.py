@@ -39,9 +39,9 @@ messages.register({
         "zh": "文件已损坏或不是 zip 格式（{error}）",
         "en": "the file is damaged or not a zip ({error})",
     },
-    "group_file.no_manifest": {"zh": "缺少清单 manifest.json", "en": "no manifest.json"},
+    "group_file.no_manifest": {"zh": "缺少文件清单", "en": "no manifest.json"},
     "group_file.not_a_manifest": {
-        "zh": "manifest.json 不是组文件清单", "en": "no group-file manifest",
+        "zh": "文件清单不是组文件的清单", "en": "no group-file manifest",
     },
     "group_file.no_files": {"zh": "清单中没有列出文件", "en": "the manifest lists no files"},
     "group_file.bad_entry": {

@@ -20,9 +20,9 @@ messages.register({
         "en": "Created workspace {path} for {year}",
     },
     "cli.no_gui": {
-        "zh": "此入口没有图形界面；请用 evaluator 命令或 python -m evaluator 打开程序",
-        "en": "This entry point has no desktop app; start it with the evaluator command or "
-        "python -m evaluator",
+        "zh": "此入口不能打开图形界面；请从开始菜单或桌面图标打开“联盟活跃度评审”",
+        "en": "This entry point cannot open the desktop app; start it with the evaluator "
+        "command, python -m evaluator, or from the Start menu",
     },
 })
 
