@@ -8,7 +8,7 @@ from pathlib import Path
 from evaluator import messages
 from evaluator.errors import EvaluatorError, Problem
 
-ROOT = Path(__file__).resolve().parent.parent
+
 def test_a_text_inside_a_message_follows_its_language(tmp_path: Path) -> None:
     import zipfile
 
