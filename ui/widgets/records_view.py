@@ -7,6 +7,7 @@ each headed by its code and name, with the alliance's records under it.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from typing import Any
 
@@ -180,4 +181,4 @@ class RecordsView(QWidget):
 
 
 def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return html.escape(text, quote=False)
