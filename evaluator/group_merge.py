@@ -35,7 +35,6 @@ from evaluator.progress import NullProgress, Progress, check
 from evaluator.rounds import round_text
 from evaluator.rubric import rubric_from_json
 from evaluator.scorefile import (
-    K_SIGNATURE,
     ScoreFile,
     check_against_rubric,
     read_score_file,
@@ -108,8 +107,7 @@ def validate_member_file(gp: GroupPackage, sf: ScoreFile,
     result = FileResult(path=sf.path, status="rejected", sha256=sf.sha256, score_file=sf,
                         expert=sf.expert, round=sf.round, sequence=sf.sequence)
     file = sf.path.name
-    problems = [p for p in sf.errors
-                if not (p.code == "scorefile.missing_meta" and p.params.get("key") == K_SIGNATURE)]
+    problems = sf.errors_but_signature()
     if not sf.meta and problems:
         result.problems = problems
         return result
@@ -146,12 +144,7 @@ def validate_member_file(gp: GroupPackage, sf: ScoreFile,
             if code not in assigned:
                 add("merge.not_assigned", code=code, expert=sf.expert,
                     round=round_text(gp.round))
-    seen: dict[tuple[str, str], int] = {}
-    for code, indicator, _ in sf.rows:
-        seen[(code, indicator)] = seen.get((code, indicator), 0) + 1
-    for (code, indicator), count in seen.items():
-        if count > 1:
-            add("merge.duplicate_score", code=code, indicator=indicator, count=count)
+    problems.extend(sf.duplicate_score_problems())
     if member and sf.sequence is not None and not forged:
         _ensure_member_files(gp)
         latest = gp.conn.execute("SELECT MAX(sequence) FROM member_files WHERE expert_name = ?",

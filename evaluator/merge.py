@@ -116,10 +116,6 @@ messages.register({
         "en": "{expert} has a conflict of interest with alliance {code} ({reason}) and may "
               "not score it",
     },
-    "merge.duplicate_score": {
-        "zh": "联盟 {code} 的指标 {indicator} 出现了 {count} 次",
-        "en": "Alliance {code}, indicator {indicator} appears {count} times",
-    },
     "merge.older_sequence": {
         "zh": "这是第 {found} 次导出，已汇总过更新的第 {latest} 次导出，旧文件不予接受",
         "en": "This is export {found}; the newer export {latest} is already merged, so the "
@@ -368,10 +364,6 @@ def duplicate_alliance_problems(sf: ScoreFile, alliance_ids: dict[str, int]) -> 
         for codes in codes_of.values() if len(codes) > 1]
 
 
-def _is_missing_signature(p: Problem) -> bool:
-    return p.code == "scorefile.missing_meta" and p.params.get("key") == K_SIGNATURE
-
-
 def validate_score_file(ws: Workspace, year: int, sf: ScoreFile, accept_unsigned: bool,
                         expected_round: str | None = None,
                         context: MergeContext | None = None,
@@ -382,7 +374,7 @@ def validate_score_file(ws: Workspace, year: int, sf: ScoreFile, accept_unsigned
     result = FileResult(path=sf.path, status="rejected", sha256=sf.sha256, score_file=sf,
                         expert=sf.expert, round=sf.round, sequence=sf.sequence)
     file = sf.path.name
-    problems = [p for p in sf.errors if not _is_missing_signature(p)]
+    problems = sf.errors_but_signature()
     unsigned = not sf.signature
     if not sf.meta and problems:  # not a score file, or damaged: nothing more to check
         result.problems = problems
@@ -443,12 +435,7 @@ def validate_score_file(ws: Workspace, year: int, sf: ScoreFile, accept_unsigned
     # Values in range and on the step; duplicates.
     if not any(p.code == "merge.rubric_differs" for p in problems):
         problems.extend(check_against_rubric(sf, rubric, context.allowed))
-    seen: dict[tuple[str, str], int] = {}
-    for code, indicator, _ in sf.rows:
-        seen[(code, indicator)] = seen.get((code, indicator), 0) + 1
-    for (code, indicator), count in seen.items():
-        if count > 1:
-            add("merge.duplicate_score", code=code, indicator=indicator, count=count)
+    problems.extend(sf.duplicate_score_problems())
     problems.extend(duplicate_alliance_problems(sf, context.alliance_ids))
     # Sequence against what is already merged; a file whose signature failed never gets
     # here (a forged sequence of 999999999 must not lock the expert out).

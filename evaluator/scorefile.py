@@ -81,6 +81,10 @@ REQUIRED_META = (K_EXPERT, K_ROUND, K_YEAR, K_FINGERPRINT, K_SEQUENCE, K_EXPORTE
 INDICATOR_HEADER_RE = re.compile(r"(\d+\.\d+)(?:\s+\S.*)?", re.DOTALL)
 
 messages.register({
+    "merge.duplicate_score": {
+        "zh": "联盟 {code} 的指标 {indicator} 出现了 {count} 次",
+        "en": "Alliance {code}, indicator {indicator} appears {count} times",
+    },
     "scorefile.missing_scores": {
         "zh": "联盟 {code}“{name}”还有 {count} 项未评分：{indicators}",
         "en": "Alliance {code} '{name}' has {count} indicators unscored: {indicators}",
@@ -202,6 +206,22 @@ class ScoreFile:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    def errors_but_signature(self) -> list[Problem]:
+        """The file's errors less a missing signature: whether an unsigned file is taken
+        is the merge's call (it says so in its own words)."""
+        return [p for p in self.errors
+                if not (p.code == "scorefile.missing_meta" and p.params.get("key") == K_SIGNATURE)]
+
+    def duplicate_score_problems(self) -> list[Problem]:
+        """One problem per (alliance, indicator) the file scores more than once."""
+        seen: dict[tuple[str, str], int] = {}
+        for code, indicator, _ in self.rows:
+            seen[(code, indicator)] = seen.get((code, indicator), 0) + 1
+        return [Problem("merge.duplicate_score",
+                        {"code": code, "indicator": indicator, "count": count},
+                        file=self.path.name)
+                for (code, indicator), count in seen.items() if count > 1]
 
     def alliance_codes(self) -> list[str]:
         return list(self.names)
