@@ -19,9 +19,6 @@ from evaluator.timefmt import now_iso
 from evaluator.workspace import Workspace
 
 ROLES = ("advisor", "leader", "deputy_leader", "member")
-ROLE_LABELS_ZH = {"advisor": "顾问", "leader": "组长", "deputy_leader": "副组长", "member": "成员"}
-ROLE_LABELS_EN = {"advisor": "Advisor", "leader": "Leader", "deputy_leader": "Deputy leader",
-                  "member": "Member"}
 # Annex 1 heads its roles 顾问 / 组长 / 副组长 / 成员; files written by hand vary a little.
 _ROLE_WORDS = {
     "顾问": "advisor", "专家组顾问": "advisor",
@@ -34,6 +31,10 @@ _ROLE_WORDS = {
 NO_PROGRESS: Progress = NullProgress()
 
 messages.register({
+    "role.advisor": {"zh": "顾问", "en": "Advisor"},
+    "role.leader": {"zh": "组长", "en": "Group leader"},
+    "role.deputy_leader": {"zh": "副组长", "en": "Deputy group leader"},
+    "role.member": {"zh": "成员", "en": "Member"},
     "panel.bad_role": {
         "zh": "角色“{value}”无法识别（应为 顾问、组长、副组长 或 成员）",
         "en": "Role '{value}' is not recognised (expected advisor, leader, deputy leader or "
@@ -137,7 +138,7 @@ class Expert:
     def as_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "year": self.year, "name": self.name, "role": self.role,
-            "role_label": ROLE_LABELS_ZH[self.role], "organisation": self.organisation,
+            "role_label": role_label(self.role, "zh"), "organisation": self.organisation,
             "title": self.title, "alliance_id": self.alliance_id,
             "alliance_code": self.alliance_code, "group_id": self.group_id,
             "group_name": self.group_name, "is_group_leader": self.is_group_leader,
@@ -195,9 +196,11 @@ def parse_role(value: Any) -> str | None:
     return _ROLE_WORDS.get(text)
 
 
-def role_label(role: str, lang: str | None = None) -> str:
-    lang = lang or messages.current_language()
-    return (ROLE_LABELS_ZH if lang == "zh" else ROLE_LABELS_EN).get(role, role)
+def role_label(role: str | None, lang: str | None = None) -> str:
+    """顾问 / 组长 / 副组长 / 成员 (or the English); an unknown code as it is."""
+    if role not in ROLES:
+        return role or ""
+    return messages.text(f"role.{role}", lang)
 
 
 # -- experts -------------------------------------------------------------------------------

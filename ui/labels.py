@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from evaluator import messages, rounds
+from evaluator import messages, panel, rounds
 
 if TYPE_CHECKING:
     from evaluator.rubric import Rubric
@@ -31,12 +31,6 @@ SOURCE_LABELS = {
     "history": QT_TRANSLATE_NOOP("Labels", "Historical results"),
     "published:plenary": QT_TRANSLATE_NOOP("Labels", "Published (plenary decision)"),
     "published:consensus": QT_TRANSLATE_NOOP("Labels", "Published (consensus score)"),
-}
-ROLE_LABELS = {
-    "advisor": QT_TRANSLATE_NOOP("Labels", "Advisor"),
-    "leader": QT_TRANSLATE_NOOP("Labels", "Group leader"),
-    "deputy_leader": QT_TRANSLATE_NOOP("Labels", "Deputy group leader"),
-    "member": QT_TRANSLATE_NOOP("Labels", "Member"),
 }
 FLAG_LABELS = {
     "F1": QT_TRANSLATE_NOOP("Labels", "Band boundary"),
@@ -81,9 +75,8 @@ def source_label(source: str | None, basis: str | None = None) -> str:
 
 
 def role_label(role: str | None) -> str:
-    if role not in ROLE_LABELS:
-        return role or ""
-    return QCoreApplication.translate("Labels", ROLE_LABELS[role])
+    """The panel role's name (evaluator.panel) in the UI language."""
+    return panel.role_label(role, messages.current_language())
 
 
 def flag_label(rule: str | None) -> str:

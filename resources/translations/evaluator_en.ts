@@ -1006,22 +1006,6 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Published (consensus score)</translation>
         </message>
         <message>
-            <source>Advisor</source>
-            <translation>Advisor</translation>
-        </message>
-        <message>
-            <source>Group leader</source>
-            <translation>Group leader</translation>
-        </message>
-        <message>
-            <source>Deputy group leader</source>
-            <translation>Deputy group leader</translation>
-        </message>
-        <message>
-            <source>Member</source>
-            <translation>Member</translation>
-        </message>
-        <message>
             <source>Band boundary</source>
             <translation>Band boundary</translation>
         </message>

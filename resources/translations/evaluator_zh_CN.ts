@@ -1006,22 +1006,6 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>已发布（共识分）</translation>
         </message>
         <message>
-            <source>Advisor</source>
-            <translation>顾问</translation>
-        </message>
-        <message>
-            <source>Group leader</source>
-            <translation>组长</translation>
-        </message>
-        <message>
-            <source>Deputy group leader</source>
-            <translation>副组长</translation>
-        </message>
-        <message>
-            <source>Member</source>
-            <translation>成员</translation>
-        </message>
-        <message>
             <source>Band boundary</source>
             <translation>档位边界</translation>
         </message>
