@@ -13,7 +13,8 @@ BAND_NAMES: dict[str, str] = {
     "high": "活跃度高", "fairly_high": "活跃度较高", "average": "活跃度一般", "inactive": "不活跃",
 }
 BAND_NAMES_EN: dict[str, str] = {
-    "high": "High", "fairly_high": "Fairly high", "average": "Average", "inactive": "Inactive",
+    "high": "High activity", "fairly_high": "Fairly high activity",
+    "average": "Average activity", "inactive": "Inactive",
 }
 BAND_SHORT: dict[str, str] = {"high": "高", "fairly_high": "较高", "average": "一般",
                               "inactive": "不活跃"}

@@ -87,7 +87,7 @@ def _year(ws: Any, year: int | None) -> int:
 
 
 def cmd_results(args: argparse.Namespace) -> int:
-    from evaluator.bands import BAND_NAMES, BAND_NAMES_EN
+    from evaluator.bands import band_name
     from evaluator.cli.output import print_json
     from evaluator.results import results_for_year
     from evaluator.workspace import Workspace
@@ -99,11 +99,10 @@ def cmd_results(args: argparse.Namespace) -> int:
     if args.json:
         print_json([r.as_dict() for r in rows])
         return 0
-    names = BAND_NAMES if messages.current_language() == "zh" else BAND_NAMES_EN
     for r in rows:
         score = "" if r.score is None else r.score
         _say(f"{r.rank}\t{r.code}\t{r.name}\t{batches.get(r.batch_id, r.batch_id)}\t"
-             f"{score}\t{names[r.band]}")
+             f"{score}\t{band_name(r.band)}")
     return 0
 
 
@@ -192,7 +191,7 @@ def cmd_stalled(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from evaluator.bands import BAND_NAMES_EN
+    from evaluator.bands import band_name
     from evaluator.cli.output import print_json
     from evaluator.statistics import compute_statistics
     from evaluator.workspace import Workspace
@@ -204,7 +203,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print_json(data)
         return 0
     for band, fig in data["bands"].items():
-        name = fig["name"] if messages.current_language() == "zh" else BAND_NAMES_EN[band]
+        name = band_name(band)
         _say(f"{name}\t{fig['count']}\t{fig['pct_of_participants']}%\t"
              f"{fig['pct_of_total']}%")
     return 0
