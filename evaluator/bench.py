@@ -17,7 +17,6 @@ cell by cell with python-calamine and inserted into a fresh SQLite table with on
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import multiprocessing
 import os
@@ -47,7 +46,6 @@ from evaluator.synthetic import (
 
 OK = "ok"
 NO_PROGRESS: Progress = NullProgress()
-NOT_AVAILABLE = "not available"
 FAILED = "failed"
 SKIPPED = "skipped"
 
@@ -57,35 +55,24 @@ class StageSpec:
     name: str
     label: str
     setup: bool
-    modules: tuple[str, ...]  # what the stage drives; missing -> "not available"
     needs: tuple[str, ...] = ()  # stages whose success this one depends on
 
 
 STAGES: tuple[StageSpec, ...] = (
-    StageSpec("synthesise", "synthetic input files (registry, submissions, panel)", True,
-              ("evaluator.synthetic",)),
-    StageSpec("import", "registry + submissions import", False,
-              ("evaluator.registry_import", "evaluator.submissions"), ("synthesise",)),
-    StageSpec("assign", "panel import + assignments, both rounds", True,
-              ("evaluator.panel", "evaluator.assignments"), ("import",)),
-    StageSpec("packages", "package generation for all experts", False,
-              ("evaluator.packages",), ("assign",)),
-    StageSpec("scoring", "experts commit their scores in their packages", True,
-              ("evaluator.packages",), ("packages",)),
-    StageSpec("scorefiles", "score-file export for all experts", False,
-              ("evaluator.scorefile",), ("scoring",)),
-    StageSpec("merge", "merge of all score files", False, ("evaluator.merge",),
-              ("scorefiles",)),
+    StageSpec("synthesise", "synthetic input files (registry, submissions, panel)", True),
+    StageSpec("import", "registry + submissions import", False, ("synthesise",)),
+    StageSpec("assign", "panel import + assignments, both rounds", True, ("import",)),
+    StageSpec("packages", "package generation for all experts", False, ("assign",)),
+    StageSpec("scoring", "experts commit their scores in their packages", True, ("packages",)),
+    StageSpec("scorefiles", "score-file export for all experts", False, ("scoring",)),
+    StageSpec("merge", "merge of all score files", False, ("scorefiles",)),
     StageSpec("merge_floor", "merge floor: calamine read + one executemany", False,
-              ("python_calamine",), ("scorefiles",)),
-    StageSpec("flags", "flags (plenary agenda)", False, ("evaluator.flags",), ("merge",)),
-    StageSpec("quality", "panel quality (alpha, leniency)", False, ("evaluator.quality",),
-              ("merge",)),
-    StageSpec("results", "results and statistics", False,
-              ("evaluator.results", "evaluator.statistics"), ("merge",)),
-    StageSpec("workbook", "results workbook export", False,
-              ("evaluator.exports.workbook",), ("merge",)),
-    StageSpec("report", "report export", False, ("evaluator.exports.report",), ("merge",)),
+              ("scorefiles",)),
+    StageSpec("flags", "flags (plenary agenda)", False, ("merge",)),
+    StageSpec("quality", "panel quality (alpha, leniency)", False, ("merge",)),
+    StageSpec("results", "results and statistics", False, ("merge",)),
+    StageSpec("workbook", "results workbook export", False, ("merge",)),
+    StageSpec("report", "report export", False, ("merge",)),
 )
 STAGE_NAMES = tuple(s.name for s in STAGES)
 
@@ -306,24 +293,8 @@ _STAGE_FUNCTIONS: dict[str, Callable[[Path, Scale], dict[str, Any]]] = {
 }
 
 
-def _missing_module(modules: tuple[str, ...]) -> str | None:
-    """The first module the stage needs that cannot be imported, with the reason."""
-    for name in modules:
-        try:
-            importlib.import_module(name)
-        except ImportError as exc:
-            if isinstance(exc, ModuleNotFoundError) and exc.name == name:
-                return f"module {name} has not landed"
-            return f"module {name} cannot be imported ({exc})"
-    return None
-
-
 def run_stage(name: str, workdir: str, scale_name: str) -> dict[str, Any]:
     """Run one stage in this process and measure it (the child's entry point)."""
-    spec = next(s for s in STAGES if s.name == name)
-    missing = _missing_module(spec.modules)
-    if missing is not None:
-        return {"status": NOT_AVAILABLE, "reason": missing}
     function = _STAGE_FUNCTIONS[name]
     hwm_before = _vm_hwm_bytes()
     sampler = PeakSampler() if hwm_before is None else None
@@ -468,7 +439,7 @@ def run_bench(scale: str | Scale, gui: bool = False, json: bool = False,
             blocked = [n for n in spec.needs if status.get(n) != OK]
             if blocked:
                 outcome: dict[str, Any] = {
-                    "status": SKIPPED if status.get(blocked[0]) == FAILED else NOT_AVAILABLE,
+                    "status": SKIPPED,
                     "reason": f"needs stage '{blocked[0]}' ({status.get(blocked[0])})"}
             else:
                 outcome = run_stage_in_child(spec.name, folder, size)
@@ -488,7 +459,7 @@ def run_bench(scale: str | Scale, gui: bool = False, json: bool = False,
             if status.get("merge") == OK:
                 result["gui"] = measure_gui_in_child(folder / WORKSPACE_FILE)
             else:
-                result["gui"] = {"status": NOT_AVAILABLE,
+                result["gui"] = {"status": SKIPPED,
                                  "reason": "needs a merged workspace (stage 'merge')"}
         progress.report(total, total, "")
     finally:

@@ -2,9 +2,11 @@
 the secretariat one group file that carries each member's original signed file.
 
 The group file (`.evgroup`) is a zip: `manifest.json` and the members' score files
-byte for byte under `files/`. The secretariat's merge unpacks it and verifies every
-member's signature with the workspace's keys, exactly as for files sent directly, so a
-group leader can collect and check but never alter or forge a member's scores.
+byte for byte under `files/`. The group package holds the members' public keys only: the
+leader verifies a member's Ed25519 signature but cannot make one. The secretariat's merge
+unpacks the group file and verifies every member's signature with the workspace's public
+keys, exactly as for files sent directly, so a group leader can collect and check but
+never alter or forge a member's scores.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,13 +25,14 @@ from evaluator.errors import EvaluatorError, Problem
 from evaluator.merge import FileResult, MergeReport, expand_paths, round_label
 from evaluator.packages import GroupPackage, now_local
 from evaluator.progress import NullProgress, Progress, check
-from evaluator.reading import ZipLimits, load_json, open_zip
+from evaluator.reading import BoundedZip, ZipLimits, load_json, open_zip
 from evaluator.rubric import rubric_from_json
 from evaluator.scorefile import (
     K_SIGNATURE,
     ScoreFile,
     check_against_rubric,
     read_score_file,
+    verify_legacy_signature,
     verify_signature,
 )
 
@@ -59,6 +63,19 @@ messages.register({
     "group.not_member": {
         "zh": "专家“{name}”不是本组（{group}）成员",
         "en": "Expert '{name}' is not a member of this group ({group})",
+    },
+    "group.unknown_key": {
+        "zh": "签名所用的公钥（指纹 {fingerprint}）不是本组评审包中{name}的公钥：文件不是该组员本人的评审包导出的；若组员领了新评审包，请向秘书处索取新的组评审包",
+        "en": "The file is signed with a key (fingerprint {fingerprint}) that is not "
+              "{name}'s in this group package: it was not exported from the member's own "
+              "package; if the member was given a new package, ask the secretariat for a "
+              "new group package",
+    },
+    "group.legacy_unverifiable": {
+        "zh": "文件使用旧签名，本组评审包无法核验；请组员直接交秘书处，或请秘书处为其补发新评审包",
+        "en": "The file carries an old-style signature this group package cannot verify; "
+              "the member should send it to the secretariat directly, or get a new "
+              "package from the secretariat",
     },
     "group.wrong_year": {
         "zh": "文件是 {found} 年度的评分，本组评审包是 {expected} 年度",
@@ -119,8 +136,9 @@ def validate_member_file(gp: GroupPackage, sf: ScoreFile,
     def add(message: str, **params: Any) -> None:
         problems.append(Problem(message, params, file=file))
 
-    key = gp.key_of(sf.expert.strip()) if sf.expert else None
-    if key is None:
+    name = sf.expert.strip()
+    member = bool(name) and gp.is_member(name)
+    if not member:
         add("group.not_member", name=sf.expert, group=gp.group)
     if sf.year is not None and sf.year != gp.year:
         add("group.wrong_year", found=sf.year, expected=gp.year)
@@ -132,13 +150,17 @@ def validate_member_file(gp: GroupPackage, sf: ScoreFile,
         add("merge.rubric_differs", found=sf.fingerprint[:12], expected=fingerprint[:12])
     elif gp.meta.get("rubric_json"):
         problems.extend(check_against_rubric(sf, rubric_from_json(gp.meta["rubric_json"])))
-    if key is not None:
+    forged = False
+    if member:
         if not sf.signature:
             if not accept_unsigned:
                 add("merge.unsigned")
-        elif not verify_signature(sf, key):
-            add("merge.bad_signature")
-        assigned = set(gp.assigned_codes(sf.expert.strip()))
+        else:
+            signature_problems = member_signature_problems(gp, sf, name)
+            problems.extend(signature_problems)
+            forged = bool(signature_problems)
+            result.legacy_signature = sf.legacy_signature
+        assigned = set(gp.assigned_codes(name))
         for code in dict.fromkeys(c for c, _, _ in sf.rows):
             if code not in assigned:
                 add("merge.not_assigned", code=code, expert=sf.expert,
@@ -149,7 +171,7 @@ def validate_member_file(gp: GroupPackage, sf: ScoreFile,
     for (code, indicator), count in seen.items():
         if count > 1:
             add("merge.duplicate_score", code=code, indicator=indicator, count=count)
-    if key is not None and sf.sequence is not None:
+    if member and sf.sequence is not None and not forged:
         _ensure_member_files(gp)
         latest = gp.conn.execute("SELECT MAX(sequence) FROM member_files WHERE expert_name = ?",
                                  (sf.expert.strip(),)).fetchone()[0]
@@ -171,6 +193,24 @@ def validate_member_file(gp: GroupPackage, sf: ScoreFile,
     return result
 
 
+def member_signature_problems(gp: GroupPackage, sf: ScoreFile, name: str) -> list[Problem]:
+    """Why the signature does not prove the member `name` exported `sf` (empty if it
+    does): his public keys in the group package, or his HMAC key in a format 1 one."""
+    file = sf.path.name
+    if sf.legacy_signature:
+        secret = gp.legacy_key_of(name)
+        if not secret:
+            return [Problem("group.legacy_unverifiable", file=file)]
+        return [] if verify_legacy_signature(sf, secret, despite_errors=True) else [
+            Problem("merge.bad_signature", file=file)]
+    public_key = gp.public_keys_of(name).get(sf.key_fingerprint)
+    if public_key is None:
+        return [Problem("group.unknown_key", {"fingerprint": sf.key_fingerprint[:16],
+                                              "name": name}, file=file)]
+    return [] if verify_signature(sf, public_key, despite_errors=True) else [
+        Problem("merge.bad_signature", file=file)]
+
+
 def merge_into_group_package(group_package: Path | str, paths: list[Path] | list[str],
                              accept_unsigned: bool = False,
                              progress: Progress | None = None) -> MergeReport:
@@ -178,6 +218,7 @@ def merge_into_group_package(group_package: Path | str, paths: list[Path] | list
     progress = progress or NullProgress()
     files = expand_paths(paths)
     results: list[FileResult] = []
+    batch_shas: set[str] = set()
     with GroupPackage.open(group_package) as gp:
         _ensure_member_files(gp)
         for i, path in enumerate(files):
@@ -186,12 +227,16 @@ def merge_into_group_package(group_package: Path | str, paths: list[Path] | list
             sf = read_score_file(path)
             known = gp.conn.execute("SELECT 1 FROM member_files WHERE sha256 = ?",
                                     (sf.sha256,)).fetchone()
-            if sf.sha256 and known:
+            if sf.sha256 and (known or sf.sha256 in batch_shas):
                 results.append(FileResult(path=path, status="unchanged", sha256=sf.sha256,
                                           expert=sf.expert, round=sf.round,
                                           sequence=sf.sequence))
                 continue
-            results.append(validate_member_file(gp, sf, accept_unsigned))
+            result = validate_member_file(gp, sf, accept_unsigned)
+            if result.status == "accepted":
+                batch_shas.add(sf.sha256)
+            results.append(result)
+        _refuse_reused_sequences(results)
         check(progress)
         gp.conn.execute("BEGIN IMMEDIATE")
         try:
@@ -212,6 +257,21 @@ def merge_into_group_package(group_package: Path | str, paths: list[Path] | list
             raise
     progress.report(len(files), len(files), "")
     return MergeReport(results=results, backup=None)
+
+
+def _refuse_reused_sequences(results: list[FileResult]) -> None:
+    """Two different files of one member with one export number in a batch: refuse both
+    (as the secretariat's merge does)."""
+    keyed: dict[tuple[str, int | None], list[FileResult]] = {}
+    for r in results:
+        if r.status == "accepted":
+            keyed.setdefault((r.expert.strip(), r.sequence), []).append(r)
+    for group in keyed.values():
+        if len(group) > 1:
+            for r in group:
+                r.status = "rejected"
+                r.problems.append(Problem("merge.sequence_reused", {"found": r.sequence},
+                                          file=r.path.name))
 
 
 def group_progress(group_package: Path | str) -> list[dict[str, Any]]:
@@ -260,35 +320,55 @@ def is_group_file(path: Path) -> bool:
 
 
 def unpack_group_file(path: Path, into: Path) -> list[Path]:
-    """The member files inside a group file, written to `into`; refused if the zip is not
-    a group file, is too large, or a member does not match its recorded SHA-256."""
+    """The member files inside a group file, written to `into` (a folder for this group
+    file alone); refused if the file is missing, the zip is not a group file (its manifest
+    not an object with a list of entries), is too large, or a member does not match its
+    recorded SHA-256."""
     def refuse(reason: str) -> EvaluatorError:
         return EvaluatorError(Problem("group.not_group_file", {"path": path.name,
                                                                "reason": reason},
                                       file=path.name))
 
+    if not path.exists():
+        raise EvaluatorError(Problem("file.missing", {"path": str(path)}, file=path.name))
     try:
         with open_zip(path, GROUP_ZIP_LIMITS, max_bytes=MAX_GROUP_FILE_BYTES) as zf:
-            manifest = load_json(zf.read("manifest.json", MAX_MANIFEST_BYTES), file=path.name,
-                                 max_bytes=MAX_MANIFEST_BYTES)
-            if not isinstance(manifest, dict) or manifest.get("format") != GROUP_FILE_FORMAT:
-                raise refuse("no group-file manifest")
-            entries = manifest.get("files", [])
-            names = [str(e["file_name"]) for e in entries]
-            if len(set(names)) != len(names):
-                raise refuse("a member is listed twice in the manifest")
+            entries = _manifest_entries(zf, refuse, path.name)
             out: list[Path] = []
-            for i, entry in enumerate(entries, start=1):
-                member = str(entry["file_name"])
-                data = zf.read(member, MAX_MEMBER_FILE_BYTES)
-                if hashlib.sha256(data).hexdigest() != entry["sha256"]:
-                    raise refuse(f"{member} does not match its manifest entry")
-                target = into / f"{path.stem}-{i:03d}-{Path(member).name}"
+            for i, (file_name, sha256) in enumerate(entries, start=1):
+                data = zf.read(file_name, MAX_MEMBER_FILE_BYTES)
+                if hashlib.sha256(data).hexdigest() != sha256:
+                    raise refuse(f"{file_name} does not match its manifest entry")
+                target = into / f"{path.stem}-{i:03d}-{Path(file_name).name}"
                 target.write_bytes(data)
                 out.append(target)
             return out
     except EvaluatorError:
         raise
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError,
-            NotImplementedError, EOFError) as exc:
+            NotImplementedError, EOFError, RuntimeError) as exc:
         raise refuse(type(exc).__name__) from None
+
+
+def _manifest_entries(zf: BoundedZip, refuse: Callable[[str], EvaluatorError],
+                      file: str) -> list[tuple[str, str]]:
+    """(member file name, SHA-256) of every entry of the manifest, checked for shape
+    (read within size and depth limits; a member listed twice is refused)."""
+    if "manifest.json" not in zf.infos:
+        raise refuse("no manifest.json")
+    manifest = load_json(zf.read("manifest.json", MAX_MANIFEST_BYTES), file=file,
+                         max_bytes=MAX_MANIFEST_BYTES)
+    if not isinstance(manifest, dict) or manifest.get("format") != GROUP_FILE_FORMAT:
+        raise refuse("no group-file manifest")
+    files = manifest.get("files")
+    if not isinstance(files, list):
+        raise refuse("the manifest lists no files")
+    entries: list[tuple[str, str]] = []
+    for n, entry in enumerate(files, start=1):
+        if not (isinstance(entry, dict) and isinstance(entry.get("file_name"), str)
+                and isinstance(entry.get("sha256"), str)):
+            raise refuse(f"manifest entry {n} is not a file entry")
+        entries.append((entry["file_name"], entry["sha256"].lower()))
+    if len({name for name, _ in entries}) != len(entries):
+        raise refuse("a member is listed twice in the manifest")
+    return entries

@@ -77,8 +77,10 @@ messages.register({
         "en": "Year {year} is scored in this workspace; history cannot replace it",
     },
     "history.imported": {
-        "zh": "已导入 {year} 年度历史结果：{count} 家联盟",
-        "en": "Imported the {year} results: {count} alliances",
+        "zh": "已导入 {year} 年度历史结果：{count} 家联盟（新增 {created} 家，更新 {updated} 家，"
+        "未变 {unchanged} 家，移除 {removed} 家）",
+        "en": "Imported the {year} results: {count} alliances ({created} added, {updated} "
+        "updated, {unchanged} unchanged, {removed} removed)",
     },
 })
 
@@ -95,6 +97,10 @@ class HistoryImport:
     year: int
     count: int
     warnings: list[Problem] = field(default_factory=list)
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0  # stored for the year, absent from the file
 
 
 def parse_band(value: Any) -> str | None:
@@ -179,15 +185,42 @@ def import_history(ws: Workspace, path: Path | str, year: int) -> HistoryImport:
     if any(p.severity == "error" for p in problems):
         raise EvaluatorError(problems)
     recorded = now_iso()
-    backup_workspace(ws, "history-import")
+    fields = ("score", "band", "code_as_published", "name_as_published")
+    stored = {int(r["alliance_id"]): {f: r[f] for f in fields} for r in ws.db.query(
+        "SELECT * FROM results WHERE year = ? AND source = 'history'", [year])}
+    given = {int(r["alliance_id"]): {f: r[f] for f in fields} for r in rows}
+    created = [a for a in given if a not in stored]
+    changed = [a for a in given if a in stored and stored[a] != given[a]]
+    removed = [a for a in stored if a not in given]
+    report = HistoryImport(year, len(rows), [p for p in problems if p.severity == "warning"],
+                           created=len(created), updated=len(changed),
+                           unchanged=len(given) - len(created) - len(changed),
+                           removed=len(removed))
+    created_ids = set(created)
+    if created or changed or removed:
+        backup_workspace(ws, "history-import")  # no backup for an import changing nothing
     with ws.transaction():
-        old = ws.count("results", "year = ? AND source = 'history'", (year,))
-        ws.db.execute("DELETE FROM results WHERE year = ? AND source = 'history'", (year,))
-        ws.db.table("results").insert_all([{**r, "recorded_at": recorded} for r in rows])
-        ws.audit("import", "history", str(year), {"rows": old} if old else None,
-                 {"file": path.name, "rows": len(rows),
-                  "warnings": [p.as_dict() for p in problems]})
-    return HistoryImport(year, len(rows), [p for p in problems if p.severity == "warning"])
+        codes = dict(ws.db.execute("SELECT id, code FROM alliances").fetchall())
+        for alliance_id in removed:
+            ws.db.execute("DELETE FROM results WHERE year = ? AND source = 'history'"
+                          " AND alliance_id = ?", (year, alliance_id))
+            ws.audit("delete", "history_result", f"{year}:{codes.get(alliance_id)}",
+                     stored[alliance_id], None)
+        for alliance_id in changed:
+            ws.db.execute(
+                "UPDATE results SET score = ?, band = ?, code_as_published = ?,"
+                " name_as_published = ?, recorded_at = ? WHERE year = ?"
+                " AND source = 'history' AND alliance_id = ?",
+                (*(given[alliance_id][f] for f in fields), recorded, year, alliance_id))
+            ws.audit("update", "history_result", f"{year}:{codes.get(alliance_id)}",
+                     stored[alliance_id], given[alliance_id])
+        ws.db.table("results").insert_all([{**r, "recorded_at": recorded} for r in rows
+                                           if int(r["alliance_id"]) in created_ids])
+        ws.audit("import", "history", str(year), {"rows": len(stored)} if stored else None,
+                 {"file": path.name, "rows": len(rows), "created": report.created,
+                  "updated": report.updated, "unchanged": report.unchanged,
+                  "removed": report.removed, "warnings": [p.as_dict() for p in problems]})
+    return report
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,9 @@ Valid files are merged even when others in the same batch are rejected. A higher
 sequence of the same expert and round supersedes the older file (kept as 'superseded');
 an older file arriving later is refused; the same file twice changes nothing. The
 workspace is backed up before anything is written, and every file gets an audit entry.
+
+A signature is verified before the sequence is looked at: only a file the expert's own
+package signed can supersede his earlier file (docs/formats.md, "Signatures and keys").
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from evaluator.scorefile import (
     canonical_content,
     check_against_rubric,
     read_score_file,
+    verify_legacy_signature,
     verify_signature,
 )
 from evaluator.workspace import Workspace, now_iso
@@ -68,6 +72,33 @@ messages.register({
         "zh": "签名校验失败：文件导出后被修改过，或不是该专家导出的",
         "en": "The signature does not verify: the file was changed after export, or was not "
               "exported by this expert",
+    },
+    "merge.unknown_key": {
+        "zh": "签名所用的公钥（指纹 {fingerprint}）不是秘书处为{expert}签发的{round}密钥：文件不是该专家本人的评审包导出的",
+        "en": "The file is signed with a key (fingerprint {fingerprint}) the secretariat did "
+              "not issue to {expert} for the {round} round: it was not exported from the "
+              "expert's own package",
+    },
+    "merge.revoked_key": {
+        "zh": "签名所用的密钥已于 {revoked_at} 作废（{reason}）；确认文件确为专家本人所交后，可选择“接受已作废密钥签名的文件”",
+        "en": "The file is signed with a key revoked on {revoked_at} ({reason}); accept "
+              "files signed with revoked keys only when you are sure the expert sent it",
+    },
+    "merge.legacy_replaced": {
+        "zh": "文件使用旧签名，但秘书处已为该专家签发了新评审包（新密钥）；确认文件确为专家本人所交后，可选择“接受已作废密钥签名的文件”",
+        "en": "The file carries an old-style signature, but the expert has since been "
+              "issued a new package (a new key); accept it only when you are sure the "
+              "expert sent it",
+    },
+    "merge.legacy_no_key": {
+        "zh": "文件使用旧签名，但工作区没有该专家的旧密钥，无法核验",
+        "en": "The file carries an old-style signature, and the workspace holds no old "
+              "key for this expert to verify it",
+    },
+    "merge.duplicate_alliance": {
+        "zh": "联盟 {codes} 是同一家联盟（第 {rows} 行），每家联盟只能评一行",
+        "en": "{codes} are the same alliance (rows {rows}); score each alliance in one "
+              "row only",
     },
     "merge.unknown_alliance": {
         "zh": "联盟代码 {code} 不在联盟名录中",
@@ -117,6 +148,9 @@ messages.register({
         "en": ", supersedes export {old}",
     },
     "merge.unsigned_note": {"zh": "（未签名）", "en": " (unsigned)"},
+    "merge.legacy_note": {"zh": "（旧签名）", "en": " (old-style signature)"},
+    "merge.revoked_note": {"zh": "（已作废密钥，经确认接受）",
+                           "en": " (revoked key, accepted explicitly)"},
 })
 
 ROUND_LABEL = {"initial": ("分组初评", "initial"), "review": ("交叉复评", "review")}
@@ -140,6 +174,8 @@ class FileResult:
     sequence: int | None = None
     sha256: str = ""
     signed: bool = False
+    legacy_signature: bool = False  # HMAC of the first release (旧签名)
+    revoked_key: bool = False  # signed with a revoked key, accepted explicitly
     alliances: int = 0
     superseded_sequence: int | None = None
     problems: list[Problem] = field(default_factory=list)
@@ -151,7 +187,8 @@ class FileResult:
     def as_dict(self) -> dict[str, Any]:
         return {"file": str(self.path), "status": self.status, "expert": self.expert,
                 "round": self.round, "sequence": self.sequence, "sha256": self.sha256,
-                "signed": self.signed, "alliances": self.alliances,
+                "signed": self.signed, "legacy_signature": self.legacy_signature,
+                "revoked_key": self.revoked_key, "alliances": self.alliances,
                 "superseded_sequence": self.superseded_sequence,
                 "via_group_file": self.via_group_file or None,
                 "problems": [p.as_dict() | {"text": messages.render_problem(p)}
@@ -193,6 +230,10 @@ class MergeReport:
                     extra += messages.text("merge.superseded_note", old=r.superseded_sequence)
                 if not r.signed:
                     extra += messages.text("merge.unsigned_note")
+                if r.legacy_signature:
+                    extra += messages.text("merge.legacy_note")
+                if r.revoked_key:
+                    extra += messages.text("merge.revoked_note")
                 out.append(messages.text("merge.accepted", file=name, expert=r.expert,
                                          round=round_label(r.round), sequence=r.sequence,
                                          alliances=r.alliances, extra=extra))
@@ -232,6 +273,8 @@ class MergeContext:
     assigned: dict[tuple[int, str], set[int]]  # (expert id, round) -> alliance ids
     conflicts: dict[tuple[int, int], str]  # (expert id, alliance id) -> reason
     allowed: dict[str, frozenset[float]]  # indicator -> its valid values
+    keys: dict[tuple[int, str], ExpertKey] = field(default_factory=dict)  # (expert, fp)
+    new_keys: set[tuple[int, str]] = field(default_factory=set)  # (expert, round) issued
 
     @classmethod
     def load(cls, ws: Workspace, year: int) -> MergeContext:
@@ -258,10 +301,77 @@ class MergeContext:
                 " JOIN experts e ON e.id = c.expert_id WHERE e.year = ? ORDER BY c.id",
                 (year,)):
             conflicts.setdefault((expert_id, alliance_id), reason)
+        keys = {(int(k.expert_id), k.fingerprint): k for k in (ExpertKey(*r) for r in ws.db.execute(
+            "SELECT k.expert_id, k.round, k.fingerprint, k.public_key, k.revoked_at,"
+            " k.revoked_reason FROM expert_keys k JOIN experts e ON e.id = k.expert_id"
+            " WHERE e.year = ?", (year,)))}
         return cls(rubric=rubric, fingerprint=rubric.fingerprint,
                    workspace_id=workspace_id(ws), experts=experts,
                    alliance_ids=alliance_ids, assigned=assigned, conflicts=conflicts,
-                   allowed=allowed_values(rubric))
+                   allowed=allowed_values(rubric), keys=keys,
+                   new_keys={(k.expert_id, k.round) for k in keys.values()})
+
+
+@dataclass(frozen=True)
+class ExpertKey:
+    """A public key the secretariat issued with one of an expert's packages."""
+
+    expert_id: int
+    round: str
+    fingerprint: str
+    public_key: str
+    revoked_at: str | None
+    revoked_reason: str | None
+
+
+def check_signature(sf: ScoreFile, expert: dict[str, Any], context: MergeContext,
+                    accept_revoked_keys: bool, result: FileResult) -> list[Problem]:
+    """Why the signature of a signed `sf` does not prove that `expert` exported it
+    (empty if it does); notes on `result` an old-style signature or a revoked key."""
+    file = sf.path.name
+    expert_id = int(expert["id"])
+    rnd = round_label(sf.round) if sf.round else "-"
+    if sf.legacy_signature:
+        result.legacy_signature = True
+        if not expert["secret_key"]:
+            return [Problem("merge.legacy_no_key", file=file)]
+        if not verify_legacy_signature(sf, expert["secret_key"], despite_errors=True):
+            return [Problem("merge.bad_signature", file=file)]
+        # A newer package replaced the one holding the HMAC key: whoever still has the
+        # old key (a format 1 group package did too) must not speak for the expert.
+        if (expert_id, sf.round) in context.new_keys:
+            if not accept_revoked_keys:
+                return [Problem("merge.legacy_replaced", file=file)]
+            result.revoked_key = True
+        return []
+    key = context.keys.get((expert_id, sf.key_fingerprint))
+    if key is None or key.round != sf.round:
+        return [Problem("merge.unknown_key", {
+            "fingerprint": sf.key_fingerprint[:16], "expert": expert["name"],
+            "round": rnd}, file=file)]
+    if not verify_signature(sf, key.public_key, despite_errors=True):
+        return [Problem("merge.bad_signature", file=file)]
+    if key.revoked_at is not None:
+        if not accept_revoked_keys:
+            return [Problem("merge.revoked_key", {"revoked_at": key.revoked_at,
+                                                  "reason": key.revoked_reason or "-"},
+                            file=file)]
+        result.revoked_key = True
+    return []
+
+
+def duplicate_alliance_problems(sf: ScoreFile, alliance_ids: dict[str, int]) -> list[Problem]:
+    """Rows of `sf` that name one alliance twice under different codes (a former code,
+    full-width digits): the merge would otherwise write its scores twice."""
+    codes_of: dict[int, list[str]] = {}
+    for code in sf.names:
+        alliance_id = alliance_ids.get(normalize_code(code))
+        if alliance_id is not None:
+            codes_of.setdefault(alliance_id, []).append(code)
+    return [Problem("merge.duplicate_alliance", {
+        "codes": "、".join(codes), "rows": "、".join(str(sf.rows_of.get(c, "?")) for c in codes)},
+        file=sf.path.name, sheet="评分", column="联盟代码")
+        for codes in codes_of.values() if len(codes) > 1]
 
 
 def _is_missing_signature(p: Problem) -> bool:
@@ -270,7 +380,8 @@ def _is_missing_signature(p: Problem) -> bool:
 
 def validate_score_file(ws: Workspace, year: int, sf: ScoreFile, accept_unsigned: bool,
                         expected_round: str | None = None,
-                        context: MergeContext | None = None) -> FileResult:
+                        context: MergeContext | None = None,
+                        accept_revoked_keys: bool = False) -> FileResult:
     """Every reason to refuse `sf`; no writes. `context` is what the workspace holds
     (read here when not given)."""
     context = context or MergeContext.load(ws, year)
@@ -308,12 +419,16 @@ def validate_score_file(ws: Workspace, year: int, sf: ScoreFile, accept_unsigned
     if sf.fingerprint and sf.fingerprint != context.fingerprint:
         add("merge.rubric_differs", found=sf.fingerprint[:12],
             expected=context.fingerprint[:12])
+    forged = False
     if expert is not None:
         if unsigned:
             if not accept_unsigned:
                 add("merge.unsigned")
-        elif not verify_signature(sf, expert["secret_key"]):
-            add("merge.bad_signature")
+        else:
+            signature_problems = check_signature(sf, expert, context, accept_revoked_keys,
+                                                 result)
+            problems.extend(signature_problems)
+            forged = bool(signature_problems)
     # Alliances: known, assigned in this round, no conflict of interest.
     for code in dict.fromkeys(c for c, _, _ in sf.rows):
         alliance_id = context.alliance_ids.get(normalize_code(code))
@@ -340,8 +455,10 @@ def validate_score_file(ws: Workspace, year: int, sf: ScoreFile, accept_unsigned
     for (code, indicator), count in seen.items():
         if count > 1:
             add("merge.duplicate_score", code=code, indicator=indicator, count=count)
-    # Sequence against what is already merged.
-    if expert is not None and rnd and sf.sequence is not None:
+    problems.extend(duplicate_alliance_problems(sf, context.alliance_ids))
+    # Sequence against what is already merged; a file whose signature failed never gets
+    # here (a forged sequence of 999999999 must not lock the expert out).
+    if expert is not None and rnd and sf.sequence is not None and not forged:
         row = ws.db.execute(
             "SELECT MAX(sequence) FROM score_files WHERE year = ? AND round = ?"
             " AND expert_id = ?", (year, rnd, expert["id"])).fetchone()
@@ -417,37 +534,48 @@ def _apply(ws: Workspace, year: int, r: FileResult) -> None:
              {"superseded_sequence": r.superseded_sequence} if previous else None,
              {"expert": r.expert, "round": r.round, "sequence": r.sequence,
               "sha256": r.sha256, "signed": r.signed, "unsigned": not r.signed,
+              "legacy_signature": r.legacy_signature, "revoked_key": r.revoked_key,
+              "key_fingerprint": sf.key_fingerprint or None,
               "scores": len(sf.rows), "alliances": r.alliances,
               "via_group_file": r.via_group_file or None})
 
 
 def merge_score_files(ws: Workspace, paths: list[Path] | list[str] | tuple[Path, ...],
                       accept_unsigned: bool = False, progress: Progress | None = None,
-                      year: int | None = None, round: str | None = None) -> MergeReport:
-    """Validate every file, then merge the valid ones in one transaction."""
+                      year: int | None = None, round: str | None = None,
+                      accept_revoked_keys: bool = False) -> MergeReport:
+    """Validate every file, then merge the valid ones in one transaction.
+
+    `accept_revoked_keys`: the secretariat accepts, explicitly and audited, files signed
+    with the key of a package declared lost (or an old-style signature replaced by a
+    newer package)."""
     progress = progress or NullProgress()
     year = ws.require_year(year)
     with tempfile.TemporaryDirectory(prefix="evaluator-group-") as unpacked:
         files, refused, via = _unpack_group_files(expand_paths(paths), Path(unpacked))
-        return _merge_files(ws, year, files, refused, via, accept_unsigned, progress, round)
+        return _merge_files(ws, year, files, refused, via, accept_unsigned, progress, round,
+                            accept_revoked_keys)
 
 
 def _unpack_group_files(files: list[Path], into: Path
                         ) -> tuple[list[Path], list[FileResult], dict[Path, str]]:
     """A group leader's `.evgroup` file stands for the members' original score files; a
     damaged group file is refused whole, like any other file. Also returns, for each
-    member file, the name of the group file it came in."""
+    member file, the name of the group file it came in. Each group file unpacks into a
+    folder of its own, so two group files' members never share a name."""
     from evaluator.group_merge import is_group_file, unpack_group_file
 
     out: list[Path] = []
     refused: list[FileResult] = []
     via: dict[Path, str] = {}
-    for path in files:
+    for index, path in enumerate(files, start=1):
         if not is_group_file(path):
             out.append(path)
             continue
+        folder = into / f"{index:04d}"
         try:
-            members = unpack_group_file(path, into)
+            folder.mkdir()
+            members = unpack_group_file(path, folder)
         except EvaluatorError as error:
             refused.append(FileResult(path=path, status="rejected", problems=error.problems))
             continue
@@ -458,7 +586,7 @@ def _unpack_group_files(files: list[Path], into: Path
 
 def _merge_files(ws: Workspace, year: int, files: list[Path], refused: list[FileResult],
                  via: dict[Path, str], accept_unsigned: bool, progress: Progress,
-                 round: str | None) -> MergeReport:
+                 round: str | None, accept_revoked_keys: bool = False) -> MergeReport:
     total = len(files) * 2
     results: list[FileResult] = list(refused)
     known = {r[0] for r in ws.db.execute("SELECT sha256 FROM score_files WHERE year = ?",
@@ -473,7 +601,8 @@ def _merge_files(ws: Workspace, year: int, files: list[Path], refused: list[File
             results.append(FileResult(path=path, status="unchanged", sha256=sf.sha256,
                                       expert=sf.expert, round=sf.round, sequence=sf.sequence))
             continue
-        result = validate_score_file(ws, year, sf, accept_unsigned, round, context)
+        result = validate_score_file(ws, year, sf, accept_unsigned, round, context,
+                                     accept_revoked_keys)
         result.via_group_file = via.get(path, "")
         if result.status == "accepted":
             batch_shas.add(sf.sha256)
@@ -509,13 +638,55 @@ def _merge_files(ws: Workspace, year: int, files: list[Path], refused: list[File
     return MergeReport(results=results, backup=backup)
 
 
+def _recheck(ws: Workspace, year: int, r: FileResult) -> None:
+    """Judge `r` again against what the workspace holds now, inside the write
+    transaction: another program may have merged a newer export of the same expert, or
+    changed the assignments, since the file was validated. Sets r.status."""
+    assert r.expert_id is not None
+    assert r.sequence is not None
+    file = r.path.name
+    if ws.db.execute("SELECT 1 FROM score_files WHERE year = ? AND sha256 = ?",
+                     (year, r.sha256)).fetchone():
+        r.status = "unchanged"
+        return
+    latest = ws.db.execute(
+        "SELECT MAX(sequence) FROM score_files WHERE year = ? AND round = ? AND expert_id = ?",
+        (year, r.round, r.expert_id)).fetchone()[0]
+    same = ws.db.execute(
+        "SELECT content_json FROM score_files WHERE year = ? AND round = ? AND expert_id = ?"
+        " AND sequence = ?", (year, r.round, r.expert_id, r.sequence)).fetchone()
+    if same is not None:
+        assert r.score_file is not None
+        if _same_content(same[0], r.score_file):
+            r.status = "unchanged"  # the same export, merged meanwhile by another program
+            return
+        r.problems.append(Problem("merge.sequence_reused", {"found": r.sequence}, file=file))
+    elif latest is not None and r.sequence < latest:
+        r.problems.append(Problem("merge.older_sequence",
+                                  {"found": r.sequence, "latest": latest}, file=file))
+    assigned = {a for (a,) in ws.db.execute(
+        "SELECT alliance_id FROM assignments WHERE year = ? AND round = ? AND expert_id = ?",
+        (year, r.round, r.expert_id))}
+    for code, alliance_id in r.alliance_ids.items():
+        if alliance_id not in assigned:
+            r.problems.append(Problem("merge.not_assigned", {
+                "code": code, "expert": r.expert, "round": round_label(r.round)}, file=file))
+    if r.problems:
+        r.status = "rejected"
+
+
 def _write(ws: Workspace, year: int, results: list[FileResult], to_merge: list[FileResult],
            done: int, total: int, progress: Progress) -> None:
+    # Every check that depends on the workspace is repeated here, under the write lock
+    # (BEGIN IMMEDIATE): two merges at once run one after the other, and an older
+    # export validated before another program merged a newer one is refused.
     with ws.transaction():
         for j, r in enumerate(to_merge):
             check(progress)
             progress.report(done + j, total, r.path.name)
-            _apply(ws, year, r)
+            _recheck(ws, year, r)
+            if r.status == "accepted":
+                _apply(ws, year, r)
         for r in results:
             if r.status == "rejected":
                 ws.audit("merge_rejected", "score_file", r.path.name, None, {

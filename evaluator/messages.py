@@ -120,6 +120,41 @@ register(
             "en": "Workspace {path} was written by a newer version (schema {found}, this "
             "program supports up to {supported}); please upgrade",
         },
+        "workspace.busy": {
+            "zh": "工作区 {path} 正被另一个程序写入，等待后仍未结束；请稍后再试，"
+            "或关闭正在汇总、导入的另一个窗口",
+            "en": "Workspace {path} is being written by another program and it has not "
+            "finished; try again in a moment, or close the other window that is merging or "
+            "importing",
+        },
+        "workspace.waiting": {
+            "zh": "工作区 {path} 正被另一个程序写入，等待其完成…",
+            "en": "Workspace {path} is being written by another program; waiting for it…",
+        },
+        "workspace.is_folder": {
+            "zh": "{path} 是文件夹，不是工作区文件；请选择其中的 .evdb 文件",
+            "en": "{path} is a folder, not a workspace file; choose the .evdb file in it",
+        },
+        "workspace.read_only": {
+            "zh": "工作区 {path} 以只读方式打开（{why}），不能修改；查看、导出到其他文件夹不受影响。"
+            "如需修改，请把工作区复制到可写的文件夹，或取消文件的只读属性",
+            "en": "Workspace {path} is open read-only ({why}) and cannot be changed; viewing "
+            "and exporting elsewhere still work. To change it, copy it to a writable folder "
+            "or clear the file's read-only attribute",
+        },
+        "workspace.read_only.file": {
+            "zh": "文件是只读的",
+            "en": "the file is read-only",
+        },
+        "workspace.read_only.folder": {
+            "zh": "所在文件夹不可写",
+            "en": "its folder cannot be written",
+        },
+        "workspace.read_only_upgrade": {
+            "zh": "工作区 {path} 需要升级到本程序的结构版本，但{why}；请把它复制到可写的文件夹后再打开",
+            "en": "Workspace {path} needs upgrading to this program's schema, but {why}; copy "
+            "it to a writable folder and open it there",
+        },
         "workspace.suffix": {
             "zh": "工作区文件名应以 .evdb 结尾：{path}",
             "en": "A workspace file name must end in .evdb: {path}",

@@ -1,12 +1,15 @@
 """Expert packages (.evpkg): one expert's work for one round, scored offline.
 
-A package is a SQLite file holding the round, the rubric, the expert's secret key (the
-HMAC key of the score files), ONLY the alliances assigned to that expert for that round
+A package is a SQLite file holding the round, the rubric, the expert's private signing
+key (Ed25519, made for this package; the workspace keeps only its public key), ONLY the
+alliances assigned to that expert for that round
 with their submissions, and the expert's scores. Scores are committed one by one in WAL
 mode with synchronous=FULL, so a score the window shows as saved survives a crash or a
 power cut. A re-review package never holds first-round scores (method.md: the cross-group
 re-review must not see them). A group package gives a group leader the group's
-assignments and the members' keys, to verify the members' score files.
+assignments and the members' public keys, which verify the members' score files but
+cannot sign one. Format 1 packages (the first release) carry HMAC keys instead; they
+still open and sign (docs/formats.md, "Upgrade").
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from evaluator import __version__, messages
+from evaluator import __version__, messages, signing, sqlite_files
 from evaluator.atomic import atomic_write
 from evaluator.errors import EvaluatorError, Problem
 from evaluator.progress import NullProgress, Progress, check
@@ -31,9 +34,9 @@ if TYPE_CHECKING:
 
 SUFFIX = ".evpkg"
 FORMAT = "evaluator-package"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: Ed25519 keys (signing_key, member_keys); 1: HMAC secret_key
 ROUNDS = ("initial", "review")
-SQLITE_MAGIC = b"SQLite format 3\x00"
+REPLACEMENT_SEQUENCE_GAP = 1000
 
 messages.register({
     "package.unknown_expert": {
@@ -60,6 +63,10 @@ messages.register({
         "zh": "专家“{name}”与联盟 {code}“{alliance}”存在利益冲突，却被分配评审该联盟；请先修改分配",
         "en": "Expert '{name}' has a conflict of interest with alliance {code} '{alliance}' "
         "but is assigned to it; fix the assignment first",
+    },
+    "package.busy": {
+        "zh": "评审包 {path} 正被另一个程序写入；请稍后再试",
+        "en": "Package {path} is being written by another program; try again in a moment",
     },
     "package.not_a_package": {
         "zh": "{path} 不是评审包文件（.evpkg）",
@@ -175,8 +182,12 @@ CREATE TABLE members (
     id INTEGER PRIMARY KEY,          -- the workspace's expert id
     name TEXT NOT NULL UNIQUE,
     role TEXT NOT NULL,
-    is_group_leader INTEGER NOT NULL DEFAULT 0,
-    secret_key TEXT NOT NULL
+    is_group_leader INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE member_keys (           -- public keys only: they verify, they cannot sign
+    member_id INTEGER NOT NULL REFERENCES members(id),
+    fingerprint TEXT NOT NULL PRIMARY KEY,
+    public_key TEXT NOT NULL
 );
 CREATE TABLE member_assignments (
     member_id INTEGER NOT NULL REFERENCES members(id),
@@ -279,6 +290,7 @@ def _new_package_db(out_path: Path, schema: str) -> Iterator[sqlite3.Connection]
         conn = sqlite3.connect(str(tmp), isolation_level=None)
         try:
             conn.execute("PRAGMA journal_mode=DELETE")
+            conn.execute(f"PRAGMA application_id={sqlite_files.PACKAGE_APPLICATION_ID}")
             conn.execute("BEGIN")
             _run_script(conn, schema)
             yield conn
@@ -307,8 +319,14 @@ def _put_meta(conn: sqlite3.Connection, meta: dict[str, Any]) -> None:
 
 
 def build_expert_package(ws: Workspace, year: int | None, round_: str, expert: int | str,
-                         out_path: Path | str) -> BuiltPackage:
-    """Write the package of one expert for one round (refused if the expert has none)."""
+                         out_path: Path | str, *, replaces_lost: str = "") -> BuiltPackage:
+    """Write the package of one expert for one round (refused if the expert has none).
+
+    The package gets a new Ed25519 key pair: the private key is written into the package
+    only, the public key into the workspace. Keys of the expert's earlier packages stay
+    valid, unless `replaces_lost` (the reason, such as "U 盘丢失") says those packages
+    are lost: then their keys are revoked, and files signed with them are refused unless
+    the secretariat accepts them explicitly at the merge."""
     year = ws.require_year(year)
     require_round(round_)
     out_path = Path(out_path)
@@ -325,14 +343,20 @@ def build_expert_package(ws: Workspace, year: int | None, round_: str, expert: i
         "SELECT COALESCE(MAX(sequence), 0) FROM score_files"
         " WHERE year = ? AND round = ? AND expert_id = ?",
         (year, round_, row["id"])).fetchone()[0]
+    if replaces_lost:
+        # The lost package may still export (its files are accepted only explicitly): the
+        # new one numbers its exports far above, so the two never claim one number.
+        last_seq += REPLACEMENT_SEQUENCE_GAP
     ids = [a["id"] for a in alliances]
     marks = ",".join("?" for _ in ids)
+    private_key, public_key = signing.generate_key_pair()
     with _new_package_db(out_path, _EXPERT_SCHEMA) as conn:
         _put_meta(conn, {
             "format": FORMAT, "format_version": FORMAT_VERSION, "kind": "expert",
             "app_version": __version__, "year": year, "round": round_,
             "expert_id": row["id"], "expert_name": row["name"], "expert_role": row["role"],
-            "secret_key": row["secret_key"], "rubric_json": rubric.canonical_json(),
+            "signing_key": private_key, "public_key": public_key,
+            "rubric_json": rubric.canonical_json(),
             "rubric_fingerprint": rubric.fingerprint, "workspace_id": workspace_id(ws),
             "created_at": now_local(), "export_sequence": int(last_seq),
         })
@@ -370,10 +394,33 @@ def build_expert_package(ws: Workspace, year: int | None, round_: str, expert: i
                  f"SELECT * FROM scores WHERE year = ? AND round = ? AND expert_id = ?"
                  f" AND alliance_id IN ({marks})", [year, round_, row["id"], *ids])
              if s["indicator_code"] in rubric.codes])
+    key_fingerprint = signing.fingerprint(public_key)
     with ws.transaction():
+        if replaces_lost:
+            revoke_keys(ws, row["id"], round_, replaces_lost)
+        ws.db.execute(
+            "INSERT INTO expert_keys (expert_id, round, public_key, fingerprint, issued_at,"
+            " package_file) VALUES (?, ?, ?, ?, ?, ?)",
+            (row["id"], round_, public_key, key_fingerprint, now_local(), out_path.name))
         ws.audit("export", "package", f"{year}/{round_}/{row['name']}", None,
-                 {"file": out_path.name, "alliances": len(alliances)})
+                 {"file": out_path.name, "alliances": len(alliances),
+                  "key_fingerprint": key_fingerprint})
     return BuiltPackage(out_path, row["name"], round_, len(alliances))
+
+
+def revoke_keys(ws: Workspace, expert_id: int, round_: str, reason: str) -> int:
+    """Revoke the expert's keys of the round (inside the caller's transaction): his
+    packages of that round are lost. Returns how many keys were revoked."""
+    revoked = [r[0] for r in ws.db.execute(
+        "SELECT fingerprint FROM expert_keys WHERE expert_id = ? AND round = ?"
+        " AND revoked_at IS NULL", (expert_id, round_))]
+    ws.db.execute("UPDATE expert_keys SET revoked_at = ?, revoked_reason = ?"
+                  " WHERE expert_id = ? AND round = ? AND revoked_at IS NULL",
+                  (now_local(), reason, expert_id, round_))
+    for fp in revoked:
+        ws.audit("revoke", "expert_key", fp, None, {"expert_id": expert_id,
+                                                     "round": round_, "reason": reason})
+    return len(revoked)
 
 
 def package_file_name(year: int, round_: str, expert_name: str) -> str:
@@ -409,7 +456,8 @@ def build_all_packages(ws: Workspace, year: int | None, round_: str, out_dir: Pa
 
 def build_group_package(ws: Workspace, year: int | None, round_: str, group: int | str,
                         out_path: Path | str) -> BuiltPackage:
-    """The group leader's package: the group's assignments and its members' keys."""
+    """The group leader's package: the group's assignments and its members' public keys
+    (of the round, not revoked): enough to verify their files, never to sign one."""
     year = ws.require_year(year)
     require_round(round_)
     out_path = Path(out_path)
@@ -451,11 +499,16 @@ def build_group_package(ws: Workspace, year: int | None, round_: str, group: int
                  " FROM alliances a JOIN batches b ON b.id = a.batch_id"
                  f" WHERE a.id IN ({marks_a}) ORDER BY b.sort, a.code", alliance_ids))])
         conn.executemany(
-            "INSERT INTO members (id, name, role, is_group_leader, secret_key)"
-            " VALUES (?, ?, ?, ?, ?)",
-            [(e["id"], e["name"], e["role"], e["is_group_leader"], e["secret_key"])
+            "INSERT INTO members (id, name, role, is_group_leader) VALUES (?, ?, ?, ?)",
+            [(e["id"], e["name"], e["role"], e["is_group_leader"])
              for e in ws.db.query(f"SELECT * FROM experts WHERE id IN ({marks_m})",
                                   member_ids)])
+        conn.executemany(
+            "INSERT INTO member_keys (member_id, fingerprint, public_key) VALUES (?, ?, ?)",
+            ws.db.execute(
+                "SELECT expert_id, fingerprint, public_key FROM expert_keys"
+                f" WHERE round = ? AND revoked_at IS NULL AND expert_id IN ({marks_m})",
+                [round_, *member_ids]).fetchall())
         conn.executemany(
             "INSERT INTO member_assignments (member_id, alliance_id) VALUES (?, ?)",
             [(a["expert_id"], a["alliance_id"]) for a in assigned])
@@ -509,8 +562,8 @@ class _DamagedRow(Exception):
 
 
 _REQUIRED_META = {
-    "expert": ("year", "round", "expert_name", "secret_key", "rubric_json",
-               "rubric_fingerprint", "export_sequence"),
+    "expert": ("year", "round", "expert_name", "rubric_json", "rubric_fingerprint",
+               "export_sequence"),
     "group": ("year", "round", "group_name"),
 }
 
@@ -533,13 +586,27 @@ def package_kind(path: Path | str) -> str:
 
 def _connect_package(path: Path, kind: str
                      ) -> tuple[sqlite3.Connection, dict[str, str], Rubric | None]:
-    from evaluator.reading import MAX_DATABASE_BYTES, require_regular_file
-
-    require_regular_file(path, MAX_DATABASE_BYTES)  # a FIFO or a folder is refused unopened
-    with path.open("rb") as fh:
-        if fh.read(16) != SQLITE_MAGIC:
+    if not path.exists():
+        raise EvaluatorError(Problem("file.missing", {"path": str(path)}, file=path.name))
+    if path.is_dir():
+        raise EvaluatorError(Problem("package.not_a_package", {"path": str(path)},
+                                     file=path.name))
+    # Only SQLite opens the file (sqlite_files): a plain open() and close() here would
+    # drop the locks of the expert's window on the same package.
+    try:
+        found = sqlite_files.probe(path)
+    except sqlite3.DatabaseError as exc:
+        if sqlite_files.is_busy(exc):
+            raise EvaluatorError(Problem("package.busy", {"path": str(path)},
+                                         file=path.name)) from None
+        if sqlite_files.primary_code(exc) == sqlite_files.SQLITE_NOTADB:
             raise EvaluatorError(Problem("package.not_a_package", {"path": str(path)},
-                                         file=path.name))
+                                         file=path.name)) from None
+        raise _damaged(path, exc) from None
+    if found.application_id not in (0, sqlite_files.PACKAGE_APPLICATION_ID) \
+            or "meta" not in found.tables:
+        raise EvaluatorError(Problem("package.not_a_package", {"path": str(path)},
+                                     file=path.name))
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=True)
     try:
         try:
@@ -586,6 +653,10 @@ def _connect_package(path: Path, kind: str
                 raise ValueError(f"round {meta['round']!r}")
             if kind == "expert":
                 int(meta["export_sequence"])
+                if meta.get("signing_key"):
+                    signing.public_key_of(meta["signing_key"])
+                elif not meta.get("secret_key"):  # format 1 signs with its HMAC key
+                    raise ValueError("meta: signing_key")
             rubric = rubric_from_json(meta["rubric_json"]) if "rubric_json" in meta else None
         except (ValueError, TypeError, AttributeError, KeyError, EvaluatorError) as exc:
             # ValueError includes UnicodeDecodeError and json.JSONDecodeError (the rubric)
@@ -643,8 +714,18 @@ class Package:
         return self.meta.get("expert_role", "")
 
     @property
-    def secret_key(self) -> str:
-        return self.meta["secret_key"]
+    def signing_key(self) -> str:
+        """The expert's Ed25519 private key ('' in a format 1 package)."""
+        return self.meta.get("signing_key", "")
+
+    @property
+    def legacy_secret(self) -> str:
+        """A format 1 package's HMAC key ('' in packages of this version)."""
+        return self.meta.get("secret_key", "") if not self.signing_key else ""
+
+    @property
+    def public_key(self) -> str:
+        return signing.public_key_of(self.signing_key) if self.signing_key else ""
 
     @property
     def fingerprint(self) -> str:
@@ -806,6 +887,8 @@ class Package:
              source: str) -> None:
         old = self.score(alliance_id, indicator)
         new_comment = comment if comment is not None else (old.comment if old else "")
+        if old is not None and old.value == value and old.comment == new_comment:
+            return  # the same score again (a template imported twice): no history row
         self.conn.execute(
             "INSERT INTO scores (alliance_id, indicator_code, value, comment, updated_at)"
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT(alliance_id, indicator_code) DO UPDATE SET"
@@ -893,7 +976,7 @@ def _score_of(row: tuple[Any, ...]) -> Score:
 
 
 class GroupPackage:
-    """A group leader's package: members' keys and who scores what."""
+    """A group leader's package: members' public keys and who scores what."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, meta: dict[str, str]) -> None:
         self.path = path
@@ -937,11 +1020,33 @@ class GroupPackage:
             names = [d[0] for d in cur.description]
             return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
-    def key_of(self, expert_name: str) -> str | None:
+    def is_member(self, expert_name: str) -> bool:
         with self._guard():
+            return self.conn.execute("SELECT 1 FROM members WHERE name = ?",
+                                     (expert_name,)).fetchone() is not None
+
+    def public_keys_of(self, expert_name: str) -> dict[str, str]:
+        """fingerprint -> public key of the member's packages (format 2 only)."""
+        with self._guard():
+            if not self._has_table("member_keys"):
+                return {}
+            return {str(fp): str(key) for fp, key in self.conn.execute(
+                "SELECT k.fingerprint, k.public_key FROM member_keys k"
+                " JOIN members m ON m.id = k.member_id WHERE m.name = ?", (expert_name,))}
+
+    def legacy_key_of(self, expert_name: str) -> str:
+        """The member's HMAC key in a format 1 group package ('' otherwise)."""
+        with self._guard():
+            columns = {r[1] for r in self.conn.execute("PRAGMA table_info(members)")}
+            if "secret_key" not in columns:
+                return ""
             row = self.conn.execute("SELECT secret_key FROM members WHERE name = ?",
                                     (expert_name,)).fetchone()
-        return row[0] if row else None
+        return str(row[0]) if row and row[0] else ""
+
+    def _has_table(self, name: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'"
+                                 " AND name = ?", (name,)).fetchone() is not None
 
     def assigned_codes(self, expert_name: str) -> list[str]:
         with self._guard():

@@ -8,7 +8,6 @@ reason. An expert never scores an alliance he or she is conflicted with (assignm
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,6 +50,10 @@ messages.register({
         "member: 顾问、组长、副组长、成员)",
     },
     "panel.empty_name": {"zh": "姓名为空", "en": "The name is empty"},
+    "panel.advisor_not_in_group": {
+        "zh": "{name} 是顾问专家，不参加分组评审，“分组”应留空",
+        "en": "{name} is an advisor and scores in no group; leave 分组 empty",
+    },
     "panel.duplicate_name": {
         "zh": "专家“{name}”在文件中出现了两次（另见第 {other_row} 行）",
         "en": "Expert '{name}' appears twice in the file (see also row {other_row})",
@@ -282,7 +285,8 @@ def get_expert_by_name(ws: Workspace, year: int | None, name: str) -> Expert:
 
 
 def secret_key(ws: Workspace, expert_id: int) -> str:
-    """The expert's HMAC key for signing score files (hex)."""
+    """The expert's first-release HMAC key ('' for experts added since Ed25519 signing:
+    their keys are made with each package, evaluator.packages)."""
     row = ws.db.execute("SELECT secret_key FROM experts WHERE id = ?", (expert_id,)).fetchone()
     if row is None:
         raise EvaluatorError(Problem("panel.unknown_expert_id", {"id": expert_id}))
@@ -316,7 +320,7 @@ def add_expert(ws: Workspace, year: int | None, name: str, role: str,
         row = {"year": year, "name": name, "role": parsed,
                "organisation": organisation.strip(), "title": title.strip(),
                "alliance_id": alliance_id, "group_id": group_id, "is_group_leader": 0,
-               "secret_key": secrets.token_hex(32), "sort": sort}
+               "secret_key": "", "sort": sort}
         expert_id = int(ws.db.table("experts").insert(row).last_pk)  # type: ignore[arg-type]
         ws.audit("create", "expert", f"{year}:{name}", None,
                  {k: v for k, v in row.items() if k != "secret_key"})
@@ -649,7 +653,8 @@ def import_panel(ws: Workspace, path: Path | str, year: int | None = None,
     report = ImportReport(file=path.name, year=year)
     index = NameIndex(ws)
     existing_groups = {g.name for g in list_groups(ws, year)}
-    backup_workspace(ws, "panel-import")
+    if _panel_would_change(ws, year, rows, has_group):
+        backup_workspace(ws, "panel-import")  # no backup for an import changing nothing
     with ws.transaction():
         for i, item in enumerate(rows):
             check(progress)
@@ -694,9 +699,34 @@ def import_panel(ws: Workspace, path: Path | str, year: int | None = None,
         if has_group:
             lead_groups_by_rank(ws, year)
         ws.audit("import", "panel", path.name, None,
-                 {"added": len(report.added), "updated": len(report.updated)})
+                 {"added": len(report.added), "updated": len(report.updated),
+                  "unchanged": len(report.unchanged)})
     progress.report(len(rows), len(rows))
     return report
+
+
+def _panel_would_change(ws: Workspace, year: int, rows: list[_PanelRow],
+                        has_group: bool) -> bool:
+    """Whether importing `rows` would write anything (an expert added or changed, a
+    group created or changed, a leaderless group given its leader)."""
+    for item in rows:
+        current = find_expert_by_name(ws, year, item.name)
+        if current is None:
+            return True
+        if (item.role, item.organisation.strip(), item.title.strip()) != (
+                current.role, current.organisation, current.title):
+            return True
+        if has_group and (item.group or None) != current.group_name:
+            return True
+    if has_group:
+        leaders: dict[int, bool] = {}
+        for expert in list_experts(ws, year):
+            if expert.group_id is not None:
+                leaders[expert.group_id] = leaders.get(expert.group_id, False) \
+                    or bool(expert.is_group_leader)
+        if not all(leaders.values()):
+            return True
+    return False
 
 
 def lead_groups_by_rank(ws: Workspace, year: int | None = None) -> None:

@@ -235,6 +235,18 @@ def file_problems(path: Path, max_bytes: int, name: str | None = None
     return st.st_size, []
 
 
+def refuse_special_file(path: Path) -> None:
+    """Refuse a FIFO, socket or device by `stat` alone (SQLite, like `open`, would block on
+    a FIFO); a missing file or a folder is left to the caller's own message."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        _size, problems = file_problems(path, MAX_DATABASE_BYTES)
+        raise EvaluatorError(problems)
+
+
 def require_regular_file(path: Path | str, max_bytes: int = MAX_FILE_BYTES) -> int:
     """The size of `path`, a regular file within `max_bytes`; EvaluatorError otherwise."""
     size, problems = file_problems(Path(path), max_bytes)

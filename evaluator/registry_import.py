@@ -235,7 +235,8 @@ def import_registry(ws: Workspace, path: Path | str,
     if problems:
         raise ImportRefused(problems)
     total = len(entries)
-    backup_workspace(ws, "registry-import")
+    if any(_would_change(entry, existing.get(entry.code), alias_rows) for entry in entries):
+        backup_workspace(ws, "registry-import")  # no backup for an import changing nothing
     with ws.transaction():
         for done, entry in enumerate(entries):
             if done % 50 == 0:
@@ -281,6 +282,15 @@ def import_registry(ws: Workspace, path: Path | str,
                   "unchanged": report.unchanged})
     progress.report(total, total, "")
     return report
+
+
+def _would_change(entry: RegistryEntry, old: Any, alias_rows: dict[tuple[str, str], int]
+                  ) -> bool:
+    if old is None or old["name"] != entry.name or old["batch_id"] != entry.batch_id:
+        return True
+    return any((kind, alias) not in alias_rows and not (kind == "name" and alias == entry.name)
+               for kind, values in (("name", entry.former_names), ("code", entry.former_codes))
+               for alias in values)
 
 
 def _add_aliases(ws: Workspace, alliance_id: int, entry: RegistryEntry,

@@ -148,6 +148,9 @@ def publish_results(ws: Workspace, year: int) -> list[ResultRow]:
         raise EvaluatorError(Problem("results.nothing", {"year": year}))
     old = [r.as_dict() for r in stored_results(ws, year, "computed")]
     recorded = now_iso()
+    from evaluator.backups import backup_workspace
+
+    backup_workspace(ws, "publish")  # publishing replaces the previous snapshot
     with ws.transaction():
         ws.db.execute("DELETE FROM results WHERE year = ? AND source = 'computed'", (year,))
         ws.db.table("results").insert_all([

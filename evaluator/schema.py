@@ -214,4 +214,34 @@ def score_files_via_group(db: Database) -> None:
     db.execute("ALTER TABLE score_files ADD COLUMN via_group_file TEXT")
 
 
+@migrations(name="0004_expert_public_keys")
+def expert_public_keys(db: Database) -> None:
+    # Score files are signed with Ed25519 (docs/formats.md, "Signatures and keys"): the
+    # workspace keeps each package's public key; the private key is only in the package.
+    db.executescript(
+        """
+        CREATE TABLE expert_keys (
+            id INTEGER PRIMARY KEY,
+            expert_id INTEGER NOT NULL REFERENCES experts(id) ON DELETE CASCADE,
+            round TEXT NOT NULL CHECK (round IN ('initial', 'review')),
+            public_key TEXT NOT NULL,                 -- hex of the raw 32 bytes
+            fingerprint TEXT NOT NULL UNIQUE,         -- SHA-256 of those bytes, hex
+            issued_at TEXT NOT NULL,
+            package_file TEXT NOT NULL DEFAULT '',
+            revoked_at TEXT,                          -- the package was declared lost
+            revoked_reason TEXT
+        );
+        CREATE INDEX expert_keys_by_expert ON expert_keys (expert_id, round);
+        """
+    )
+    # experts.secret_key is now only the first release's HMAC key, kept to verify files
+    # exported from packages issued before this version (marked 旧签名). A key that never
+    # went into an expert package cannot have signed a genuine file: drop it.
+    db.execute(
+        "UPDATE experts SET secret_key = '' WHERE NOT EXISTS ("
+        " SELECT 1 FROM audit_log a WHERE a.action = 'export' AND a.entity = 'package'"
+        " AND a.entity_key IN (experts.year || '/initial/' || experts.name,"
+        " experts.year || '/review/' || experts.name))")
+
+
 SCHEMA_VERSION = len(migrations._migrations)

@@ -2,10 +2,12 @@
 
 Sheets (docs/formats.md, "Score files"): `评分` (联盟代码, 联盟名称, one column per
 second-level indicator code, 合计; one row per alliance), `意见` (联盟代码, 指标代码, 意见)
-and `元数据` (key/value). The signature is HMAC-SHA256, keyed with the expert's secret key
-(its text, UTF-8), over the canonical JSON of the metadata (all keys but 签名), every
-score (values as plain decimal strings) and every comment. A person can read and print the
-file in Excel or WPS; any edit to a score, a comment or the metadata breaks the signature.
+and `元数据` (key/value). The signature is Ed25519, made with the private key of the
+expert's package, over the canonical JSON of the metadata (all keys but 签名, so the
+public-key fingerprint 签名公钥指纹 included), every score (values as plain decimal
+strings) and every comment. A person can read and print the file in Excel or WPS; any
+edit to a score, a comment or the metadata breaks the signature. Files of format 1 (the
+first release) carry an HMAC-SHA256 instead, which only the secretariat can verify.
 
 `read_score_file` never raises on damaged input: it returns a `ScoreFile` whose
 `problems` list every structural problem with its sheet, row and column.
@@ -14,15 +16,15 @@ file in Excel or WPS; any edit to a score, a comment or the metadata breaks the 
 from __future__ import annotations
 
 import hashlib
-import hmac
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from evaluator import messages
+from evaluator import messages, signing
 from evaluator.atomic import atomic_write
 from evaluator.errors import EvaluatorError, Problem
 from evaluator.excel_text import put_text
@@ -42,7 +44,10 @@ if TYPE_CHECKING:
     from evaluator.packages import Package
     from evaluator.rubric import Rubric
 
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"  # Ed25519; "1": the first release's HMAC-SHA256
+LEGACY_FORMAT_VERSION = "1"
+MAX_SEQUENCE = 2**31 - 1
+YEAR_RANGE = (1900, 9999)
 SCORES_SHEET = "评分"
 COMMENTS_SHEET = "意见"
 META_SHEET = "元数据"
@@ -63,9 +68,10 @@ K_WORKSPACE = "工作区标识"
 K_COMPLETE = "完整"
 K_SEQUENCE = "导出序号"
 K_EXPORTED = "导出时间"
+K_KEY = "签名公钥指纹"
 K_SIGNATURE = "签名"
 META_KEYS = (K_VERSION, K_EXPERT, K_ROUND, K_YEAR, K_FINGERPRINT, K_WORKSPACE, K_COMPLETE,
-             K_SEQUENCE, K_EXPORTED, K_SIGNATURE)
+             K_SEQUENCE, K_EXPORTED, K_KEY, K_SIGNATURE)
 REQUIRED_META = (K_EXPERT, K_ROUND, K_YEAR, K_FINGERPRINT, K_SEQUENCE, K_EXPORTED,
                  K_SIGNATURE)
 
@@ -84,6 +90,10 @@ messages.register({
     "scorefile.bad_meta": {
         "zh": "元数据“{key}”的值“{value}”无效，应为{expected}",
         "en": "Metadata '{key}' is '{value}', expected {expected}",
+    },
+    "scorefile.bad_meta_cell": {
+        "zh": "单元格 {cell}：元数据“{key}”的值“{value}”无效，应为{expected}",
+        "en": "Cell {cell}: metadata '{key}' is '{value}', expected {expected}",
     },
     "scorefile.duplicate_meta": {
         "zh": "元数据“{key}”出现了两次",
@@ -174,8 +184,10 @@ class ScoreFile:
     complete: bool | None = None
     sequence: int | None = None
     exported_at: str = ""
+    key_fingerprint: str = ""  # '' in a format 1 (HMAC) file
     signature: str = ""
     meta: dict[str, str] = field(default_factory=dict)
+    rows_of: dict[str, int] = field(default_factory=dict)  # alliance code -> its row
     rows: list[tuple[str, str, float]] = field(default_factory=list)  # (code, indicator, value)
     names: dict[str, str] = field(default_factory=dict)  # alliance code -> name as written
     comments: list[tuple[str, str, str]] = field(default_factory=list)
@@ -201,6 +213,11 @@ class ScoreFile:
     def canonical_json(self) -> str:
         return canonical_content(self.meta, self.rows, self.comments)
 
+    @property
+    def legacy_signature(self) -> bool:
+        """Signed the first release's way (HMAC-SHA256, no public-key fingerprint)."""
+        return bool(self.signature) and not self.key_fingerprint
+
 
 @lru_cache(maxsize=4096)
 def signed_value_text(value: float) -> str:
@@ -220,16 +237,28 @@ def canonical_content(meta: dict[str, str], rows: list[tuple[str, str, float]],
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def sign_content(canonical: str, key: str) -> str:
-    return hmac.new(key.encode("utf-8"), canonical.encode("utf-8"), hashlib.sha256).hexdigest()
-
-
-def verify_signature(score_file: ScoreFile, key: str) -> bool:
-    """True only for a file without structural errors whose signature matches `key`."""
-    if score_file.errors or not score_file.signature or not key:
+def verify_signature(score_file: ScoreFile, public_key: str, *,
+                     despite_errors: bool = False) -> bool:
+    """True only for an Ed25519-signed file without structural errors (unless
+    `despite_errors`: a merge lists those itself) that names the fingerprint of
+    `public_key` and whose signature that key verifies."""
+    if (score_file.errors and not despite_errors) or not score_file.signature \
+            or not public_key or score_file.legacy_signature:
         return False
-    expected = sign_content(score_file.canonical_json(), key)
-    return hmac.compare_digest(expected, score_file.signature.lower())
+    if score_file.key_fingerprint != signing.fingerprint(public_key):
+        return False
+    return signing.verify(public_key, score_file.canonical_json(), score_file.signature)
+
+
+def verify_legacy_signature(score_file: ScoreFile, secret: str, *,
+                            despite_errors: bool = False) -> bool:
+    """True only for a format 1 file (HMAC-SHA256) that `secret`, the expert's
+    first-release key as the workspace or a format 1 group package holds it, verifies."""
+    if (score_file.errors and not despite_errors) or not score_file.legacy_signature \
+            or not secret:
+        return False
+    return signing.verify_legacy_hmac(secret, score_file.canonical_json(),
+                                      score_file.signature)
 
 
 def column_letter(index: int) -> str:
@@ -288,7 +317,7 @@ def export_score_file(package: Package, out: Path | str, partial: bool = False) 
                 comments.append((a.code, code, text))
     sequence = package.next_export_sequence()
     meta = {
-        K_VERSION: FORMAT_VERSION,
+        K_VERSION: FORMAT_VERSION if package.signing_key else LEGACY_FORMAT_VERSION,
         K_EXPERT: package.expert,
         K_ROUND: ROUND_NAMES[package.round][0],
         K_YEAR: str(package.year),
@@ -298,8 +327,13 @@ def export_score_file(package: Package, out: Path | str, partial: bool = False) 
         K_SEQUENCE: str(sequence),
         K_EXPORTED: now_local(),
     }
-    meta[K_SIGNATURE] = sign_content(canonical_content(meta, rows, comments),
-                                     package.secret_key)
+    if package.signing_key:
+        meta[K_KEY] = signing.fingerprint(package.public_key)
+        meta[K_SIGNATURE] = signing.sign(package.signing_key,
+                                         canonical_content(meta, rows, comments))
+    else:  # a package of the first release still exports, signed its way
+        meta[K_SIGNATURE] = signing.legacy_hmac(package.legacy_secret,
+                                                canonical_content(meta, rows, comments))
     values = {(c, i): v for c, i, v in rows}
     with atomic_write(out, suffix=".xlsx") as tmp:
         _write_workbook(tmp, rubric, [(a.code, a.name) for a in alliances], values, comments,
@@ -395,7 +429,8 @@ class ScoresSheet:
 
 
 def normalize_alliance_code(value: Any) -> str:
-    return cell_text(value).lower()
+    """As registry.normalize_code: full-width digits are the same code (１０９ is 109)."""
+    return unicodedata.normalize("NFKC", cell_text(value)).strip().lower()
 
 
 def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
@@ -542,7 +577,9 @@ def parse_comments_sheet(sheet: Sheet, file: str,
     return out
 
 
-def parse_meta_sheet(sheet: Sheet, file: str, problems: list[Problem]) -> dict[str, str]:
+def parse_meta_sheet(sheet: Sheet, file: str, problems: list[Problem],
+                     rows: dict[str, int] | None = None) -> dict[str, str]:
+    """The key/value pairs; `rows`, if given, receives the row of each key."""
     meta: dict[str, str] = {}
     for row, cells in sheet.rows:
         key = cell_text(cells[0]) if cells else ""
@@ -554,6 +591,8 @@ def parse_meta_sheet(sheet: Sheet, file: str, problems: list[Problem]) -> dict[s
                                     sheet=sheet.name, row=row, column="A"))
             continue
         meta[key] = value
+        if rows is not None:
+            rows[key] = row
     return meta
 
 
@@ -593,11 +632,12 @@ def read_score_file(path: Path | str) -> ScoreFile:
             sf.problems.append(Problem("reading.missing_sheet",
                                        {"name": sheet_name, "found": found}, file=name))
     if META_SHEET in sheets:
-        _read_meta(sf, sheets[META_SHEET], name)
+        parse_meta_into(sf, sheets[META_SHEET], name)
     if SCORES_SHEET in sheets:
         parsed = parse_scores_sheet(sheets[SCORES_SHEET], name, sf.problems)
         sf.rows = [(c.code, c.indicator, c.value) for c in parsed.cells]
         sf.names = parsed.names
+        sf.rows_of = parsed.rows_of
     if COMMENTS_SHEET in sheets:
         comments = parse_comments_sheet(sheets[COMMENTS_SHEET], name, sf.problems)
         scored = {(c, i) for c, i, _ in sf.rows}
@@ -610,14 +650,16 @@ def read_score_file(path: Path | str) -> ScoreFile:
     return sf
 
 
-def _read_meta(sf: ScoreFile, sheet: Sheet, name: str) -> None:
-    meta = parse_meta_sheet(sheet, name, sf.problems)
+def parse_meta_into(sf: ScoreFile, sheet: Sheet, name: str) -> None:
+    """Fill `sf` from its `元数据` sheet; every bad value is a problem naming its cell."""
+    rows: dict[str, int] = {}
+    meta = parse_meta_sheet(sheet, name, sf.problems, rows)
     sf.meta = meta
 
     def bad(key: str, expected: str) -> None:
-        sf.problems.append(Problem("scorefile.bad_meta", {
-            "key": key, "value": meta.get(key, ""), "expected": expected}, file=name,
-            sheet=META_SHEET, column="B"))
+        sf.problems.append(Problem("scorefile.bad_meta_cell", {
+            "cell": f"B{rows[key]}", "key": key, "value": meta.get(key, "")[:40],
+            "expected": expected}, file=name, sheet=META_SHEET, row=rows[key], column="B"))
 
     for key in REQUIRED_META:
         if not meta.get(key):
@@ -629,24 +671,37 @@ def _read_meta(sf: ScoreFile, sheet: Sheet, name: str) -> None:
     sf.workspace_id = meta.get(K_WORKSPACE, "")
     sf.exported_at = meta.get(K_EXPORTED, "")
     sf.signature = meta.get(K_SIGNATURE, "")
+    sf.key_fingerprint = meta.get(K_KEY, "")
     if meta.get(K_ROUND):
         sf.round = round_from_text(meta[K_ROUND])
         if not sf.round:
             bad(K_ROUND, "分组初评 / 交叉复评")
     if meta.get(K_YEAR):
-        try:
-            sf.year = int(meta[K_YEAR])
-        except ValueError:
-            bad(K_YEAR, "年份 / a year")
+        sf.year = bounded_int(meta[K_YEAR], *YEAR_RANGE)
+        if sf.year is None:
+            bad(K_YEAR, f"{YEAR_RANGE[0]} 到 {YEAR_RANGE[1]} 之间的年份 / a year")
     if meta.get(K_SEQUENCE):
-        try:
-            sf.sequence = int(meta[K_SEQUENCE])
-        except ValueError:
-            bad(K_SEQUENCE, "正整数 / a positive integer")
+        sf.sequence = bounded_int(meta[K_SEQUENCE], 1, MAX_SEQUENCE)
+        if sf.sequence is None:
+            bad(K_SEQUENCE, f"1 到 {MAX_SEQUENCE} 之间的整数 / an integer from 1 to "
+                            f"{MAX_SEQUENCE}")
     if meta.get(K_COMPLETE):
         sf.complete = {"是": True, "否": False}.get(meta[K_COMPLETE])
         if sf.complete is None:
             bad(K_COMPLETE, "是 / 否")
+
+
+_DIGITS = re.compile(r"[0-9]{1,10}")
+
+
+def bounded_int(text: str, low: int, high: int) -> int | None:
+    """`text` as an integer from `low` to `high`, written in ASCII digits only (no sign,
+    no full-width digits, no 1_000); None otherwise."""
+    text = text.strip()
+    if not _DIGITS.fullmatch(text):
+        return None
+    value = int(text)
+    return value if low <= value <= high else None
 
 
 def check_against_rubric(score_file: ScoreFile, rubric: Rubric,

@@ -174,6 +174,7 @@ class TemplateImport:
     scores: int
     comments: int
     alliances: int
+    unchanged: int = 0  # scores (with their comments) already in the package as given
 
 
 def _formula_cells(path: Path, sheet_name: str) -> dict[tuple[int, int], str]:
@@ -277,10 +278,14 @@ def import_score_template(package: Package, path: Path | str) -> TemplateImport:
         raise ImportRefused(problems)
     if not entries:
         raise ImportRefused(Problem("scorefile.empty", {}, file=name, sheet=SCORES_SHEET))
+    stored = package.scores()
+    unchanged = sum(1 for key, (value, comment) in entries.items()
+                    if key in stored and stored[key].value == float(value)
+                    and (comment is None or stored[key].comment == comment))
     try:
         package.set_scores([(aid, ind, v, c) for (aid, ind), (v, c) in entries.items()],
                            source="template")
     except EvaluatorError as exc:
         raise ImportRefused(exc.problems) from None
     return TemplateImport(scores=len(entries), comments=comments,
-                          alliances=len({aid for aid, _ in entries}))
+                          alliances=len({aid for aid, _ in entries}), unchanged=unchanged)

@@ -61,7 +61,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("eligibility.min_records_per_group", 1, "每个一级指标最少记录数",
             "Minimum records under each first-level indicator", "issue 3 default"),
     # Backups.
-    Setting("backups.keep", 5, "保留的自动备份数", "Automatic backups kept", "product default"),
+    Setting("backups.keep", 20, "保留的最近备份数（另保留每天最新一份及每类不可撤销操作前的最新一份）",
+            "Latest backups kept (plus the newest of each day and the newest before each "
+            "kind of irreversible step)", "product default"),
+    Setting("backups.max_mb", 2048, "备份文件夹容量上限（MB，超出时先删最旧的每日备份）",
+            "Backup folder size cap (MB; the oldest daily backups go first)",
+            "product default"),
 )
 
 SETTINGS_BY_KEY = {s.key: s for s in SETTINGS}

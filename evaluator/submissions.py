@@ -156,9 +156,10 @@ messages.register({
         "en": "The file holds no alliance's basic information",
     },
     "submissions.done": {
-        "zh": "{year} 年度填报已导入：新增 {created} 家，更新 {updated} 家，共 {records} 条记录",
+        "zh": "{year} 年度填报已导入：新增 {created} 家，更新 {updated} 家，未变 {unchanged} 家，"
+        "共 {records} 条记录",
         "en": "Submissions for {year} imported: {created} added, {updated} updated, "
-        "{records} records",
+        "{unchanged} unchanged, {records} records",
     },
     "submissions.exported": {
         "zh": "已导出 {alliances} 家联盟的 {records} 条记录到 {path}",
@@ -214,6 +215,7 @@ class SubmissionsImportReport:
     year: int
     created: int = 0
     updated: int = 0
+    unchanged: int = 0  # alliances whose stored submission equals the file's
     records: int = 0
     skipped: int = 0  # 基本信息 rows left unfilled (not submitted)
     changes: list[dict[str, Any]] = field(default_factory=list)
@@ -221,7 +223,7 @@ class SubmissionsImportReport:
 
     def as_dict(self) -> dict[str, Any]:
         return {"year": self.year, "created": self.created, "updated": self.updated,
-                "records": self.records, "skipped": self.skipped, "changes": self.changes,
+                "unchanged": self.unchanged, "records": self.records, "skipped": self.skipped, "changes": self.changes,
                 "warnings": [w.as_dict() for w in self.warnings]}
 
 
@@ -597,11 +599,21 @@ def import_submissions(ws: Workspace, paths: Sequence[Path | str] | Path | str,
         by_alliance.setdefault(rec.alliance_id, []).append(rec)
     stamp = now_iso()
     total = len(parsed.submissions)
-    backup_workspace(ws, "submissions-import")
+    stored = _stored_contents(ws, parsed.year)
+    unchanged = {sub.alliance.id for sub in parsed.submissions
+                 if stored.get(sub.alliance.id)
+                 == _content(sub, by_alliance.get(sub.alliance.id, []))}
+    if len(unchanged) < total:
+        backup_workspace(ws, "submissions-import")  # none for an import changing nothing
     with ws.transaction():
         for done, sub in enumerate(parsed.submissions):
             if done % 20 == 0:
                 progress.report(done, total, sub.alliance.code)
+            records = by_alliance.get(sub.alliance.id, [])
+            if sub.alliance.id in unchanged:
+                report.unchanged += 1
+                report.records += len(records)
+                continue
             fields = {"name_as_filed": sub.name_as_filed, "contact": sub.contact,
                       "phone": sub.phone, "filed_on": sub.filed_on,
                       "extra_json": json.dumps(sub.extra, ensure_ascii=False, sort_keys=True),
@@ -610,7 +622,6 @@ def import_submissions(ws: Workspace, paths: Sequence[Path | str] | Path | str,
                 "SELECT id, name_as_filed, contact, phone, filed_on FROM submissions"
                 " WHERE year = ? AND alliance_id = ?", (parsed.year, sub.alliance.id)
             ).fetchone()
-            records = by_alliance.get(sub.alliance.id, [])
             key = f"{parsed.year}:{sub.alliance.code}"
             if old is None:
                 submission_id = int(ws.db.table("submissions").insert(
@@ -646,9 +657,41 @@ def import_submissions(ws: Workspace, paths: Sequence[Path | str] | Path | str,
             report.records += len(records)
         ws.audit("import", "submissions", parsed.file, None,
                  {"year": parsed.year, "created": report.created,
-                  "updated": report.updated, "records": report.records})
+                  "updated": report.updated, "unchanged": report.unchanged,
+                  "records": report.records})
     progress.report(total, total, "")
     return report
+
+
+_Content = tuple[tuple[Any, ...], list[tuple[Any, ...]]]
+
+
+def _content(sub: ParsedSubmission, records: list[ParsedRecord]) -> _Content:
+    """What an import would store for one alliance (not when or from which file)."""
+    return ((sub.name_as_filed, sub.contact, sub.phone, sub.filed_on,
+             json.dumps(sub.extra, ensure_ascii=False, sort_keys=True)),
+            [(r.indicator_code, r.title, r.record_date, r.description,
+              None if r.quantity is None else float(r.quantity), r.link,
+              json.dumps(r.extra, ensure_ascii=False, sort_keys=True)) for r in records])
+
+
+def _stored_contents(ws: Workspace, year: int) -> dict[int, _Content]:
+    """Each alliance's stored submission for `year`, as `_content` shapes it."""
+    out: dict[int, _Content] = {}
+    ids: dict[int, int] = {}
+    for sid, alliance_id, name, contact, phone, filed_on, extra in ws.db.execute(
+            "SELECT id, alliance_id, name_as_filed, contact, phone, filed_on, extra_json"
+            " FROM submissions WHERE year = ?", (year,)):
+        out[alliance_id] = ((name, contact, phone, filed_on, extra), [])
+        ids[sid] = alliance_id
+    for sid, code, title, record_date, description, quantity, link, extra in ws.db.execute(
+            "SELECT r.submission_id, r.indicator_code, r.title, r.record_date,"
+            " r.description, r.quantity, r.link, r.extra_json FROM submission_records r"
+            " JOIN submissions s ON s.id = r.submission_id WHERE s.year = ?"
+            " ORDER BY r.submission_id, r.sort, r.id", (year,)):
+        out[ids[sid]][1].append((code, title, record_date, description,
+                                 None if quantity is None else float(quantity), link, extra))
+    return out
 
 
 # -- reading back ------------------------------------------------------------------------

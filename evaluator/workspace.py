@@ -8,24 +8,26 @@ append-only audit log.
 from __future__ import annotations
 
 import getpass
+import hashlib
 import json
+import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
+from evaluator import sqlite_files
 from evaluator.errors import Problem, WorkspaceError
 from evaluator.rubric import Rubric, load_default_rubric, rubric_from_json
 from evaluator.schema import SCHEMA_VERSION, migrations
 from evaluator.settings import SETTINGS_BY_KEY
 
 SUFFIX = ".evdb"
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 # The 2018 programme (report 一 and annex 2's note): three batches of pilots and the
 # network-member alliances that joined in 2018.
@@ -35,6 +37,37 @@ BATCHES_2018: tuple[tuple[str, str, str, int], ...] = (
     ("3", "第三批", "Batch 3", 55),
     ("d", "网员联盟", "Network members", 6),
 )
+
+
+# Told once when a write has to wait for another program's write (the CLI prints the
+# waiting message to stderr; `Workspace.on_wait` overrides it per workspace).
+wait_notice: Callable[[Path], None] | None = None
+
+
+def default_busy_wait() -> float:
+    """Seconds a write waits for another program's write: EVALUATOR_BUSY_WAIT or 30."""
+    try:
+        return max(0.0, float(os.environ.get("EVALUATOR_BUSY_WAIT", "30")))
+    except ValueError:
+        return 30.0
+
+
+def identity_from_first_entry(row: Any, fallback: str) -> str:
+    """A workspace's identity (its copies included): a hash of its first audit entry, the
+    workspace's creation (the same as `packages.workspace_id`)."""
+    seed = f"{row[0]}|{row[1]}" if row else fallback
+    return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:16]
+
+
+def identity_of(path: Path) -> str:
+    """The identity of the workspace at `path`, read through a read-only connection."""
+    conn = sqlite_files.connect_read_only(path)
+    try:
+        row = conn.execute(
+            "SELECT at, entity_key FROM audit_log ORDER BY id LIMIT 1").fetchone()
+    finally:
+        conn.close()
+    return identity_from_first_entry(row, path.name)
 
 
 def now_iso() -> str:
@@ -53,6 +86,12 @@ class Workspace:
     path: Path
     db: Database
     actor: str
+    read_only: bool = False
+    read_only_reason: str = ""  # 'file' or 'folder' when read_only
+    # How long a write waits for another program's write to finish before giving up
+    # (WorkspaceError workspace.busy); `on_wait` is told once when a write has to wait.
+    busy_wait: float = field(default_factory=lambda: default_busy_wait())
+    on_wait: Callable[[Path], None] | None = None
 
     # -- opening -------------------------------------------------------------------
     @classmethod
@@ -80,27 +119,35 @@ class Workspace:
 
     @classmethod
     def open(cls, path: Path | str, actor: str | None = None) -> Workspace:
+        """Open a workspace; read-only when its file or folder cannot be written (reads
+        work, writes are refused with the reason). Only SQLite touches the file."""
         path = Path(path)
         if not path.exists():
             raise WorkspaceError(Problem("workspace.missing", {"path": str(path)}))
-        from evaluator.reading import MAX_DATABASE_BYTES, require_regular_file
-
-        require_regular_file(path, MAX_DATABASE_BYTES)  # a FIFO or a folder is refused unopened
-        with path.open("rb") as fh:
-            if fh.read(16) != SQLITE_MAGIC:
-                raise WorkspaceError(Problem("workspace.not_sqlite", {"path": str(path)}))
-        ws = cls._connect(path, actor)
+        if path.is_dir():
+            raise WorkspaceError(Problem("workspace.is_folder", {"path": str(path)}))
+        can_write, why = sqlite_files.writable(path)
         try:
-            tables = set(ws.db.table_names())
-            if "_sqlite_migrations" not in tables:
-                raise WorkspaceError(Problem("workspace.not_sqlite", {"path": str(path)}))
-            found = ws.db.execute("PRAGMA user_version").fetchone()[0]
-            if found > SCHEMA_VERSION:
-                raise WorkspaceError(Problem("workspace.too_new", {
-                    "path": str(path), "found": found, "supported": SCHEMA_VERSION}))
+            found = sqlite_files.probe(path)
+        except sqlite3.DatabaseError as exc:
+            if sqlite_files.is_busy(exc):
+                raise WorkspaceError(Problem("workspace.busy", {"path": str(path)})) from None
+            raise WorkspaceError(Problem("workspace.not_sqlite", {"path": str(path)})) from None
+        if found.application_id not in (0, sqlite_files.WORKSPACE_APPLICATION_ID) \
+                or "_sqlite_migrations" not in found.tables:
+            raise WorkspaceError(Problem("workspace.not_sqlite", {"path": str(path)}))
+        if found.user_version > SCHEMA_VERSION:
+            raise WorkspaceError(Problem("workspace.too_new", {
+                "path": str(path), "found": found.user_version,
+                "supported": SCHEMA_VERSION}))
+        ws = cls._connect(path, actor, read_only=not can_write)
+        ws.read_only_reason = why
+        try:
             ws._migrate()
-        except sqlite3.DatabaseError:
+        except sqlite3.DatabaseError as exc:
             ws.close()
+            if sqlite_files.is_busy(exc):
+                raise WorkspaceError(Problem("workspace.busy", {"path": str(path)})) from None
             raise WorkspaceError(Problem("workspace.not_sqlite", {"path": str(path)})) from None
         except BaseException:
             ws.close()
@@ -108,18 +155,40 @@ class Workspace:
         return ws
 
     @classmethod
-    def _connect(cls, path: Path, actor: str | None) -> Workspace:
-        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=True)
+    def _connect(cls, path: Path, actor: str | None, read_only: bool = False) -> Workspace:
+        if read_only:
+            conn = sqlite_files.connect_read_only(path)
+        else:
+            conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=True)
         db = Database(conn)
-        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA busy_timeout=5000")
+        if not read_only:
+            conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA busy_timeout=5000")
-        return cls(path=path, db=db, actor=actor or current_actor())
+        return cls(path=path, db=db, actor=actor or current_actor(), read_only=read_only)
 
     def _migrate(self) -> None:
-        migrations.apply(self.db)
-        self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        """Bring an older schema up to date; writes nothing when it is current (so that
+        opening never waits for another program's write)."""
+        pending = migrations.pending(self.db)
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        application_id = self.db.execute("PRAGMA application_id").fetchone()[0]
+        if not pending and version == SCHEMA_VERSION \
+                and application_id == sqlite_files.WORKSPACE_APPLICATION_ID:
+            return
+        if self.read_only:
+            if pending or version != SCHEMA_VERSION:
+                raise WorkspaceError(Problem("workspace.read_only_upgrade", {
+                    "path": str(self.path), "why": self.read_only_text()}))
+            return
+        self.db.execute(f"PRAGMA busy_timeout={int(self.busy_wait * 1000)}")
+        try:
+            migrations.apply(self.db)
+            self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            self.db.execute(f"PRAGMA application_id={sqlite_files.WORKSPACE_APPLICATION_ID}")
+        finally:
+            self.db.execute("PRAGMA busy_timeout=5000")
 
     def close(self) -> None:
         self.db.conn.close()
@@ -131,10 +200,67 @@ class Workspace:
         self.close()
 
     # -- transactions and the audit log -----------------------------------------------
+    def read_only_text(self) -> str:
+        from evaluator.messages import text
+
+        return text(f"workspace.read_only.{self.read_only_reason or 'file'}")
+
+    def require_writable(self) -> None:
+        """Refuse a write to a read-only workspace, saying why."""
+        if self.read_only:
+            raise WorkspaceError(Problem("workspace.read_only", {
+                "path": str(self.path), "why": self.read_only_text()}))
+
     @contextmanager
     def transaction(self) -> Iterator[Database]:
-        with self.db.atomic() as db:
-            yield db
+        """One write transaction. The outermost is BEGIN IMMEDIATE: it takes the write
+        lock first, so whatever is read inside it is what the write builds on (two
+        programs' writes run one after the other, never on each other's stale reads)."""
+        self.require_writable()
+        if self.db.conn.in_transaction:
+            with self.db.atomic() as db:  # a savepoint
+                yield db
+            return
+        self._begin_immediate()
+        try:
+            yield self.db
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.db.conn.execute("COMMIT")
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.conn.execute("ROLLBACK")
+            raise
+
+    def _begin_immediate(self) -> None:
+        conn = self.db.conn
+        try:
+            conn.execute("PRAGMA busy_timeout=200")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if not sqlite_files.is_busy(exc):
+                    raise
+            notice = self.on_wait or wait_notice
+            if notice is not None:
+                notice(self.path)
+            conn.execute(f"PRAGMA busy_timeout={max(0, int(self.busy_wait * 1000))}")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                if sqlite_files.is_busy(exc):
+                    raise WorkspaceError(Problem("workspace.busy", {
+                        "path": str(self.path)})) from None
+                if sqlite_files.is_read_only_error(exc):
+                    raise WorkspaceError(Problem("workspace.read_only", {
+                        "path": str(self.path), "why": self.read_only_text()})) from None
+                raise
+        finally:
+            conn.execute("PRAGMA busy_timeout=5000")
 
     def audit(self, action: str, entity: str, key: str = "", old: Any = None,
               new: Any = None) -> None:
@@ -238,6 +364,11 @@ class Workspace:
 
     def all_settings(self) -> dict[str, Any]:
         return {key: self.setting(key) for key in SETTINGS_BY_KEY}
+
+    def identity(self) -> str:
+        row = self.db.execute(
+            "SELECT at, entity_key FROM audit_log ORDER BY id LIMIT 1").fetchone()
+        return identity_from_first_entry(row, self.path.name)
 
     # -- small queries used everywhere -----------------------------------------------
     def batches(self) -> list[dict[str, Any]]:

@@ -93,3 +93,71 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
         return None
     source = collection_path.read_text(encoding="utf-8", errors="replace")
     return any(marker in source for marker in _QT_MARKERS) or None
+
+
+# -- no Qt thread or timer outlives its test (napari's dangling_qthreads/qtimers) --------
+@pytest.fixture(autouse=True)
+def _no_dangling_qt_work(request: pytest.FixtureRequest,
+                         monkeypatch: pytest.MonkeyPatch) -> object:
+    """Fail a test that leaves a QThread running or a repeating QTimer active: work that
+    outlives its window writes to a closed workspace or a deleted widget later."""
+    if os.environ.get("EVALUATOR_BLOCK_QT") == "1" or "qtbot" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtCore import QThread, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    qtbot = request.getfixturevalue("qtbot")  # set up first, so torn down after this check
+    threads: list[QThread] = []
+    timers: list[QTimer] = []
+    thread_start = QThread.start
+    timer_start = QTimer.start
+
+    def start_thread(self: QThread, *args: object) -> None:
+        threads.append(self)
+        thread_start(self, *args)
+
+    def start_timer(self: QTimer, *args: object) -> None:
+        timers.append(self)
+        timer_start(self, *args)
+
+    monkeypatch.setattr(QThread, "start", start_thread)
+    monkeypatch.setattr(QTimer, "start", start_timer)
+    yield
+    app = QApplication.instance()
+
+    def finished() -> bool:
+        return not any(_alive(t) and t.isRunning() for t in threads)
+
+    # A worker that is finishing gets a moment, as a user's window would give it.
+    if not finished():
+        qtbot.waitUntil(finished, timeout=5000)
+    if app is not None:
+        app.processEvents()
+    leftovers = dangling_qt_work(threads, timers)
+    assert not leftovers, "; ".join(leftovers)
+
+
+def dangling_qt_work(threads: list, timers: list) -> list[str]:  # type: ignore[type-arg]
+    """What of the started threads still runs and of the repeating timers still ticks."""
+    running = [t for t in threads if _alive(t) and t.isRunning()]
+    active = [t for t in timers if _alive(t) and t.isActive() and not t.isSingleShot()
+              and _alive_parent(t)]
+    found = []
+    if running:
+        found.append(f"{len(running)} QThread(s) still running after the test")
+    if active:
+        found.append(f"{len(active)} repeating QTimer(s) still active after the test")
+    return found
+
+
+def _alive(obj: object) -> bool:
+    import shiboken6
+
+    return bool(shiboken6.isValid(obj))
+
+
+def _alive_parent(timer: object) -> bool:
+    """A timer whose owner widget was closed and deleted stops with it."""
+    parent = timer.parent()  # type: ignore[attr-defined]
+    return parent is None or _alive(parent)

@@ -89,7 +89,9 @@ def test_restore_of_the_oldest_backup_keeps_a_safety_copy(tmp_path: Path) -> Non
     safety = restore_backup(path, oldest)
     assert safety is not None
     assert safety in list_backups(path)
-    assert len(list_backups(path)) == 2
+    # the newest two, and the restored one (kept while it was being restored)
+    assert oldest in list_backups(path)
+    assert len(list_backups(path)) == 3
     with Workspace.open(path) as ws:
         assert ws.count("alliances") == 0
     with Workspace.open(safety) as ws:
@@ -157,3 +159,48 @@ def test_an_import_leaves_a_backup_a_refused_one_does_not(tmp_path: Path, kind: 
     with Workspace.open(backups[0]) as before:
         assert before.integrity_ok()
         assert before.count("audit_log") == audit_before
+
+
+@pytest.mark.parametrize("kind", sorted(IMPORTS))
+def test_the_same_import_twice_changes_nothing_and_makes_no_backup(tmp_path: Path,
+                                                                   kind: str) -> None:
+    """Idempotent imports: the second import of the same file reports it unchanged,
+    writes no row, adds only the import's own audit entry and makes no backup."""
+    from tests.workspace_content import workspace_content
+
+    _reason, run_import, good, _refused = IMPORTS[kind]
+    path = tmp_path / "office" / "w.evdb"
+    path.parent.mkdir()
+    with Workspace.create(path, year=2018) as ws:
+        add_alliance(ws, "101", "甲联盟")
+        run_import(ws, good(tmp_path))
+        backups = list_backups(path)
+        audit_before = ws.count("audit_log")
+    content = workspace_content(path)
+    with Workspace.open(path) as ws:
+        report = run_import(ws, good(tmp_path))
+        assert ws.count("audit_log") == audit_before + 1
+        last = ws.db.execute("SELECT action FROM audit_log ORDER BY id DESC LIMIT 1"
+                             ).fetchone()[0]
+        assert last == "import"
+    assert workspace_content(path) == content
+    assert list_backups(path) == backups
+    unchanged = report.unchanged
+    assert (len(unchanged) if isinstance(unchanged, list) else unchanged) == 1
+
+
+def test_a_changed_history_row_is_audited_old_to_new(tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "w.evdb"
+    with Workspace.create(path, year=2018) as ws:
+        add_alliance(ws, "101", "甲联盟")
+        add_alliance(ws, "102", "乙联盟")
+        import_history(ws, _csv(tmp_path / "h.csv", "联盟代码,联盟名称,评分,活跃度\n"
+                                "101,甲联盟,,高\n102,乙联盟,,一般\n"), 2016)
+        report = import_history(ws, _csv(tmp_path / "h.csv", "联盟代码,联盟名称,评分,活跃度\n"
+                                         "101,甲联盟,,较高\n102,乙联盟,,一般\n"), 2016)
+        assert (report.created, report.updated, report.unchanged) == (0, 1, 1)
+        old, new = ws.db.execute("SELECT old_json, new_json FROM audit_log WHERE action ="
+                                 " 'update' AND entity = 'history_result'").fetchone()
+        assert (json.loads(old)["band"], json.loads(new)["band"]) == ("high", "fairly_high")

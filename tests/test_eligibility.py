@@ -10,6 +10,7 @@ from evaluator.eligibility import (
     NOT_SUBMITTED,
     assess_eligibility,
     eligible_alliance_ids,
+    status_text,
 )
 from evaluator.registry import add_alliance
 from evaluator.workspace import Workspace
@@ -65,3 +66,37 @@ def test_rule_follows_settings(workspace: Workspace) -> None:
     assert [r.params["group_code"] for r in result["103"].reasons] == ["1", "3"]
     workspace.set_setting("eligibility.min_records_per_group", 0)
     assert {e.alliance.code: e.status for e in assess_eligibility(workspace)}["102"] == ELIGIBLE
+
+
+def test_blank_fields_and_foreign_codes_do_not_count(workspace: Workspace) -> None:
+    a = add_alliance(workspace, "105", "联盟105").id
+    # Spaces are no contact; an indicator code outside the rubric is no record.
+    _submit(workspace, a, ["1.1", "2.1", "9.9"], contact="   ")
+    e = assess_eligibility(workspace, 2018)[0]
+    assert e.counts == {"1": 1, "2": 1, "3": 0}
+    assert [r.code for r in e.reasons] == ["eligibility.basic_incomplete",
+                                           "eligibility.too_few_records"]
+    assert e.reasons[0].params["missing"] == "联系人"
+    assert (e.reasons[1].params["group_code"], e.reasons[1].params["found"],
+            e.reasons[1].params["required"]) == ("3", 0, 1)
+
+
+def test_another_years_submission_is_not_this_years(workspace: Workspace) -> None:
+    a = add_alliance(workspace, "106", "联盟106").id
+    _submit(workspace, a, ["1.1", "2.1", "3.1"])
+    workspace.add_year(2019, workspace.rubric(2018))
+    assert assess_eligibility(workspace, 2019)[0].status == NOT_SUBMITTED
+    assert assess_eligibility(workspace, 2018)[0].status == ELIGIBLE
+
+
+def test_status_reads_in_both_languages() -> None:
+    assert [status_text(s, "zh") for s in (ELIGIBLE, INELIGIBLE, NOT_SUBMITTED)] == [
+        "达到评价要求", "未达到评价要求", "未填报"]
+    assert status_text(NOT_SUBMITTED, "en") == "Not submitted"
+
+
+def test_the_demo_reproduces_the_reports_88_eligible(demo_ws: Workspace) -> None:
+    # Section 二 of the 2018 report: 88 alliances' entries met the requirement.
+    assessed = assess_eligibility(demo_ws)
+    assert sum(e.eligible for e in assessed) == 88
+    assert len(eligible_alliance_ids(demo_ws)) == 88

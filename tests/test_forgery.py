@@ -31,8 +31,8 @@ from evaluator.scorefile import (
     SCORES_SHEET,
     export_score_file,
     read_score_file,
-    sign_content,
 )
+from evaluator.signing import sign
 from evaluator.workspace import Workspace
 
 
@@ -43,9 +43,25 @@ def first_expert(ws: Workspace, round_: str = "initial") -> str:
         " WHERE s.round = ? ORDER BY e.sort, e.id LIMIT 1", (round_,)).fetchone()[0])
 
 
-def expert_key(ws: Workspace, name: str) -> str:
-    return str(ws.db.execute("SELECT secret_key FROM experts WHERE name = ?",
-                             (name,)).fetchone()[0])
+def private_key(pkg_path: Path) -> str:
+    """The private key in an expert's own package: what that expert can sign with."""
+    with Package.open(pkg_path) as pkg:
+        return pkg.signing_key
+
+
+def other_experts_key(ws: Workspace, owner: str, folder: Path) -> tuple[str, str]:
+    """(name, private key) of another expert of the round, from his own package."""
+    other = first_expert_except(ws, owner)
+    path = folder / "other.evpkg"
+    build_expert_package(ws, 2018, "initial", other, path)
+    return other, private_key(path)
+
+
+def first_expert_except(ws: Workspace, owner: str) -> str:
+    return str(ws.db.execute(
+        "SELECT DISTINCT e.name FROM assignments s JOIN experts e ON e.id = s.expert_id"
+        " WHERE s.round = 'initial' AND e.name != ? ORDER BY e.sort, e.id LIMIT 1",
+        (owner,)).fetchone()[0])
 
 
 def build_package(ws: Workspace, folder: Path, round_: str = "initial") -> Path:
@@ -88,7 +104,7 @@ def rewrite_meta(path: Path, key: str, value: str, *, resign_with: str | None = 
 
 
 def resign(path: Path, key: str) -> None:
-    signature = sign_content(read_score_file(path).canonical_json(), key)
+    signature = sign(key, read_score_file(path).canonical_json())
     wb = openpyxl.load_workbook(path)
     for row in wb[META_SHEET].iter_rows(min_row=1):
         if row[0].value == K_SIGNATURE:
@@ -202,12 +218,11 @@ def test_flipped_byte_is_refused(signed: tuple[Workspace, Path, Path]) -> None:
 
 # -- another expert's key ----------------------------------------------------------------
 def test_signed_with_another_experts_key_is_refused(
-        signed: tuple[Workspace, Path, Path]) -> None:
+        signed: tuple[Workspace, Path, Path], tmp_path: Path) -> None:
     ws, _, path = signed
     owner = read_score_file(path).expert
-    other = str(ws.db.execute("SELECT name FROM experts WHERE name != ? ORDER BY id LIMIT 1",
-                              (owner,)).fetchone()[0])
-    resign(path, expert_key(ws, other))
+    _, key = other_experts_key(ws, owner, tmp_path)
+    resign(path, key)
     assert read_score_file(path).ok
     assert_refused(ws, path, "merge.bad_signature")
 
@@ -219,14 +234,13 @@ def test_signed_with_a_made_up_key_is_refused(signed: tuple[Workspace, Path, Pat
 
 
 def test_file_relabelled_to_another_expert_is_refused(
-        signed: tuple[Workspace, Path, Path]) -> None:
+        signed: tuple[Workspace, Path, Path], tmp_path: Path) -> None:
     """The forger knows only his own key: the file claims another expert, signed by him."""
-    ws, _, path = signed
+    ws, pkg, path = signed
     owner = read_score_file(path).expert
-    other = str(ws.db.execute("SELECT name FROM experts WHERE name != ? ORDER BY id LIMIT 1",
-                              (owner,)).fetchone()[0])
-    rewrite_meta(path, K_EXPERT, other, resign_with=expert_key(ws, owner))
-    assert_refused(ws, path, "merge.bad_signature")
+    other, _ = other_experts_key(ws, owner, tmp_path)  # the other expert has a key too
+    rewrite_meta(path, K_EXPERT, other, resign_with=private_key(pkg))
+    assert_refused(ws, path, "merge.unknown_key")
 
 
 # -- replayed --------------------------------------------------------------------------
@@ -269,14 +283,20 @@ def test_replay_of_a_merged_older_export_changes_nothing(demo_ws: Workspace,
 
 def test_other_content_under_a_merged_sequence_is_refused(
         signed: tuple[Workspace, Path, Path], tmp_path: Path) -> None:
-    """A second file claiming an already merged export number with other content."""
-    ws, _, path = signed
+    """A second file claiming an already merged export number with other content:
+    signed by the expert's own key it is refused as a reused number; signed by anyone
+    else it is refused for its signature before its number is even looked at."""
+    ws, pkg, path = signed
     twin = tmp_path / "twin.xlsx"
     shutil.copy(path, twin)
     assert cli_merge(ws.path, path)[0] == 0
     _edit_xml_value(twin, "C2")
-    resign(twin, "not the key")
-    assert_refused(ws, twin, "merge.bad_signature", "merge.sequence_reused")
+    resign(twin, private_key(pkg))
+    found = assert_refused(ws, twin, "merge.sequence_reused")
+    assert "merge.bad_signature" not in found
+    resign(twin, "11" * 32)
+    found = assert_refused(ws, twin, "merge.bad_signature")
+    assert "merge.sequence_reused" not in found
 
 
 # -- another round -----------------------------------------------------------------------
@@ -284,7 +304,7 @@ def test_round_changed_in_the_metadata_is_refused(signed: tuple[Workspace, Path,
     ws, _, path = signed
     rewrite_meta(path, K_ROUND, "交叉复评")
     assert read_score_file(path).round == "review"
-    assert_refused(ws, path, "merge.bad_signature")
+    assert_refused(ws, path, "merge.unknown_key")  # his key was issued for 分组初评
 
 
 def test_signed_initial_file_merged_as_review_is_refused(
@@ -312,7 +332,7 @@ def test_review_file_cannot_stand_in_for_the_initial_round(demo_ws: Workspace,
         (expert,))}
     review = set(read_score_file(path).alliance_codes())
     assert review - initial, "the demo expert reviews alliances he did not score first"
-    rewrite_meta(path, K_ROUND, "分组初评", resign_with=expert_key(demo_ws, expert))
+    rewrite_meta(path, K_ROUND, "分组初评", resign_with=private_key(review_pkg))
     assert_refused(demo_ws, path, "merge.not_assigned")
 
 
@@ -346,9 +366,8 @@ def test_rubric_fingerprint_changed_is_refused(signed: tuple[Workspace, Path, Pa
 
 def test_genuine_file_of_another_rubric_is_refused(signed: tuple[Workspace, Path, Path]) -> None:
     """Signed by the right expert, but scored against another indicator system."""
-    ws, _, path = signed
-    expert = read_score_file(path).expert
-    rewrite_meta(path, K_FINGERPRINT, "f" * 64, resign_with=expert_key(ws, expert))
+    ws, pkg, path = signed
+    rewrite_meta(path, K_FINGERPRINT, "f" * 64, resign_with=private_key(pkg))
     found = assert_refused(ws, path, "merge.rubric_differs")
     assert "merge.bad_signature" not in found
 

@@ -13,7 +13,7 @@ from evaluator.registry import add_alliance
 from evaluator.rubric import load_default_rubric
 from evaluator.workspace import Workspace, now_iso
 from ui.context import AppContext
-from ui.main_window import STAGES, MainWindow, available_stages
+from ui.main_window import STAGES, MainWindow
 from ui.recent import recent_workspaces, remember_workspace
 
 SCREENS_DIR = Path(__file__).resolve().parent.parent / "ui" / "screens"
@@ -37,15 +37,16 @@ def test_window_shows_workspace_and_year(window) -> None:  # type: ignore[no-unt
     assert window.screens["overview"].overview is not None
 
 
-def test_navigation_lists_the_screen_modules_that_exist() -> None:
-    present = [name for name in STAGES if (SCREENS_DIR / f"{name}.py").exists()]
-    assert available_stages() == present
-    assert present[0] == "overview"
+def test_every_stage_has_its_screen_module() -> None:
+    assert STAGES == ("overview", "submissions", "panel", "scoring", "merge", "plenary",
+                      "quality", "results")
+    missing = [name for name in STAGES if not (SCREENS_DIR / f"{name}.py").exists()]
+    assert not missing
 
 
-def test_navigation_matches_stages(window) -> None:  # type: ignore[no-untyped-def]
+def test_navigation_lists_every_stage_in_order(window) -> None:  # type: ignore[no-untyped-def]
     names = [window.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.nav.count())]
-    assert names == available_stages()
+    assert names == list(STAGES)
     # Screens other than the current one are not imported until shown.
     assert set(window.screens) == {"overview"}
 
@@ -282,3 +283,27 @@ def test_language_switch_applies_live(qapp, window) -> None:  # type: ignore[no-
     finally:
         remove_translators(qapp)
         messages.set_language(None)
+
+
+def test_read_only_workspace_shows_a_banner(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from evaluator import sqlite_files
+
+    path = tmp_path / "ro.evdb"
+    Workspace.create(path, year=2018).close()
+    monkeypatch.setattr(sqlite_files, "writable", lambda _path: (False, "file"))
+    ws = Workspace.open(path)
+    win = MainWindow(AppContext(ws))
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        assert ws.read_only
+        assert win.read_only_banner.isVisible()
+        assert "ro.evdb" in win.read_only_banner.text()
+        assert "只读" in win.read_only_banner.text() or "Read-only" in win.read_only_banner.text()
+        monkeypatch.undo()
+        win.context.set_workspace(Workspace.open(path))
+        assert not win.read_only_banner.isVisible()
+    finally:
+        win.context.workspace = None
+        ws.close()

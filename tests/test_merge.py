@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 from evaluator.cli import main
 from evaluator.merge import merge_score_files
 from evaluator.packages import Package, build_expert_package
-from evaluator.panel import add_expert, declare_conflict, secret_key
+from evaluator.panel import add_expert, declare_conflict
 from evaluator.registry import add_alliance
 from evaluator.rubric import load_default_rubric
 from evaluator.scorefile import (
@@ -27,8 +27,8 @@ from evaluator.scorefile import (
     SCORES_SHEET,
     export_score_file,
     read_score_file,
-    sign_content,
 )
+from evaluator.signing import sign
 from evaluator.workspace import Workspace
 
 ROWS_TABLES = ("scores", "score_files", "plenary_decisions", "assignments", "experts")
@@ -71,17 +71,24 @@ def export(ws: Workspace, tmp: Path, name: str = "张三", value: float = 4.0,
 
 def rewrite(src: Path, dst: Path, edit: Callable[[Any], None],
             resign_key: str | None = None) -> Path:
-    """Edit a score file with openpyxl; optionally sign the edited content again."""
+    """Edit a score file with openpyxl; optionally sign the edited content again (with
+    the expert's private key, as the expert himself could)."""
     wb = load_workbook(src)
     edit(wb)
     wb.save(dst)
     if resign_key is not None:
         sf = read_score_file(dst)
-        signature = sign_content(sf.canonical_json(), resign_key)
+        signature = sign(resign_key, sf.canonical_json())
         wb = load_workbook(dst)
         set_meta(wb, K_SIGNATURE, signature)
         wb.save(dst)
     return dst
+
+
+def signing_key(tmp: Path, name: str = "张三", rnd: str = "initial") -> str:
+    """The private key in the expert's package (made by `export`)."""
+    with Package.open(tmp / f"{name}-{rnd}.evpkg") as pkg:
+        return pkg.signing_key
 
 
 def set_meta(wb: Any, key: str, value: str | None) -> None:
@@ -232,14 +239,14 @@ def test_unknown_expert(ws: Workspace, tmp_path: Path) -> None:
 
 def test_wrong_year(ws: Workspace, tmp_path: Path) -> None:
     [path] = export(ws, tmp_path)
-    key = secret_key(ws, expert_id(ws, "张三"))
+    key = signing_key(tmp_path)
     bad = rewrite(path, tmp_path / "year.xlsx", lambda wb: set_meta(wb, "年度", "2017"), key)
     assert_rejected_without_trace(ws, bad, {"merge.wrong_year"})
 
 
 def test_wrong_round(ws: Workspace, tmp_path: Path) -> None:
     [path] = export(ws, tmp_path)
-    key = secret_key(ws, expert_id(ws, "张三"))
+    key = signing_key(tmp_path)
     bad = rewrite(path, tmp_path / "round.xlsx", lambda wb: set_meta(wb, "轮次", "交叉复评"), key)
     assert_rejected_without_trace(ws, bad, {"merge.wrong_round"})
     report = merge_score_files(ws, [path], round="review")
@@ -248,7 +255,7 @@ def test_wrong_round(ws: Workspace, tmp_path: Path) -> None:
 
 def test_rubric_fingerprint_differs(ws: Workspace, tmp_path: Path) -> None:
     [path] = export(ws, tmp_path)
-    key = secret_key(ws, expert_id(ws, "张三"))
+    key = signing_key(tmp_path)
     bad = rewrite(path, tmp_path / "rubric.xlsx",
                   lambda wb: set_meta(wb, "指标体系指纹", "0" * 64), key)
     assert_rejected_without_trace(ws, bad, {"merge.rubric_differs"})
@@ -257,7 +264,7 @@ def test_rubric_fingerprint_differs(ws: Workspace, tmp_path: Path) -> None:
 
 def test_alliance_not_assigned(ws: Workspace, tmp_path: Path) -> None:
     [path] = export(ws, tmp_path)
-    key = secret_key(ws, expert_id(ws, "张三"))
+    key = signing_key(tmp_path)
     bad = rewrite(path, tmp_path / "assigned.xlsx",
                   lambda wb: wb[SCORES_SHEET].cell(row=3, column=1, value="103"), key)
     assert_rejected_without_trace(ws, bad, {"merge.not_assigned"})
@@ -275,7 +282,7 @@ def find_id(ws: Workspace, code: str) -> int:
 
 def test_value_out_of_range_and_off_step(ws: Workspace, tmp_path: Path) -> None:
     [path] = export(ws, tmp_path)
-    key = secret_key(ws, expert_id(ws, "张三"))
+    key = signing_key(tmp_path)
 
     def edit(wb: Any) -> None:
         sheet = wb[SCORES_SHEET]
@@ -293,7 +300,7 @@ def test_value_out_of_range_and_off_step(ws: Workspace, tmp_path: Path) -> None:
 
 def test_duplicate_rows(ws: Workspace, tmp_path: Path) -> None:
     [path] = export(ws, tmp_path)
-    key = secret_key(ws, expert_id(ws, "张三"))
+    key = signing_key(tmp_path)
 
     def edit(wb: Any) -> None:
         sheet = wb[SCORES_SHEET]

@@ -105,7 +105,12 @@ def test_package_holds_only_assigned_alliances(workspace: Workspace, panel: dict
     with Package.open(out) as pkg:
         assert pkg.expert == "王"
         assert pkg.round == "initial"
-        assert pkg.secret_key == "00" * 16
+        assert len(pkg.signing_key) == 64
+        assert not pkg.legacy_secret
+        # The workspace keeps the public key of the pair, never the private key.
+        assert workspace.db.execute(
+            "SELECT public_key FROM expert_keys k JOIN experts e ON e.id = k.expert_id"
+            " WHERE e.name = '王'").fetchall() == [(pkg.public_key,)]
         assert pkg.fingerprint == workspace.rubric().fingerprint
         records = pkg.records(panel["102"], "1.1")
         assert [r["title"] for r in records] == ["第三届理事会会议"]
@@ -208,13 +213,20 @@ def test_build_all_packages_cancel(workspace: Workspace, panel: dict[str, int],
 
 
 def test_group_package(workspace: Workspace, panel: dict[str, int], tmp_path: Path) -> None:
+    build_expert_package(workspace, 2018, "initial", "李", tmp_path / "li.evpkg")
+    with Package.open(tmp_path / "li.evpkg") as li:
+        li_public = li.public_key
     out = tmp_path / "group.evpkg"
     build_group_package(workspace, 2018, "initial", "第一组", out)
     with GroupPackage.open(out) as grp:
         assert grp.group == "第一组"
         assert {m["name"] for m in grp.members()} == {"王", "李"}
-        assert grp.key_of("李") == "01" * 16
-        assert grp.key_of("张") is None
+        # Public keys only: no HMAC key, no private key.
+        assert list(grp.public_keys_of("李").values()) == [li_public]
+        assert grp.legacy_key_of("李") == ""
+        assert "secret_key" not in grp.members()[0]
+        assert grp.public_keys_of("王") == {}  # no package issued to him yet
+        assert not grp.is_member("张")
         assert grp.assigned_codes("王") == ["102", "203"]
         assert grp.assigned_codes("李") == ["101", "102", "203"]
     with pytest.raises(EvaluatorError) as info:

@@ -67,3 +67,53 @@ def test_decide_cli(workspace: Workspace, panel: dict[str, int],
     assert main(["decide", path, "102", "--reason", "x"]) == 2
     assert main(["decide", path, "999", "--accept", "--reason", "x"]) == 2
     assert current_decision(workspace, 2018, panel["102"]).decision == "accept"  # type: ignore[union-attr]
+
+
+def test_a_decision_is_the_score_the_results_use(workspace: Workspace,
+                                                 panel: dict[str, int]) -> None:
+    from evaluator.results import compute_results
+
+    before = {r.code: (r.score, r.source) for r in compute_results(workspace, 2018)}
+    assert before["102"] == (70, "consensus")
+    decide(workspace, 2018, panel["102"], 84.5, "复核会评：成果材料齐全", "主持人")
+    after = {r.code: r for r in compute_results(workspace, 2018)}
+    # Half-up: 84.5 publishes as 85, in the 活跃度高 band (85-100).
+    assert (after["102"].score, after["102"].source, after["102"].band) == (85, "plenary", "high")
+    assert (after["101"].score, after["101"].source) == (70, "consensus")
+
+
+def test_the_bounds_of_a_score_are_allowed(workspace: Workspace, panel: dict[str, int]) -> None:
+    top = workspace.rubric(2018).max_total
+    assert decide(workspace, 2018, panel["101"], 0.0, "无活动", "组长").score == 0.0
+    assert decide(workspace, 2018, panel["101"], top, "全部满分", "组长").score == top
+    with pytest.raises(EvaluatorError) as info:
+        decide(workspace, 2018, panel["101"], -0.5, "负分", "组长")
+    assert [p.code for p in info.value.problems] == ["plenary.bad_score"]
+
+
+def test_the_audit_entry_holds_old_and_new(workspace: Workspace, panel: dict[str, int]) -> None:
+    first = decide(workspace, 2018, panel["101"], None, "采纳", "组长")
+    decide(workspace, 2018, panel["101"], 66.0, "改判", "组长")
+    entries = list(workspace.db.query(
+        "SELECT entity_key, old_json, new_json FROM audit_log WHERE action = 'decide'"
+        " ORDER BY id"))
+    assert [e["entity_key"] for e in entries] == ["101", "101"]
+    assert entries[0]["old_json"] is None
+    assert json.loads(entries[1]["old_json"])["id"] == first.id
+    after = json.loads(entries[1]["new_json"])
+    assert (after["score"], after["reason"], after["decided_by"]) == (66.0, "改判", "组长")
+
+
+def test_decisions_belong_to_their_year(workspace: Workspace, panel: dict[str, int]) -> None:
+    decide(workspace, 2018, panel["101"], 70.0, "采纳", "组长")
+    workspace.add_year(2019, workspace.rubric(2018))
+    assert decisions(workspace, 2019) == []
+    assert current_decision(workspace, 2019, panel["101"]) is None
+    assert len(decisions(workspace, 2018)) == 1
+
+
+def test_an_unknown_alliance_is_refused(workspace: Workspace) -> None:
+    with pytest.raises(EvaluatorError) as info:
+        decide(workspace, 2018, 99_999, 50.0, "理由", "组长")
+    assert [p.code for p in info.value.problems] == ["plenary.unknown_alliance"]
+    assert workspace.count("plenary_decisions") == 0

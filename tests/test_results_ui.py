@@ -74,12 +74,22 @@ def test_export_runs_in_a_worker(screen: Any, qtbot: Any, tmp_path: Path) -> Non
     assert shown == [f"Written {out}"]
 
 
-def test_screen_grab_for_review(screen: Any, tmp_path: Path) -> None:
-    """Renders the statistics tab (kept as an artefact for a manual look)."""
-    screen.tabs.setCurrentIndex(3)
+def test_statistics_tab_paints_the_report_figures(screen: Any, tmp_path: Path) -> None:
+    """The statistics tab holds annex 2's band counts and paints charts, not an empty pane."""
+    titles = [screen.tabs.tabText(i) for i in range(screen.tabs.count())]
+    screen.tabs.setCurrentIndex(titles.index("Statistics"))
     screen.show()
-    image = screen.grab()
-    assert not image.isNull()
+    overall = screen.overall_model
+    counts = {overall.index(r, 0).data(): overall.index(r, 1).data()
+              for r in range(overall.rowCount())}
+    # Section 三.1 of the 2018 report: 30 / 15 / 23 / 20 of 88 participants.
+    assert [counts[b] for b in ("High activity", "Fairly high activity",
+                                        "Average activity", "Inactive")] \
+        in ([30, 15, 23, 20], ["30", "15", "23", "20"])
+    image = screen.overall_pie.grab().toImage()
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7)
+               for y in range(0, image.height(), 7)}
+    assert len(colours) > 4  # the pie's four band tints and the background at least
     image.save(str(tmp_path / "results-stats.png"))
 
 

@@ -61,7 +61,7 @@ def test_export_refuses_missing_scores(package: Package, tmp_path: Path) -> None
     assert sf.ok, sf.problems
     assert sf.complete is False
     assert sf.rows == [("101", "1.1", 3.0)]
-    assert verify_signature(sf, package.secret_key)
+    assert verify_signature(sf, package.public_key)
 
 
 def test_round_trip_and_signature(package: Package, tmp_path: Path) -> None:
@@ -85,7 +85,7 @@ def test_round_trip_and_signature(package: Package, tmp_path: Path) -> None:
               for (aid, c), s in package.scores().items() if aid == a.id}
     assert {(c, i): v for c, i, v in sf.rows} == stored
     assert sf.sha256 == second.sha256
-    assert verify_signature(sf, package.secret_key)
+    assert verify_signature(sf, package.public_key)
     assert not verify_signature(sf, "00" * 16)  # another expert's key
     assert check_against_rubric(sf, package.rubric) == []
     # the comment is stored as text, not as a formula
@@ -111,12 +111,12 @@ def test_any_edit_breaks_the_signature(package: Package, tmp_path: Path, sheet: 
     score_everything(package, comment_on=("101", "1.1"))
     path = tmp_path / "s.xlsx"
     export_score_file(package, path)
-    assert verify_signature(read_score_file(path), package.secret_key)
+    assert verify_signature(read_score_file(path), package.public_key)
     before = openpyxl.load_workbook(path)[sheet][ref].value
     assert before != value
     edit_cell(path, sheet, ref, value)
     sf = read_score_file(path)
-    assert not verify_signature(sf, package.secret_key)
+    assert not verify_signature(sf, package.public_key)
 
 
 def test_resaving_unchanged_keeps_the_signature(package: Package, tmp_path: Path) -> None:
@@ -126,7 +126,7 @@ def test_resaving_unchanged_keeps_the_signature(package: Package, tmp_path: Path
     export_score_file(package, path)
     wb = openpyxl.load_workbook(path)
     wb.save(path)
-    assert verify_signature(read_score_file(path), package.secret_key)
+    assert verify_signature(read_score_file(path), package.public_key)
 
 
 def _member_data_span(path: Path, member: str) -> tuple[int, int]:
@@ -151,9 +151,9 @@ def test_raw_byte_flip_in_scores_fails(package: Package, tmp_path: Path) -> None
         data[position] ^= 0x01
         path.write_bytes(bytes(data))
         sf = read_score_file(path)
-        assert not verify_signature(sf, package.secret_key), position
+        assert not verify_signature(sf, package.public_key), position
     path.write_bytes(original)
-    assert verify_signature(read_score_file(path), package.secret_key)
+    assert verify_signature(read_score_file(path), package.public_key)
 
 
 def test_damaged_files_are_reported_not_raised(package: Package, tmp_path: Path) -> None:
@@ -173,7 +173,7 @@ def test_damaged_files_are_reported_not_raised(package: Package, tmp_path: Path)
         path.write_bytes(data)
         sf = read_score_file(path)
         assert sf.errors, name
-        assert not verify_signature(sf, package.secret_key)
+        assert not verify_signature(sf, package.public_key)
     assert read_score_file(tmp_path / "nope.xlsx").errors
 
 
@@ -200,9 +200,9 @@ def test_structural_problems_are_all_reported(package: Package, tmp_path: Path) 
                for p in sf.problems)
     assert any(p.code == "reading.missing_sheet" and p.params["name"] == "意见"
                for p in sf.problems)
-    assert any(p.code == "scorefile.bad_meta" and p.params["key"] == "导出序号"
+    assert any(p.code == "scorefile.bad_meta_cell" and p.params["key"] == "导出序号"
                for p in sf.problems)
-    assert not verify_signature(sf, package.secret_key)
+    assert not verify_signature(sf, package.public_key)
 
 
 def test_signed_value_text_is_format_value_remembered() -> None:

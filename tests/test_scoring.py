@@ -96,11 +96,17 @@ def test_filled_template_imports(pkg_path: Path, tmp_path: Path) -> None:
         aid = pkg.alliance("102").id
         assert pkg.score(aid, "2.1").comment == "项目进展描述不足"  # type: ignore[union-attr]
         assert pkg.score(aid, codes[0]).value == (3 + 3) % 11 / 2  # type: ignore[union-attr]
+    # the same template again changes nothing: no duplicate score history
+    with Package.open(pkg_path) as pkg:
+        history = pkg.conn.execute("SELECT count(*) FROM score_history").fetchone()[0]
+        again = import_score_template(pkg, out)
+        assert (again.scores, again.unchanged) == (60, 60)
+        assert pkg.conn.execute("SELECT count(*) FROM score_history").fetchone()[0] == history
     # and the expert (or the secretariat on his behalf) exports a signed file
     signed = tmp_path / "signed.xlsx"
     assert main(["scores", "export", str(pkg_path), "--out", str(signed)]) == 0
     with Package.open(pkg_path) as pkg:
-        assert verify_signature(read_score_file(signed), pkg.secret_key)
+        assert verify_signature(read_score_file(signed), pkg.public_key)
 
 
 def test_template_carries_what_the_package_already_holds(pkg_path: Path,

@@ -186,10 +186,12 @@ def test_export_reimports_to_the_same_data(ws: Workspace, tmp_path: Path) -> Non
     import_submissions(fresh, tmp_path / "out.xlsx")
     assert content(fresh) == before
     fresh.close()
-    # ... and over itself: updated in place, nothing duplicated.
+    # ... and over itself: unchanged, nothing written, nothing duplicated.
     ids = [r[0] for r in ws.db.execute("SELECT id FROM submissions ORDER BY id")]
+    audit_before = ws.count("audit_log")
     report = import_submissions(ws, tmp_path / "out.xlsx")
-    assert (report.created, report.updated) == (0, 2)
+    assert (report.created, report.updated, report.unchanged) == (0, 0, 2)
+    assert ws.count("audit_log") == audit_before + 1  # the import's own entry
     assert content(ws) == before
     assert [r[0] for r in ws.db.execute("SELECT id FROM submissions ORDER BY id")] == ids
     assert ws.count("submission_records") == 5

@@ -13,9 +13,15 @@ from pathlib import Path
 
 import pytest
 
+from evaluator.merge import merge_score_files
 from evaluator.packages import Package
 from evaluator.schema import SCHEMA_VERSION
-from evaluator.scorefile import export_score_file, read_score_file, verify_signature
+from evaluator.scorefile import (
+    export_score_file,
+    read_score_file,
+    verify_legacy_signature,
+    verify_signature,
+)
 from evaluator.workspace import Workspace
 
 DATA = Path(__file__).parent / "data"
@@ -67,7 +73,18 @@ def test_v1_package_opens_scores_and_exports(tmp_path: Path) -> None:
         out = export_score_file(pkg, tmp_path / "s.xlsx").path
     sf = read_score_file(out)
     assert sf.ok
+    assert sf.legacy_signature
+    assert sf.format_version == "1"
     with Workspace.open(shutil.copy(DATA / "workspace_v1.evdb", tmp_path / "w.evdb")) as ws:
         key = ws.db.execute("SELECT secret_key FROM experts WHERE name = ?",
                             (sf.expert,)).fetchone()[0]
-    assert verify_signature(sf, key)
+        # Migration 0004 kept the HMAC key of the one expert who was given a package,
+        # and dropped the keys no package ever held.
+        assert ws.count("experts", "secret_key != ''") == 1
+        assert verify_legacy_signature(sf, key)
+        assert not verify_signature(sf, key)  # never taken for an Ed25519 public key
+        report = merge_score_files(ws, [out], year=2018)
+        [result] = report.results
+        assert result.status == "accepted", result.problems
+        assert result.legacy_signature
+        assert "旧签名" in "\n".join(report.lines()) or "old-style" in "\n".join(report.lines())

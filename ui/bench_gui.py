@@ -11,7 +11,6 @@
 
     python -m ui.bench_gui WORKSPACE.evdb [--package P.evpkg] [--json]
 
-Stages whose screen has not landed are reported as "not available".
 """
 
 from __future__ import annotations
@@ -19,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -28,7 +26,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-NOT_AVAILABLE = "not available"
+from evaluator.sqlite_files import copy_database
+
+SKIPPED = "skipped"
 MOVES = 200
 EDITS = 200
 
@@ -102,8 +102,6 @@ def _settle(app: Any, widget: Any) -> None:
 
 
 def measure_results_table(app: Any, window: Any) -> dict[str, Any]:
-    if "results" not in window.stage_names:
-        return {"status": NOT_AVAILABLE, "reason": "ui/screens/results.py has not landed"}
     started = time.perf_counter()
     window.show_stage("results")
     _settle(app, window)
@@ -117,16 +115,11 @@ def measure_scoring(app: Any, package: Path) -> dict[str, Any]:
     """Moves and commits through the scoring window's own panel (`ScoringPanel`): a move is
     what Tab/Enter or the arrow keys do (`move_indicator`, `move_alliance`), a commit is
     typing a value and pressing Enter (`commit_entry`, which saves it in the package)."""
-    try:
-        from ui.scoring_window import open_package_window
-    except ModuleNotFoundError as exc:
-        if exc.name != "ui.scoring_window":
-            raise
-        return {"status": NOT_AVAILABLE, "reason": "ui/scoring_window.py has not landed"}
+    from ui.scoring_window import open_package_window
 
     with tempfile.TemporaryDirectory(prefix="evaluator-bench-pkg-") as folder:
         copy = Path(folder) / package.name
-        shutil.copyfile(package, copy)
+        copy_database(package, copy)
         window = open_package_window(copy)
         if window is None:
             return {"status": "failed", "reason": f"the package {package.name} did not open"}
@@ -188,7 +181,7 @@ def measure_gui(workspace: Path, package: Path | None = None) -> dict[str, Any]:
     package = package or first_package(workspace)
     if package is None:
         figures["scoring_move"] = figures["score_commit"] = {
-            "status": NOT_AVAILABLE, "reason": "no expert package beside the workspace"}
+            "status": SKIPPED, "reason": "no expert package beside the workspace"}
     else:
         scoring = measure_scoring(app, package)
         if "scoring_move" in scoring:

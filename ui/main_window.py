@@ -8,7 +8,6 @@ listed. Opening another workspace or switching the language recreates the screen
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -71,12 +70,6 @@ STAGE_ICONS = {
     "quality": QStyle.StandardPixmap.SP_ComputerIcon,
     "results": QStyle.StandardPixmap.SP_DialogSaveButton,
 }
-
-
-def available_stages() -> list[str]:
-    """The stages whose screen module exists in this build, in order."""
-    return [name for name in STAGES
-            if importlib.util.find_spec(f"ui.screens.{name}") is not None]
 
 
 def demo_workspace_path() -> Path:
@@ -204,7 +197,22 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([200, 1000])
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        # A workspace in a read-only file or folder opens read-only: the banner says so
+        # and why (writes are refused by the core with the same reason).
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setObjectName("readOnlyBanner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet(
+            "#readOnlyBanner { background: #fff4ce; color: #5c4400;"
+            " border-bottom: 1px solid #e0c36c; padding: 6px 10px; }")
+        self.read_only_banner.hide()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.read_only_banner)
+        central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         self.path_label = QLabel()
         self.statusBar().addPermanentWidget(self.path_label)
@@ -389,7 +397,7 @@ class MainWindow(QMainWindow):
         for stack in self.undo_group.stacks():
             self.undo_group.removeStack(stack)
             stack.clear()
-        self.stage_names = available_stages() if self.context.workspace is not None else []
+        self.stage_names = list(STAGES) if self.context.workspace is not None else []
         for name in self.stage_names:
             item = QListWidgetItem(self.style().standardIcon(STAGE_ICONS[name]),
                                    self.stage_label(name))
@@ -520,7 +528,21 @@ class MainWindow(QMainWindow):
             self._rebuild_stages(keep_current=same)
         self._stage_before_close = None
 
+    def _update_read_only_banner(self) -> None:
+        ws = self.context.workspace
+        if ws is None or not ws.read_only:
+            self.read_only_banner.hide()
+            return
+        why = (self.tr("its folder cannot be written") if ws.read_only_reason == "folder"
+               else self.tr("the file is read-only"))
+        self.read_only_banner.setText(self.tr(
+            "Read-only: %1 (%2). You can view and export; to change it, copy it to a "
+            "writable folder or clear the file's read-only attribute.").replace(
+            "%1", ws.path.name).replace("%2", why))
+        self.read_only_banner.show()
+
     def _update_title(self) -> None:
+        self._update_read_only_banner()
         app_title = self.tr("Alliance Activity Evaluation")
         ws = self.context.workspace
         if ws is None:

@@ -69,6 +69,10 @@ def print_problems(error: EvaluatorError) -> None:
     print(error.render(messages.current_language()), file=sys.stderr)
 
 
+def _say_waiting(path: object) -> None:
+    print(messages.text("workspace.waiting", path=path), file=sys.stderr, flush=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if "--lang" in argv:
@@ -84,6 +88,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(None, self_test=args.self_test)
     handler: Handler = args.handler
+    from evaluator import workspace
+
+    workspace.wait_notice = _say_waiting
     try:
         return handler(args)
     except EvaluatorError as error:

@@ -7,14 +7,8 @@ no longer opens, sets it aside whole), so a restore can itself be undone.
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import sqlite3
-import tempfile
-from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from evaluator import messages
 
@@ -44,20 +38,7 @@ messages.register({
         "zh": "找不到备份“{name}”：既不是文件，也不在 {folder} 中",
         "en": "No backup '{name}': neither a file nor in {folder}",
     },
-    "backup.is_the_workspace": {
-        "zh": "{path} 就是工作区本身，不能用它恢复自己",
-        "en": "{path} is the workspace itself; it cannot restore itself",
-    },
-    "backup.too_new": {
-        "zh": "备份 {path} 由更新的版本生成（架构版本 {found}，本程序支持 {supported}），请升级程序",
-        "en": "Backup {path} was written by a newer version (schema {found}, this program "
-              "supports {supported}); please upgrade",
-    },
 })
-
-# Tables every workspace holds since schema 1; a file without them is not our backup.
-_WORKSPACE_TABLES = ("_sqlite_migrations", "years", "audit_log", "alliances")
-
 
 def register(sub: Any) -> None:
     p = sub.add_parser("backup", help="立即备份工作区 / back the workspace up now")
@@ -102,15 +83,13 @@ def cmd_backup(args: argparse.Namespace) -> int:
 # -- backups ----------------------------------------------------------------------------
 
 def describe_backup(ws_path: Path, path: Path) -> dict[str, Any]:
-    """Name, time and reason of a backup, read from its file name
-    (`<stem>.<YYYYmmdd-HHMMSS-ffffff>.<reason>.evdb`, see evaluator.backups)."""
-    middle = path.name[len(ws_path.stem) + 1: -len(path.suffix)]
-    stamp, _, reason = middle.partition(".")
-    try:
-        created = datetime.strptime(stamp, "%Y%m%d-%H%M%S-%f").isoformat(timespec="seconds")
-    except ValueError:
-        created = ""
-    return {"name": path.name, "path": str(path), "created": created, "reason": reason,
+    """Name, time and reason of a backup, read from its file name (evaluator.backups)."""
+    from evaluator.backups import parse_backup_name
+
+    name = parse_backup_name(ws_path, path)
+    return {"name": path.name, "path": str(path),
+            "created": name.stamp.isoformat(timespec="seconds") if name else "",
+            "reason": name.reason if name else "",
             "size": path.stat().st_size if path.exists() else 0}
 
 
@@ -156,90 +135,18 @@ def resolve_backup(ws_path: Path, name: str) -> Path:
 
 
 def check_workspace_backup(path: Path) -> None:
-    """Refuse a file that is not a whole, readable workspace of a schema we know."""
-    from evaluator.errors import Problem, WorkspaceError
-    from evaluator.reading import MAX_DATABASE_BYTES, require_regular_file
-    from evaluator.schema import SCHEMA_VERSION
-    from evaluator.workspace import SQLITE_MAGIC
+    """Refuse a file that is not a whole workspace of a schema we know (backups)."""
+    from evaluator.backups import check_backup
 
-    refused = WorkspaceError(Problem("backups.not_a_backup", {"path": str(path)}))
-    require_regular_file(path, MAX_DATABASE_BYTES)
-    try:
-        with path.open("rb") as fh:
-            if fh.read(16) != SQLITE_MAGIC:
-                raise refused
-        conn = sqlite3.connect(f"file:{quote(path.resolve().as_posix())}?mode=ro", uri=True)
-        try:
-            ok = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-            tables = {r[0] for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        finally:
-            conn.close()
-    except (OSError, sqlite3.DatabaseError):
-        raise refused from None
-    if not ok or not set(_WORKSPACE_TABLES) <= tables:
-        raise refused
-    if version > SCHEMA_VERSION:
-        raise WorkspaceError(Problem("backup.too_new", {
-            "path": str(path), "found": version, "supported": SCHEMA_VERSION}))
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.exists() and b.exists() and os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
-def _set_aside_damaged(ws_path: Path) -> Path:
-    """Move a workspace that no longer opens (with its WAL) into the backup folder."""
-    from evaluator.backups import backup_dir
-
-    folder = backup_dir(ws_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{ws_path.stem}.{stamp}.damaged{ws_path.suffix}"
-    for extra in ("-wal", "-shm"):
-        side = Path(str(ws_path) + extra)
-        if side.exists():
-            os.replace(side, Path(str(target) + extra))
-    os.replace(ws_path, target)
-    return target
+    check_backup(path)
 
 
 def restore_workspace(ws_path: Path, backup: Path) -> Path | None:
     """Check the backup, keep the current state, put the backup in place; returns where
-    the state before the restore is kept."""
-    from evaluator.backups import restore_backup
-    from evaluator.errors import Problem, WorkspaceError
-    from evaluator.workspace import Workspace
+    the state before the restore is kept (evaluator.backups.restore_workspace)."""
+    from evaluator.backups import restore_workspace as restore
 
-    if _same_file(ws_path, backup):
-        raise WorkspaceError(Problem("backup.is_the_workspace", {"path": str(backup)}))
-    check_workspace_backup(backup)
-    kept: Path | None = None
-    if ws_path.exists():
-        try:
-            Workspace.open(ws_path).close()
-        except WorkspaceError:
-            kept = _set_aside_damaged(ws_path)
-    # Restore from a private copy: making the safety backup rotates the backup folder and
-    # may delete the very backup chosen (the oldest), and a USB stick may be pulled.
-    fd, name = tempfile.mkstemp(prefix=f".{ws_path.name}.restore.", suffix=".evdb",
-                                dir=ws_path.parent)
-    os.close(fd)
-    private = Path(name)
-    try:
-        shutil.copyfile(backup, private)
-        safety = restore_backup(ws_path, private)
-    finally:
-        private.unlink(missing_ok=True)
-    kept = safety or kept
-    with Workspace.open(ws_path) as ws, ws.transaction():
-        ws.audit("restore", "workspace", ws_path.name, None,
-                 {"from": backup.name, "kept": kept.name if kept else None})
-    return kept
+    return restore(ws_path, backup)
 
 
 def cmd_restore(args: argparse.Namespace) -> int:

@@ -51,6 +51,9 @@ def register(sub: Any) -> None:
     p.add_argument("files", type=Path, nargs="+")
     p.add_argument("--accept-unsigned", action="store_true",
                    help="接受未签名的文件（记入日志）/ accept unsigned files (logged)")
+    p.add_argument("--accept-revoked-keys", action="store_true",
+                   help="接受用已作废密钥（评审包已挂失）签名的文件（记入日志）/ accept files "
+                   "signed with revoked keys of lost packages (logged)")
     p.add_argument("--round", choices=("initial", "review"),
                    help="只接受该轮次的文件：initial 分组初评，review 交叉复评 / accept only "
                    "files of this round")
@@ -182,7 +185,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
     with Workspace.open(args.workspace) as ws:
         report = merge_score_files(ws, args.files, accept_unsigned=args.accept_unsigned,
-                                   progress=TextProgress(), round=args.round)
+                                   progress=TextProgress(), round=args.round,
+                                   accept_revoked_keys=args.accept_revoked_keys)
     if args.json:
         print_json(report.as_dict())
     else:

@@ -119,7 +119,9 @@ def cmd_history_import(args: argparse.Namespace) -> int:
         done = import_history(ws, args.file, args.year)
     for warning in done.warnings:
         sys.stderr.write(render_problem(warning) + "\n")
-    _say(messages.text("history.imported", year=done.year, count=done.count))
+    _say(messages.text("history.imported", year=done.year, count=done.count,
+                       created=done.created, updated=done.updated, unchanged=done.unchanged,
+                       removed=done.removed))
     return 0
 
 

@@ -18,6 +18,10 @@ messages.register({
         "zh": "已在 {dir} 生成 {count} 个评审包；无分配而跳过：{skipped}",
         "en": "{count} packages written to {dir}; skipped (no assignment): {skipped}",
     },
+    "cli.replaces_lost_expert": {
+        "zh": "--replaces-lost 只能与 --expert 一起使用：挂失的是某一位专家的评审包",
+        "en": "--replaces-lost goes with --expert only: a lost package is one expert's",
+    },
     "cli.package_target": {
         "zh": "请用 --expert、--group 或 --all 之一指定生成对象",
         "en": "Give exactly one of --expert, --group or --all",
@@ -31,8 +35,9 @@ messages.register({
         "en": "Score file {path} written (export {sequence}, {scores} scores{partial})",
     },
     "cli.scores_imported": {
-        "zh": "已导入 {scores} 项评分、{comments} 条意见（{alliances} 家联盟）",
-        "en": "Imported {scores} scores and {comments} comments ({alliances} alliances)",
+        "zh": "已导入 {scores} 项评分、{comments} 条意见（{alliances} 家联盟；其中未变 {unchanged} 项）",
+        "en": "Imported {scores} scores and {comments} comments ({alliances} alliances; "
+              "{unchanged} unchanged)",
     },
     "cli.bad_number": {
         "zh": "“{text}”不是数字",
@@ -55,6 +60,9 @@ def register(sub: Any) -> None:
     p.add_argument("--expert", help="专家姓名 / an expert's name")
     p.add_argument("--group", help="专家组名称（组长用的验签包）/ a group (leader's package)")
     p.add_argument("--all", action="store_true", help="所有有分配的专家 / every expert")
+    p.add_argument("--replaces-lost", metavar="REASON", default="",
+                   help="该专家本轮原评审包已丢失：作废其旧密钥，原因记入日志 / the expert's "
+                   "earlier package of the round is lost: revoke its key (reason logged)")
     p.add_argument("--out", type=Path)
     p.add_argument("--out-dir", type=Path)
     p.add_argument("--json", action="store_true")
@@ -127,6 +135,8 @@ def cmd_package(args: argparse.Namespace) -> int:
     targets = [bool(args.expert), bool(args.group), bool(args.all)]
     if sum(targets) != 1:
         raise EvaluatorError("cli.package_target")
+    if args.replaces_lost.strip() and not args.expert:
+        raise EvaluatorError("cli.replaces_lost_expert")
     if (args.all and not args.out_dir) or (not args.all and not args.out):
         raise EvaluatorError("cli.package_out")
     with Workspace.open(args.workspace) as ws:
@@ -143,7 +153,8 @@ def cmd_package(args: argparse.Namespace) -> int:
                                     skipped="、".join(result.skipped) or "-"))
             return 0
         if args.expert:
-            built = build_expert_package(ws, args.year, args.round, args.expert, args.out)
+            built = build_expert_package(ws, args.year, args.round, args.expert, args.out,
+                                         replaces_lost=args.replaces_lost.strip())
         else:
             built = build_group_package(ws, args.year, args.round, args.group, args.out)
     if args.json:
@@ -183,10 +194,11 @@ def cmd_scores_import(args: argparse.Namespace) -> int:
         result = import_score_template(pkg, args.file)
     if args.json:
         print_json({"scores": result.scores, "comments": result.comments,
-                    "alliances": result.alliances})
+                    "alliances": result.alliances, "unchanged": result.unchanged})
     else:
         print(messages.text("cli.scores_imported", scores=result.scores,
-                            comments=result.comments, alliances=result.alliances))
+                            comments=result.comments, alliances=result.alliances,
+                            unchanged=result.unchanged))
     return 0
 
 
@@ -210,21 +222,24 @@ def cmd_scores_set(args: argparse.Namespace) -> int:
 
 def cmd_scores_show(args: argparse.Namespace) -> int:
     from evaluator.cli import print_json
+    from evaluator.group_merge import member_signature_problems
     from evaluator.messages import render_problem
-    from evaluator.packages import GroupPackage, Package
-    from evaluator.scorefile import read_score_file, verify_signature
+    from evaluator.packages import GroupPackage, Package, package_kind
+    from evaluator.scorefile import read_score_file, verify_legacy_signature, verify_signature
 
     sf = read_score_file(args.file)
     verified: bool | None = None
     if args.package:
-        key: str | None
-        try:
+        name = sf.expert.strip()
+        if package_kind(args.package) == "expert":
             with Package.open(args.package) as pkg:
-                key = pkg.secret_key
-        except Exception:
+                verified = name == pkg.expert and (
+                    verify_signature(sf, pkg.public_key) if pkg.signing_key
+                    else verify_legacy_signature(sf, pkg.legacy_secret))
+        else:
             with GroupPackage.open(args.package) as grp:
-                key = grp.key_of(sf.expert)
-        verified = bool(key) and verify_signature(sf, key or "")
+                verified = grp.is_member(name) and not sf.errors and bool(sf.signature) \
+                    and not member_signature_problems(grp, sf, name)
     if args.json:
         print_json({"expert": sf.expert, "round": sf.round, "year": sf.year,
                     "fingerprint": sf.fingerprint, "sequence": sf.sequence,

@@ -114,7 +114,8 @@ def cmd_submissions_import(args: argparse.Namespace) -> int:
     else:
         _print_warnings(report.warnings)
         print(messages.text("submissions.done", year=report.year, created=report.created,
-                            updated=report.updated, records=report.records))
+                            updated=report.updated, unchanged=report.unchanged,
+                            records=report.records))
     return 0
 
 

@@ -577,6 +577,14 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation> (unsigned)</translation>
         </message>
         <message>
+            <source> (old-style signature)</source>
+            <translation> (old-style signature)</translation>
+        </message>
+        <message>
+            <source> (revoked key, accepted)</source>
+            <translation> (revoked key, accepted)</translation>
+        </message>
+        <message>
             <source>Yes</source>
             <translation>Yes</translation>
         </message>
@@ -1113,6 +1121,18 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>The details were written to the log file:</translation>
         </message>
         <message>
+            <source>its folder cannot be written</source>
+            <translation>its folder cannot be written</translation>
+        </message>
+        <message>
+            <source>the file is read-only</source>
+            <translation>the file is read-only</translation>
+        </message>
+        <message>
+            <source>Read-only: %1 (%2). You can view and export; to change it, copy it to a writable folder or clear the file's read-only attribute.</source>
+            <translation>Read-only: %1 (%2). You can view and export; to change it, copy it to a writable folder or clear the file's read-only attribute.</translation>
+        </message>
+        <message>
             <source>Alliance Activity Evaluation</source>
             <translation>Alliance Activity Evaluation</translation>
         </message>
@@ -1266,10 +1286,6 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Folder:</translation>
         </message>
         <message>
-            <source>One package per expert holds only that expert's assigned alliances, their submissions, the indicator system and the expert's signing key. Hand each expert his or her own file only.</source>
-            <translation>One package per expert holds only that expert's assigned alliances, their submissions, the indicator system and the expert's signing key. Hand each expert his or her own file only.</translation>
-        </message>
-        <message>
             <source>Generate the group package for the leader</source>
             <translation>Generate the group package for the leader</translation>
         </message>
@@ -1278,8 +1294,12 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Group:</translation>
         </message>
         <message>
-            <source>A group leader collects the members' score files in the group package and sends you one group file. It holds the group's assignments and the members' keys to check their files; it goes to the group leader only.</source>
-            <translation>A group leader collects the members' score files in the group package and sends you one group file. It holds the group's assignments and the members' keys to check their files; it goes to the group leader only.</translation>
+            <source>One package per expert holds only that expert's assigned alliances, their submissions, the indicator system and a private signing key made for this package (the workspace keeps only its public key). Hand each expert his or her own file only: whoever holds it can sign as that expert.</source>
+            <translation>One package per expert holds only that expert's assigned alliances, their submissions, the indicator system and a private signing key made for this package (the workspace keeps only its public key). Hand each expert his or her own file only: whoever holds it can sign as that expert.</translation>
+        </message>
+        <message>
+            <source>A group leader collects the members' score files in the group package and sends you one group file. It holds the group's assignments and the members' public keys, which check the members' signatures but cannot make one. Generate it after the members' packages.</source>
+            <translation>A group leader collects the members' score files in the group package and sends you one group file. It holds the group's assignments and the members' public keys, which check the members' signatures but cannot make one. Generate it after the members' packages.</translation>
         </message>
         <message>
             <source>Group package (for a group leader)</source>
@@ -2266,6 +2286,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Accept unsigned files (recorded in the log)</translation>
         </message>
         <message>
+            <source>Accept files signed with revoked keys (recorded in the log)</source>
+            <translation>Accept files signed with revoked keys (recorded in the log)</translation>
+        </message>
+        <message>
             <source>Or drop score files or folders here.</source>
             <translation>Or drop score files or folders here.</translation>
         </message>
@@ -2300,6 +2324,14 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Unsigned files cannot be proved to come from the expert. Accept them only when you received them in person. Each is marked unsigned in the log. Accept unsigned files?</source>
             <translation>Unsigned files cannot be proved to come from the expert. Accept them only when you received them in person. Each is marked unsigned in the log. Accept unsigned files?</translation>
+        </message>
+        <message>
+            <source>Revoked keys</source>
+            <translation>Revoked keys</translation>
+        </message>
+        <message>
+            <source>A key is revoked when its package was declared lost and a new one issued (or, for old-style signatures, when the expert was given a package of this version). Whoever found the lost package can sign with it. Accept such files only when you are sure the expert sent them. Each is marked in the log. Accept them?</source>
+            <translation>A key is revoked when its package was declared lost and a new one issued (or, for old-style signatures, when the expert was given a package of this version). Whoever found the lost package can sign with it. Accept such files only when you are sure the expert sent them. Each is marked in the log. Accept them?</translation>
         </message>
         <message>
             <source>Score files</source>

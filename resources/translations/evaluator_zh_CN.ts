@@ -577,6 +577,14 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>（未签名）</translation>
         </message>
         <message>
+            <source> (old-style signature)</source>
+            <translation>（旧签名）</translation>
+        </message>
+        <message>
+            <source> (revoked key, accepted)</source>
+            <translation>（已作废密钥，经确认接受）</translation>
+        </message>
+        <message>
             <source>Yes</source>
             <translation>是</translation>
         </message>
@@ -1113,6 +1121,18 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>详细信息已写入日志文件：</translation>
         </message>
         <message>
+            <source>its folder cannot be written</source>
+            <translation>所在文件夹不可写</translation>
+        </message>
+        <message>
+            <source>the file is read-only</source>
+            <translation>文件是只读的</translation>
+        </message>
+        <message>
+            <source>Read-only: %1 (%2). You can view and export; to change it, copy it to a writable folder or clear the file's read-only attribute.</source>
+            <translation>只读：%1（%2）。可以查看和导出；如需修改，请把工作区复制到可写的文件夹，或取消文件的只读属性。</translation>
+        </message>
+        <message>
             <source>Alliance Activity Evaluation</source>
             <translation>联盟活跃度评审</translation>
         </message>
@@ -1266,10 +1286,6 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>文件夹：</translation>
         </message>
         <message>
-            <source>One package per expert holds only that expert's assigned alliances, their submissions, the indicator system and the expert's signing key. Hand each expert his or her own file only.</source>
-            <translation>每位专家一个评审包，只包含分配给该专家的联盟、这些联盟的填报信息、指标体系和该专家的签名密钥。请只把专家本人的文件交给本人。</translation>
-        </message>
-        <message>
             <source>Generate the group package for the leader</source>
             <translation>为组长生成组评审包</translation>
         </message>
@@ -1278,8 +1294,12 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>专家组：</translation>
         </message>
         <message>
-            <source>A group leader collects the members' score files in the group package and sends you one group file. It holds the group's assignments and the members' keys to check their files; it goes to the group leader only.</source>
-            <translation>组长用组评审包汇总组员交来的评分文件，再把一个组文件交给秘书处。组评审包含本组的分配和组员的签名密钥（用于核验组员的文件），只交给组长本人。</translation>
+            <source>One package per expert holds only that expert's assigned alliances, their submissions, the indicator system and a private signing key made for this package (the workspace keeps only its public key). Hand each expert his or her own file only: whoever holds it can sign as that expert.</source>
+            <translation>每位专家一个评审包，只包含分配给该专家的联盟、这些联盟的填报信息、指标体系，以及为该评审包新生成的签名私钥（工作区只保存对应的公钥）。请只把专家本人的文件交给本人：持有它即可以该专家的名义签名。</translation>
+        </message>
+        <message>
+            <source>A group leader collects the members' score files in the group package and sends you one group file. It holds the group's assignments and the members' public keys, which check the members' signatures but cannot make one. Generate it after the members' packages.</source>
+            <translation>组长用组评审包汇总组员交来的评分文件，再把一个组文件交给秘书处。组评审包含本组的分配和组员的公钥：公钥只能核验组员的签名，不能代为签名。请在生成组员的评审包之后再生成组评审包。</translation>
         </message>
         <message>
             <source>Group package (for a group leader)</source>
@@ -2265,6 +2285,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>接受未签名文件（记入日志）</translation>
         </message>
         <message>
+            <source>Accept files signed with revoked keys (recorded in the log)</source>
+            <translation>接受已作废密钥签名的文件（记入日志）</translation>
+        </message>
+        <message>
             <source>Or drop score files or folders here.</source>
             <translation>也可把评分文件或文件夹拖到这里。</translation>
         </message>
@@ -2299,6 +2323,14 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Unsigned files cannot be proved to come from the expert. Accept them only when you received them in person. Each is marked unsigned in the log. Accept unsigned files?</source>
             <translation>未签名文件无法证明出自该专家本人。只有当面收到时才应接受；每个文件都会在日志中标为未签名。是否接受未签名文件？</translation>
+        </message>
+        <message>
+            <source>Revoked keys</source>
+            <translation>已作废的密钥</translation>
+        </message>
+        <message>
+            <source>A key is revoked when its package was declared lost and a new one issued (or, for old-style signatures, when the expert was given a package of this version). Whoever found the lost package can sign with it. Accept such files only when you are sure the expert sent them. Each is marked in the log. Accept them?</source>
+            <translation>评审包挂失并补发新包后，旧包的密钥即作废（旧签名则在该专家领到本版本评审包后作废）。捡到丢失评审包的人可以用它签名。只有确认文件确为专家本人所交时才应接受；每个文件都会在日志中注明。是否接受？</translation>
         </message>
         <message>
             <source>Score files</source>

@@ -87,7 +87,7 @@ def run_import(kind: str, workspace_path: Path, paths: list[Path], year: int | N
                 report = import_submissions(ws, paths, year, progress=progress)
                 summary = messages.text("submissions.done", year=report.year,
                                         created=report.created, updated=report.updated,
-                                        records=report.records)
+                                        unchanged=report.unchanged, records=report.records)
         return ImportOutcome(True, summary=summary, problems=list(report.warnings))
     except Cancelled as error:
         return ImportOutcome(False, cancelled=True, problems=error.problems)

@@ -125,8 +125,9 @@ class PackagesDialog(QDialog):
         form.addRow(self.tr("Folder:"), folder_row)
         note = QLabel(self.tr(
             "One package per expert holds only that expert's assigned alliances, their "
-            "submissions, the indicator system and the expert's signing key. Hand each "
-            "expert his or her own file only."))
+            "submissions, the indicator system and a private signing key made for this "
+            "package (the workspace keeps only its public key). Hand each expert his or "
+            "her own file only: whoever holds it can sign as that expert."))
         note.setWordWrap(True)
         self.group_combo = QComboBox()
         for name in group_names(self.workspace_path, year):
@@ -141,7 +142,8 @@ class PackagesDialog(QDialog):
         group_note = QLabel(self.tr(
             "A group leader collects the members' score files in the group package and "
             "sends you one group file. It holds the group's assignments and the members' "
-            "keys to check their files; it goes to the group leader only."))
+            "public keys, which check the members' signatures but cannot make one. "
+            "Generate it after the members' packages."))
         group_note.setWordWrap(True)
         group_box = QGroupBox(self.tr("Group package (for a group leader)"))
         group_layout = QVBoxLayout(group_box)

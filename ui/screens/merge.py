@@ -115,6 +115,10 @@ class FileResultModel(RowsTableModel[FileResult | ReceivedFile]):
         text = status_label(r.status)
         if r.status == "accepted" and not r.signed:
             text += self.tr(" (unsigned)")
+        if r.status == "accepted" and r.legacy_signature:
+            text += self.tr(" (old-style signature)")
+        if r.status == "accepted" and r.revoked_key:
+            text += self.tr(" (revoked key, accepted)")
         return text
 
     def _yes_no(self, signed: bool) -> str:
@@ -225,11 +229,17 @@ class Screen(AcceptsFileDrops, QWidget):
         add_folder.clicked.connect(self.choose_folder)
         self.accept_unsigned = QCheckBox(self.tr("Accept unsigned files (recorded in the log)"))
         self.accept_unsigned.toggled.connect(self._confirm_unsigned)
+        self.accept_revoked = QCheckBox(
+            self.tr("Accept files signed with revoked keys (recorded in the log)"))
+        self.accept_revoked.toggled.connect(self._confirm_revoked)
         hint = QLabel(self.tr("Or drop score files or folders here."))
+        options = QVBoxLayout()
+        options.addWidget(self.accept_unsigned)
+        options.addWidget(self.accept_revoked)
         top = QHBoxLayout()
         top.addWidget(add_files)
         top.addWidget(add_folder)
-        top.addWidget(self.accept_unsigned)
+        top.addLayout(options)
         top.addStretch(1)
         top.addWidget(hint)
         self.summary = QLabel()
@@ -313,6 +323,19 @@ class Screen(AcceptsFileDrops, QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             self.accept_unsigned.setChecked(False)
 
+    def _confirm_revoked(self, checked: bool) -> None:
+        if not checked:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Revoked keys"),
+            self.tr("A key is revoked when its package was declared lost and a new one "
+                    "issued (or, for old-style signatures, when the expert was given a "
+                    "package of this version). Whoever found the lost package can sign "
+                    "with it. Accept such files only when you are sure the expert sent "
+                    "them. Each is marked in the log. Accept them?"))
+        if answer != QMessageBox.StandardButton.Yes:
+            self.accept_revoked.setChecked(False)
+
     def choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("Score files"), "",
                                                 self.tr("Score files (*.xlsx)"))
@@ -334,6 +357,7 @@ class Screen(AcceptsFileDrops, QWidget):
         assert self.context.year is not None
         ws_path, year = self.context.ws.path, self.context.year
         accept_unsigned = self.accept_unsigned.isChecked()
+        accept_revoked = self.accept_revoked.isChecked()
 
         def job(progress: Progress) -> MergeReport:
             from evaluator.isolation import score_files_safe_to_read
@@ -342,7 +366,8 @@ class Screen(AcceptsFileDrops, QWidget):
             # A file that kills a reader in a child process is refused, never read here.
             safe, crashed = score_files_safe_to_read(paths, progress)
             with Workspace.open(ws_path) as ws:
-                report = merge_score_files(ws, safe, accept_unsigned, progress, year=year)
+                report = merge_score_files(ws, safe, accept_unsigned, progress, year=year,
+                                           accept_revoked_keys=accept_revoked)
             report.results[:0] = crashed
             return report
 

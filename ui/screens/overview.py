@@ -57,13 +57,10 @@ def _one(ws: Workspace, sql: str, params: tuple[Any, ...]) -> int:
     return int(ws.db.execute(sql, params).fetchone()[0] or 0)
 
 
-def eligible_count(ws: Workspace, year: int) -> int | None:
-    try:
-        from evaluator.submissions import list_submissions
+def eligible_count(ws: Workspace, year: int) -> int:
+    from evaluator.submissions import list_submissions
 
-        return sum(1 for s in list_submissions(ws, year) if s.status == "eligible")
-    except ImportError:  # eligibility rules not available in this build
-        return None
+    return sum(1 for s in list_submissions(ws, year) if s.status == "eligible")
 
 
 def year_overview(ws: Workspace, year: int) -> YearOverview:
