@@ -63,7 +63,9 @@ def test_workspace_and_package_carry_their_application_id(tmp_path: Path,
     assert sqlite_files.probe(path).application_id == sqlite_files.WORKSPACE_APPLICATION_ID
     from evaluator.packages import build_expert_package
 
-    with Workspace.open(demo_path) as ws:
+    demo = tmp_path / "demo.evdb"  # a copy: building a package writes its key (0004)
+    sqlite_files.copy_database(demo_path, demo)
+    with Workspace.open(demo) as ws:
         expert = ws.db.execute("SELECT expert_id FROM assignments WHERE round = 'initial'"
                                " LIMIT 1").fetchone()[0]
         package = tmp_path / "p.evpkg"
