@@ -88,8 +88,9 @@ _NAME = re.compile(r"(?:(?P<identity>[0-9a-f]{16})\.)?(?P<stamp>\d{8}-\d{6}-\d{6
 def parse_backup_name(ws_path: Path, path: Path) -> BackupName | None:
     """The parts of a backup of `ws_path`'s name, or None when it is not one (another
     workspace's, whose stem merely starts the same, or another file)."""
-    prefix = f"{ws_path.stem}."
-    if not path.name.startswith(prefix):
+    # Windows names are case-blind: Office.evdb's backups are office.evdb's.
+    prefix = os.path.normcase(f"{ws_path.stem}.")
+    if not os.path.normcase(path.name).startswith(prefix):
         return None
     found = _NAME.fullmatch(path.name[len(prefix):])
     if found is None:
@@ -366,6 +367,10 @@ def restore_workspace(ws_path: Path | str, backup: Path | str,
     if _same_file(ws_path, backup):
         raise WorkspaceError(Problem("backup.is_the_workspace", {"path": str(backup)}))
     check_backup(backup)
+    can_write, why = sqlite_files.writable(ws_path)
+    if not can_write:
+        raise WorkspaceError(Problem("workspace.read_only", {
+            "path": str(ws_path), "why": messages.text(f"workspace.read_only.{why}")}))
     kept: Path | None = None
     live: sqlite3.Connection | None = None
     carried: list[tuple[Any, ...]] = []
@@ -439,7 +444,3 @@ def restore_backup(ws_path: Path | str, backup_path: Path | str) -> Path | None:
     """Put a backup in place of the (closed) workspace: `restore_workspace`."""
     return restore_workspace(ws_path, backup_path)
 
-
-def read_only_uri(path: Path) -> str:
-    """A SQLite URI opening `path` read-only; `as_uri` quotes `?`, `#` and `%` in names."""
-    return sqlite_files.uri(path, read_only=True)

@@ -166,7 +166,13 @@ def consensus_table(ws: Workspace, year: int | None = None,
         from evaluator.quality import leniency_by_expert
 
         leniency = leniency_by_expert(sets)
-    trim_from = int(ws.setting("consensus.trim_from"))
+    return consensus_from_sets(sets, int(ws.setting("consensus.trim_from")), leniency)
+
+
+def consensus_from_sets(sets: list[ScoreSet], trim_from: int,
+                        leniency: dict[int, float] | None = None) -> dict[int, Consensus]:
+    """Consensus per alliance id from complete score sets: the workspace's (above) and a
+    group leader's own (evaluator.group_merge.group_differences) use the same rule."""
     by_alliance: dict[int, list[ScoreSet]] = defaultdict(list)
     for s in sets:
         by_alliance[s.alliance_id].append(s)
@@ -174,13 +180,15 @@ def consensus_table(ws: Workspace, year: int | None = None,
     for alliance_id, group in by_alliance.items():
         totals = [s.total for s in group]
         value, trimmed = consensus_of(totals, trim_from)
-        adjusted_totals = [s.total - leniency.get(s.expert_id, 0.0) for s in group]
-        adjusted, _ = consensus_of(adjusted_totals, trim_from)
+        adjusted: float | None = None
+        if leniency:
+            adjusted, _ = consensus_of([s.total - leniency.get(s.expert_id, 0.0)
+                                        for s in group], trim_from)
         by_round = {r: statistics.fmean([s.total for s in group if s.round == r])
                     for r in ROUNDS if any(s.round == r for s in group)}
         table[alliance_id] = Consensus(
             alliance_id=alliance_id, n=len(totals), totals=totals, consensus=value,
             median=float(statistics.median(totals)), min=min(totals), max=max(totals),
-            trimmed=trimmed, leniency_adjusted=adjusted if leniency else None,
+            trimmed=trimmed, leniency_adjusted=adjusted,
             by_round=by_round, sets=group)
     return table

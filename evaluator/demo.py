@@ -89,7 +89,7 @@ def build_demo(path: Path | str, progress: Progress | None = None) -> dict[str, 
     """Write the demo workspace to `path` (which must not exist) and return a summary."""
     progress = progress or NullProgress()
     rng = random.Random(YEAR)
-    ws = Workspace.create(path, year=YEAR, actor="demo",
+    ws = Workspace.create(path, year=YEAR, actor="演示数据",
                           title="2018 年度产业技术创新战略联盟活跃度评价（演示）")
     try:
         with ws.transaction():
@@ -185,7 +185,7 @@ def _build_history(ws: Workspace, alliances: list[DemoAlliance], rng: random.Ran
                          "recorded_at": f"{year + 1}-03-01T10:00:00+08:00"})
     ws.db.table("results").insert_all(rows)
     ws.audit("import", "history", "2016-2018", None,
-             {"rows": len(rows), "source": "demo: annex 2 (2018), synthetic 2016-2017"})
+             {"rows": len(rows), "source": "演示数据：2018 年为报告附件 2，2016—2017 年为模拟"})
 
 
 def _choose_activities(alliances: list[DemoAlliance], rubric: Rubric,

@@ -9,11 +9,13 @@ rules look at every total, not the trimmed mean's inputs.
 from __future__ import annotations
 
 import statistics
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from evaluator import messages
-from evaluator.consensus import Consensus, band_cuts, band_of, consensus_table
+from evaluator.consensus import Consensus, consensus_table
+from evaluator.rubric import Rubric
 from evaluator.workspace import Workspace
 
 # Agenda order (method.md): F1 closest to a cut first, then F3, F4, F2.
@@ -128,12 +130,39 @@ class AgendaItem:
         }
 
 
+FLAG_SETTING_KEYS = (
+    "consensus.trim_from", "flags.f1_margin", "flags.f2_spread_small",
+    "flags.f2_spread_large", "flags.f3_distance", "flags.f3_min_scores", "flags.f4_gap",
+    "flags.f4_gap_across_bands", "flags.indicator_steps", "flags.indicator_share",
+    "bands.average", "bands.fairly_high", "bands.high")
+
+
 def flag_thresholds(ws: Workspace) -> dict[str, Any]:
-    keys = ("consensus.trim_from", "flags.f1_margin", "flags.f2_spread_small",
-            "flags.f2_spread_large", "flags.f3_distance", "flags.f3_min_scores",
-            "flags.f4_gap", "flags.f4_gap_across_bands", "flags.indicator_steps",
-            "flags.indicator_share", "bands.average", "bands.fairly_high", "bands.high")
-    return {k: ws.setting(k) for k in keys}
+    """Every setting the flags read, by key: what a group package carries so that the
+    group leader's differences use the secretariat's thresholds."""
+    return {k: ws.setting(k) for k in FLAG_SETTING_KEYS}
+
+
+def default_thresholds() -> dict[str, Any]:
+    """The flags' settings at their defaults (a group package from before they were kept)."""
+    from evaluator.settings import SETTINGS_BY_KEY
+
+    return {k: SETTINGS_BY_KEY[k].default for k in FLAG_SETTING_KEYS}
+
+
+def _band(score: float, settings: Mapping[str, Any]) -> str:
+    if score >= float(settings["bands.high"]):
+        return "high"
+    if score >= float(settings["bands.fairly_high"]):
+        return "fairly_high"
+    if score >= float(settings["bands.average"]):
+        return "average"
+    return "inactive"
+
+
+def _cuts(settings: Mapping[str, Any]) -> list[float]:
+    return sorted(float(settings[k]) for k in ("bands.average", "bands.fairly_high",
+                                               "bands.high"))
 
 
 def _f1(c: Consensus, cuts: list[float], margin: float) -> FlagHit | None:
@@ -178,12 +207,13 @@ def _f3(c: Consensus, distance_min: float, min_scores: int,
     return hits
 
 
-def _f4(c: Consensus, ws: Workspace, gap_min: float, across_min: float) -> FlagHit | None:
+def _f4(c: Consensus, settings: Mapping[str, Any], gap_min: float,
+        across_min: float) -> FlagHit | None:
     if "initial" not in c.by_round or "review" not in c.by_round:
         return None
     initial, review = c.by_round["initial"], c.by_round["review"]
     gap = abs(initial - review)
-    bi, br = band_of(initial, ws), band_of(review, ws)
+    bi, br = _band(initial, settings), _band(review, settings)
     if gap >= gap_min or (bi != br and gap >= across_min):
         return FlagHit("F4", {"initial": initial, "review": review, "gap": gap,
                               "initial_band": bi, "review_band": br},
@@ -193,9 +223,13 @@ def _f4(c: Consensus, ws: Workspace, gap_min: float, across_min: float) -> FlagH
 
 def indicator_details(ws: Workspace, year: int, c: Consensus) -> list[IndicatorDetail]:
     """Indicators whose spread is >= steps x step and >= share x maximum (method.md)."""
-    rubric = ws.rubric(year)
-    steps = float(ws.setting("flags.indicator_steps"))
-    share = float(ws.setting("flags.indicator_share"))
+    return indicator_details_for(ws.rubric(year), flag_thresholds(ws), c)
+
+
+def indicator_details_for(rubric: Rubric, settings: Mapping[str, Any], c: Consensus
+                          ) -> list[IndicatorDetail]:
+    steps = float(settings["flags.indicator_steps"])
+    share = float(settings["flags.indicator_share"])
     details = []
     for ind in rubric.indicators:
         values = [s.values[ind.code] for s in c.sets]
@@ -210,19 +244,30 @@ def indicator_details(ws: Workspace, year: int, c: Consensus) -> list[IndicatorD
 
 def flag_alliance(ws: Workspace, c: Consensus, names: dict[int, str] | None = None
                   ) -> list[FlagHit]:
+    return flag_consensus(c, flag_thresholds(ws), names)
+
+
+def flag_consensus(c: Consensus, settings: Mapping[str, Any],
+                   names: dict[int, str] | None = None,
+                   rules: tuple[str, ...] = RULE_ORDER) -> list[FlagHit]:
+    """The flags `rules` raise on one alliance's consensus, with `settings` (the keys of
+    FLAG_SETTING_KEYS): the secretariat's agenda and the group leader's differences."""
     names = names or {}
     hits: list[FlagHit] = []
-    f1 = _f1(c, band_cuts(ws), float(ws.setting("flags.f1_margin")))
+    f1 = _f1(c, _cuts(settings), float(settings["flags.f1_margin"])) \
+        if "F1" in rules else None
     if f1:
         hits.append(f1)
-    hits += _f3(c, float(ws.setting("flags.f3_distance")),
-                int(ws.setting("flags.f3_min_scores")), names)
-    f4 = _f4(c, ws, float(ws.setting("flags.f4_gap")),
-             float(ws.setting("flags.f4_gap_across_bands")))
+    if "F3" in rules:
+        hits += _f3(c, float(settings["flags.f3_distance"]),
+                    int(settings["flags.f3_min_scores"]), names)
+    f4 = _f4(c, settings, float(settings["flags.f4_gap"]),
+             float(settings["flags.f4_gap_across_bands"])) if "F4" in rules else None
     if f4:
         hits.append(f4)
-    f2 = _f2(c, float(ws.setting("flags.f2_spread_small")),
-             float(ws.setting("flags.f2_spread_large")), int(ws.setting("consensus.trim_from")))
+    f2 = _f2(c, float(settings["flags.f2_spread_small"]),
+             float(settings["flags.f2_spread_large"]),
+             int(settings["consensus.trim_from"])) if "F2" in rules else None
     if f2:
         hits.append(f2)
     return hits
@@ -251,13 +296,24 @@ def flag_disagreements(ws: Workspace, year: int | None = None) -> list[AgendaIte
         "SELECT id, name FROM experts WHERE year = ?", (year,))}
     alliances = {r[0]: (r[1], r[2]) for r in ws.db.execute(
         "SELECT id, code, name FROM alliances")}
+    return agenda(table, flag_thresholds(ws), ws.rubric(year), names, alliances)
+
+
+def agenda(table: dict[int, Consensus], settings: Mapping[str, Any], rubric: Rubric,
+           names: dict[int, str], alliances: dict[int, tuple[str, str]],
+           rules: tuple[str, ...] = RULE_ORDER, unflagged: bool = False) -> list[AgendaItem]:
+    """Every flagged alliance of `table` in the method's order; with `unflagged`, the
+    alliances no rule raised follow by code (the group leader sees them all)."""
     items: list[AgendaItem] = []
+    quiet: list[AgendaItem] = []
     for alliance_id, c in table.items():
-        hits = flag_alliance(ws, c, names)
-        if not hits:
+        hits = flag_consensus(c, settings, names, rules)
+        if not hits and not unflagged:
             continue
         code, name = alliances.get(alliance_id, (str(alliance_id), ""))
-        items.append(AgendaItem(alliance_id, code, name, hits, c,
-                                indicator_details(ws, year, c)))
+        item = AgendaItem(alliance_id, code, name, hits, c,
+                          indicator_details_for(rubric, settings, c))
+        (items if hits else quiet).append(item)
     items.sort(key=_sort_key)
-    return items
+    quiet.sort(key=lambda item: item.code)
+    return items + quiet

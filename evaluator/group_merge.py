@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tempfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,7 +22,9 @@ from typing import Any
 
 from evaluator import messages
 from evaluator.atomic import atomic_write
+from evaluator.consensus import ScoreSet, consensus_from_sets
 from evaluator.errors import EvaluatorError, Problem
+from evaluator.flags import AgendaItem, agenda, default_thresholds
 from evaluator.merge import FileResult, MergeReport, expand_paths, round_label
 from evaluator.packages import GroupPackage, now_local
 from evaluator.progress import NullProgress, Progress, check
@@ -329,11 +332,9 @@ def unpack_group_file(path: Path, into: Path) -> list[Path]:
                                                                "reason": reason},
                                       file=path.name))
 
-    if not path.exists():
-        raise EvaluatorError(Problem("file.missing", {"path": str(path)}, file=path.name))
     try:
         with open_zip(path, GROUP_ZIP_LIMITS, max_bytes=MAX_GROUP_FILE_BYTES) as zf:
-            entries = _manifest_entries(zf, refuse, path.name)
+            entries = _manifest_entries(zf, refuse)
             out: list[Path] = []
             for i, (file_name, sha256) in enumerate(entries, start=1):
                 data = zf.read(file_name, MAX_MEMBER_FILE_BYTES)
@@ -350,13 +351,12 @@ def unpack_group_file(path: Path, into: Path) -> list[Path]:
         raise refuse(type(exc).__name__) from None
 
 
-def _manifest_entries(zf: BoundedZip, refuse: Callable[[str], EvaluatorError],
-                      file: str) -> list[tuple[str, str]]:
-    """(member file name, SHA-256) of every entry of the manifest, checked for shape
-    (read within size and depth limits; a member listed twice is refused)."""
-    if "manifest.json" not in zf.infos:
+def _manifest_entries(zf: BoundedZip,
+                      refuse: Callable[[str], EvaluatorError]) -> list[tuple[str, str]]:
+    """(member file name, SHA-256) of every entry of the manifest, checked for shape."""
+    if "manifest.json" not in zf.names():
         raise refuse("no manifest.json")
-    manifest = load_json(zf.read("manifest.json", MAX_MANIFEST_BYTES), file=file,
+    manifest = load_json(zf.read("manifest.json", MAX_MANIFEST_BYTES), file=zf.name,
                          max_bytes=MAX_MANIFEST_BYTES)
     if not isinstance(manifest, dict) or manifest.get("format") != GROUP_FILE_FORMAT:
         raise refuse("no group-file manifest")
@@ -372,3 +372,84 @@ def _manifest_entries(zf: BoundedZip, refuse: Callable[[str], EvaluatorError],
     if len({name for name, _ in entries}) != len(entries):
         raise refuse("a member is listed twice in the manifest")
     return entries
+
+
+# -- the group leader's own view of the differences -----------------------------------------
+
+GROUP_RULES = ("F2", "F3")  # F1 needs every group's scores, F4 the other round's
+
+
+@dataclass
+class GroupDifferences:
+    """The group's differences as the secretariat's flags would see them on these scores
+    alone: per alliance the members' totals, spread and F2/F3 (evaluator.flags), in the
+    plenary agenda's order, the alliances no rule raised after them."""
+
+    items: list[AgendaItem]
+    names: dict[int, str]  # member id -> name
+    sent: list[str]  # members whose accepted file is in
+    missing: list[str]  # members with nothing accepted yet
+    incomplete: list[tuple[str, str, int]]  # (member, alliance code, indicators missing)
+    settings: dict[str, Any]
+
+
+def group_thresholds(gp: GroupPackage) -> dict[str, Any]:
+    """The flags' settings the package carries from the workspace (defaults if none)."""
+    settings = default_thresholds()
+    stored = gp.meta.get("flag_settings_json")
+    if stored:
+        settings.update({k: v for k, v in json.loads(stored).items() if k in settings})
+    return settings
+
+
+def group_differences(group_package: Path | str) -> GroupDifferences:
+    """Read every member's latest accepted file in the group package and compute the
+    group's consensus and flags with the secretariat's own functions."""
+    with GroupPackage.open(group_package) as gp:
+        _ensure_member_files(gp)
+        rubric = rubric_from_json(gp.meta["rubric_json"])
+        settings = group_thresholds(gp)
+        members = gp.members()
+        ids = {str(m["name"]): int(m["id"]) for m in members}
+        alliances = {int(r[0]): (str(r[1]), str(r[2])) for r in gp.conn.execute(
+            "SELECT id, code, name FROM alliances")}
+        files = gp.conn.execute(
+            "SELECT expert_name, file_name, content FROM member_files"
+            " WHERE status = 'accepted' ORDER BY expert_name").fetchall()
+        round_ = gp.round
+    by_code = {code: alliance_id for alliance_id, (code, _name) in alliances.items()}
+    sets: list[ScoreSet] = []
+    incomplete: list[tuple[str, str, int]] = []
+    sent: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="evaluator-group-") as tmp:
+        for i, (expert, file_name, content) in enumerate(files):
+            path = Path(tmp) / f"{i:03d}-{Path(file_name).name}"
+            path.write_bytes(content)
+            sf = read_score_file(path)
+            expert_id = ids.get(expert)
+            if expert_id is None:
+                continue
+            sent.append(expert)
+            values: dict[str, dict[str, float]] = {}
+            for code, indicator, value in sf.rows:
+                values.setdefault(code, {})[indicator] = float(value)
+            comments: dict[str, dict[str, str]] = {}
+            for code, indicator, text in sf.comments:
+                comments.setdefault(code, {})[indicator] = text
+            for code, scored in values.items():
+                alliance_id = by_code.get(code)
+                if alliance_id is None:
+                    continue
+                missing = [c for c in rubric.codes if c not in scored]
+                if missing:
+                    incomplete.append((expert, code, len(missing)))
+                    continue
+                sets.append(ScoreSet(round_, expert_id, alliance_id,
+                                     {c: scored[c] for c in rubric.codes},
+                                     comments.get(code, {})))
+    table = consensus_from_sets(sets, int(settings["consensus.trim_from"]))
+    names = {expert_id: name for name, expert_id in ids.items()}
+    items = agenda(table, settings, rubric, names, alliances, GROUP_RULES, unflagged=True)
+    missing_members = [str(m["name"]) for m in members if str(m["name"]) not in sent]
+    return GroupDifferences(items, names, sent, missing_members, incomplete, settings)
+

@@ -76,6 +76,17 @@ messages.register({
         "zh": "{year} 年度在本工作区中已有评分，不能用历史结果覆盖",
         "en": "Year {year} is scored in this workspace; history cannot replace it",
     },
+    "history.missing_past": {
+        "zh": "尚未导入 {years} 年度结果", "en": "the results of {years} are not imported",
+    },
+    "history.missing_current": {
+        "zh": "{year} 年度尚无评价结果", "en": "{year} has no results yet",
+    },
+    "history.cannot_judge": {
+        "zh": "{missing}，无法判定{what}：请在「评价结果 → 历年结果」导入往年结果",
+        "en": "{missing}, so {what} cannot be judged: import past years under "
+        "Results → Past years",
+    },
     "history.imported": {
         "zh": "已导入 {year} 年度历史结果：{count} 家联盟（新增 {created} 家，更新 {updated} 家，"
         "未变 {unchanged} 家，移除 {removed} 家）",
@@ -275,13 +286,46 @@ def _results_of(ws: Workspace, y: int, year: int,
     return results if results is not None and y == year else results_for_year(ws, y)
 
 
+def window_years(ws: Workspace, year: int, setting: str) -> list[int]:
+    n = int(ws.setting(setting))
+    return list(range(year - n + 1, year + 1))
+
+
+def missing_years(ws: Workspace, year: int, setting: str,
+                  results: list[ResultRow] | None = None) -> list[int]:
+    """The years of the rule's window (`history.a_level_years` or `history.stalled_years`)
+    for which the workspace holds no results: the rule cannot be judged until they are
+    imported (评价结果 → 历年结果) or, for `year` itself, scored."""
+    return [y for y in window_years(ws, year, setting)
+            if not _results_of(ws, y, year, results)]
+
+
+def missing_text(ws: Workspace, year: int, missing: list[int], what: str,
+                 lang: str | None = None) -> str:
+    """Why a rule over several years cannot be judged, and how to fix it."""
+    past = [y for y in missing if y != year]
+    parts = []
+    if past:
+        parts.append(messages.text("history.missing_past", lang,
+                                   years="、".join(str(y) for y in past) if (
+                                       lang or messages.current_language()) == "zh"
+                                   else ", ".join(str(y) for y in past)))
+    if year in missing:
+        parts.append(messages.text("history.missing_current", lang, year=year))
+    return messages.text("history.cannot_judge", lang, missing="；".join(parts)
+                         if (lang or messages.current_language()) == "zh"
+                         else "; ".join(parts), what=what)
+
+
 def a_level(ws: Workspace, year: int,
             results: list[ResultRow] | None = None) -> list[ALevelRow]:
     """Alliances in the high band in each of the N years ending at `year` (annex 3 order:
-    by code). `results`: `results_for_year(ws, year)` if the caller has it already."""
-    n = int(ws.setting("history.a_level_years"))
-    years = list(range(year - n + 1, year + 1))
+    by code). Empty while a year of the window has no results (`missing_years`).
+    `results`: `results_for_year(ws, year)` if the caller has it already."""
+    years = window_years(ws, year, "history.a_level_years")
     per_year = {y: _by_alliance(_results_of(ws, y, year, results)) for y in years}
+    if not all(per_year.values()):
+        return []
     registry = {a.id: a for a in list_alliances(ws)}
     chosen = [aid for aid in per_year[year]
               if all(aid in per_year[y] and per_year[y][aid].band == "high" for y in years)]
@@ -298,10 +342,33 @@ def _batch_sort(batch_id: str) -> int:
 
 def stalled(ws: Workspace, year: int,
             results: list[ResultRow] | None = None) -> list[Alliance]:
-    """Registry alliances with no result (any source) in any of the N years ending at
-    `year` (report 七: 11 alliances absent 2016-2018). `results`: as for `a_level`."""
-    n = int(ws.setting("history.stalled_years"))
-    took_part: set[int] = set()
-    for y in range(year - n + 1, year + 1):
-        took_part |= {r.alliance_id for r in _results_of(ws, y, year, results)}
+    """Registry alliances absent from the results (any source) of each of the N years
+    ending at `year` (report 七: 11 alliances absent 2016-2018). Not submitting this year
+    is not enough: empty while a year of the window has no results (`missing_years`).
+    `results`: as for `a_level`."""
+    per_year = [_results_of(ws, y, year, results)
+                for y in window_years(ws, year, "history.stalled_years")]
+    if not all(per_year):
+        return []
+    took_part = {r.alliance_id for rows in per_year for r in rows}
     return [a for a in list_alliances(ws) if a.id not in took_part]
+
+
+def history_years(ws: Workspace) -> list[dict[str, Any]]:
+    """The years whose results were imported: count, when, by whom, from which file."""
+    years = []
+    for year, count, recorded in ws.db.execute(
+            "SELECT year, count(*), max(recorded_at) FROM results WHERE source = 'history'"
+            " GROUP BY year ORDER BY year DESC").fetchall():
+        entry = ws.db.execute(
+            "SELECT actor, at, json_extract(new_json, '$.file'),"
+            " json_extract(new_json, '$.source') FROM audit_log"
+            " WHERE action = 'import' AND entity = 'history' AND (entity_key = ?"
+            " OR (entity_key LIKE '%-%' AND substr(entity_key, 1, 4) <= ?"
+            " AND substr(entity_key, 6, 4) >= ?)) ORDER BY id DESC LIMIT 1",
+            (str(year), str(year), str(year))).fetchone()
+        years.append({"year": int(year), "alliances": int(count),
+                      "recorded_at": entry[1] if entry else recorded,
+                      "by": entry[0] if entry else None,
+                      "file": (entry[2] or entry[3]) if entry else None})
+    return years

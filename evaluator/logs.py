@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from datetime import datetime
 from pathlib import Path
 
-from platformdirs import user_log_dir
+from evaluator.user_dirs import user_dir
 
 
 def log_path() -> Path:
-    override = os.environ.get("EVALUATOR_LOG_DIR")
-    base = Path(override) if override else Path(user_log_dir("evaluator", appauthor=False))
-    return base / "evaluator.log"
+    return user_dir("logs") / "evaluator.log"
 
 
 def write_traceback(text: str) -> Path | None:

@@ -301,10 +301,11 @@ class MergeContext:
                 " JOIN experts e ON e.id = c.expert_id WHERE e.year = ? ORDER BY c.id",
                 (year,)):
             conflicts.setdefault((expert_id, alliance_id), reason)
-        keys = {(int(k.expert_id), k.fingerprint): k for k in (ExpertKey(*r) for r in ws.db.execute(
+        issued = [ExpertKey(*r) for r in ws.db.execute(
             "SELECT k.expert_id, k.round, k.fingerprint, k.public_key, k.revoked_at,"
             " k.revoked_reason FROM expert_keys k JOIN experts e ON e.id = k.expert_id"
-            " WHERE e.year = ?", (year,)))}
+            " WHERE e.year = ?", (year,))]
+        keys = {(k.expert_id, k.fingerprint): k for k in issued}
         return cls(rubric=rubric, fingerprint=rubric.fingerprint,
                    workspace_id=workspace_id(ws), experts=experts,
                    alliance_ids=alliance_ids, assigned=assigned, conflicts=conflicts,

@@ -120,12 +120,72 @@ register(
             "en": "Workspace {path} was written by a newer version (schema {found}, this "
             "program supports up to {supported}); please upgrade",
         },
+        "os.no_space": {
+            "zh": "磁盘已满，无法写入 {path}；请清理磁盘空间（或换一个磁盘、U 盘）后再试。已保存的数据未受影响",
+            "en": "The disk is full; {path} could not be written. Free some space (or use "
+            "another disk) and try again. Data already saved is unaffected",
+        },
+        "os.permission": {
+            "zh": "没有权限写入或读取 {path}（{reason}）；如果文件正在 Excel 或 WPS 中打开，请先关闭它，"
+            "或选择另一个文件夹",
+            "en": "No permission to write or read {path} ({reason}); if the file is open in "
+            "Excel or WPS close it first, or choose another folder",
+        },
+        "os.locked": {
+            "zh": "{path} 正被另一个程序（例如 Excel 或 WPS）占用；请关闭该文件后再试",
+            "en": "{path} is in use by another program (Excel or WPS, for example); close it "
+            "and try again",
+        },
+        "os.database_full": {
+            "zh": "磁盘已满，这次修改没有保存；请清理磁盘空间后再试。之前已保存的数据未受影响",
+            "en": "The disk is full and this change was not saved; free some space and try "
+            "again. Data saved before is unaffected",
+        },
+        "os.database_read_only": {
+            "zh": "工作区所在位置是只读的，这次修改没有保存；请把工作区复制到可写的文件夹",
+            "en": "The workspace is on a read-only location and this change was not saved; "
+            "copy the workspace to a writable folder",
+        },
+        "os.read_only": {
+            "zh": "{path} 所在位置是只读的，无法写入；请选择另一个文件夹",
+            "en": "{path} is on a read-only location and cannot be written; choose another "
+            "folder",
+        },
+        "os.is_folder": {
+            "zh": "{path} 是文件夹，这里需要一个文件；请给出文件名（例如 结果.xlsx）",
+            "en": "{path} is a folder, but a file is needed here; give a file name (for "
+            "example results.xlsx)",
+        },
+        "os.not_a_folder": {
+            "zh": "{path} 的上级路径中有一项不是文件夹；请检查路径",
+            "en": "Part of the path {path} is not a folder; check the path",
+        },
+        "os.missing": {
+            "zh": "找不到 {path}；请检查文件名和文件夹",
+            "en": "{path} does not exist; check the file name and folder",
+        },
+        "os.io_error": {
+            "zh": "读写磁盘时出错（{reason}）；磁盘可能已满或已拔出，请检查后再试。已保存的数据未受影响",
+            "en": "The disk could not be read or written ({reason}); it may be full or "
+            "removed. Check it and try again. Data already saved is unaffected",
+        },
+        "os.other": {
+            "zh": "无法读写 {path}：{reason}",
+            "en": "Could not read or write {path}: {reason}",
+        },
         "workspace.busy": {
             "zh": "工作区 {path} 正被另一个程序写入，等待后仍未结束；请稍后再试，"
             "或关闭正在汇总、导入的另一个窗口",
             "en": "Workspace {path} is being written by another program and it has not "
             "finished; try again in a moment, or close the other window that is merging or "
             "importing",
+        },
+        "workspace.network_share": {
+            "zh": "工作区 {path} 位于网络共享文件夹，本工作区设置为不在网络位置打开：请把它复制到"
+            "本机硬盘再打开，或在「设置」中取消“网络共享文件夹上的工作区拒绝打开”",
+            "en": "Workspace {path} is on a network share and this workspace is set to refuse "
+            "network locations: copy it to a local disk, or clear 'Refuse a workspace on a "
+            "network share' in Settings",
         },
         "workspace.waiting": {
             "zh": "工作区 {path} 正被另一个程序写入，等待其完成…",

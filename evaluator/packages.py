@@ -15,6 +15,7 @@ still open and sign (docs/formats.md, "Upgrade").
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
@@ -458,6 +459,8 @@ def build_group_package(ws: Workspace, year: int | None, round_: str, group: int
                         out_path: Path | str) -> BuiltPackage:
     """The group leader's package: the group's assignments and its members' public keys
     (of the round, not revoked): enough to verify their files, never to sign one."""
+    from evaluator.flags import flag_thresholds
+
     year = ws.require_year(year)
     require_round(round_)
     out_path = Path(out_path)
@@ -489,6 +492,8 @@ def build_group_package(ws: Workspace, year: int | None, round_: str, group: int
             "group_id": grp["id"], "group_name": grp["name"],
             "rubric_json": rubric.canonical_json(), "rubric_fingerprint": rubric.fingerprint,
             "workspace_id": workspace_id(ws), "created_at": now_local(),
+            # The flags' thresholds: the leader's 本组差异 uses the secretariat's.
+            "flag_settings_json": json.dumps(flag_thresholds(ws)),
         })
         conn.executemany(
             "INSERT INTO alliances (id, code, name, batch_id, batch_name, sort)"
@@ -610,7 +615,7 @@ def _connect_package(path: Path, kind: str
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=True)
     try:
         try:
-            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute(f"PRAGMA journal_mode={sqlite_files.journal_mode_for(path)}")
             conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA busy_timeout=5000")
             check_result = conn.execute("PRAGMA quick_check").fetchall()

@@ -42,9 +42,25 @@ messages.register({
         "zh": "{year} 年度还没有可发布的结果（没有共识分，也没有复核会评决定）",
         "en": "Nothing to publish for {year}: no consensus scores and no plenary decisions",
     },
+    "results.undecided": {
+        "zh": "{year} 年度还有 {count} 个复核会评议题没有决定，发布前请逐一决定，或确认按现有共识分发布"
+              "（命令行加 --accept-undecided）：",
+        "en": "{count} plenary agenda item(s) of {year} have no decision: decide them, or "
+              "confirm publishing with the consensus as it stands (--accept-undecided "
+              "on the command line):",
+    },
+    "results.undecided_item": {
+        "zh": "{code} {name}：{rules}，共识分 {consensus}",
+        "en": "{code} {name}: {rules}, consensus {consensus}",
+    },
+    "results.undecided_changed": {
+        "zh": "确认时有 {accepted} 个未决议题，现在有 {count} 个：请重新确认",
+        "en": "{accepted} undecided item(s) were confirmed, there are now {count}: confirm "
+              "again",
+    },
     "results.published": {
-        "zh": "已发布 {year} 年度结果：{count} 家联盟",
-        "en": "Published the {year} results: {count} alliances",
+        "zh": "{by} 已发布 {year} 年度结果：{count} 家联盟",
+        "en": "{by} published the {year} results: {count} alliances",
     },
 })
 
@@ -60,6 +76,8 @@ class ResultRow:
     band: str
     # 'plenary' | 'consensus' (live); 'published' (snapshot); 'history' (imported)
     source: str
+    # For a published row: 'plenary' or 'consensus', what the score was frozen from.
+    basis: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -92,7 +110,8 @@ def rank_rows(rows: list[dict[str, Any]]) -> list[ResultRow]:
     ordered = sorted(rows, key=key)
     return [ResultRow(rank=i + 1, alliance_id=r["alliance_id"], code=r["code"],
                       name=r["name"], batch_id=r["batch_id"], score=r["score"],
-                      band=r["band"], source=r["source"]) for i, r in enumerate(ordered)]
+                      band=r["band"], source=r["source"], basis=r.get("basis"))
+            for i, r in enumerate(ordered)]
 
 
 def compute_results(ws: Workspace, year: int,
@@ -124,7 +143,7 @@ def stored_results(ws: Workspace, year: int, source: str) -> list[ResultRow]:
     label = "published" if source == "computed" else "history"
     return rank_rows([{"alliance_id": r["alliance_id"], "code": r["code"], "name": r["name"],
                        "batch_id": r["batch_id"], "score": r["score"], "band": r["band"],
-                       "source": label} for r in rows])
+                       "source": label, "basis": r["basis"]} for r in rows])
 
 
 def results_for_year(ws: Workspace, year: int,
@@ -140,12 +159,67 @@ def results_for_year(ws: Workspace, year: int,
     return stored_results(ws, year, "history")
 
 
-def publish_results(ws: Workspace, year: int) -> list[ResultRow]:
-    """Freeze the live results of `year` into `results` (source 'computed'), audited."""
+@dataclass(frozen=True)
+class Undecided:
+    """An agenda item without a current plenary decision, at the time of publishing."""
+
+    alliance_id: int
+    code: str
+    name: str
+    rules: list[str]  # 'F1' .. 'F4', F1 (a band cut) first
+    consensus: float
+    published_score: int
+
+    def text(self, lang: str | None = None) -> str:
+        return messages.text("results.undecided_item", lang, code=self.code, name=self.name,
+                             rules="、".join(self.rules) if (
+                                 lang or messages.current_language()) == "zh"
+                             else ", ".join(self.rules),
+                             consensus=f"{self.consensus:.2f}")
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def undecided_items(ws: Workspace, year: int) -> list[Undecided]:
+    """The agenda items (method.md flags) without a current decision; the F1 cases, whose
+    band turns on the rounding, first."""
+    from evaluator.flags import RULE_ORDER, flag_disagreements
+
+    decided = set(current_plenary(ws, year))
+    items = [Undecided(item.alliance_id, item.code, item.name,
+                       sorted(item.rule_names, key=RULE_ORDER.index),
+                       float(item.consensus.consensus),
+                       published_score(float(item.consensus.consensus)))
+             for item in flag_disagreements(ws, year) if item.alliance_id not in decided]
+    return sorted(items, key=lambda u: ("F1" not in u.rules,))
+
+
+def _undecided_problems(year: int, items: list[Undecided]) -> list[Problem]:
+    return [Problem("results.undecided", {"year": year, "count": len(items)}),
+            *[Problem("results.undecided_item", {
+                "code": u.code, "name": u.name, "rules": "、".join(u.rules),
+                "consensus": f"{u.consensus:.2f}"}) for u in items]]
+
+
+def publish_results(ws: Workspace, year: int, *, accepted_undecided: int = 0,
+                    by: str | None = None) -> list[ResultRow]:
+    """Freeze the live results of `year` into `results` (source 'computed'), audited and
+    recorded in `publications` with who published. Refused while agenda items have no
+    decision, unless the publisher confirmed exactly that many (`accepted_undecided`:
+    the count they were shown)."""
     year = ws.require_year(year)
+    who = by or ws.actor
     rows = compute_results(ws, year)
     if not rows:
         raise EvaluatorError(Problem("results.nothing", {"year": year}))
+    undecided = undecided_items(ws, year)
+    if undecided and accepted_undecided != len(undecided):
+        problems = _undecided_problems(year, undecided)
+        if accepted_undecided:
+            problems.insert(0, Problem("results.undecided_changed", {
+                "accepted": accepted_undecided, "count": len(undecided)}))
+        raise EvaluatorError(problems)
     old = [r.as_dict() for r in stored_results(ws, year, "computed")]
     recorded = now_iso()
     from evaluator.backups import backup_workspace
@@ -156,11 +230,27 @@ def publish_results(ws: Workspace, year: int) -> list[ResultRow]:
         ws.db.table("results").insert_all([
             {"year": year, "alliance_id": r.alliance_id, "score": r.score, "band": r.band,
              "source": "computed", "code_as_published": r.code, "name_as_published": r.name,
-             "recorded_at": recorded} for r in rows])
+             "recorded_at": recorded, "basis": r.source} for r in rows])
+        ws.db.table("publications").insert({
+            "year": year, "published_at": recorded, "published_by": who,
+            "alliances": len(rows),
+            "undecided_json": json.dumps([u.as_dict() for u in undecided],
+                                         ensure_ascii=False)})
         ws.audit("publish", "results", str(year), old or None,
                  [{"code": r.code, "score": r.score, "band": r.band, "from": r.source}
-                  for r in rows])
+                  for r in rows], by=who)
     return stored_results(ws, year, "computed")
+
+
+def last_publication(ws: Workspace, year: int) -> dict[str, Any] | None:
+    """Who published `year` last, when, and what was undecided then."""
+    rows = list(ws.db.query("SELECT * FROM publications WHERE year = ? ORDER BY id DESC"
+                            " LIMIT 1", [year]))
+    if not rows:
+        return None
+    row = dict(rows[0])
+    row["undecided"] = json.loads(row.pop("undecided_json"))
+    return row
 
 
 # -- where a published score comes from (read-only queries for the trace view) -----------

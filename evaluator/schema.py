@@ -244,4 +244,50 @@ def expert_public_keys(db: Database) -> None:
         " experts.year || '/review/' || experts.name))")
 
 
+@migrations(name="0005_programme_sizes_and_people")
+def programme_sizes_and_people(db: Database) -> None:
+    # Each year's official batch sizes (the report's 52/39/55/6, 152 in all) with where the
+    # figure came from; the names of the people who work in the workspace (the last one
+    # chosen is who is working); each publication with who published it and what was
+    # still undecided when they confirmed.
+    db.executescript(
+        """
+        CREATE TABLE programme_sizes (
+            year INTEGER NOT NULL,
+            batch_id TEXT NOT NULL REFERENCES batches(id),
+            size INTEGER NOT NULL CHECK (size >= 0),
+            source TEXT NOT NULL CHECK (source IN ('report_2018', 'copied', 'settings')),
+            source_year INTEGER,          -- the year copied from ('copied')
+            changed_by TEXT,
+            changed_at TEXT,
+            PRIMARY KEY (year, batch_id)
+        );
+        CREATE TABLE people (
+            name TEXT PRIMARY KEY CHECK (length(trim(name)) > 0),
+            last_chosen_at TEXT NOT NULL
+        );
+        CREATE TABLE publications (
+            id INTEGER PRIMARY KEY,
+            year INTEGER NOT NULL,
+            published_at TEXT NOT NULL,
+            published_by TEXT NOT NULL,
+            alliances INTEGER NOT NULL,
+            undecided_json TEXT NOT NULL DEFAULT '[]'  -- agenda items and F1 cases accepted
+        );
+        ALTER TABLE results ADD COLUMN basis TEXT;  -- published from 'plenary' or 'consensus'
+        """
+    )
+    db.execute(
+        "INSERT INTO programme_sizes (year, batch_id, size, source)"
+        " SELECT y.year, b.id, b.size, 'report_2018' FROM years y CROSS JOIN batches b")
+    # A snapshot published before this release: what each score came from is in the
+    # publication's audit entry.
+    db.execute(
+        "UPDATE results SET basis = (SELECT json_extract(j.value, '$.from')"
+        " FROM audit_log a, json_each(a.new_json) j WHERE a.action = 'publish'"
+        " AND a.entity = 'results' AND a.entity_key = CAST(results.year AS TEXT)"
+        " AND json_extract(j.value, '$.code') = results.code_as_published"
+        " ORDER BY a.id DESC LIMIT 1) WHERE source = 'computed'")
+
+
 SCHEMA_VERSION = len(migrations._migrations)

@@ -54,6 +54,7 @@ META_SHEET = "元数据"
 CODE_COLUMN = "联盟代码"
 NAME_COLUMN = "联盟名称"
 TOTAL_COLUMN = "合计"
+UNSCORED_TOTAL = "未评"
 INDICATOR_COLUMN = "指标代码"
 COMMENT_COLUMN = "意见"
 META_HEADER = ("项目", "值")
@@ -362,12 +363,19 @@ def _write_workbook(path: Path, rubric: Rubric, alliances: list[tuple[str, str]]
         put_text(ws.cell(row=r, column=1), code)
         put_text(ws.cell(row=r, column=2), name)
         total = 0.0
+        scored = False
         for c, ind in enumerate(rubric.codes, start=3):
             value = values.get((code, ind))
             if value is not None:
                 ws.cell(row=r, column=c, value=_number(value))
                 total += value
-        ws.cell(row=r, column=len(header), value=_number(total))
+                scored = True
+        # A partial file's unscored alliance reads 未评, not a total of 0 (not signed:
+        # the signature covers the scores, and a text total is not checked on reading).
+        if scored:
+            ws.cell(row=r, column=len(header), value=_number(total))
+        else:
+            put_text(ws.cell(row=r, column=len(header)), UNSCORED_TOTAL)
     ws.freeze_panes = "C2"
     ws.column_dimensions["A"].width = 10
     ws.column_dimensions["B"].width = 36

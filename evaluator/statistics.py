@@ -1,7 +1,7 @@
 """The figures of the report's sections 三 and 四.2, computed from a year's results.
 
 Section 三: per band the count, its share of the participants and of all alliances in the
-programme (the sum of the batch sizes: 152 in 2018); per batch the count per band as a
+programme (the sum of the year's official batch sizes, `programme.py`: 152 in 2018); per batch the count per band as a
 share of the band and of the batch's size. Section 四.2: among each band, how many
 alliances carried out each activity of first-level indicators 2 and 3 (carried out = at
 least one submitted record for it that year). Percentages have two decimals, rounded
@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from evaluator.programme import programme_sizes
+from evaluator.registry import Alliance, list_alliances
 from evaluator.results import BAND_NAMES, BANDS, ResultRow, results_for_year
 from evaluator.workspace import Workspace
 
@@ -125,7 +127,8 @@ def compute_statistics(ws: Workspace, year: int,
                        results: list[ResultRow] | None = None) -> Statistics:
     rows = results if results is not None else results_for_year(ws, year)
     participants = len(rows)
-    batches = ws.batches()
+    batches: list[dict[str, Any]] = [{"id": b.batch_id, "name": b.name, "size": b.size}
+               for b in programme_sizes(ws, year)]
     total = sum(int(b["size"]) for b in batches)
     band_counts = {band: sum(1 for r in rows if r.band == band) for band in BANDS}
     bands = {band: BandFigure(band, n, percent(n, participants), percent(n, total))
@@ -188,3 +191,17 @@ def _activities(ws: Workspace, year: int,
                       for band in BANDS}
             figures.append(ActivityFigure(ind.code, ind.name, group.code, counts))
     return figures, bool(carried)
+
+
+def submitted_alliance_ids(ws: Workspace, year: int) -> set[int]:
+    return {int(r[0]) for r in ws.db.execute(
+        "SELECT alliance_id FROM submissions WHERE year = ?", (year,))}
+
+
+def not_submitted(ws: Workspace, year: int) -> list[Alliance] | None:
+    """Registry alliances without a submission in `year`; None when the workspace holds
+    no submissions for that year at all (nothing to count from)."""
+    filed = submitted_alliance_ids(ws, year)
+    if not filed:
+        return None
+    return [a for a in list_alliances(ws) if a.id not in filed]

@@ -23,6 +23,8 @@ from sqlite_utils import Database
 
 from evaluator import sqlite_files
 from evaluator.errors import Problem, WorkspaceError
+from evaluator.people import session_name, working_name
+from evaluator.programme import copy_sizes_to_new_year
 from evaluator.rubric import Rubric, load_default_rubric, rubric_from_json
 from evaluator.schema import SCHEMA_VERSION, migrations
 from evaluator.settings import SETTINGS_BY_KEY
@@ -74,11 +76,27 @@ def now_iso() -> str:
     return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
 
 
+def _working_name(ws: Workspace) -> str | None:
+    """Who is working: the CLI's --by, else the name last chosen in this workspace."""
+    return session_name() or working_name(ws)
+
+
 def current_actor() -> str:
     try:
         return getpass.getuser()
     except Exception:  # getuser raises several kinds when no user can be found
         return "unknown"
+
+
+def _refuses_network_share(conn: sqlite3.Connection) -> bool:
+    try:
+        row = conn.execute("SELECT value_json FROM settings WHERE key = ?",
+                           ("workspace.refuse_network_share",)).fetchone()
+    except sqlite3.DatabaseError:  # a new file: no settings table yet
+        row = None
+    if row is not None:
+        return bool(json.loads(row[0]))
+    return bool(SETTINGS_BY_KEY["workspace.refuse_network_share"].default)
 
 
 @dataclass
@@ -98,7 +116,7 @@ class Workspace:
     def create(cls, path: Path | str, *, year: int, rubric: Rubric | None = None,
                title: str | None = None, actor: str | None = None) -> Workspace:
         path = Path(path)
-        if path.suffix != SUFFIX:
+        if path.suffix.lower() != SUFFIX:
             raise WorkspaceError(Problem("workspace.suffix", {"path": str(path)}))
         if path.exists():
             raise WorkspaceError(Problem("workspace.exists", {"path": str(path)}))
@@ -144,6 +162,8 @@ class Workspace:
         ws.read_only_reason = why
         try:
             ws._migrate()
+            if actor is None:
+                ws.actor = _working_name(ws) or ws.actor
         except sqlite3.DatabaseError as exc:
             ws.close()
             if sqlite_files.is_busy(exc):
@@ -163,10 +183,21 @@ class Workspace:
         db = Database(conn)
         conn.execute("PRAGMA busy_timeout=5000")
         if not read_only:
-            conn.execute("PRAGMA journal_mode=WAL")
+            cls._choose_journal(conn, path)
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
-        return cls(path=path, db=db, actor=actor or current_actor(), read_only=read_only)
+        return cls(path=path, db=db, actor=actor or session_name() or current_actor(),
+                   read_only=read_only)
+
+    @staticmethod
+    def _choose_journal(conn: sqlite3.Connection, path: Path) -> None:
+        """WAL, or on a network share the rollback journal (WAL's shared memory does not
+        work there) unless the workspace's setting says to refuse such a place."""
+        mode = sqlite_files.journal_mode_for(path)
+        if mode != "WAL" and _refuses_network_share(conn):
+            conn.close()
+            raise WorkspaceError(Problem("workspace.network_share", {"path": str(path)}))
+        conn.execute(f"PRAGMA journal_mode={mode}")
 
     def _migrate(self) -> None:
         """Bring an older schema up to date; writes nothing when it is current (so that
@@ -263,11 +294,12 @@ class Workspace:
             conn.execute("PRAGMA busy_timeout=5000")
 
     def audit(self, action: str, entity: str, key: str = "", old: Any = None,
-              new: Any = None) -> None:
+              new: Any = None, *, by: str | None = None) -> None:
+        """Append to the audit log; `by`: who did it when not who is working."""
         self.db.execute(
             "INSERT INTO audit_log (at, actor, action, entity, entity_key, old_json, new_json)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (now_iso(), self.actor, action, entity, key,
+            (now_iso(), by or self.actor, action, entity, key,
              None if old is None else json.dumps(old, ensure_ascii=False, default=str),
              None if new is None else json.dumps(new, ensure_ascii=False, default=str)),
         )
@@ -309,6 +341,7 @@ class Workspace:
                    "title": title or f"{year} 年度产业技术创新战略联盟活跃度评价",
                    "created_at": now_iso()}
             self.db.table("years").insert(row)
+            copy_sizes_to_new_year(self, year)
             self.audit("create", "year", str(year), None, row)
 
     def set_year_rubric(self, year: int, rubric: Rubric) -> None:

@@ -8,6 +8,7 @@ a subcommand runs headless.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
@@ -70,8 +71,10 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    import multiprocessing
-
-    multiprocessing.freeze_support()  # the first read of a file runs in a spawned child
+    # The first read of an untrusted file and `evaluator bench` run in spawned processes
+    # (the only start method on Windows, the default on macOS): in the frozen app each child
+    # starts this executable, and freeze_support() makes it run the child's work instead of
+    # the app.
+    multiprocessing.freeze_support()
     attach_windows_console()
     raise SystemExit(run())

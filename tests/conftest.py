@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The "who is working" prompt on opening a workspace; its own tests turn it back on.
+os.environ.setdefault("EVALUATOR_NO_NAME_PROMPT", "1")
 os.environ.setdefault("EVALUATOR_LANG", "zh")
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
@@ -16,8 +18,10 @@ SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory,
                         monkeypatch: pytest.MonkeyPatch) -> None:
-    """Never touch the real user's config, data or log directories."""
+    """Never touch the real user's config, data or log directories (EVALUATOR_HOME moves
+    them all, on every OS; HOME and XDG_* for anything else that looks there)."""
     home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("EVALUATOR_HOME", str(home / "evaluator"))
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))

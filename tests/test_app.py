@@ -170,3 +170,33 @@ def test_demo_copy_opens_in_the_window(qtbot, demo_path: Path, tmp_path: Path) -
         assert name in window.screens
         assert name not in window.load_errors, window.load_errors.get(name)
     window.context.set_workspace(None)
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_full_disk_reads_as_a_message_not_a_crash(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import errno
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from ui.error_dialog import current_error_dialog, install_exception_hook
+
+    def writing_slot() -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", "/media/usb/结果.xlsx")
+
+    restore = install_exception_hook(qt_messages=False)
+    try:
+        QTimer.singleShot(0, writing_slot)
+
+        def warning() -> QMessageBox | None:
+            return next((w for w in QApplication.topLevelWidgets()
+                         if isinstance(w, QMessageBox) and w.isVisible()), None)
+
+        qtbot.waitUntil(lambda: warning() is not None)
+        box = warning()
+        assert box is not None
+        assert "/media/usb/结果.xlsx" in box.text()
+        assert "磁盘已满" in box.text() or "disk is full" in box.text()
+        assert current_error_dialog() is None
+        box.close()
+    finally:
+        restore()

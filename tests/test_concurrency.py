@@ -56,20 +56,68 @@ def test_the_app_keeps_its_wal_when_a_job_and_a_cli_open_the_workspace(tmp_path:
         assert again.count("audit_log", "action = 'test'") == 20
 
 
+def test_app_job_threads_and_cli_processes_write_together_nothing_lost(tmp_path: Path
+                                                                      ) -> None:
+    """The app's connection writes while two background jobs (threads with their own
+    connections, as ui/workers.py runs them) and two CLI processes write too."""
+    import threading
+
+    path = tmp_path / "w.evdb"
+    Workspace.create(path, year=2018).close()
+    app = Workspace.open(path)
+    errors: list[BaseException] = []
+
+    def job(name: str) -> None:
+        try:
+            with Workspace.open(path) as ws:
+                for i in range(25):
+                    with ws.transaction():
+                        ws.audit("job", name, str(i))
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=job, args=(f"job{n}",)) for n in range(2)]
+    processes = [subprocess.Popen([sys.executable, "-m", "evaluator", "backup", str(path),
+                                   "--reason", f"cli{n}"], cwd=ROOT,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                 for n in range(2)]
+    try:
+        for t in threads:
+            t.start()
+        for i in range(25):
+            with app.transaction():
+                app.audit("app", "window", str(i))
+        for t in threads:
+            t.join()
+        for proc in processes:
+            _out, err = proc.communicate(timeout=120)
+            assert proc.returncode == 0, err.decode()
+        assert errors == []
+        assert wal(path).exists()
+        with app.transaction():
+            app.audit("app", "window", "last")
+    finally:
+        app.close()
+    with Workspace.open(path) as ws:
+        assert ws.count("audit_log", "action = 'app'") == 26
+        assert ws.count("audit_log", "action = 'job'") == 50
+        assert ws.count("audit_log", "action = 'backup'") == 2
+        assert ws.integrity_ok()
+
+
 def test_workspace_and_package_carry_their_application_id(tmp_path: Path,
-                                                           demo_path: Path) -> None:
+                                                           demo_ws: Workspace) -> None:
     path = tmp_path / "w.evdb"
     Workspace.create(path, year=2018).close()
     assert sqlite_files.probe(path).application_id == sqlite_files.WORKSPACE_APPLICATION_ID
     from evaluator.packages import build_expert_package
 
-    demo = tmp_path / "demo.evdb"  # a copy: building a package writes its key (0004)
-    sqlite_files.copy_database(demo_path, demo)
-    with Workspace.open(demo) as ws:
-        expert = ws.db.execute("SELECT expert_id FROM assignments WHERE round = 'initial'"
-                               " LIMIT 1").fetchone()[0]
-        package = tmp_path / "p.evpkg"
-        build_expert_package(ws, None, "initial", expert, package)
+    # The demo's private copy: building a package writes the expert's public key.
+    ws = demo_ws
+    expert = ws.db.execute("SELECT expert_id FROM assignments WHERE round = 'initial'"
+                           " LIMIT 1").fetchone()[0]
+    package = tmp_path / "p.evpkg"
+    build_expert_package(ws, None, "initial", expert, package)
     assert sqlite_files.probe(package).application_id == sqlite_files.PACKAGE_APPLICATION_ID
 
 
@@ -302,7 +350,7 @@ def test_read_only_workspace_reads_and_exports_and_refuses_writes(
     done = cli("export", path, "--out", tmp_path / "out.xlsx")
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "out.xlsx").stat().st_size > 0
-    for write in (("backup", path), ("publish", path)):
+    for write in (("backup", path), ("publish", path, "--accept-undecided")):
         done = cli(*write)
         assert done.returncode == 2, done.stderr
         assert "read-only" in done.stderr, done.stderr

@@ -36,6 +36,7 @@ from evaluator.backups import list_backups
 from evaluator.packages import Package, build_expert_package
 from evaluator.scorefile import export_score_file
 from evaluator.workspace import Workspace
+from tests.platform_marks import needs_sigkill
 
 REPO = Path(__file__).resolve().parent.parent
 KILLS = int(os.environ.get("EVALUATOR_DURABILITY_KILLS", "40"))
@@ -86,6 +87,7 @@ def package(workspace: Workspace, tmp_path: Path) -> Path:
     return path
 
 
+@needs_sigkill
 def test_sigkill_at_random_moments_loses_no_acknowledged_score(package: Path,
                                                                tmp_path: Path) -> None:
     rng = random.Random(7)
@@ -219,6 +221,7 @@ def _wait_for(proc: subprocess.Popen[bytes], line: bytes) -> float:
     return time.monotonic()
 
 
+@needs_sigkill
 def test_sigkill_during_merge_leaves_all_or_nothing(merge_batch: tuple[Path, list[Path]],
                                                     tmp_path: Path) -> None:
     base, files = merge_batch

@@ -39,6 +39,30 @@ def member_file(ws: Workspace, name: str, folder: Path, value: float) -> Path:
 FIRST_CODE: dict[str, str] = {}
 
 
+def filled_member_file(ws: Workspace, name: str, folder: Path, dissent: bool = False) -> Path:
+    """A member's signed file with his demo scores for the initial round; `dissent`: he
+    gives his first alliance 0 on every indicator (in the workspace too)."""
+    expert_id = ws.db.execute("SELECT id FROM experts WHERE name = ?", (name,)).fetchone()[0]
+    pkg_path = folder / f"{name}.evpkg"
+    build_expert_package(ws, 2018, "initial", expert_id, pkg_path)
+    with Package.open(pkg_path) as pkg:
+        codes = {a.code: a.id for a in pkg.alliances()}
+        pkg.set_scores([(codes[code], indicator, value, None)
+                        for code, indicator, value in ws.db.execute(
+                            "SELECT a.code, s.indicator_code, s.value FROM scores s"
+                            " JOIN alliances a ON a.id = s.alliance_id WHERE s.year = 2018"
+                            " AND s.round = 'initial' AND s.expert_id = ?", (expert_id,))
+                        if code in codes])
+        if dissent:
+            first = pkg.alliances()[0]
+            pkg.set_scores([(first.id, indicator, 0.0, None) for indicator in pkg.rubric.codes])
+            with ws.transaction():
+                ws.db.execute("UPDATE scores SET value = 0 WHERE year = 2018 AND round ="
+                              " 'initial' AND expert_id = ? AND alliance_id = ?",
+                              (expert_id, first.id))
+        return export_score_file(pkg, folder / f"{name}.xlsx").path
+
+
 @pytest.fixture
 def group_setup(demo_ws: Workspace, tmp_path: Path):  # type: ignore[no-untyped-def]
     members = group_members(demo_ws, "第一组")[:3]
@@ -121,3 +145,46 @@ def test_group_cli(group_setup, capsys) -> None:  # type: ignore[no-untyped-def]
         export_group_file(empty, tmp / "none.evgroup")
     assert main(["group", "export", str(empty), "--out", str(tmp / "none.evgroup")]) == 2
     assert "还没有" in capsys.readouterr().err
+
+
+def test_group_differences_equal_the_secretariats_flags(demo_ws: Workspace,
+                                                         tmp_path: Path) -> None:
+    """The leader's 本组差异 on the members' own files: the same totals, consensus and
+    F2/F3 the secretariat's flags raise on the same scores."""
+    from evaluator.consensus import consensus_table, score_sets
+    from evaluator.flags import flag_consensus, flag_thresholds
+    from evaluator.group_merge import GROUP_RULES, group_differences
+
+    ws = demo_ws
+    group = "第一组"
+    members = group_members(ws, group)
+    ids = {r[1]: r[0] for r in ws.db.execute("SELECT id, name FROM experts WHERE year = 2018")}
+    files = [filled_member_file(ws, name, tmp_path, dissent=name == members[0])
+             for name in members[:-1]]  # the last member has not sent yet
+    # Made after the members' packages: it carries their public keys.
+    gpkg = tmp_path / "group.evpkg"
+    build_group_package(ws, 2018, "initial", group, gpkg)
+    report = merge_into_group_package(gpkg, files)
+    assert {r.status for r in report.results} == {"accepted"}
+
+    differences = group_differences(gpkg)
+    assert differences.missing == [members[-1]]
+    sent = {ids[name] for name in members[:-1]}
+    sets = [s for s in score_sets(ws, 2018) if s.round == "initial" and s.expert_id in sent]
+    expected = consensus_table(ws, 2018, sets=sets)
+    settings = flag_thresholds(ws)
+    assert differences.settings == settings
+    names = {ids[name]: name for name in members}
+    assert {item.alliance_id for item in differences.items} == set(expected)
+    flagged = 0
+    for item in differences.items:
+        c = expected[item.alliance_id]
+        assert sorted(item.consensus.totals) == sorted(c.totals)
+        assert item.consensus.consensus == pytest.approx(c.consensus)
+        hits = flag_consensus(c, settings, names, GROUP_RULES)
+        assert [(h.rule, h.numbers) for h in item.rules] == [(h.rule, h.numbers) for h in hits]
+        flagged += bool(hits)
+    assert flagged, "the demo's first group has differences to show"
+    # Flagged alliances first, in the plenary agenda's order.
+    leads = [item.rules != [] for item in differences.items]
+    assert leads == sorted(leads, reverse=True)

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
-from test_group_merge import group_members, member_file
+from test_group_merge import filled_member_file, group_members, member_file
 
 from evaluator.merge import merge_score_files
 from evaluator.packages import GroupPackage, build_expert_package, build_group_package
@@ -94,6 +94,18 @@ def test_leader_merges_sees_who_sent_and_exports_the_group_file(
     shown: list[str] = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    # Before the group file: the members who have not sent are named, and No stops it.
+    asked: list[str] = []
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+
+    def question(_parent: Any, _title: str, text: str, *_args: Any) -> Any:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window.choose_export()
+    assert proposed == []
+    assert members[2] in asked[0]
     window.choose_export()
     assert proposed == [str(gpkg.parent / group_file_name("第一组", "initial"))]
     group_file = out.with_suffix(".evgroup")
@@ -241,3 +253,31 @@ def test_cancel_adds_nothing(group_scene: Any, qtbot: Any,
     assert "Cancelled" in window.summary.text()
     assert set(status_of(window.members_model).values()) == {"Not sent"}
     assert window.results_model.rowCount() == 0
+
+
+def test_group_differences_tab(demo_ws: Workspace, qtbot: Any, tmp_path: Path) -> None:
+    """本组差异: the group's alliances with the members' totals and the F2/F3 flags the
+    core computes, flagged first; the heat map shows the selected alliance."""
+    from evaluator.group_merge import group_differences
+
+    members = group_members(demo_ws, "第一组")
+    files = [filled_member_file(demo_ws, name, tmp_path, dissent=i == 0)
+             for i, name in enumerate(members[:3])]
+    gpkg = tmp_path / "第一组.evpkg"
+    build_group_package(demo_ws, 2018, "initial", "第一组", gpkg)
+    window = GroupWindow(gpkg)
+    qtbot.addWidget(window)
+    merge(qtbot, window, files)
+    window.tabs.setCurrentWidget(window.differences)
+    view = window.differences
+    expected = group_differences(gpkg)
+    model = view.model
+    assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == [
+        item.code for item in expected.items]
+    first = expected.items[0]
+    assert first.rules, "the dissent is flagged and comes first"
+    assert model.data(model.index(0, 2)).startswith(first.rules[0].rule)
+    assert members[0] in model.data(model.index(0, model.TOTALS))
+    assert members[3] in view.summary.text()  # not sent yet
+    assert view.heatmap_model.rowCount() == 21
+    assert first.rules[0].rule in view.flags.text()

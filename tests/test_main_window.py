@@ -112,7 +112,7 @@ def test_missing_recent_workspace_is_skipped(tmp_path: Path) -> None:
 
 def test_open_refuses_a_non_workspace(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     shown: list[str] = []
-    monkeypatch.setattr("ui.main_window.QMessageBox.warning",
+    monkeypatch.setattr("ui.dialogs.report_dialog.QMessageBox.warning",
                         lambda _parent, _title, text: shown.append(text))
     bogus = tmp_path / "x.evdb"
     bogus.write_text("not a database")
@@ -285,6 +285,33 @@ def test_language_switch_applies_live(qapp, window) -> None:  # type: ignore[no-
         messages.set_language(None)
 
 
+def test_opening_a_workspace_asks_who_is_working(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                 monkeypatch) -> None:
+    from evaluator.people import remembered_names
+
+    monkeypatch.delenv("EVALUATOR_NO_NAME_PROMPT", raising=False)
+    path = tmp_path / "w.evdb"
+    Workspace.create(path, year=2019).close()
+    win = MainWindow(AppContext())
+    qtbot.addWidget(win)
+    assert win.open_workspace(path)
+    dialog = win.name_dialog
+    assert dialog.isVisible()
+    dialog.names.setCurrentText("  李 明 ")
+    dialog.accept()
+    ws = win.context.ws
+    assert ws.actor == "李 明"
+    assert remembered_names(ws) == ["李 明"]
+    assert "李 明" in win.path_label.text()
+    ws.audit("update", "setting", "x")
+    assert ws.db.execute("SELECT actor FROM audit_log ORDER BY id DESC").fetchone()[0] == "李 明"
+    win.context.set_workspace(None)
+    assert win.open_workspace(path)  # remembered: offered first
+    assert win.name_dialog.names.currentText() == "李 明"
+    win.name_dialog.reject()
+    win.context.set_workspace(None)
+
+
 def test_read_only_workspace_shows_a_banner(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     from evaluator import sqlite_files
@@ -306,4 +333,32 @@ def test_read_only_workspace_shows_a_banner(qtbot, tmp_path: Path,  # type: igno
         assert not win.read_only_banner.isVisible()
     finally:
         win.context.workspace = None
+        ws.close()
+
+
+def test_a_write_waiting_for_another_program_says_so(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    path = tmp_path / "busy.evdb"
+    Workspace.create(path, year=2018).close()
+    ws = Workspace.open(path)
+    context = AppContext(ws)
+    messages: list[str] = []
+    context.status_message.connect(messages.append)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    real_wait = ws.on_wait
+    assert real_wait is not None
+
+    def wait_then_release(at: Path) -> None:
+        real_wait(at)
+        holder.execute("COMMIT")
+
+    ws.on_wait = wait_then_release
+    try:
+        ws.set_setting("backups.keep", 6)
+        assert any("busy.evdb" in m for m in messages)
+        assert ws.setting("backups.keep") == 6
+    finally:
+        holder.close()
         ws.close()

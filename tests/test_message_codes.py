@@ -83,7 +83,9 @@ def test_every_raised_code_has_zh_and_en_text_that_renders() -> None:
 _ALLOWED_LATIN = {"Excel", "WPS", "CSV", "xlsx", "xls", "csv", "txt", "evdb", "evpkg",
                   "evgroup", "SQLite", "UTF", "GB", "ID", "HMAC", "SHA", "Ed", "Word", "docx",
                   "PDF", "JSON", "json", "toml", "zip", "alpha", "Krippendorff", "MB", "KB",
-                  "GB18030", "GBK", "UTF-", "UTF-8", "UTF-16",
+                  "GB18030", "GBK", "UTF-", "UTF-8", "UTF-16", "BOM",
+                  # Excel calls UTF-16 text "Unicode 文本" in its Chinese UI
+                  "Unicode", "OneDrive",
                   # what the user types on the command line: commands and round values
                   "init", "template", "submissions", "OUT", "initial", "review"}
 

@@ -77,7 +77,7 @@ SYMLINKS = {
 }
 
 # Never left out: the app imports these (QtSvg renders the SVG icons via the plugin).
-KEPT_QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtCharts", "QtSvg")
+KEPT_QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtCharts", "QtSvg", "QtNetwork")
 EXCLUDED = ("PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "PySide6.Qt3DCore",
             "PySide6.QtQuick", "PySide6.QtQml", "PySide6.QtMultimedia", "PySide6.QtBluetooth",
             "PySide6.QtNfc", "PySide6.QtPositioning", "PySide6.QtLocation", "PySide6.QtSensors",
@@ -201,19 +201,28 @@ def test_spec_prunes_unused_qt_files_and_keeps_what_the_app_loads(
     assert "libQt6WebEngineCore" in pruned
 
 
-def test_spec_bundles_the_whole_resources_tree(spec: dict[str, Any]) -> None:
+def test_spec_bundles_the_resources_tree_where_the_wheel_has_it(spec: dict[str, Any]) -> None:
     bundled = {(Path(src).resolve(), Path(dest).as_posix())
                for src, dest in spec["a"].kwargs["datas"]}
     resources = ROOT / "resources"
-    files = [p for p in resources.rglob("*") if p.is_file() and not p.name.startswith(".")]
-    expected = {(p.resolve(), Path("resources", p.parent.relative_to(resources)).as_posix())
+    files = [p for p in resources.rglob("*")
+             if p.is_file() and not p.name.startswith(".") and p.suffix != ".ts"]
+    expected = {(p.resolve(),
+                 Path("evaluator", "_resources", p.parent.relative_to(resources)).as_posix())
                 for p in files}
     assert expected <= bundled
     folders = {dest for _, dest in bundled}
-    assert {"resources", "resources/demo", "resources/icons"} <= folders
+    assert {"evaluator/_resources", "evaluator/_resources/demo",
+            "evaluator/_resources/icons"} <= folders
+    assert not any(dest == "resources" or dest.startswith("resources/") for dest in folders)
     assert (resources / "rubric_2018.toml").resolve() in {src for src, _ in bundled}
-    if list((resources / "translations").glob("*.ts")):
-        assert "resources/translations" in folders
+    if list((resources / "translations").glob("*.qm")):
+        assert "evaluator/_resources/translations" in folders
+    # The user guide (帮助 → 使用指南), where the wheel has it too.
+    guide = ROOT / "docs" / "guide"
+    assert {((guide / "zh" / "README.md").resolve(), "evaluator/_guide/zh"),
+            ((guide / "images" / "zh" / "01-overview.png").resolve(),
+             "evaluator/_guide/images/zh")} <= bundled
     # ... and pruning does not drop any of it.
     kept = {entry[0] for entry in spec["a"].datas}
     assert all(str(Path(dest) / Path(src).name) in kept for src, dest in bundled)
@@ -312,6 +321,51 @@ def test_spec_on_windows_is_windowed_with_version_and_icon(
         assert Path(icon).suffix in (".ico", ".png")
     elif (icons / "evaluator.ico").exists():
         pytest.fail("evaluator.ico exists but the Windows build has no icon")
+
+
+def test_spec_on_windows_adds_a_console_companion(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ensure_pyinstaller_hooks(monkeypatch)
+    windows_versioninfo_module(monkeypatch)
+    namespace = run_spec(tmp_path, monkeypatch, platform="win32")
+    executables = [arg for arg in namespace["coll"].args if isinstance(arg, Recorded)]
+    names = {exe.kwargs["name"]: exe.kwargs["console"] for exe in executables}
+    assert names == {"evaluator": False, "evaluator-cli": True}
+
+
+def test_spec_on_linux_builds_one_console_executable(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    namespace = run_spec(tmp_path, monkeypatch, platform="linux")
+    executables = [arg for arg in namespace["coll"].args if isinstance(arg, Recorded)]
+    assert [exe.kwargs["name"] for exe in executables] == ["evaluator"]
+
+
+def test_spec_on_macos_declares_both_document_types(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    namespace = run_spec(tmp_path, monkeypatch, platform="darwin")
+    plist = namespace["app"].kwargs["info_plist"]
+    documents = plist["CFBundleDocumentTypes"]
+    exported = {t["UTTypeIdentifier"]: t for t in plist["UTExportedTypeDeclarations"]}
+    extensions = {}
+    for document in documents:
+        (uti,) = document["LSItemContentTypes"]
+        assert uti in exported
+        assert document["CFBundleTypeRole"] == "Editor"
+        assert document["CFBundleTypeIconFile"].endswith(".icns")
+        extensions[uti] = exported[uti]["UTTypeTagSpecification"]["public.filename-extension"]
+    assert sorted(ext for exts in extensions.values() for ext in exts) == ["evdb", "evpkg"]
+    assert {"评审包", "工作区"} <= {d["CFBundleTypeName"].split(" ")[0] for d in documents}
+    assert namespace["app"].kwargs["name"] == "evaluator.app"
+    assert plist["NSHighResolutionCapable"] is True
+
+
+def test_entry_supports_frozen_multiprocessing() -> None:
+    """The frozen `evaluator bench` spawns children that re-run the executable:
+    freeze_support() must come first in the entry point (the real check is the frozen
+    bench in tools/check_frozen_app.sh)."""
+    source = ENTRY.read_text(encoding="utf-8")
+    main_block = source[source.index('if __name__ == "__main__":'):]
+    assert main_block.index("multiprocessing.freeze_support()") < main_block.index("run()")
 
 
 def test_spec_tolerates_a_missing_icon(spec: dict[str, Any], tmp_path: Path,

@@ -62,6 +62,23 @@ def test_decision_needs_a_reason(screen: Screen, workspace: Workspace,
     assert screen.agenda_model.data(screen.agenda_model.index(0, 5)) == "71.5"
 
 
+def test_the_decision_records_the_chair(screen: Screen, workspace: Workspace,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    screen.agenda.selectRow(0)
+    screen.reason.setText("维持共识分")
+    screen.chair.setText("")
+    assert screen.record_decision() is False  # nobody chairs: refused
+    screen.chair.setText("张 主任")
+    assert screen.record_decision() is True
+    d = current_decision(workspace, 2018, screen.agenda_model.row_at(0).alliance_id)
+    assert d is not None
+    assert d.decided_by == "张 主任"
+    assert "张 主任" in screen.decision_label.text()
+    assert "T" not in screen.decision_label.text().split("张 主任")[1][:25]  # no raw ISO time
+
+
 def test_quality_screen(workspace: Workspace, qtbot: Any, qtmodeltester: Any) -> None:
     from test_quality import LENIENT_HARSH
 
@@ -78,3 +95,35 @@ def test_quality_screen(workspace: Workspace, qtbot: Any, qtmodeltester: Any) ->
              for r in range(s.leniency_model.rowCount())}
     assert (flags["E1"], flags["E4"], flags["E2"]) == ("Lenient", "Harsh", "")
     assert len(s.chart.series()) == 1
+
+
+def test_flags_carry_words_and_thresholds(screen: Screen) -> None:
+    model = screen.agenda_model
+    row = next(r for r in range(model.rowCount()) if model.data(model.index(r, 1)) == "103")
+    model.flag_words = True
+    assert model.data(model.index(row, 3)).startswith("F3 Lone dissenter")
+    tooltip = model.data(model.index(row, 3), Qt.ItemDataRole.ToolTipRole)
+    assert "阈值 12" in tooltip or "threshold 12" in tooltip  # core text in the UI language
+    model.flag_words = False  # a narrow agenda: codes, the words stay in the tooltip
+    assert model.data(model.index(row, 3)).startswith("F3")
+    assert "Lone" not in model.data(model.index(row, 3))
+
+
+def test_projector_mode_hides_the_navigation(workspace: Workspace, qtbot: Any) -> None:
+    from ui.main_window import MainWindow
+
+    build_panel(workspace, PLANTED)
+    window = MainWindow(AppContext(workspace))
+    qtbot.addWidget(window)
+    window.show()
+    window.show_stage("plenary")
+    screen = window.screens["plenary"]
+    assert window.navigation_pane.isVisible()
+    screen.projector_button.setChecked(True)
+    assert not window.navigation_pane.isVisible()
+    assert not window.menuBar().isVisible()
+    assert window.isFullScreen()
+    screen.projector_button.setChecked(False)
+    assert window.navigation_pane.isVisible()
+    assert window.menuBar().isVisible()
+    assert not window.isFullScreen()

@@ -194,3 +194,34 @@ def test_retention_keeps_the_newest_backup_before_each_irreversible_step(
     assert imports[-1] in kept
     assert imports[-2] in kept
     assert not imports[0].exists()
+
+
+def test_restore_into_a_read_only_folder_is_refused_saying_why(
+        ws_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from evaluator import sqlite_files
+
+    with Workspace.open(ws_path) as ws:
+        backup = backup_workspace(ws, "manual")
+    before = audit(ws_path)
+    monkeypatch.setattr(sqlite_files, "writable", lambda _path: (False, "folder"))
+    with pytest.raises(WorkspaceError) as caught:
+        restore_workspace(ws_path, backup)
+    assert caught.value.problems[0].code == "workspace.read_only"
+    assert ws_path.exists()
+    assert audit(ws_path) == before
+
+
+def test_backup_names_are_case_blind_where_the_file_system_is(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows: the backups made as Office.evdb belong to office.evdb."""
+    import ntpath
+
+    from evaluator.backups import parse_backup_name
+
+    backup = tmp_path / "backups" / "Office.0123456789abcdef.20261130-101500-000001.merge.evdb"
+    monkeypatch.setattr("evaluator.backups.os.path.normcase", ntpath.normcase)
+    found = parse_backup_name(tmp_path / "office.evdb", backup)
+    assert found is not None
+    assert (found.identity, found.reason) == ("0123456789abcdef", "merge")
+    monkeypatch.undo()
+    assert parse_backup_name(tmp_path / "office.evdb", backup) is None  # POSIX: case counts

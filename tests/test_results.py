@@ -72,7 +72,7 @@ def test_plenary_decision_overrides_and_superseded_ones_do_not(scored: Workspace
 
 def test_publish_snapshot_then_results_for_year_uses_it(scored: Workspace) -> None:
     ws = scored
-    published = publish_results(ws, 2018)
+    published = publish_results(ws, 2018, accepted_undecided=1)  # 101 sits on a band cut
     assert [r.source for r in published] == ["published"] * 5
     assert ws.count("results", "source = 'computed'") == 5
     assert ws.count("audit_log", "action = 'publish'") == 1
@@ -80,7 +80,7 @@ def test_publish_snapshot_then_results_for_year_uses_it(scored: Workspace) -> No
     ws.db.execute("UPDATE scores SET value = 0 WHERE alliance_id = ?",
                   (published[0].alliance_id,))
     assert results_for_year(ws, 2018)[0].score == 90
-    again = publish_results(ws, 2018)
+    again = publish_results(ws, 2018, accepted_undecided=1)
     assert ws.count("results", "source = 'computed'") == 5
     assert again[-1].score == 0
 
@@ -109,7 +109,8 @@ def test_results_cli_json(scored: Workspace, capsys: pytest.CaptureFixture[str])
     assert main(["results", str(path), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [d["code"] for d in data] == ["102", "201", "101", "d101", "301"]
-    assert main(["publish", str(path)]) == 0
+    assert main(["publish", str(path)]) == 2  # 101 sits on a band cut, undecided
+    assert main(["publish", str(path), "--accept-undecided"]) == 0
 
 
 def test_the_queries_behind_a_score_trace(demo_ws: Workspace) -> None:

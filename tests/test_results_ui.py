@@ -50,7 +50,18 @@ def test_results_filters_and_lists(screen: Any) -> None:
     screen.batch_filter.setCurrentIndex(0)
     screen.search.setText("半导体照明")
     assert screen.proxy.rowCount() == 1
+    # Only 2018 is known: the three-year lists say what to import instead of guessing.
+    assert screen.stalled_model.rows == []
+    assert "尚未导入 2016、2017 年度结果" in screen.stalled_hint.text() or \
+        "2016, 2017" in screen.stalled_hint.text()
+    history = screen.history
+    assert [r[0] for r in history.model.rows] == ["2018"]
+    for year in (2016, 2017):
+        assert history.import_file(REFERENCE / "annex2_2018_results.csv", year) is not None
+    assert [r[0] for r in history.model.rows] == ["2018", "2017", "2016"]
+    assert "annex2_2018_results.csv" in history.model.rows[1][2]
     assert [screen.stalled_model.rows[0][0]] == ["155"]
+    assert screen.stalled_hint.text().startswith("2016-2018")
     overall = screen.overall_model.rows
     assert overall[2][3] == "15.13%"
     assert screen.overall_pie.series.count() == 4
@@ -138,3 +149,34 @@ def test_english_statistics_name_batches_in_english_and_fit(demo_ws: Workspace,
     assert scroll.horizontalScrollBar().maximum() == 0
     assert screen.batch_table.horizontalScrollBar().maximum() == 0
     window.context.workspace = None  # the demo_ws fixture closes it
+
+
+def test_history_import_reports_problems_and_changes_nothing(screen: Any,
+                                                             tmp_path: Path) -> None:
+    bad = tmp_path / "2017.csv"
+    bad.write_text("联盟代码,联盟名称,评分,活跃度\n999,不存在的联盟,88,高\n", encoding="utf-8")
+    assert screen.history.import_file(bad, 2017) is None
+    assert "2017.csv" in screen.history.report.text()
+    assert "999" in screen.history.report.text()
+    assert [r[0] for r in screen.history.model.rows] == ["2018"]
+
+
+def test_publish_dialog_needs_the_confirmation_naming_the_count(qtbot: Any) -> None:
+    from evaluator.results import Undecided
+    from ui.dialogs.publish_dialog import PublishDialog
+
+    items = [Undecided(1, "101", "联盟甲", ["F1"], 84.5, 85),
+             Undecided(2, "102", "联盟乙", ["F2"], 60.0, 60)]
+    dialog = PublishDialog(2019, 90, "李明", items)
+    qtbot.addWidget(dialog)
+    assert not dialog.publish_button.isEnabled()
+    assert dialog.confirm is not None
+    assert "2" in dialog.confirm.text()
+    assert dialog.items.count() == 2
+    dialog.confirm.setChecked(True)
+    assert dialog.publish_button.isEnabled()
+    assert dialog.accepted_undecided() == 2
+    clean = PublishDialog(2019, 90, "李明", [])
+    qtbot.addWidget(clean)
+    assert clean.publish_button.isEnabled()
+    assert clean.accepted_undecided() == 0

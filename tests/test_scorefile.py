@@ -62,6 +62,13 @@ def test_export_refuses_missing_scores(package: Package, tmp_path: Path) -> None
     assert sf.complete is False
     assert sf.rows == [("101", "1.1", 3.0)]
     assert verify_signature(sf, package.public_key)
+    # Alliances not scored yet read 未评 in 合计, not 0.
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(tmp_path / "s.xlsx")["评分"]
+    totals = {sheet.cell(r, 1).value: sheet.cell(r, sheet.max_column).value
+              for r in range(2, sheet.max_row + 1)}
+    assert totals == {"101": 3, "102": "未评", "203": "未评"}
 
 
 def test_round_trip_and_signature(package: Package, tmp_path: Path) -> None:

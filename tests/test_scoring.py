@@ -23,6 +23,7 @@ from evaluator.packages import Package, build_expert_package
 from evaluator.scorefile import read_score_file, verify_signature
 from evaluator.scoring import import_score_template, parse_score_text, write_score_template
 from evaluator.workspace import Workspace
+from tests.platform_marks import needs_sigkill
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -317,12 +318,14 @@ def run_kill_cycles(pkg_path: Path, tmp_path: Path, cycles: int, seed: int) -> i
     return kills
 
 
+@needs_sigkill
 def test_sigkill_never_loses_a_saved_score(pkg_path: Path, tmp_path: Path) -> None:
     kills = run_kill_cycles(pkg_path, tmp_path, cycles=20, seed=20)
     assert kills >= 15  # the driver was really killed mid-run, not finished
 
 
 @pytest.mark.slow
+@needs_sigkill
 def test_sigkill_many_times(pkg_path: Path, tmp_path: Path) -> None:
     run_kill_cycles(pkg_path, tmp_path, cycles=200, seed=200)
 

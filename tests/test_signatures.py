@@ -184,6 +184,10 @@ def test_a_lost_package_is_replaced_and_its_key_revoked(panel) -> None:  # type:
     score_all(new, 4.0)
     report = merge_score_files(ws, [export(new, tmp / "new.xlsx")])
     assert [r.status for r in report.results] == ["accepted"], report.lines()
+    # A group package made now carries the new key only.
+    build_group_package(ws, 2018, "initial", GROUP, tmp / "g2.evpkg")
+    with GroupPackage.open(tmp / "g2.evpkg") as grp, Package.open(new) as pkg:
+        assert list(grp.public_keys_of(member).values()) == [pkg.public_key]
 
 
 def legacy_package(pkg_path: Path, secret: str) -> None:

@@ -11,7 +11,7 @@ pytest.importorskip("PySide6.QtCharts")
 
 from evaluator.consensus import consensus_table, published_score
 from evaluator.plenary import decide
-from evaluator.results import publish_results
+from evaluator.results import publish_results, undecided_items
 from evaluator.workspace import Workspace
 
 
@@ -110,7 +110,7 @@ def test_a_plenary_decision_is_traced_with_its_reason(screen: Any, qtbot: Any) -
 
 def test_a_published_score_says_when_the_live_figure_moved(screen: Any, qtbot: Any) -> None:
     ws = screen.context.ws
-    publish_results(ws, 2018)
+    publish_results(ws, 2018, accepted_undecided=len(undecided_items(ws, 2018)))
     decide(ws, 2018, alliance_id(ws, "127"), 90, "复核")
     screen.refresh()
     dialog = trace_of(screen, qtbot, "127")
@@ -131,7 +131,7 @@ def test_a_history_only_year_names_the_import(demo_ws: Workspace, qtbot: Any) ->
     assert (dialog.source, dialog.score, dialog.band) == ("history", row[0], row[1])
     text = "\n".join(dialog.steps())
     assert "published figure of the 2017 results imported" in text
-    assert "Imported from demo: annex 2 (2018), synthetic 2016-2017 on" in text
+    assert "Imported from 演示数据：2018 年为报告附件 2，2016—2017 年为模拟 on" in text
     assert dialog.totals_model.rowCount() == 0
     assert dialog.files_model.rowCount() == 0
     assert [e.entity for e in dialog.audit_model.rows] == ["history"]

@@ -60,3 +60,26 @@ def test_cancel_reaches_the_job_and_errors_come_back(qtbot: Any) -> None:
         runner.start(failing, "…")
     assert isinstance(blocker.args[0].error, EvaluatorError)
     assert "failing" in blocker.args[0].details
+
+
+def test_an_os_error_in_a_job_comes_back_as_a_problem(qtbot: Any) -> None:
+    import errno
+
+    from PySide6.QtWidgets import QWidget
+
+    from evaluator.errors import EvaluatorError
+    from ui.workers import BackgroundRunner
+
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    runner = BackgroundRunner(owner)
+
+    def job(_progress: Any) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", "/office/结果.xlsx")
+
+    with qtbot.waitSignal(runner.finished, timeout=10000) as blocker:
+        runner.start(job, "writing")
+    outcome = blocker.args[0]
+    assert isinstance(outcome.error, EvaluatorError)
+    assert outcome.error.problems[0].code == "os.permission"
+    assert "/office/结果.xlsx" in outcome.error.render("zh")

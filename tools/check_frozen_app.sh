@@ -5,19 +5,23 @@
 #    a non-zero exit or an import error anywhere in its output (PyInstaller missed a module);
 # 2. every bundled shared library resolves its dependencies (Linux: ldd), so pruning in
 #    packaging/evaluator.spec left nothing dangling;
-# 3. times a frozen cold start (`evaluator --version`) and the self-test.
+# 3. times a frozen cold start (`evaluator --version`) and the self-test;
+# 4. `evaluator bench --scale S` (spawned worker processes: freeze_support), and on Windows
+#    the console companion evaluator-cli.exe returns exit code 2 for refused input.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 app=${1:-dist/evaluator}
 exe="$app/evaluator"
+# Windows: the console companion, which prints and returns the exit code to the shell.
+[ -x "$exe" ] || exe="$app/evaluator-cli.exe"
 [ -x "$exe" ] || exe="$app/evaluator.exe"
 [ -x "$exe" ] || { echo "no frozen app in $app: run bash tools/build_app.sh" >&2; exit 2; }
 
 export QT_QPA_PLATFORM=offscreen
-# Keep the user's settings, logs and recent files out of it.
+# Keep the user's settings, logs and recent files out of it (EVALUATOR_HOME on every OS).
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
-export HOME="$scratch" XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch/data" \
+export EVALUATOR_HOME="$scratch/evaluator-home" HOME="$scratch" XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch/data" \
     XDG_CACHE_HOME="$scratch/cache" XDG_STATE_HOME="$scratch/state" EVALUATOR_LOG_DIR="$scratch/logs"
 failed=0
 
@@ -48,7 +52,22 @@ cat "$scratch/self-test.log"
 echo "self-test: $(elapsed "$start" "$end") s, exit $rc"
 [ $rc -eq 0 ] || { echo "FAILED: --self-test exited $rc" >&2; failed=1; }
 
-for log in "$scratch/demo.log" "$scratch/self-test.log"; do
+echo "== multiprocessing in the frozen app: $exe bench --scale S"
+start=$(seconds)
+"$exe" bench --scale S >"$scratch/bench.log" 2>&1; rc=$?
+end=$(seconds)
+tail -n 5 "$scratch/bench.log"
+echo "bench S: $(elapsed "$start" "$end") s, exit $rc"
+[ $rc -eq 0 ] || { cat "$scratch/bench.log" >&2; echo "FAILED: bench --scale S exited $rc" >&2; failed=1; }
+
+cli="$app/evaluator-cli.exe"
+if [ -x "$cli" ]; then
+    echo "== console companion: $cli"
+    "$cli" init "$scratch/refused.txt" --year 2024 >/dev/null 2>&1; rc=$?
+    [ $rc -eq 2 ] || { echo "FAILED: evaluator-cli refused input with exit $rc, not 2" >&2; failed=1; }
+fi
+
+for log in "$scratch/demo.log" "$scratch/self-test.log" "$scratch/bench.log"; do
     if grep -E -n "ImportError|ModuleNotFoundError|No module named" "$log" >&2; then
         echo "FAILED: import error in the output of the frozen app ($(basename "$log"))" >&2
         failed=1

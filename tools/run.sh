@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The project's two set-up commands (see README):
 #   bash tools/run.sh app    install what is missing, then start the app on the demo workspace
-#   bash tools/run.sh test   install what is missing, then run every check and test
+#   bash tools/run.sh test   install what is missing, then run every check and test, build
+#                            the wheel and the frozen app and smoke-test both
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -9,11 +10,15 @@ what=${1:-app}
 shift || true
 
 # System packages Qt needs for a real window, CJK glyphs, a virtual screen for screenshots,
-# and LibreOffice/poppler to open the workbooks and reports the tests export.
+# LibreOffice/poppler to open the workbooks and reports the tests export, and the
+# freedesktop tools that check the Linux desktop entry and file types
+# (tests/test_linux_desktop.py: desktop-file-validate, xdg-mime, update-mime-database and
+# the `mimetype` program xdg-mime asks outside a desktop session).
 DEB_PACKAGES="python3-venv fonts-noto-cjk xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1
 libfontconfig1 libdbus-1-3 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon0
-libreoffice-calc libreoffice-writer poppler-utils"
+libreoffice-calc libreoffice-writer poppler-utils
+desktop-file-utils xdg-utils shared-mime-info libfile-mimeinfo-perl"
 
 install_system_packages() {
     command -v dpkg-query >/dev/null 2>&1 || return 0
@@ -51,6 +56,12 @@ build_translations() {
     fi
 }
 
+if [ "$what" = deb-packages ]; then
+    # For CI runners that install them with sudo (.github/workflows/build.yml).
+    echo $DEB_PACKAGES
+    exit 0
+fi
+
 install_system_packages
 ensure_venv
 build_translations
@@ -78,12 +89,14 @@ test)
         -o addopts="--strict-markers" -m "not slow" -W "ignore::pytest.PytestConfigWarning" "$@"
     echo "== all tests"
     python -m pytest -q "$@"
+    echo "== the wheel: build it, install it into a fresh venv outside the checkout, smoke-test it"
+    bash tools/check_wheel.sh
     echo "== the frozen app: build it, then run its self-test"
     bash tools/build_app.sh
     bash tools/check_frozen_app.sh
     ;;
 *)
-    echo "usage: bash tools/run.sh app|test [pytest args]" >&2
+    echo "usage: bash tools/run.sh app|test|deb-packages [pytest args]" >&2
     exit 2
     ;;
 esac

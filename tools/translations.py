@@ -35,10 +35,16 @@ class TranslationReport:
 
 
 def qt_tool(name: str) -> str:
-    found = shutil.which(name) or str(Path(sys.executable).with_name(name))
-    if not Path(found).exists() and not shutil.which(found):
-        raise FileNotFoundError(f"{name} not found (it ships with PySide6)")
-    return found
+    """`pyside6-lupdate`/`pyside6-lrelease` on PATH, else beside this Python (a venv that
+    is not activated; `.exe` on Windows)."""
+    found = shutil.which(name)
+    if found:
+        return found
+    for candidate in (name, f"{name}.exe"):
+        beside = Path(sys.executable).with_name(candidate)
+        if beside.exists():
+            return str(beside)
+    raise FileNotFoundError(f"{name} not found (it ships with PySide6)")
 
 
 def ui_sources(ui_dir: Path = UI_DIR) -> list[Path]:

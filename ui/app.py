@@ -1,19 +1,90 @@
 """Start the desktop app: `evaluator` (last workspace or the demo), `evaluator open WS`.
 
 An `.evpkg` argument opens the package's own window instead of the office's main window:
-the expert's scoring window, or the group leader's merge window for a group package. `run_app(..., self_test=True)` is the frozen app's smoke test: the demo in a
-temporary directory, offscreen, every screen shown, a results workbook written.
+the expert's scoring window, or the group leader's merge window for a group package.
+One app runs per user (ui.single_instance): a second launch, as a double-click on a
+package or workspace starts it, hands its file to the running app and exits; on macOS,
+Finder hands files over as QFileOpenEvent, which opens them the same way.
+`run_app(..., self_test=True)` is the frozen app's smoke test: the demo in a temporary
+directory, offscreen, every screen shown, a results workbook written.
 """
 
 from __future__ import annotations
 
 import importlib
 import inspect
+import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 PACKAGE_SUFFIX = ".evpkg"
+
+
+def is_package(path: Path) -> bool:
+    return path.suffix.lower() == PACKAGE_SUFFIX
+
+
+class Documents:
+    """The app's windows and where a file handed to the app opens: a package in its own
+    window (brought forward when already open), anything else in the main window."""
+
+    def __init__(self) -> None:
+        self.main: Any = None
+        self.package_windows: dict[str, Any] = {}
+
+    def open(self, path: Path | None) -> None:
+        if path is None:
+            self._bring_forward(self.main or next(iter(self._live_packages()), None))
+            return
+        path = Path(path)
+        if is_package(path):
+            key = os.path.normcase(os.path.abspath(path))
+            window = self.package_windows.get(key)
+            if window is None or window not in self._live_packages():
+                from ui.scoring_window import open_package_window
+
+                window = open_package_window(path)
+                if window is None:
+                    return
+                self.package_windows[key] = window
+            self._bring_forward(window)
+            return
+        if self.main is None:
+            self.main = open_main_window(path)
+            self.main.show()
+        else:
+            self.main.open_workspace(path)
+        self._bring_forward(self.main)
+
+    def open_at_start(self, workspace: Path | None) -> None:
+        """The first window: the package or workspace given, else the main window on the
+        last workspace (or the demo)."""
+        if workspace is not None:
+            self.open(Path(workspace))
+            return
+        self.main = open_main_window(None)
+        self.main.show()
+
+    def close(self) -> None:
+        if self.main is not None:
+            self.main.context.set_workspace(None)
+
+    def _live_packages(self) -> list[Any]:
+        import shiboken6
+
+        return [w for w in self.package_windows.values()
+                if shiboken6.isValid(w) and w.isVisible()]
+
+    @staticmethod
+    def _bring_forward(window: Any) -> None:
+        if window is None:
+            return
+        if window.isMinimized():
+            window.showNormal()
+        window.raise_()
+        window.activateWindow()
 
 
 def run_app(workspace: Path | None = None, self_test: bool = False,
@@ -24,21 +95,28 @@ def run_app(workspace: Path | None = None, self_test: bool = False,
     from ui.qt import create_application
 
     app = create_application(lang=lang)
+    from ui.single_instance import FileOpenEvents, InstanceServer, hand_over
+
+    if hand_over(workspace):
+        return 0  # the running app has it
+    documents = Documents()
+    server = InstanceServer(parent=app)
+    server.listen()
+    server.requested.connect(documents.open)
+    file_events = FileOpenEvents(app)
+    file_events.requested.connect(documents.open)
+    app.installEventFilter(file_events)
     from ui.error_dialog import install_exception_hook
 
     restore_hook = install_exception_hook()
     try:
-        if workspace is not None and Path(workspace).suffix == PACKAGE_SUFFIX:
-            from ui.scoring_window import open_package_window
-
-            _package_window = open_package_window(Path(workspace))  # kept alive until exit
-            return app.exec()
-        window = open_main_window(workspace)
-        window.show()
+        documents.open_at_start(workspace)
         code = app.exec()
-        window.context.set_workspace(None)
+        documents.close()
         return code
     finally:
+        app.removeEventFilter(file_events)
+        server.close()
         restore_hook()
 
 

@@ -62,7 +62,7 @@ app.exec()
 def isolated_environment(home: Path) -> dict[str, str]:
     """Offscreen, with config and data folders of its own (the user's recent-workspace list
     and window layout stay untouched)."""
-    return {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "EVALUATOR_HOME": str(home / "evaluator"),
             "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data"),
             "XDG_CACHE_HOME": str(home / "cache")}
 

@@ -24,6 +24,8 @@ class AppContext(QObject):
         super().__init__(parent)
         self.workspace: Workspace | None = workspace
         self.year: int | None = workspace.current_year() if workspace else None
+        if workspace is not None:
+            workspace.on_wait = self._waiting_for_another_program
 
     @property
     def ws(self) -> Workspace:
@@ -38,7 +40,22 @@ class AppContext(QObject):
     def set_workspace(self, workspace: Workspace | None) -> None:
         old = self.workspace
         self.workspace = workspace
+        if workspace is not None:
+            workspace.on_wait = self._waiting_for_another_program
         self.year = workspace.current_year() if workspace else None
         if old is not None and old is not workspace:
             old.close()
         self.workspace_changed.emit()
+
+    def _waiting_for_another_program(self, path: Path) -> None:
+        """A write of the UI thread waits for another program's write: say so (the wait
+        blocks the event loop, so paint now; user input stays queued)."""
+        from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+        from PySide6.QtGui import QGuiApplication
+
+        self.status_message.emit(self.tr(
+            "%1 is being written by another program; waiting for it…").replace(
+            "%1", path.name))
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        QTimer.singleShot(0, QGuiApplication.restoreOverrideCursor)  # once the wait is over
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)

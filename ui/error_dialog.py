@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QStyle,
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from evaluator.errors import EvaluatorError
+from evaluator.errors import EvaluatorError, world_problem
 from evaluator.logs import log_path, write_traceback
 
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
@@ -149,9 +150,33 @@ def current_error_dialog() -> ErrorDialog | None:
 def handle_exception(exc_type: type[BaseException], exc: BaseException,
                      tb: TracebackType | None) -> None:
     details = "".join(traceback.format_exception(exc_type, exc, tb))
+    problem = world_problem(exc)
+    if problem is not None and show_problem(EvaluatorError(problem)):
+        return  # disk full, a file open in Excel, a read-only folder: a message, not a bug
     log_file = write_traceback(details)
     sys.stderr.write(details)
     show_error(exc, details, log_file)
+
+
+def show_problem(error: EvaluatorError) -> bool:
+    """A problem of the world as a warning dialog with what to do (not the crash
+    dialog); False when no GUI can show it."""
+    if not isinstance(QApplication.instance(), QApplication):
+        return False
+    if threading.current_thread() is not threading.main_thread():
+        return False
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      QApplication.translate("ErrorDialog", "Cannot complete the operation"),
+                      error.render(), QMessageBox.StandardButton.Ok,
+                      QApplication.activeWindow())
+    _open_problems.append(box)  # no parent may hold it: keep it alive until closed
+    box.finished.connect(lambda _result: _open_problems.remove(box))
+    box.finished.connect(box.deleteLater)
+    box.open()
+    return True
+
+
+_open_problems: list[QMessageBox] = []
 
 
 def _log_qt_message(kind: QtMsgType, context: QMessageLogContext, text: str) -> None:

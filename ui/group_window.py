@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -61,11 +62,15 @@ from evaluator.group_merge import (
 from evaluator.merge import MergeReport
 from evaluator.packages import GroupPackage
 from evaluator.progress import Cancelled, Progress
+from evaluator.timefmt import local_time
+from ui.dialogs.report_dialog import INFORMATION, WARNING, show_message
 from ui.labels import role_label, round_label
 from ui.models.rows_model import RowsTableModel
 from ui.qt import app_settings
 from ui.screens.merge import FileResultModel
 from ui.widgets.file_drops import AcceptsFileDrops
+from ui.widgets.group_differences import GroupDifferencesView
+from ui.window_fit import fit_to_screen, keep_on_screen
 from ui.workers import BackgroundRunner, JobOutcome
 
 GEOMETRY_KEY = "group_window/v1/geometry"
@@ -145,7 +150,7 @@ class MembersModel(RowsTableModel[MemberRow]):
             if col == 4:
                 return m.file_name or ""
             if col == 5:
-                return (m.received_at or "").replace("T", " ")[:16]
+                return local_time(m.received_at)
             if col == self.STATUS:
                 return self.tr("Sent") if m.sent else self.tr("Not sent")
         if role == Qt.ItemDataRole.BackgroundRole and col == self.STATUS:
@@ -239,13 +244,24 @@ class GroupWindow(AcceptsFileDrops, QMainWindow):
         split.addWidget(results_box)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        for view in (self.members_view, self.results_view):
+            view.setMinimumHeight(self.fontMetrics().height() * 3)
+
+        # 收件 (who sent what) and 本组差异 (what the group's scores say) as tabs.
+        self.differences = GroupDifferencesView(self.path)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(split, self.tr("Files received"))
+        self.tabs.addTab(self.differences, self.tr("Group differences"))
+        self.tabs.currentChanged.connect(self._tab_changed)
 
         body = QWidget()
         layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
         layout.addLayout(add_row)
         layout.addWidget(self.summary)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.tabs, 1)
         self.setCentralWidget(body)
         self._menu(add_files, add_folder)
         self.statusBar().showMessage(self.tr(
@@ -254,8 +270,9 @@ class GroupWindow(AcceptsFileDrops, QMainWindow):
         geometry = app_settings().value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+            keep_on_screen(self)
         else:
-            self.resize(1280, 720)
+            fit_to_screen(self, 1280, 720)
         self.summary.setText(self.tr(
             "Add the score files the members sent you. Each is checked against the "
             "member's key and assigned alliances before it is kept."))
@@ -278,7 +295,13 @@ class GroupWindow(AcceptsFileDrops, QMainWindow):
         close.triggered.connect(self.close)
         menu.addAction(close)
 
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.differences:
+            self.differences.refresh()
+
     def refresh(self) -> None:
+        if self.tabs.currentWidget() is self.differences:
+            self.differences.refresh()
         try:
             rows = member_rows(self.path)
         except EvaluatorError as error:
@@ -360,7 +383,28 @@ class GroupWindow(AcceptsFileDrops, QMainWindow):
             raise job.error  # a bug: the error dialog shows it
 
     # -- the group file --------------------------------------------------------------------
+    def missing_members(self) -> list[str]:
+        return [m.name for m in self.members_model.rows if not m.sent]
+
+    def confirm_missing(self) -> bool:
+        """Before the group file: name the members whose files are not in yet."""
+        missing = self.missing_members()
+        if not missing:
+            return True
+        total = len(self.members_model.rows)
+        answer = QMessageBox.question(
+            self, self.tr("Members have not sent"),
+            self.tr("%1 of %2 members have not sent their score file: %3. The group file "
+                    "will not carry their scores. Generate it anyway?")
+            .replace("%1", str(len(missing))).replace("%2", str(total))
+            .replace("%3", "、".join(missing)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def choose_export(self) -> None:
+        if not self.confirm_missing():
+            return
         start = self.path.parent / group_file_name(self.group, self.round)
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Group file"), str(start),
                                               self.tr("Group files (*.evgroup)"))
@@ -371,9 +415,9 @@ class GroupWindow(AcceptsFileDrops, QMainWindow):
             out = out.with_name(out.name + GROUP_FILE_SUFFIX)
         sent = self.export_to(out)
         if sent is not None:
-            QMessageBox.information(self, self.tr("Group file written"), self.summary.text())
+            show_message(self, INFORMATION, self.tr("Group file written"), self.summary.text())
         else:
-            QMessageBox.warning(self, self.tr("No group file written"), self.summary.text())
+            show_message(self, WARNING, self.tr("No group file written"), self.summary.text())
 
     def export_to(self, out: Path) -> GroupFile | None:
         """Write the group file to `out`; the summary says where and whose files it holds."""
@@ -417,7 +461,7 @@ def open_group_window(path: Path | str, parent: QWidget | None = None) -> GroupW
     try:
         window = GroupWindow(path, parent)
     except EvaluatorError as error:
-        QMessageBox.warning(parent, QMainWindow.tr("Cannot open the package"), error.render())
+        show_message(parent, WARNING, QMainWindow.tr("Cannot open the package"), error.render())
         return None
     _open_windows.append(window)
     window.show()

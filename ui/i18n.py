@@ -59,8 +59,11 @@ def lrelease_program() -> str | None:
     found = shutil.which("pyside6-lrelease")
     if found:
         return found
-    beside = Path(sys.executable).with_name("pyside6-lrelease")
-    return str(beside) if beside.exists() else None
+    for name in ("pyside6-lrelease", "pyside6-lrelease.exe"):
+        beside = Path(sys.executable).with_name(name)
+        if beside.exists():
+            return str(beside)
+    return None
 
 
 def compiled_translation(lang: str) -> Path | None:

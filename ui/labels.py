@@ -42,6 +42,8 @@ SOURCE_LABELS = {
     "consensus": QT_TRANSLATE_NOOP("Labels", "Consensus score"),
     "published": QT_TRANSLATE_NOOP("Labels", "Published results"),
     "history": QT_TRANSLATE_NOOP("Labels", "Historical results"),
+    "published:plenary": QT_TRANSLATE_NOOP("Labels", "Published (plenary decision)"),
+    "published:consensus": QT_TRANSLATE_NOOP("Labels", "Published (consensus score)"),
 }
 ROLE_LABELS = {
     "advisor": QT_TRANSLATE_NOOP("Labels", "Advisor"),
@@ -85,7 +87,11 @@ def round_mark(round_: str | None) -> str:
     return QCoreApplication.translate("Labels", ROUND_MARKS[round_])
 
 
-def source_label(source: str | None) -> str:
+def source_label(source: str | None, basis: str | None = None) -> str:
+    """Where a result's score comes from; `basis` says what a published score was frozen
+    from (a plenary decision or the consensus)."""
+    if source == "published" and basis in ("plenary", "consensus"):
+        source = f"published:{basis}"
     if source not in SOURCE_LABELS:
         return source or ""
     return QCoreApplication.translate("Labels", SOURCE_LABELS[source])

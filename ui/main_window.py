@@ -8,12 +8,12 @@ listed. Opening another workspace or switching the language recreates the screen
 from __future__ import annotations
 
 import importlib
+import os
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_data_dir
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QThread, Signal
 from PySide6.QtGui import (
     QAction,
@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressDialog,
     QSplitter,
     QStackedWidget,
@@ -44,13 +43,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evaluator import APP_NAME
+from evaluator import user_dirs
 from evaluator.errors import EvaluatorError
 from evaluator.logs import write_traceback
 from evaluator.workspace import SUFFIX, Workspace
 from ui.context import AppContext
+from ui.dialogs.report_dialog import INFORMATION, WARNING, show_message
 from ui.qt import app_settings
 from ui.recent import forget_workspace, recent_workspaces, remember_workspace
+from ui.window_fit import fit_to_screen, keep_on_screen
 
 # The stages of the year's work, in order (module names under ui.screens).
 STAGES = ("overview", "submissions", "panel", "scoring", "merge", "plenary", "quality",
@@ -73,7 +74,7 @@ STAGE_ICONS = {
 
 
 def demo_workspace_path() -> Path:
-    return Path(user_data_dir(APP_NAME, appauthor=False)) / "demo.evdb"
+    return user_dirs.demo_workspace_path()
 
 
 class DemoBuilder(QThread):
@@ -152,7 +153,8 @@ class MainWindow(QMainWindow):
         self.stage_actions: list[QAction] = []
         self.setAcceptDrops(True)
         self.setWindowIcon(QApplication.windowIcon())
-        self.setMinimumSize(QSize(760, 540))
+        # Small enough for a 1366x768 laptop at 150 % (911x512 logical, less the taskbar).
+        self.setMinimumSize(QSize(640, 400))
 
         # Left: year selector above the list of stages.
         self.year_label = QLabel()
@@ -179,7 +181,7 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.year_box)
         left_layout.addWidget(self.nav, 1)
-        left.setMinimumWidth(170)
+        left.setMinimumWidth(120)
 
         self.stack = QStackedWidget()
         self.welcome = QLabel()
@@ -191,6 +193,7 @@ class MainWindow(QMainWindow):
         self._stage_before_close: str | None = None
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
+        self.navigation_pane = left
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(0, 0)
@@ -281,6 +284,8 @@ class MainWindow(QMainWindow):
             self.refresh_action.setShortcut(QKeySequence("F5"))
         self.refresh_action.triggered.connect(lambda _c=False: self.refresh_screens())
         self.help_menu = bar.addMenu("")
+        self.guide_action = self._action(self.help_menu, QKeySequence.StandardKey.HelpContents,
+                                         self.show_guide)
         self.about_action = self._action(self.help_menu, None, self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self._update_undo_actions()
@@ -354,6 +359,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.go_menu.setTitle(self.tr("&Go"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.guide_action.setText(self.tr("User &guide"))
         self.about_action.setText(self.tr("&About"))
         self.year_label.setText(self.tr("Year"))
         self.welcome.setText(self.tr(
@@ -550,23 +556,37 @@ class MainWindow(QMainWindow):
             self.path_label.setText(self.tr("No workspace is open."))
             return
         self.setWindowTitle(f"{app_title} — {ws.path.name} — {self.context.year}")
-        self.path_label.setText(self.tr("Workspace: %1 · Year %2").replace(
-            "%1", str(ws.path)).replace("%2", str(self.context.year)))
+        self.path_label.setText(self.tr("Workspace: %1 · Year %2 · Working: %3").replace(
+            "%1", str(ws.path)).replace("%2", str(self.context.year)).replace("%3", ws.actor))
 
     def open_workspace(self, path: Path | str) -> bool:
         path = Path(path)
-        if path.suffix == PACKAGE_SUFFIX:
+        if path.suffix.lower() == PACKAGE_SUFFIX:
             return self.open_package(path)
         try:
             ws = Workspace.open(path)
         except EvaluatorError as error:
             if not path.exists():
                 forget_workspace(path)
-            QMessageBox.warning(self, self.tr("Cannot open the workspace"), error.render())
+            show_message(self, WARNING, self.tr("Cannot open the workspace"), error.render())
             return False
         self.context.set_workspace(ws)
         remember_workspace(path)
+        self.ask_working_name()
         return True
+
+    def ask_working_name(self) -> None:
+        """Ask who is working (window-modal, not blocking: the window stays usable behind
+        it in tests and screenshots, which set EVALUATOR_NO_NAME_PROMPT)."""
+        ws = self.context.workspace
+        if ws is None or ws.read_only or os.environ.get("EVALUATOR_NO_NAME_PROMPT"):
+            return  # a read-only workspace records nothing
+        from ui.dialogs.working_name_dialog import WorkingNameDialog
+
+        dialog = WorkingNameDialog(self.context.workspace, self)
+        dialog.accepted.connect(self._update_title)
+        dialog.open()
+        self.name_dialog = dialog
 
     def open_package(self, path: Path) -> bool:
         try:
@@ -574,7 +594,7 @@ class MainWindow(QMainWindow):
         except ModuleNotFoundError as exc:
             if exc.name != "ui.scoring_window":
                 raise
-            QMessageBox.information(self, self.tr("Scoring package"), self.tr(
+            show_message(self, INFORMATION, self.tr("Scoring package"), self.tr(
                 "This build cannot open scoring packages yet."))
             return False
         open_package_window(path)
@@ -597,7 +617,7 @@ class MainWindow(QMainWindow):
         if not name:
             return
         path = Path(name)
-        if path.suffix != SUFFIX:
+        if path.suffix.lower() != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
         year, ok = QInputDialog.getInt(self, self.tr("New workspace"),
                                        self.tr("Evaluation year:"), date.today().year - 1,
@@ -607,10 +627,11 @@ class MainWindow(QMainWindow):
         try:
             ws = Workspace.create(path, year=year)
         except EvaluatorError as error:
-            QMessageBox.warning(self, self.tr("Cannot create the workspace"), error.render())
+            show_message(self, WARNING, self.tr("Cannot create the workspace"), error.render())
             return
         self.context.set_workspace(ws)
         remember_workspace(path)
+        self.ask_working_name()
 
     def open_demo(self) -> None:
         path = demo_workspace_path()
@@ -625,10 +646,11 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.context, self)
         if dialog.exec() and dialog.language_changed:
             self.apply_language(dialog.chosen_language())
+        self._update_title()  # who is working may have changed
 
     def show_backups(self) -> None:
         if self.context.workspace is None:
-            QMessageBox.information(self, self.tr("Backup and restore"),
+            show_message(self, INFORMATION, self.tr("Backup and restore"),
                                     self.tr("Open a workspace first."))
             return
         from ui.dialogs.backups_dialog import BackupsDialog
@@ -638,7 +660,7 @@ class MainWindow(QMainWindow):
     def _screen_call(self, stage: str, method: str, *args: Any) -> None:
         """Show a stage's screen and start one of its actions (the File menu's steps)."""
         if self.context.workspace is None:
-            QMessageBox.information(self, self.tr("No workspace"),
+            show_message(self, INFORMATION, self.tr("No workspace"),
                                     self.tr("Open a workspace first."))
             return
         screen = self.show_stage(stage)
@@ -660,6 +682,24 @@ class MainWindow(QMainWindow):
     def generate_report(self) -> None:
         self._screen_call("results", "write_report")
 
+    def show_guide(self) -> None:
+        from ui.guide_window import open_guide
+
+        open_guide(self)
+
+    def set_projector_mode(self, on: bool) -> None:
+        """The plenary on a projector: full screen without navigation, menus and status
+        line; off again brings them back (and the window's former state)."""
+        self.navigation_pane.setVisible(not on)
+        self.menuBar().setVisible(not on)
+        self.statusBar().setVisible(not on)
+        if on:
+            self._state_before_projector = self.windowState()
+            self.showFullScreen()
+        else:
+            self.setWindowState(getattr(self, "_state_before_projector",
+                                        Qt.WindowState.WindowNoState))
+
     def show_about(self) -> None:
         from ui.dialogs.about_dialog import AboutDialog
 
@@ -674,7 +714,7 @@ class MainWindow(QMainWindow):
         for url in mime.urls():
             if url.isLocalFile():
                 path = Path(url.toLocalFile())
-                if path.suffix in (SUFFIX, PACKAGE_SUFFIX):
+                if path.suffix.lower() in (SUFFIX, PACKAGE_SUFFIX):
                     return path
         return None
 
@@ -697,9 +737,13 @@ class MainWindow(QMainWindow):
         settings = app_settings()
         geometry = settings.value(f"{LAYOUT_KEY}/geometry")
         if geometry is None:
-            self.resize(1280, 800)
+            fit_to_screen(self, 1280, 800)
+            # The navigation takes less of a small screen (1366x768 at 150 %: 911 wide).
+            nav = max(self.navigation_pane.minimumSizeHint().width(), min(200, self.width() // 6))
+            self.splitter.setSizes([nav, self.width() - nav])
             return False
         self.restoreGeometry(geometry)
+        keep_on_screen(self)
         state = settings.value(f"{LAYOUT_KEY}/state")
         if state is not None:
             self.restoreState(state)

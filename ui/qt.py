@@ -1,36 +1,34 @@
 """The one place the QApplication is set up: attributes, high-DPI, font, icon, translators.
 
 `app_settings()` is the QSettings every view uses (window geometry, UI state, recent
-files, language); it is an INI file under platformdirs' config directory so tests that
-redirect XDG_CONFIG_HOME never see the real user's settings.
+files, language); it is an INI file in the user's config folder (evaluator.user_dirs), so
+tests that set EVALUATOR_HOME never see the real user's settings.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
-from platformdirs import user_config_dir
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from evaluator import APP_NAME, __version__
+from evaluator.fonts import cjk_families
 from evaluator.resources import resource_path
+from evaluator.user_dirs import settings_file
 
 ORGANISATION = "evaluator"
 
-# Sans-serif families with full simplified-Chinese coverage, in order of preference
-# (Linux/Noto, Windows, macOS, Adobe's name for the same Noto design).
-CJK_FAMILIES = ("Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC",
-                "Noto Sans SC", "WenQuanYi Micro Hei")
+# Sans-serif families with full simplified-Chinese coverage, this platform's first
+# (evaluator.fonts: Windows, macOS and Linux lists, shared with the report's charts).
+CJK_FAMILIES = cjk_families()
 MIN_POINT_SIZE = 10
 
 
 def app_settings() -> QSettings:
-    path = Path(user_config_dir(APP_NAME, appauthor=False)) / "evaluator.ini"
-    return QSettings(str(path), QSettings.Format.IniFormat)
+    return QSettings(str(settings_file()), QSettings.Format.IniFormat)
 
 
 def app_icon() -> QIcon:

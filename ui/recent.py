@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ui.qt import app_settings
@@ -18,14 +19,20 @@ def recent_workspaces(existing_only: bool = True) -> list[Path]:
     return [p for p in paths if p.exists()] if existing_only else paths
 
 
+def _absolute(path: Path) -> Path:
+    """`path` made absolute without resolve(): on Windows resolve() turns a mapped drive
+    (Z:\\...) into its UNC name, which the user never chose and SQLite URIs refuse."""
+    return Path(os.path.abspath(path))
+
+
 def remember_workspace(path: Path) -> None:
-    path = Path(path).resolve()
+    path = _absolute(path)
     paths = [p for p in recent_workspaces(existing_only=False) if p != path]
     _store([path, *paths][:MAX_RECENT])
 
 
 def forget_workspace(path: Path) -> None:
-    path = Path(path).resolve()
+    path = _absolute(path)
     _store([p for p in recent_workspaces(existing_only=False) if p != path])
 
 

@@ -15,10 +15,12 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from evaluator.errors import EvaluatorError
 from evaluator.packages import Package, package_kind
+from ui.dialogs.report_dialog import WARNING, show_message
 from ui.qt import app_settings
 from ui.screens.scoring import ScoringPanel
+from ui.window_fit import fit_to_screen, keep_on_screen
 
-GEOMETRY_KEY = "scoring_window/v1/geometry"
+GEOMETRY_KEY = "scoring_window/v2/geometry"
 _open_windows: list[ScoringWindow] = []
 
 
@@ -30,12 +32,9 @@ class ScoringWindow(QMainWindow):
         self.setCentralWidget(self.panel)
         self.setWindowTitle(self.tr("Scoring — %1 — %2").replace("%1", package.expert).replace(
             "%2", package.path.name))
-        self.panel.saved.connect(self._on_saved)
         menu = self.menuBar().addMenu(self.tr("&File"))
-        export = QAction(self.tr("&Export score file…"), self)
-        export.setShortcut(QKeySequence("Ctrl+E"))
-        export.triggered.connect(self.panel.export)
-        menu.addAction(export)
+        # The panel's own action: Ctrl+E works whichever of its fields has the focus.
+        menu.addAction(self.panel.export_action)
         template = QAction(self.tr("Write an Excel &template…"), self)
         template.triggered.connect(self.write_template)
         menu.addAction(template)
@@ -57,17 +56,24 @@ class ScoringWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
-        self.statusBar().showMessage(self.tr("Every score is saved as soon as it is entered."))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        guide = QAction(self.tr("User &guide"), self)
+        guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        guide.triggered.connect(self.open_guide)
+        help_menu.addAction(guide)
+        # The panel's own status line says when the last score was saved; no status bar
+        # below it takes the height the twenty indicators need on a small screen.
         geometry = app_settings().value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+            keep_on_screen(self)
         else:
-            self.resize(1280, 720)
+            fit_to_screen(self, 1280, 760)
 
-    def _on_saved(self, saved_at: str) -> None:
-        from ui.screens.scoring import saved_clock
+    def open_guide(self) -> None:
+        from ui.guide_window import open_guide
 
-        self.statusBar().showMessage(self.tr("Saved at %1").replace("%1", saved_clock(saved_at)))
+        open_guide(self)
 
     def write_template(self) -> None:
         from evaluator.scoring import write_score_template
@@ -91,18 +97,46 @@ class ScoringWindow(QMainWindow):
             require_first_read([Path(name)], probe_score_template)  # a reader crash costs the file
             result = import_score_template(self.package, Path(name))
         except EvaluatorError as error:
-            QMessageBox.warning(self, self.tr("Not imported; nothing was changed"),
-                                error.render())
+            show_message(self, WARNING, self.tr("Not imported; nothing was changed"),
+                         error.render())
             return
-        current = self.panel.alliance.id if self.panel.alliances.rowCount() else None
-        self.panel.alliances.refresh_progress(current or 0)
-        if current is not None:
-            self.panel.indicators.refresh_scores()
-            self.panel.show_cell(current, self.panel.code)
-        QMessageBox.information(self, self.tr("Imported"), self.tr(
-            "%1 scores imported.").replace("%1", str(result.scores)))
+        self.panel.refresh_after_import()
+        self.offer_export(result.scores)
+
+    def offer_export(self, imported: int) -> bool:
+        """After a template import: how many scores came in, and the next step (the signed
+        score file is what the group leader or the secretariat takes). True if exported."""
+        progress = self.package.progress()
+        done = sum(d for d, _t in progress.values())
+        total = sum(t for _d, t in progress.values())
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Imported"), self.tr(
+            "%1 scores came in from the template; %2 of %3 indicators are now scored. "
+            "Now export your signed score file and send it.").replace(
+            "%1", str(imported)).replace("%2", str(done)).replace("%3", str(total)),
+            QMessageBox.StandardButton.NoButton, self)
+        export = box.addButton(self.tr("Export score file…"),
+                               QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(export)
+        box.exec()
+        if box.clickedButton() is export:
+            self.panel.export()
+            return True
+        return False
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        problem = self.panel.unsaved_problem()
+        if problem is not None:
+            answer = QMessageBox.question(
+                self, self.tr("Score not saved"),
+                problem + "\n\n" + self.tr("Close without saving this value?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                event.ignore()
+                self.panel.score_edit.setFocus()
+                self.panel.score_edit.selectAll()
+                return
         app_settings().setValue(GEOMETRY_KEY, self.saveGeometry())
         self.panel.close_package()
         if self in _open_windows:
@@ -121,7 +155,8 @@ def open_package_window(path: Path | str, parent: QWidget | None = None) -> QMai
             return open_group_window(path, parent)
         package = Package.open(Path(path))
     except EvaluatorError as error:
-        QMessageBox.warning(parent, QMainWindow.tr("Cannot open the package"), error.render())
+        show_message(parent, WARNING, QMainWindow.tr("Cannot open the package"),
+                     error.render())
         return None
     window = ScoringWindow(package)
     _open_windows.append(window)

@@ -1,7 +1,12 @@
 """Save the user guide's pictures: one PNG per guide step, taken from the demo workspace.
 
-    python -m ui.screenshots OUTDIR [--lang zh|en] [--size 1280x800] [--stage-dir DIR]
+    python -m ui.screenshots OUTDIR [--lang zh|en] [--size 1366x768] [--scale 1.5]
+                             [--stage-dir DIR]
 
+`--size` is the screen in device pixels and `--scale` the display scaling (Windows'
+125 %/150 %, set as QT_SCALE_FACTOR before the application starts): the windows are
+opened at size/scale logical pixels and the pictures come out at `--size` pixels, as an
+expert sees them on a 1366x768 laptop at 150 %.
 Builds the demo in a staging folder, opens the main window at the given size and brings
 each screen into the state a user sees at that step of the guide (an alliance selected, a
 file with mistakes imported, an expert's package open, score files merged …), then saves
@@ -26,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from evaluator.sqlite_files import copy_database
 from ui.qt import use_offscreen_platform
 
 if TYPE_CHECKING:
@@ -36,12 +42,12 @@ if TYPE_CHECKING:
     from ui.context import AppContext
     from ui.main_window import MainWindow
 
-DEFAULT_SIZE = (1280, 800)
+DEFAULT_SIZE = (1366, 768)
 WORKSPACE_NAME = "demo.evdb"
 # Long background jobs (import check, package writing, merge) normally take well under a
 # second on the demo; this bound only stops a broken build from hanging the command.
 JOB_LIMIT_SECONDS = 120.0
-USER_DIR_VARIABLES = ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME",
+USER_DIR_VARIABLES = ("EVALUATOR_HOME", "HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME",
                       "XDG_CACHE_HOME", "EVALUATOR_LOG_DIR", "APPDATA", "LOCALAPPDATA")
 
 
@@ -54,6 +60,37 @@ def parse_size(text: str) -> tuple[int, int]:
     if min(size) < 200:
         raise argparse.ArgumentTypeError(f"size too small: {text!r}")
     return size
+
+
+def parse_scale(text: str) -> float:
+    try:
+        scale = float(text.rstrip("%")) / (100 if text.endswith("%") else 1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a scale such as 1.5 or 150%, got {text!r}"
+                                         ) from None
+    if not 1.0 <= scale <= 3.0:
+        raise argparse.ArgumentTypeError(f"scale out of range (1 to 3): {text!r}")
+    return scale
+
+
+def logical_size(size: tuple[int, int], scale: float) -> tuple[int, int]:
+    """The window size in logical pixels that fills `size` device pixels at `scale`."""
+    return int(size[0] / scale), int(size[1] / scale)
+
+
+def apply_scale(scale: float) -> None:
+    """Set the display scaling before the QApplication exists (Qt reads it once)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        if scale != 1.0:
+            os.environ["QT_SCALE_FACTOR"] = f"{scale:g}"
+        return
+    ratio = app.primaryScreen().devicePixelRatio() if hasattr(app, "primaryScreen") else 1.0
+    if abs(ratio - scale) > 0.01:
+        raise RuntimeError(f"screenshots: --scale {scale:g} needs a fresh process (the "
+                           f"application already runs at {ratio:g})")
 
 
 def settle(seconds: float = 0.3) -> None:
@@ -87,7 +124,7 @@ def isolated_user_dirs(root: Path) -> Iterator[None]:
     """Point config, data, log and cache folders into `root` (QSettings, packages, logs)."""
     saved = {name: os.environ.get(name) for name in USER_DIR_VARIABLES}
     home = root / "home"
-    values = {"HOME": home, "XDG_CONFIG_HOME": home / ".config",
+    values = {"EVALUATOR_HOME": home / "evaluator", "HOME": home, "XDG_CONFIG_HOME": home / ".config",
               "XDG_DATA_HOME": home / ".local" / "share",
               "XDG_STATE_HOME": home / ".local" / "state", "XDG_CACHE_HOME": home / ".cache",
               "EVALUATOR_LOG_DIR": home / "logs", "APPDATA": home / "AppData" / "Roaming",
@@ -107,9 +144,13 @@ def isolated_user_dirs(root: Path) -> Iterator[None]:
 
 def build_sample_workspace(directory: Path) -> Path:
     from evaluator.demo import build_demo
+    from evaluator.people import choose_working_name
+    from evaluator.workspace import Workspace
 
     path = directory / WORKSPACE_NAME
     build_demo(path)
+    with Workspace.open(path) as ws:  # the secretary the guide's pictures show working
+        choose_working_name(ws, "王敏")
     return path
 
 
@@ -427,6 +468,14 @@ def shot_group_window(s: Studio) -> QWidget:
         if package_path.exists():
             package_path.unlink()
         build_expert_package(ws, s.year, "initial", expert_id, package_path)
+        # The members scored (the demo's scores): the group's differences have data; the
+        # first member was much stricter on one alliance, so 本组差异 has a flag to show.
+        fill_package(package_path, expert_scores(ws, s.year, "initial", expert_id))
+        if expert_id == members[0][0]:
+            with Package.open(package_path) as package:
+                strict = package.alliances()[1]
+                package.set_scores([(strict.id, code, max(score.value - 1.5, 0.0), None)
+                                    for (_a, code), score in package.scores(strict.id).items()])
         with Package.open(package_path) as package:
             files.append(export_score_file(package, inbox / score_file_name(
                 package, int(package.meta["export_sequence"]) + 1)).path)
@@ -442,6 +491,18 @@ def shot_group_window(s: Studio) -> QWidget:
     window.merge_paths(files)
     wait_until(lambda: not window.runner.busy and window.last_report is not None,
                "the group merge")
+    return window
+
+
+def shot_group_differences(s: Studio) -> QWidget:
+    """本组差异 after the members' files came in: flagged alliances first."""
+    from ui.group_window import GroupWindow
+
+    window = next((w for w in s.extra_windows if isinstance(w, GroupWindow)), None)
+    if window is None:
+        window = shot_group_window(s)
+    window.tabs.setCurrentWidget(window.differences)
+    settle()
     return window
 
 
@@ -465,7 +526,7 @@ def stage_merge(s: Studio) -> MergeScene:
 
     path = s.stage / "merge" / WORKSPACE_NAME
     path.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(s.demo, path)
+    copy_database(s.demo, path)  # only SQLite copies a database (sqlite_files)
     inbox = s.stage / "merge" / "收到的评分文件"
     inbox.mkdir(exist_ok=True)
     files: list[Path] = []
@@ -627,6 +688,13 @@ def shot_a_level(s: Studio) -> QWidget:
     return s.window
 
 
+def shot_past_years(s: Studio) -> QWidget:
+    """评价结果 → 历年结果: the years held and where each came from."""
+    screen = s.screen("results")
+    _tab(screen, screen.tabs.indexOf(screen.history))
+    return s.window
+
+
 def shot_settings(s: Studio) -> QImage:
     from ui.dialogs.settings_dialog import SettingsDialog
 
@@ -663,6 +731,7 @@ SHOTS: tuple[tuple[str, Callable[[Studio], Any]], ...] = (
     ("07-scoring", shot_scoring),
     ("08-expert-window", shot_expert_window),
     ("09-group-window", shot_group_window),
+    ("09-group-differences", shot_group_differences),
     ("10-merge", shot_merge),
     ("11-merge-progress", shot_merge_progress),
     ("12-agenda", shot_agenda),
@@ -673,6 +742,7 @@ SHOTS: tuple[tuple[str, Callable[[Studio], Any]], ...] = (
     ("16-results-trace", shot_results_trace),
     ("17-statistics", shot_statistics),
     ("18-a-level", shot_a_level),
+    ("18-past-years", shot_past_years),
     ("19-settings", shot_settings),
     ("20-about", shot_about),
 )
@@ -685,9 +755,12 @@ def shot_names() -> list[str]:
 def take_screenshots(out_dir: Path, lang: str = "zh",
                      size: tuple[int, int] = DEFAULT_SIZE,
                      workspace: Path | None = None, stage_dir: Path | None = None,
-                     only: list[str] | None = None) -> list[Path]:
-    """Write one PNG per guide step into `out_dir`; return their paths."""
+                     only: list[str] | None = None, scale: float = 1.0) -> list[Path]:
+    """Write one PNG per guide step into `out_dir`; return their paths. `size` is in
+    device pixels; at `scale` the windows are opened at size/scale logical pixels."""
     use_offscreen_platform()
+    apply_scale(scale)
+    size = logical_size(size, scale)
     out_dir = out_dir.resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
     if stage_dir is None:
@@ -717,7 +790,7 @@ def _take(out_dir: Path, lang: str, size: tuple[int, int], workspace: Path | Non
 
         if workspace is not None:
             demo = stage / WORKSPACE_NAME
-            shutil.copy(workspace, demo)
+            copy_database(Path(workspace), demo)
         else:
             demo = build_sample_workspace(stage)
         context = AppContext(Workspace.open(demo))
@@ -756,7 +829,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--lang", choices=("zh", "en"), default="zh")
     parser.add_argument("--size", type=parse_size, default=DEFAULT_SIZE,
-                        help="window size, e.g. 1280x800")
+                        help="screen size in device pixels, e.g. 1366x768")
+    parser.add_argument("--scale", type=parse_scale, default=1.0,
+                        help="display scaling, e.g. 1.5 or 150%% (QT_SCALE_FACTOR)")
     parser.add_argument("--workspace", type=Path,
                         help="start from a copy of this workspace instead of a fresh demo")
     parser.add_argument("--stage-dir", type=Path,
@@ -766,7 +841,7 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"take only this step (repeatable): {', '.join(shot_names())}")
     args = parser.parse_args(argv)
     for path in take_screenshots(args.out, args.lang, args.size, args.workspace,
-                                 args.stage_dir, args.only):
+                                 args.stage_dir, args.only, args.scale):
         sys.stdout.write(f"{path}\n")
     return 0
 

@@ -18,6 +18,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from evaluator.errors import EvaluatorError, world_problem
+
 
 @dataclass
 class JobOutcome:
@@ -52,7 +54,11 @@ class JobWorker(QObject):
         try:
             outcome = JobOutcome(self.job(self))
         except BaseException as exc:  # shown by the owner on the UI thread
-            outcome = JobOutcome(error=exc, details=traceback.format_exc())
+            # A problem of the world (disk full, a file open in Excel, a read-only
+            # folder) is a message like any refused input, not a crash.
+            problem = world_problem(exc)
+            error = EvaluatorError(problem) if problem is not None else exc
+            outcome = JobOutcome(error=error, details=traceback.format_exc())
         outcome.cancelled = self.cancelled()
         self.done.emit(outcome)
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import sqlite3
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from evaluator import __version__, messages
-from evaluator.errors import EvaluatorError
+from evaluator.errors import EvaluatorError, world_problem
 from evaluator.logs import log_path, write_traceback
 
 # Each module defines `register(subparsers)`; its handlers take the parsed args and
@@ -46,6 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"evaluator {__version__}")
     parser.add_argument("--lang", choices=("zh", "en"), help="界面语言 / language")
+    parser.add_argument("--by", metavar="NAME",
+                        help="操作人姓名，记入审计记录（默认为工作区中最近选择的姓名）/ who is "
+                        "working, recorded in the audit log (default: the name last chosen in "
+                        "the workspace)")
     parser.add_argument("--self-test", action="store_true",
                         help="打开演示、逐一显示各界面并导出工作簿后退出 / open the demo "
                         "offscreen, show every screen, write a workbook, exit")
@@ -73,8 +78,19 @@ def _say_waiting(path: object) -> None:
     print(messages.text("workspace.waiting", path=path), file=sys.stderr, flush=True)
 
 
+# A file the system hands over on a double-click (Explorer, the Linux file manager):
+# `evaluator x.evpkg` means `evaluator open x.evpkg`.
+DOCUMENT_SUFFIXES = (".evpkg", ".evdb")
+
+
+def with_document_as_open(argv: list[str]) -> list[str]:
+    if len(argv) == 1 and argv[0].lower().endswith(DOCUMENT_SUFFIXES):
+        return ["open", argv[0]]
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = with_document_as_open(list(sys.argv[1:] if argv is None else argv))
     if "--lang" in argv:
         i = argv.index("--lang")
         if i + 1 < len(argv):
@@ -83,6 +99,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.lang:
         messages.set_language(args.lang)
+    from evaluator.people import set_session_name
+
+    set_session_name(args.by)
     if args.command is None:
         from evaluator.cli.workspace_commands import run_gui
 
@@ -105,8 +124,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except (OSError, sqlite3.Error) as exc:
+        problem = world_problem(exc)
+        if problem is None:
+            return _unexpected(exc)
+        print_problems(EvaluatorError(problem))
+        return 2
     except Exception as exc:
-        path = write_traceback(traceback.format_exc())
-        print(messages.text("cli.bug", log=str(path or log_path()), error=repr(exc)),
-              file=sys.stderr)
-        return 1
+        return _unexpected(exc)
+
+
+def _unexpected(exc: BaseException) -> int:
+    """A bug: the traceback to the log file, exit 1."""
+    path = write_traceback(traceback.format_exc())
+    print(messages.text("cli.bug", log=str(path or log_path()), error=repr(exc)),
+          file=sys.stderr)
+    return 1

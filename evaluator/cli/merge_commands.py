@@ -30,8 +30,8 @@ messages.register({
               "correlation {corr}{flag}",
     },
     "cli.decided": {
-        "zh": "已记录 {code} 的复核会评决定：{score:.2f}（{decision}）",
-        "en": "Recorded the plenary decision for {code}: {score:.2f} ({decision})",
+        "zh": "已记录 {code} 的复核会评决定：{score:.2f}（{decision}，决定人 {by}）",
+        "en": "Recorded the plenary decision for {code}: {score:.2f} ({decision}, by {by})",
     },
     "cli.score_or_accept": {
         "zh": "请给出 --score 或 --accept 之一",
@@ -172,8 +172,11 @@ def cmd_decide(args: argparse.Namespace) -> int:
     if args.json:
         print_json(decision.as_dict())
     else:
+        from evaluator.cli.human import DECISIONS, word
+
         _echo(messages.text("cli.decided", code=alliance.code, score=decision.score,
-                            decision=decision.decision))
+                            decision=word(DECISIONS, decision.decision),
+                            by=decision.decided_by))
     return 0
 
 

@@ -29,6 +29,9 @@ def register(sub: Any) -> None:
     p = sub.add_parser("publish", help="发布结果（冻结快照）/ publish the results snapshot")
     p.add_argument("workspace", type=Path)
     p.add_argument("--year", type=int)
+    p.add_argument("--accept-undecided", action="store_true",
+                   help="复核会评议题尚未全部决定时仍按共识分发布 / publish although plenary "
+                   "agenda items have no decision")
     p.set_defaults(handler=cmd_publish)
 
     p = sub.add_parser("history", help="历年结果 / past years' results")
@@ -85,28 +88,34 @@ def _year(ws: Any, year: int | None) -> int:
 
 def cmd_results(args: argparse.Namespace) -> int:
     from evaluator.cli import print_json
-    from evaluator.results import BAND_NAMES, results_for_year
+    from evaluator.results import BAND_NAMES, BAND_NAMES_EN, results_for_year
     from evaluator.workspace import Workspace
 
     with Workspace.open(args.workspace) as ws:
         rows = results_for_year(ws, _year(ws, args.year))
+        batches = {b["id"]: b["name"] if messages.current_language() == "zh" else b["name_en"]
+                   for b in ws.batches()}
     if args.json:
         print_json([r.as_dict() for r in rows])
         return 0
+    names = BAND_NAMES if messages.current_language() == "zh" else BAND_NAMES_EN
     for r in rows:
         score = "" if r.score is None else r.score
-        _say(f"{r.rank}\t{r.code}\t{r.name}\t{r.batch_id}\t{score}\t{BAND_NAMES[r.band]}")
+        _say(f"{r.rank}\t{r.code}\t{r.name}\t{batches.get(r.batch_id, r.batch_id)}\t"
+             f"{score}\t{names[r.band]}")
     return 0
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from evaluator.results import publish_results
+    from evaluator.results import publish_results, undecided_items
     from evaluator.workspace import Workspace
 
     with Workspace.open(args.workspace) as ws:
         year = ws.require_year(args.year)
-        rows = publish_results(ws, year)
-    _say(messages.text("results.published", year=year, count=len(rows)))
+        accepted = len(undecided_items(ws, year)) if args.accept_undecided else 0
+        rows = publish_results(ws, year, accepted_undecided=accepted)
+        by = ws.actor
+    _say(messages.text("results.published", year=year, count=len(rows), by=by))
     return 0
 
 
@@ -125,13 +134,35 @@ def cmd_history_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cannot_judge(ws: Any, year: int, setting: str, what_zh: str, what_en: str,
+                  as_json: bool) -> bool:
+    """Say why a rule over several years cannot be judged yet; True if it cannot."""
+    from evaluator.cli import print_json
+    from evaluator.history import missing_text, missing_years
+
+    missing = missing_years(ws, year, setting)
+    if not missing:
+        return False
+    zh = messages.current_language() == "zh"
+    text = missing_text(ws, year, missing, what_zh if zh else what_en)
+    if as_json:
+        print_json({"judged": False, "missing_years": missing, "message": text})
+    else:
+        _say(text)
+    return True
+
+
 def cmd_alevel(args: argparse.Namespace) -> int:
     from evaluator.cli import print_json
     from evaluator.history import a_level
     from evaluator.workspace import Workspace
 
     with Workspace.open(args.workspace) as ws:
-        rows = a_level(ws, _year(ws, args.year))
+        year = _year(ws, args.year)
+        if _cannot_judge(ws, year, "history.a_level_years", "A 级联盟", "the A-level",
+                         args.json):
+            return 0
+        rows = a_level(ws, year)
     if args.json:
         print_json([r.as_dict() for r in rows])
         return 0
@@ -146,7 +177,11 @@ def cmd_stalled(args: argparse.Namespace) -> int:
     from evaluator.workspace import Workspace
 
     with Workspace.open(args.workspace) as ws:
-        rows = stalled(ws, _year(ws, args.year))
+        year = _year(ws, args.year)
+        if _cannot_judge(ws, year, "history.stalled_years", "连续未参评的联盟",
+                         "which alliances stalled", args.json):
+            return 0
+        rows = stalled(ws, year)
     if args.json:
         print_json([{"code": a.code, "name": a.name, "batch": a.batch_id} for a in rows])
         return 0
@@ -157,6 +192,7 @@ def cmd_stalled(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     from evaluator.cli import print_json
+    from evaluator.results import BAND_NAMES_EN
     from evaluator.statistics import compute_statistics
     from evaluator.workspace import Workspace
 
@@ -167,8 +203,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print_json(data)
         return 0
     for band, fig in data["bands"].items():
-        _say(f"{fig['name']}\t{fig['count']}\t{fig['pct_of_participants']}%\t"
-             f"{fig['pct_of_total']}%\t({band})")
+        name = fig["name"] if messages.current_language() == "zh" else BAND_NAMES_EN[band]
+        _say(f"{name}\t{fig['count']}\t{fig['pct_of_participants']}%\t"
+             f"{fig['pct_of_total']}%")
     return 0
 
 

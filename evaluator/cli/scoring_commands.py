@@ -246,13 +246,18 @@ def cmd_scores_show(args: argparse.Namespace) -> int:
                     "exported_at": sf.exported_at, "complete": sf.complete,
                     "sha256": sf.sha256, "alliances": len(sf.names), "scores": len(sf.rows),
                     "comments": len(sf.comments), "verified": verified,
+                    "key_fingerprint": sf.key_fingerprint or None,
+                    "legacy_signature": sf.legacy_signature,
                     "problems": [p.as_dict() for p in sf.problems]})
     else:
-        for label, value in (("expert", sf.expert), ("round", sf.round), ("year", sf.year),
-                             ("sequence", sf.sequence), ("exported_at", sf.exported_at),
-                             ("alliances", len(sf.names)), ("scores", len(sf.rows)),
-                             ("sha256", sf.sha256)):
-            print(f"{label}: {value}")
+        from evaluator.cli.human import ROUNDS, print_fields, word
+        from evaluator.timefmt import local_time
+
+        print_fields([("expert", sf.expert), ("round", word(ROUNDS, sf.round)),
+                      ("year", sf.year), ("sequence", sf.sequence),
+                      ("exported_at", local_time(sf.exported_at) if sf.exported_at else None),
+                      ("score_sets", len(sf.names)), ("scores", len(sf.rows)),
+                      ("sha256", sf.sha256)])
         for problem in sf.problems:
             print(render_problem(problem))
         if verified is not None:

@@ -66,23 +66,30 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_info(args: argparse.Namespace) -> int:
     from evaluator.cli import print_json
+    from evaluator.cli.human import ROUNDS, print_fields, word
     from evaluator.workspace import Workspace
 
     with Workspace.open(args.workspace) as ws:
         info = workspace_summary(ws)
+        names = {b["id"]: b["name"] for b in ws.batches()}
+        working = ws.actor
     if args.json:
         print_json(info)
     else:
-        for key, value in info.items():
-            print(f"{key}: {value}")
+        shown = dict(info)
+        shown["batches"] = {names.get(k, k): v for k, v in info["batches"].items()}
+        shown["rounds_scored"] = [word(ROUNDS, r) for r in info["rounds_scored"]]
+        print_fields([*shown.items(), ("working", working)])
     return 0
 
 
 def workspace_summary(ws: Any) -> dict[str, Any]:
+    from evaluator.programme import programme_sizes
+
     return {
         "path": str(ws.path),
         "years": ws.years(),
-        "batches": {b["id"]: b["size"] for b in ws.batches()},
+        "batches": {b.batch_id: b.size for b in programme_sizes(ws, ws.current_year())},
         "alliances": ws.count("alliances"),
         "experts": ws.count("experts"),
         "indicators": len(ws.rubric().indicators),

@@ -11,13 +11,11 @@ import warnings
 from collections.abc import Sequence
 from typing import Any
 
+from evaluator.fonts import cjk_families
 from evaluator.results import BAND_NAMES, BANDS
 
 BAND_COLOURS = {"high": "#2E75B6", "fairly_high": "#70AD47", "average": "#FFC000",
                 "inactive": "#A5A5A5"}
-# Chinese-capable fonts: Windows/WPS first, then what Linux desktops ship.
-CJK_FONTS = ("Microsoft YaHei", "SimHei", "SimSun", "Noto Sans CJK SC", "Source Han Sans SC",
-             "WenQuanYi Zen Hei", "Droid Sans Fallback")
 
 
 def _pyplot() -> Any:
@@ -28,7 +26,7 @@ def _pyplot() -> Any:
     from matplotlib import pyplot as plt
 
     available = {f.name for f in font_manager.fontManager.ttflist}
-    fonts = [f for f in CJK_FONTS if f in available]
+    fonts = [f for f in cjk_families() if f in available]
     plt.rcParams["font.sans-serif"] = [*fonts, "DejaVu Sans"]
     plt.rcParams["font.family"] = "sans-serif"
     plt.rcParams["axes.unicode_minus"] = False

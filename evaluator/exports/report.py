@@ -1,8 +1,13 @@
 """The report draft (.docx): the parts of the published report whose numbers the
 workspace knows, written with the report's own sentences, for the secretariat to edit.
 
-Sections follow the 2018 report: 二.5 评价结果, 三 (overall, each batch, each band), 四.2's
-activity tables, 五 (A-level), 七 (stalled and not entered), annexes 1-3, with charts.
+Sections and their numbers follow the 2018 report: 一 前言, 二 (the indicators, the panel,
+the scope, 5 评价结果), 三 (overall, each batch, each band), 四's activity tables, 五
+(A-level), 六 总结, 七 (stalled and not entered), 八 建议, annexes 1-3, with charts.
+A sentence is written only when the workspace holds what it needs; otherwise the draft
+says what is missing and where to add it (a three-year rule needs all three years'
+results; "did not submit" needs this year's submissions). Tables take their column widths
+from their content and repeat their header row on every page.
 """
 
 from __future__ import annotations
@@ -14,18 +19,26 @@ from typing import Any
 from docx import Document
 from docx.document import Document as DocumentType
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from evaluator.atomic import atomic_write
+from evaluator.eligibility import eligible_alliance_ids
 from evaluator.exports import charts
+from evaluator.exports.docx_tables import add_table
 from evaluator.exports.workbook import ROLE_HEADINGS
-from evaluator.history import a_level, stalled
+from evaluator.history import a_level, missing_text, missing_years, stalled
+from evaluator.programme import programme_sizes
 from evaluator.progress import NullProgress, Progress, check
+from evaluator.registry import list_alliances
 from evaluator.results import BAND_NAMES, BANDS, ResultRow, results_for_year
-from evaluator.statistics import compute_statistics, format_percent
+from evaluator.statistics import (
+    compute_statistics,
+    format_percent,
+    not_submitted,
+    submitted_alliance_ids,
+)
 from evaluator.workspace import Workspace
 
 BODY_FONT = "宋体"
@@ -34,6 +47,9 @@ LATIN_FONT = "Times New Roman"
 BATCH_ORDINALS = {"1": "第一批", "2": "第二批", "3": "第三批", "d": "网员"}
 SECTION_NUMBERS = "一二三四五六七八九十"
 DRAFT_NOTE = "（草稿：本文件中的数字由评审工作区自动生成，其余文字请秘书处补充修改。）"
+TO_WRITE = "（本节由秘书处撰写。）"
+PAGE_WIDTH_CM = 21.0
+MARGIN_CM = 2.5
 
 
 def p(value: Any) -> str:
@@ -71,12 +87,16 @@ class ReportWriter:
         self.doc = Document()
         _styles(self.doc)
         section = self.doc.sections[0]
-        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.page_width, section.page_height = Cm(PAGE_WIDTH_CM), Cm(29.7)
         section.orientation = WD_ORIENT.PORTRAIT
         for side in ("left_margin", "right_margin"):
-            setattr(section, side, Cm(2.5))
+            setattr(section, side, Cm(MARGIN_CM))
         self.results = results_for_year(ws, year)
         self.stats = compute_statistics(ws, year, self.results)
+        self.a_missing = missing_years(ws, year, "history.a_level_years", self.results)
+        self.stalled_missing = missing_years(ws, year, "history.stalled_years", self.results)
+        self.a_rows = a_level(ws, year, self.results) if not self.a_missing else []
+        self.stalled_rows = stalled(ws, year, self.results) if not self.stalled_missing else []
 
     # -- building blocks -------------------------------------------------------------
     def heading(self, text: str, level: int = 1) -> None:
@@ -92,6 +112,10 @@ class ReportWriter:
         if center:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
+    def missing(self, text: str) -> None:
+        """A sentence the workspace cannot support yet: what is missing, how to add it."""
+        self.para(f"【待补充】{text}", bold=True)
+
     def image(self, png: bytes, width_cm: float = 11) -> None:
         self.doc.add_picture(io.BytesIO(png), width=Cm(width_cm))
         self.doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -99,22 +123,8 @@ class ReportWriter:
     def table(self, header: list[str], rows: list[list[Any]],
               headings: dict[int, str] | None = None) -> None:
         """`headings` puts a merged row with that text before data row index i."""
-        table = self.doc.add_table(rows=1, cols=len(header))
-        table.style = self.doc.styles["Table Grid"]
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        for cell, text in zip(table.rows[0].cells, header, strict=True):
-            cell.text = text
-            for run in cell.paragraphs[0].runs:
-                run.bold = True
-        for i, row in enumerate(rows):
-            if headings and i in headings:
-                cells = table.add_row().cells
-                merged = cells[0].merge(cells[-1])
-                merged.text = headings[i]
-                merged.paragraphs[0].runs[0].bold = True
-            cells = table.add_row().cells
-            for cell, value in zip(cells, row, strict=True):
-                cell.text = "" if value is None else str(value)
+        add_table(self.doc, header, rows, headings,
+                  width_cm=PAGE_WIDTH_CM - 2 * MARGIN_CM, font_pt=10.5)
         self.doc.add_paragraph()
 
     # -- sections ----------------------------------------------------------------------
@@ -122,31 +132,90 @@ class ReportWriter:
         title = f"{self.year} 年度产业技术创新战略联盟活跃度评价报告"
         self.doc.add_heading(title, level=0).alignment = WD_ALIGN_PARAGRAPH.CENTER
         self.para(DRAFT_NOTE, indent=False, center=True)
-        steps = (self.results_section, self.analysis_section, self.activity_section,
-                 self.a_level_section, self.stalled_section, self.annexes)
+        steps = (self.preface_section, self.organisation_section, self.analysis_section,
+                 self.activity_section, self.a_level_section, self.summary_section,
+                 self.stalled_section, self.proposals_section, self.annexes)
         for i, step in enumerate(steps):
             check(progress)
             progress.report(i, len(steps), step.__name__)
             step()
         return self.doc
 
+    def preface_section(self) -> None:
+        self.heading("一、前言")
+        self.para(TO_WRITE)
+
+    def organisation_section(self) -> None:
+        self.heading("二、活跃度评价工作的组织")
+        self.heading("1.活跃度评价的原则", 2)
+        self.para(TO_WRITE)
+        self.heading("2.完善评价指标", 2)
+        rubric = self.ws.rubric(self.year) if self.year in self.ws.years() else None
+        if rubric is None:
+            self.missing(f"本工作区没有 {self.year} 年度的评价指标（该年度只有导入的历年结果）。")
+        else:
+            groups = "、".join(f"{g.name}（{len(g.indicators)} 项）" for g in rubric.groups)
+            self.para(f"评价指标体系包括 {len(rubric.groups)} 个一级指标、"
+                      f"{len(rubric.indicators)} 个二级指标：{groups}，每项二级指标均有明确的评分标准，"
+                      f"满分 {rubric.max_total:g} 分。")
+        self.heading("3.组建活跃度评价专家组", 2)
+        experts = self.ws.count("experts", "year = ?", (self.year,))
+        if experts:
+            self.para(f"活跃度评价专家组共 {experts} 位（详见附件 1）。")
+        else:
+            self.missing(f"尚未录入 {self.year} 年度专家组：请在「专家组」导入专家名单。")
+        self.heading("4.本次评价范围和程序", 2)
+        scope = (f"评价内容时限为 {self.year} 年 1 月 1 日至 {self.year} 年 12 月 31 日。")
+        eligible = self._eligible_count()
+        if eligible is not None:
+            also = ""
+            if self.results and eligible != self.stats.participants:
+                also = f"（评价结果中有 {self.stats.participants} 家联盟）"
+            self.para(f"{scope}根据信息数据库显示，录入信息达到评价要求的联盟共 "
+                      f"{eligible} 家{also}。")
+        elif self.results:
+            self.para(f"{scope}本次参评联盟共 {self.stats.participants} 家。")
+            self.missing(f"本工作区没有 {self.year} 年度的联盟填报信息，无法核对录入信息达到"
+                         f"评价要求的联盟数：请在「参评材料」导入联盟填报信息。")
+        else:
+            self.para(scope)
+        if not self.results:
+            self.missing(self._no_results_text())
+        self.para("评价工作设计了分组初评、集中交叉分组复评、重要差异集体讨论复核会评三个程序。")
+        self.results_section()
+
+    def _eligible_count(self) -> int | None:
+        """Alliances whose submission meets the requirements; None without submissions."""
+        if self.year not in self.ws.years() or not submitted_alliance_ids(self.ws, self.year):
+            return None
+        return len(eligible_alliance_ids(self.ws, self.year))
+
+    def _no_results_text(self) -> str:
+        return (f"{self.year} 年度尚无评价结果：请在「汇总评分」合并专家评分文件，"
+                f"或在「评价结果 → 历年结果」导入该年度结果。")
+
     def results_section(self) -> None:
         high, fairly, average = (int(self.ws.setting(k)) for k in (
             "bands.high", "bands.fairly_high", "bands.average"))
-        self.heading("二、活跃度评价工作的组织")
         self.heading("5.评价结果", 2)
-        self.para(f"根据信息数据库显示，录入信息达到评价要求的联盟共 {self.stats.participants} 家。")
         self.para(f"本次评价将各试点联盟活跃度划分为四个等级：活跃度高（{high}分至 100 分）、"
                   f"活跃度较高（{fairly}分至 {high - 1} 分）、活跃度一般（{average}分至 "
                   f"{fairly - 1} 分）、不活跃（{average - 1}分以下）。对连续"
                   f"{_count_word(int(self.ws.setting('history.a_level_years')))}年保持高活跃度的"
                   f"联盟将给予 A 级荣誉。")
-        self.para("此次活跃度评价结果（详见附件 2）。")
+        if self.results:
+            self.para("此次活跃度评价结果（详见附件 2）。")
+        else:
+            self.missing(self._no_results_text())
 
     def analysis_section(self) -> None:
         s = self.stats
         self.heading("三、试点联盟活跃度情况分析")
         self.heading("1.总体情况", 2)
+        if not self.results:
+            self.missing(self._no_results_text())
+            return
+        self._programme_note()
         top = s.high_and_fairly_high
         parts = []
         for band, label in (("high", "活跃度高联盟共"), ("fairly_high", "活跃度较高的联盟共"),
@@ -186,6 +255,18 @@ class ReportWriter:
             {k: [b.bands[k].count for b in s.batches] for k in BANDS},
             "各批次活跃度分布", ylabel="联盟数"), width_cm=13)
 
+    def _programme_note(self) -> None:
+        """Where "联盟总数" and the batch sizes come from, unless set for this year."""
+        sizes = programme_sizes(self.ws, self.year)
+        if all(b.source == "settings" or (b.source == "report_2018" and self.year == 2018)
+               for b in sizes):
+            return
+        listed = "、".join(f"{b.name} {b.size} 家" for b in sizes)
+        sources = "、".join(dict.fromkeys(b.source_text("zh") for b in sizes))
+        self.para(f"（联盟总数按 {self.stats.total} 家计算（{listed}），数字来源：{sources}。"
+                  f"如 {self.year} 年度不同，请在「设置 → 试点联盟数」修改后重新生成本草稿。）",
+                  indent=False)
+
     def _band_paragraph(self, band: str) -> str:
         s = self.stats
         f = s.bands[band]
@@ -212,15 +293,23 @@ class ReportWriter:
     def activity_section(self) -> None:
         s = self.stats
         self.heading("四、从各项指标来看试点联盟活跃度情况")
-        groups = {g.code: g for g in self.ws.rubric(self.year if self.year in self.ws.years()
-                                                     else None).groups}
+        rubric = self.ws.rubric(self.year if self.year in self.ws.years() else None)
+        groups = {g.code: g for g in rubric.groups}
+        if "1" in groups:
+            self.heading(f"1.{groups['1'].name}方面", 2)
+            self.para(TO_WRITE)
         for number, code in ((2, "2"), (3, "3")):
             acts = [a for a in s.activities if a.group == code]
             if not acts or code not in groups:
                 continue
             self.heading(f"{number}.{groups[code].name}方面", 2)
+            if not self.results:
+                self.missing(self._no_results_text())
+                continue
             if not s.has_records:
-                self.para("本年度没有联盟填报的记录（历史结果），以下统计数为 0。")
+                self.missing(f"本工作区没有 {self.year} 年度联盟填报的活动记录，无法统计各分项"
+                             f"工作的开展情况：请在「参评材料」导入联盟填报信息。")
+                continue
             for band in BANDS:
                 n = s.bands[band].count
                 if not n:
@@ -234,29 +323,71 @@ class ReportWriter:
                 ylabel="联盟数"), width_cm=14)
 
     def a_level_section(self) -> None:
-        rows = a_level(self.ws, self.year)
+        rows = self.a_rows
         n = int(self.ws.setting("history.a_level_years"))
-        years = "、".join(f"{y} 年" for y in range(self.year - n + 1, self.year + 1))
-        per_batch = "、".join(
-            f"{b.name}试点联盟有 {sum(1 for r in rows if r.batch_id == b.batch_id)} 家"
-            for b in self.stats.batches if b.batch_id != "d"
-            or any(r.batch_id == "d" for r in rows))
         self.heading("五、关于增设 A 级联盟评价的情况")
+        if self.a_missing:
+            self.missing(missing_text(self.ws, self.year, self.a_missing,
+                                      f"连续{_count_word(n)}年保持高活跃度的 A 级联盟", "zh") + "。")
+            return
+        years = "、".join(f"{y} 年" for y in range(self.year - n + 1, self.year + 1))
+        if not rows:
+            self.para(f"本次活跃度评价中，对 {years}{_count_word(n)}年活跃度评价结果进行综合分析，"
+                      f"没有联盟连续{_count_word(n)}年保持高活跃度。")
+            return
+        batches = {b.batch_id: b.name for b in programme_sizes(self.ws, self.year)}
+        per_batch = "、".join(
+            f"{batches[bid]}{'试点' if bid != 'd' else ''}联盟有 "
+            f"{sum(1 for r in rows if r.batch_id == bid)} 家"
+            for bid in batches if any(r.batch_id == bid for r in rows))
         self.para(f"本次活跃度评价中，对 {years}{_count_word(n)}年活跃度评价结果进行综合分析，"
                   f"其中：有 {len(rows)} 家联盟连续{_count_word(n)}年保持高活跃度，特评为 A 级"
                   f"联盟，其中，{per_batch}（详见附件 3）。")
 
+    def summary_section(self) -> None:
+        self.heading("六、总结")
+        self.para(TO_WRITE)
+
     def stalled_section(self) -> None:
-        rows = stalled(self.ws, self.year)
         n = int(self.ws.setting("history.stalled_years"))
         self.heading("七、未参与活跃度评价的联盟情况")
-        if rows:
+        rows = self.stalled_rows
+        if self.stalled_missing:
+            self.missing(missing_text(self.ws, self.year, self.stalled_missing,
+                                      f"连续{_count_word(n)}年未参加活跃度评价的联盟", "zh")
+                         + "。")
+        elif rows:
             self.para(f"{'、'.join(a.name for a in rows)}等 {len(rows)} 家试点联盟自 "
                       f"{self.year - n + 1} 年以来连续{_count_word(n)}年未参加活跃度评价，"
                       f"表明这些联盟联络不畅、运行基本停滞。")
-        not_entered = self.stats.total - self.stats.participants - len(rows)
-        self.para(f"共 {max(not_entered, 0)} 家联盟没有按照 {self.year} 年度活跃度评价要求"
-                  f"填报信息。")
+        else:
+            self.para(f"联盟名录中没有自 {self.year - n + 1} 年以来连续{_count_word(n)}年"
+                      f"未参加活跃度评价的联盟。")
+        self._not_submitted_paragraph({a.id for a in rows})
+
+    def _not_submitted_paragraph(self, stalled_ids: set[int]) -> None:
+        absent = not_submitted(self.ws, self.year)
+        if absent is None:
+            self.missing(f"本工作区没有 {self.year} 年度的联盟填报信息，无法统计未填报的联盟："
+                         f"请在「参评材料」导入联盟填报信息。")
+            return
+        others = [a for a in absent if a.id not in stalled_ids]
+        besides = "除上述联盟外，" if stalled_ids else ""
+        if others:
+            self.para(f"{besides}联盟名录中共 {len(others)} 家联盟没有按照 {self.year} 年度"
+                      f"活跃度评价要求填报信息。")
+        else:
+            self.para(f"{besides}联盟名录中的联盟均已填报 {self.year} 年度信息。")
+        registry = len(list_alliances(self.ws))
+        if self.stats.total > registry:
+            self.para(f"（联盟名录现有 {registry} 家联盟，少于试点联盟总数 {self.stats.total} 家："
+                      f"名录以外的 {self.stats.total - registry} 家联盟无法判断是否填报，未计入上述"
+                      f"数字。请在「参评材料」导入完整的联盟名录，或在「设置 → 试点联盟数」核对"
+                      f"本年度的联盟总数。）", indent=False)
+
+    def proposals_section(self) -> None:
+        self.heading("八、有关建议")
+        self.para(TO_WRITE)
 
     def annexes(self) -> None:
         self.doc.add_page_break()
@@ -274,21 +405,30 @@ class ReportWriter:
         if rows:
             self.table(["姓名", "单位", "职务"], rows, headings)
         else:
-            self.para("（本年度尚未录入专家组。）")
+            self.missing(f"尚未录入 {self.year} 年度专家组：请在「专家组」导入专家名单。")
         self.doc.add_page_break()
         self.heading("附件 2：")
         self.para(f"{self.year} 年度产业技术创新战略联盟活跃度情况", indent=False, bold=True,
                   center=True)
-        self._results_table(self.results)
-        self.para("注：批次列为联盟代码，首位数字为试点批次，后两位为批复文件中的序号；d 开头为网员联盟。"
-                  "不活跃联盟的评分不予公布。", indent=False)
+        if self.results:
+            self._results_table(self.results)
+            self.para("注：批次列为联盟代码，首位数字为试点批次，后两位为批复文件中的序号；"
+                      "d 开头为网员联盟。不活跃联盟的评分不予公布。", indent=False)
+        else:
+            self.missing(self._no_results_text())
         self.doc.add_page_break()
         self.heading("附件 3：")
-        a_rows = a_level(self.ws, self.year)
         n = int(self.ws.setting("history.a_level_years"))
         self.para(f"{self.year - n + 1}-{self.year} 年度 A 级联盟", indent=False, bold=True,
                   center=True)
-        self.table(["序号", "联盟名称", "批次"], [[r.seq, r.name, r.code] for r in a_rows])
+        if self.a_missing:
+            self.missing(missing_text(self.ws, self.year, self.a_missing, "A 级联盟", "zh")
+                         + "。")
+        elif self.a_rows:
+            self.table(["序号", "联盟名称", "批次"],
+                       [[r.seq, r.name, r.code] for r in self.a_rows])
+        else:
+            self.para("无", indent=False, center=True)
 
     def _results_table(self, results: list[ResultRow]) -> None:
         rows: list[list[Any]] = []

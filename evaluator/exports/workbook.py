@@ -25,13 +25,15 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from evaluator.atomic import atomic_write
+from evaluator.audit_labels import action_text, entity_text
 from evaluator.consensus import ScoreSet, score_sets
 from evaluator.excel_text import is_formula_like, put_text
 from evaluator.exports.streamed_sheet import StreamedRows, save_with_streamed_rows
-from evaluator.history import a_level
+from evaluator.history import a_level, missing_text, missing_years
 from evaluator.progress import NullProgress, Progress, check
-from evaluator.results import BAND_NAMES, BANDS, ResultRow, results_for_year
+from evaluator.results import BAND_NAMES, BANDS, ResultRow, last_publication, results_for_year
 from evaluator.statistics import Statistics, compute_statistics
+from evaluator.timefmt import local_time
 from evaluator.workspace import Workspace
 
 FONT_NAME = "宋体"
@@ -254,6 +256,12 @@ def _results_sheet(book: Workbook, ws: Workspace, year: int, show_inactive: bool
             score = r.score if (band != "inactive" or show_inactive) else None
             w.values([r.rank, r.name, r.code, score])
     w.skip()
+    publication = last_publication(ws, year) if rows and rows[0].source == "published" else None
+    if publication is not None:
+        w.note(f"{publication['published_by']} 于 {local_time(publication['published_at'], 'zh')}"
+               f" 发布。")
+    elif rows and rows[0].source in ("plenary", "consensus"):
+        w.note("尚未发布：以上为导出时按当前评分计算的结果。")
     w.note("注：批次列为联盟代码，首位数字为试点批次，后两位为批复文件中的序号；d 开头为网员联盟。")
     if not show_inactive:
         w.note("不活跃联盟的评分不予公布。")
@@ -272,6 +280,11 @@ def _a_level_sheet(book: Workbook, ws: Workspace, year: int,
     w.header(["序号", "联盟名称", "批次", *[f"{y} 年评分" for y in years]])
     for r in rows:
         w.values([r.seq, r.name, r.code, *[r.scores.get(y) for y in years]])
+    missing = missing_years(ws, year, "history.a_level_years", results)
+    if missing:
+        w.note(missing_text(ws, year, missing, "A 级联盟", "zh") + "。")
+    elif not rows:
+        w.note("无")
     w.finish()
 
 
@@ -469,7 +482,7 @@ def _scores_sheet(book: Workbook, ws: Workspace, year: int,
     for round_, expert, code, alliance_name, values_json, comments in cursor:
         found = json.loads(values_json)
         values = [found.get(c) for c in codes]
-        total = sum(v for v in values if v is not None)
+        total = round(sum(v for v in values if v is not None), 4)
         rows.append([ROUND_NAMES.get(round_, round_), expert, code, alliance_name, *values,
                      total, comments or ""])
         if rows.row % 5000 == 0:
@@ -493,8 +506,9 @@ def _plenary_sheet(book: Workbook, ws: Workspace, year: int) -> None:
         [year]))
     for p in rows:
         w.values([p["code"], p["name"], "维持" if p["decision"] == "accept" else "改定",
-                  p["consensus_before"], p["score"], p["reason"], p["decided_by"],
-                  p["decided_at"], "有效" if p["superseded_by"] is None else "已被取代"])
+                  _rounded(p["consensus_before"]), _rounded(p["score"]), p["reason"],
+                  p["decided_by"], local_time(p["decided_at"], "zh"),
+                  "有效" if p["superseded_by"] is None else "已被取代"])
     if not rows:
         w.note("本年度没有复核会评决定。")
     w.finish(landscape=True)
@@ -519,7 +533,8 @@ def _quality_sheet(book: Workbook, ws: Workspace, year: int,
     levels = {"total": "总分", "group": "一级指标", "indicator": "二级指标"}
     sets = score_sets(ws, year) if sets is None else sets  # read once for both tables
     for row in alpha_table(ws, year, sets):
-        w.values([levels.get(row.level, row.level), row.code, row.name,
+        w.values([levels.get(row.level, row.level), "" if row.level == "total" else row.code,
+                  row.name,
                   None if row.alpha is None else round(row.alpha, 3),
                   bands.get(row.band, row.band), row.units])
     w.skip()
@@ -543,7 +558,8 @@ def _audit_sheet(book: Workbook, ws: Workspace) -> list[StreamedRows]:
     rows = w.stream()
     for r in ws.db.execute("SELECT id, at, actor, action, entity, entity_key, old_json,"
                            " new_json FROM audit_log ORDER BY id"):
-        rows.append([*r[:6], _short_json(r[6]), _short_json(r[7])])
+        rows.append([r[0], local_time(r[1], "zh"), r[2], action_text(r[3], "zh"),
+                     entity_text(r[4], "zh"), r[5], _short_json(r[6]), _short_json(r[7])])
     w.finish(landscape=True)
     return [rows]
 

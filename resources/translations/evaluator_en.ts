@@ -73,6 +73,10 @@
             <source>Scored</source>
             <translation>Scored</translation>
         </message>
+        <message>
+            <source>Scored %1</source>
+            <translation>Scored %1</translation>
+        </message>
     </context>
     <context>
         <name>AlphaModel</name>
@@ -123,6 +127,13 @@
         <message>
             <source>Cannot be computed</source>
             <translation>Cannot be computed</translation>
+        </message>
+    </context>
+    <context>
+        <name>AppContext</name>
+        <message>
+            <source>%1 is being written by another program; waiting for it…</source>
+            <translation>%1 is being written by another program; waiting for it…</translation>
         </message>
     </context>
     <context>
@@ -285,6 +296,10 @@
             <translation>Before a plenary decision</translation>
         </message>
         <message>
+            <source>Before publishing results</source>
+            <translation>Before publishing results</translation>
+        </message>
+        <message>
             <source>Before importing the registry</source>
             <translation>Before importing the registry</translation>
         </message>
@@ -415,6 +430,41 @@ The current state is backed up first, so this restore can itself be undone from 
         </message>
     </context>
     <context>
+        <name>DifferencesModel</name>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Alliance</source>
+            <translation>Alliance</translation>
+        </message>
+        <message>
+            <source>Flags</source>
+            <translation>Flags</translation>
+        </message>
+        <message>
+            <source>Scores</source>
+            <translation>Scores</translation>
+        </message>
+        <message>
+            <source>Mean</source>
+            <translation>Mean</translation>
+        </message>
+        <message>
+            <source>Spread</source>
+            <translation>Spread</translation>
+        </message>
+        <message>
+            <source>Members' totals</source>
+            <translation>Members' totals</translation>
+        </message>
+        <message>
+            <source>* the highest and the lowest total are left out of the mean, as in the consensus</source>
+            <translation>* the highest and the lowest total are left out of the mean, as in the consensus</translation>
+        </message>
+    </context>
+    <context>
         <name>DropArea</name>
         <message>
             <source>Drop a workbook (.xlsx) or CSV files here</source>
@@ -466,6 +516,10 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>An unexpected error occurred. Please send the log file to the maintainers.</source>
             <translation>An unexpected error occurred. Please send the log file to the maintainers.</translation>
+        </message>
+        <message>
+            <source>Cannot complete the operation</source>
+            <translation>Cannot complete the operation</translation>
         </message>
     </context>
     <context>
@@ -596,12 +650,39 @@ The current state is backed up first, so this restore can itself be undone from 
             <source>This session</source>
             <translation>This session</translation>
         </message>
+        <message>
+            <source>Refused: the file could not be read as a score file.</source>
+            <translation>Refused: the file could not be read as a score file.</translation>
+        </message>
     </context>
     <context>
         <name>GroupDelegate</name>
         <message>
             <source>(no group)</source>
             <translation>(no group)</translation>
+        </message>
+    </context>
+    <context>
+        <name>GroupDifferencesView</name>
+        <message>
+            <source>%1 alliances scored completely by the members who sent; %2 with differences the plenary would discuss (F2 large spread, F3 lone dissenter, with the secretariat's thresholds).</source>
+            <translation>%1 alliances scored completely by the members who sent; %2 with differences the plenary would discuss (F2 large spread, F3 lone dissenter, with the secretariat's thresholds).</translation>
+        </message>
+        <message>
+            <source>Not sent yet: %1.</source>
+            <translation>Not sent yet: %1.</translation>
+        </message>
+        <message>
+            <source>%1 alliances are not yet scored completely by a member and are left out.</source>
+            <translation>%1 alliances are not yet scored completely by a member and are left out.</translation>
+        </message>
+        <message>
+            <source>No member's file is in yet.</source>
+            <translation>No member's file is in yet.</translation>
+        </message>
+        <message>
+            <source>%1: no flag on the group's scores.</source>
+            <translation>%1: no flag on the group's scores.</translation>
         </message>
     </context>
     <context>
@@ -641,6 +722,14 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Files merged in this session</source>
             <translation>Files merged in this session</translation>
+        </message>
+        <message>
+            <source>Files received</source>
+            <translation>Files received</translation>
+        </message>
+        <message>
+            <source>Group differences</source>
+            <translation>Group differences</translation>
         </message>
         <message>
             <source>Members' files are kept unaltered; the secretariat verifies each member's signature again.</source>
@@ -707,6 +796,14 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Cancelled: nothing was added.</translation>
         </message>
         <message>
+            <source>Members have not sent</source>
+            <translation>Members have not sent</translation>
+        </message>
+        <message>
+            <source>%1 of %2 members have not sent their score file: %3. The group file will not carry their scores. Generate it anyway?</source>
+            <translation>%1 of %2 members have not sent their score file: %3. The group file will not carry their scores. Generate it anyway?</translation>
+        </message>
+        <message>
             <source>Group file</source>
             <translation>Group file</translation>
         </message>
@@ -728,6 +825,13 @@ The current state is backed up first, so this restore can itself be undone from 
         </message>
     </context>
     <context>
+        <name>GuideWindow</name>
+        <message>
+            <source>User guide</source>
+            <translation>User guide</translation>
+        </message>
+    </context>
+    <context>
         <name>HeatmapModel</name>
         <message>
             <source>Mean</source>
@@ -736,6 +840,53 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Total</source>
             <translation>Total</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryYears</name>
+        <message>
+            <source>Past years' published results decide the A-level honour (high activity three years running) and the stalled alliances (in no year's results for three years). Import each earlier year from its published annex 2: a sheet or CSV file with the columns 联盟代码, 联盟名称, 评分 and 活跃度 (the score may be empty for inactive alliances).</source>
+            <translation>Past years' published results decide the A-level honour (high activity three years running) and the stalled alliances (in no year's results for three years). Import each earlier year from its published annex 2: a sheet or CSV file with the columns 联盟代码, 联盟名称, 评分 and 活跃度 (the score may be empty for inactive alliances).</translation>
+        </message>
+        <message>
+            <source>Import a year's results…</source>
+            <translation>Import a year's results…</translation>
+        </message>
+        <message>
+            <source>Evaluated in this workspace; published by %1, %2</source>
+            <translation>Evaluated in this workspace; published by %1, %2</translation>
+        </message>
+        <message>
+            <source>Evaluated in this workspace; not yet published</source>
+            <translation>Evaluated in this workspace; not yet published</translation>
+        </message>
+        <message>
+            <source>Evaluated in this workspace; no scores yet</source>
+            <translation>Evaluated in this workspace; no scores yet</translation>
+        </message>
+        <message>
+            <source>%1 (imported by %2, %3)</source>
+            <translation>%1 (imported by %2, %3)</translation>
+        </message>
+        <message>
+            <source>%1; also imported: %2</source>
+            <translation>%1; also imported: %2</translation>
+        </message>
+        <message>
+            <source>Import a year's results</source>
+            <translation>Import a year's results</translation>
+        </message>
+        <message>
+            <source>Results (*.xlsx *.csv)</source>
+            <translation>Results (*.xlsx *.csv)</translation>
+        </message>
+        <message>
+            <source>Which year are these results of?</source>
+            <translation>Which year are these results of?</translation>
+        </message>
+        <message>
+            <source>Nothing was imported from %1:</source>
+            <translation>Nothing was imported from %1:</translation>
         </message>
     </context>
     <context>
@@ -869,6 +1020,14 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Historical results</source>
             <translation>Historical results</translation>
+        </message>
+        <message>
+            <source>Published (plenary decision)</source>
+            <translation>Published (plenary decision)</translation>
+        </message>
+        <message>
+            <source>Published (consensus score)</source>
+            <translation>Published (consensus score)</translation>
         </message>
         <message>
             <source>Advisor</source>
@@ -1097,6 +1256,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>&amp;Help</translation>
         </message>
         <message>
+            <source>User &amp;guide</source>
+            <translation>User &amp;guide</translation>
+        </message>
+        <message>
             <source>&amp;About</source>
             <translation>&amp;About</translation>
         </message>
@@ -1141,8 +1304,8 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>No workspace is open.</translation>
         </message>
         <message>
-            <source>Workspace: %1 · Year %2</source>
-            <translation>Workspace: %1 · Year %2</translation>
+            <source>Workspace: %1 · Year %2 · Working: %3</source>
+            <translation>Workspace: %1 · Year %2 · Working: %3</translation>
         </message>
         <message>
             <source>Cannot open the workspace</source>
@@ -1310,6 +1473,38 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Generate</translation>
         </message>
         <message>
+            <source>Reason, such as: USB stick lost</source>
+            <translation>Reason, such as: USB stick lost</translation>
+        </message>
+        <message>
+            <source>Issue a new package</source>
+            <translation>Issue a new package</translation>
+        </message>
+        <message>
+            <source>Expert:</source>
+            <translation>Expert:</translation>
+        </message>
+        <message>
+            <source>The new package gets a new key; files signed with the lost package are then refused unless you accept them explicitly at the merge.</source>
+            <translation>The new package gets a new key; files signed with the lost package are then refused unless you accept them explicitly at the merge.</translation>
+        </message>
+        <message>
+            <source>A lost package (this round)</source>
+            <translation>A lost package (this round)</translation>
+        </message>
+        <message>
+            <source>Writing the new package…</source>
+            <translation>Writing the new package…</translation>
+        </message>
+        <message>
+            <source>New package written to %1; %2 key(s) of the lost package revoked. Give the new package to the expert in person.</source>
+            <translation>New package written to %1; %2 key(s) of the lost package revoked. Give the new package to the expert in person.</translation>
+        </message>
+        <message>
+            <source>The new package could not be written: %1</source>
+            <translation>The new package could not be written: %1</translation>
+        </message>
+        <message>
             <source>Folder for the packages</source>
             <translation>Folder for the packages</translation>
         </message>
@@ -1424,10 +1619,49 @@ The current state is backed up first, so this restore can itself be undone from 
         </message>
     </context>
     <context>
+        <name>PublishDialog</name>
+        <message>
+            <source>Publish results</source>
+            <translation>Publish results</translation>
+        </message>
+        <message>
+            <source>Publishing freezes the %1 results of %2 alliances; later score changes do not change them until you publish again. Published by: %3.</source>
+            <translation>Publishing freezes the %1 results of %2 alliances; later score changes do not change them until you publish again. Published by: %3.</translation>
+        </message>
+        <message>
+            <source>%1 plenary agenda items have no decision. Their published score will be the experts' consensus as it stands; items marked F1 sit on a band cut.</source>
+            <translation>%1 plenary agenda items have no decision. Their published score will be the experts' consensus as it stands; items marked F1 sit on a band cut.</translation>
+        </message>
+        <message>
+            <source>Publish with these %1 items undecided</source>
+            <translation>Publish with these %1 items undecided</translation>
+        </message>
+        <message>
+            <source>Publish</source>
+            <translation>Publish</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>%1 %2: %3, consensus %4</source>
+            <translation>%1 %2: %3, consensus %4</translation>
+        </message>
+    </context>
+    <context>
         <name>QMainWindow</name>
         <message>
             <source>Cannot open the package</source>
             <translation>Cannot open the package</translation>
+        </message>
+        <message>
+            <source>User guide</source>
+            <translation>User guide</translation>
+        </message>
+        <message>
+            <source>The user guide is not installed with this copy (%1 is missing).</source>
+            <translation>The user guide is not installed with this copy (%1 is missing).</translation>
         </message>
     </context>
     <context>
@@ -1490,6 +1724,29 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Source</source>
             <translation>Source</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportDialog</name>
+        <message>
+            <source>&amp;Save…</source>
+            <translation>&amp;Save…</translation>
+        </message>
+        <message>
+            <source>Save the report</source>
+            <translation>Save the report</translation>
+        </message>
+        <message>
+            <source>Text files (*.txt)</source>
+            <translation>Text files (*.txt)</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>%1 could not be written: %2</source>
+            <translation>%1 could not be written: %2</translation>
         </message>
     </context>
     <context>
@@ -1581,14 +1838,6 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>&amp;Comment:</translation>
         </message>
         <message>
-            <source>Nothing changed yet.</source>
-            <translation>Nothing changed yet.</translation>
-        </message>
-        <message>
-            <source>Type a score and press Enter · ↑/↓ or Tab: indicators · PgUp/PgDn: alliances · Ctrl+Z: undo</source>
-            <translation>Type a score and press Enter · ↑/↓ or Tab: indicators · PgUp/PgDn: alliances · Ctrl+Z: undo</translation>
-        </message>
-        <message>
             <source>Export score file…</source>
             <translation>Export score file…</translation>
         </message>
@@ -1609,16 +1858,68 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>0 to %1, in steps of %2</translation>
         </message>
         <message>
-            <source>%1 records</source>
-            <translation>%1 records</translation>
+            <source>Every score is saved as soon as it is entered.</source>
+            <translation>Every score is saved as soon as it is entered.</translation>
+        </message>
+        <message>
+            <source>Score by &amp;level (keys 1-3)</source>
+            <translation>Score by &amp;level (keys 1-3)</translation>
+        </message>
+        <message>
+            <source>Choose the description that fits instead of typing a number: full marks, partial (half the maximum) or zero</source>
+            <translation>Choose the description that fits instead of typing a number: full marks, partial (half the maximum) or zero</translation>
+        </message>
+        <message>
+            <source>Type a score and press Enter · Alt+C: comment · ↑/↓: indicators · PgUp/PgDn: alliances · Ctrl+Z: undo · Ctrl+E: export</source>
+            <translation>Type a score and press Enter · Alt+C: comment · ↑/↓: indicators · PgUp/PgDn: alliances · Ctrl+Z: undo · Ctrl+E: export</translation>
+        </message>
+        <message>
+            <source>&amp;Export score file…</source>
+            <translation>&amp;Export score file…</translation>
+        </message>
+        <message>
+            <source>Show the alliances' names</source>
+            <translation>Show the alliances' names</translation>
+        </message>
+        <message>
+            <source>Show only the alliances' codes</source>
+            <translation>Show only the alliances' codes</translation>
+        </message>
+        <message>
+            <source>Full marks</source>
+            <translation>Full marks</translation>
+        </message>
+        <message>
+            <source>Partial</source>
+            <translation>Partial</translation>
+        </message>
+        <message>
+            <source>Zero</source>
+            <translation>Zero</translation>
+        </message>
+        <message>
+            <source>%1 %2 (%3)</source>
+            <translation>%1 %2 (%3)</translation>
+        </message>
+        <message>
+            <source>Submitted for %1: %2 records</source>
+            <translation>Submitted for %1: %2 records</translation>
         </message>
         <message>
             <source>Total %1 / %2 (%3) · %4 of %5 scored</source>
             <translation>Total %1 / %2 (%3) · %4 of %5 scored</translation>
         </message>
         <message>
+            <source>not scored</source>
+            <translation>not scored</translation>
+        </message>
+        <message>
             <source>%1 is not a valid score: 0 to %2 in steps of %3</source>
             <translation>%1 is not a valid score: 0 to %2 in steps of %3</translation>
+        </message>
+        <message>
+            <source>A comment is saved with its score: type the score first.</source>
+            <translation>A comment is saved with its score: type the score first.</translation>
         </message>
         <message>
             <source>Not saved</source>
@@ -1668,10 +1969,6 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>&amp;File</translation>
         </message>
         <message>
-            <source>&amp;Export score file…</source>
-            <translation>&amp;Export score file…</translation>
-        </message>
-        <message>
             <source>Write an Excel &amp;template…</source>
             <translation>Write an Excel &amp;template…</translation>
         </message>
@@ -1696,12 +1993,32 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Redo</translation>
         </message>
         <message>
-            <source>Every score is saved as soon as it is entered.</source>
-            <translation>Every score is saved as soon as it is entered.</translation>
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
         </message>
         <message>
-            <source>Saved at %1</source>
-            <translation>Saved at %1</translation>
+            <source>User &amp;guide</source>
+            <translation>User &amp;guide</translation>
+        </message>
+        <message>
+            <source>%1 scores came in from the template; %2 of %3 indicators are now scored. Now export your signed score file and send it.</source>
+            <translation>%1 scores came in from the template; %2 of %3 indicators are now scored. Now export your signed score file and send it.</translation>
+        </message>
+        <message>
+            <source>Export score file…</source>
+            <translation>Export score file…</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>Later</translation>
+        </message>
+        <message>
+            <source>Score not saved</source>
+            <translation>Score not saved</translation>
+        </message>
+        <message>
+            <source>Close without saving this value?</source>
+            <translation>Close without saving this value?</translation>
         </message>
         <message>
             <source>Excel template</source>
@@ -1722,10 +2039,6 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Imported</source>
             <translation>Imported</translation>
-        </message>
-        <message>
-            <source>%1 scores imported.</source>
-            <translation>%1 scores imported.</translation>
         </message>
     </context>
     <context>
@@ -1749,10 +2062,6 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Alliances in the registry</source>
             <translation>Alliances in the registry</translation>
-        </message>
-        <message>
-            <source>%1 in the programme</source>
-            <translation>%1 in the programme</translation>
         </message>
         <message>
             <source>Submissions received</source>
@@ -1789,6 +2098,10 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>official size · %1 in the registry</source>
             <translation>official size · %1 in the registry</translation>
+        </message>
+        <message>
+            <source>%1 in the programme (%2; change in Settings)</source>
+            <translation>%1 in the programme (%2; change in Settings)</translation>
         </message>
         <message>
             <source>Initial round: score sheets received / assigned</source>
@@ -2007,8 +2320,32 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Reason (required)</translation>
         </message>
         <message>
+            <source>Chair</source>
+            <translation>Chair</translation>
+        </message>
+        <message>
+            <source>Who chairs the plenary; recorded on the decision</source>
+            <translation>Who chairs the plenary; recorded on the decision</translation>
+        </message>
+        <message>
             <source>Record decision</source>
             <translation>Record decision</translation>
+        </message>
+        <message>
+            <source>Chair:</source>
+            <translation>Chair:</translation>
+        </message>
+        <message>
+            <source>Leave projector mode</source>
+            <translation>Leave projector mode</translation>
+        </message>
+        <message>
+            <source>Projector mode</source>
+            <translation>Projector mode</translation>
+        </message>
+        <message>
+            <source>Projector mode (F11): full screen, without the navigation, the menus and the status line, so the heat map gets the room</source>
+            <translation>Projector mode (F11): full screen, without the navigation, the menus and the status line, so the heat map gets the room</translation>
         </message>
         <message>
             <source>Plenary</source>
@@ -2056,6 +2393,10 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Please give the reason for the decision.</source>
             <translation>Please give the reason for the decision.</translation>
+        </message>
+        <message>
+            <source>Please enter who chairs the plenary.</source>
+            <translation>Please enter who chairs the plenary.</translation>
         </message>
         <message>
             <source>Decision recorded. To change it, record a new decision for the same alliance; it supersedes this one.</source>
@@ -2186,6 +2527,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Statistics</translation>
         </message>
         <message>
+            <source>Past years</source>
+            <translation>Past years</translation>
+        </message>
+        <message>
             <source>Computing the {year} results…</source>
             <translation>Computing the {year} results…</translation>
         </message>
@@ -2194,12 +2539,36 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Cancelled; press F5 to compute the results.</translation>
         </message>
         <message>
-            <source>{year}: {n} alliances took part ({source}); {total} in the programme.</source>
-            <translation>{year}: {n} alliances took part ({source}); {total} in the programme.</translation>
+            <source>{year}: {n} alliances took part; {total} in the programme.</source>
+            <translation>{year}: {n} alliances took part; {total} in the programme.</translation>
+        </message>
+        <message>
+            <source>Published by {by} on {at}.</source>
+            <translation>Published by {by} on {at}.</translation>
+        </message>
+        <message>
+            <source>Not yet published: the scores as they stand now.</source>
+            <translation>Not yet published: the scores as they stand now.</translation>
+        </message>
+        <message>
+            <source>Imported past results (see Past years).</source>
+            <translation>Imported past results (see Past years).</translation>
         </message>
         <message>
             <source>Select an alliance in the results first.</source>
             <translation>Select an alliance in the results first.</translation>
+        </message>
+        <message>
+            <source>the A-level alliances</source>
+            <translation>the A-level alliances</translation>
+        </message>
+        <message>
+            <source>the stalled alliances</source>
+            <translation>the stalled alliances</translation>
+        </message>
+        <message>
+            <source>%1-%2: %3 alliances.</source>
+            <translation>%1-%2: %3 alliances.</translation>
         </message>
         <message>
             <source>High and fairly high</source>
@@ -2220,10 +2589,6 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Activities carried out, by band</source>
             <translation>Activities carried out, by band</translation>
-        </message>
-        <message>
-            <source>Freeze the {year} results as published? Later score changes will not change them until you publish again.</source>
-            <translation>Freeze the {year} results as published? Later score changes will not change them until you publish again.</translation>
         </message>
         <message>
             <source>Published {n} results.</source>
@@ -2338,8 +2703,16 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Score files</translation>
         </message>
         <message>
+            <source>Score files and group files (*.xlsx *.evgroup)</source>
+            <translation>Score files and group files (*.xlsx *.evgroup)</translation>
+        </message>
+        <message>
             <source>Score files (*.xlsx)</source>
             <translation>Score files (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Group files (*.evgroup)</source>
+            <translation>Group files (*.evgroup)</translation>
         </message>
         <message>
             <source>Folder of score files</source>
@@ -2433,6 +2806,26 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Cancel</translation>
         </message>
         <message>
+            <source>Who is working (recorded with every change)</source>
+            <translation>Who is working (recorded with every change)</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>Name:</translation>
+        </message>
+        <message>
+            <source>Alliances in the programme, %1 (the shares of "all alliances" and of each batch)</source>
+            <translation>Alliances in the programme, %1 (the shares of "all alliances" and of each batch)</translation>
+        </message>
+        <message>
+            <source>Source: %1</source>
+            <translation>Source: %1</translation>
+        </message>
+        <message>
+            <source>All alliances in the programme: %1</source>
+            <translation>All alliances in the programme: %1</translation>
+        </message>
+        <message>
             <source>Method thresholds (saved in this workspace)</source>
             <translation>Method thresholds (saved in this workspace)</translation>
         </message>
@@ -2457,16 +2850,12 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>2018 report</translation>
         </message>
         <message>
-            <source>scoring method (method.md)</source>
-            <translation>scoring method (method.md)</translation>
+            <source>the evaluation's scoring method</source>
+            <translation>the evaluation's scoring method</translation>
         </message>
         <message>
-            <source>product default (issue 3)</source>
-            <translation>product default (issue 3)</translation>
-        </message>
-        <message>
-            <source>product default</source>
-            <translation>product default</translation>
+            <source>default of this software</source>
+            <translation>default of this software</translation>
         </message>
     </context>
     <context>
@@ -2664,6 +3053,44 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>No comments.</source>
             <translation>No comments.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkingNameDialog</name>
+        <message>
+            <source>Who is working?</source>
+            <translation>Who is working?</translation>
+        </message>
+        <message>
+            <source>Your name is recorded with every change you make in this workspace (imports, plenary decisions, publication). The computer's login is not used.</source>
+            <translation>Your name is recorded with every change you make in this workspace (imports, plenary decisions, publication). The computer's login is not used.</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Continue</source>
+            <translation>Continue</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>Later</translation>
+        </message>
+    </context>
+    <context>
+        <name>YearsModel</name>
+        <message>
+            <source>Year</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <source>Alliances</source>
+            <translation>Alliances</translation>
+        </message>
+        <message>
+            <source>Where the results come from</source>
+            <translation>Where the results come from</translation>
         </message>
     </context>
 </TS>

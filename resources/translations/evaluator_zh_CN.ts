@@ -73,6 +73,10 @@
             <source>Scored</source>
             <translation>已评</translation>
         </message>
+        <message>
+            <source>Scored %1</source>
+            <translation>已评 %1</translation>
+        </message>
     </context>
     <context>
         <name>AlphaModel</name>
@@ -123,6 +127,13 @@
         <message>
             <source>Cannot be computed</source>
             <translation>无法计算</translation>
+        </message>
+    </context>
+    <context>
+        <name>AppContext</name>
+        <message>
+            <source>%1 is being written by another program; waiting for it…</source>
+            <translation>%1 正被另一个程序写入，等待其完成…</translation>
         </message>
     </context>
     <context>
@@ -285,6 +296,10 @@
             <translation>会评决定之前</translation>
         </message>
         <message>
+            <source>Before publishing results</source>
+            <translation>发布结果之前</translation>
+        </message>
+        <message>
             <source>Before importing the registry</source>
             <translation>导入联盟名录之前</translation>
         </message>
@@ -415,6 +430,41 @@ The current state is backed up first, so this restore can itself be undone from 
         </message>
     </context>
     <context>
+        <name>DifferencesModel</name>
+        <message>
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <source>Alliance</source>
+            <translation>联盟</translation>
+        </message>
+        <message>
+            <source>Flags</source>
+            <translation>标记</translation>
+        </message>
+        <message>
+            <source>Scores</source>
+            <translation>评分数</translation>
+        </message>
+        <message>
+            <source>Mean</source>
+            <translation>均值</translation>
+        </message>
+        <message>
+            <source>Spread</source>
+            <translation>极差</translation>
+        </message>
+        <message>
+            <source>Members' totals</source>
+            <translation>各组员总分</translation>
+        </message>
+        <message>
+            <source>* the highest and the lowest total are left out of the mean, as in the consensus</source>
+            <translation>* 与共识分相同，均值已去掉一个最高分和一个最低分</translation>
+        </message>
+    </context>
+    <context>
         <name>DropArea</name>
         <message>
             <source>Drop a workbook (.xlsx) or CSV files here</source>
@@ -466,6 +516,10 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>An unexpected error occurred. Please send the log file to the maintainers.</source>
             <translation>程序发生了意外错误，请把日志文件发给维护人员。</translation>
+        </message>
+        <message>
+            <source>Cannot complete the operation</source>
+            <translation>无法完成操作</translation>
         </message>
     </context>
     <context>
@@ -596,12 +650,39 @@ The current state is backed up first, so this restore can itself be undone from 
             <source>This session</source>
             <translation>本次汇总</translation>
         </message>
+        <message>
+            <source>Refused: the file could not be read as a score file.</source>
+            <translation>已拒绝：无法作为评分文件读取。</translation>
+        </message>
     </context>
     <context>
         <name>GroupDelegate</name>
         <message>
             <source>(no group)</source>
             <translation>（未分组）</translation>
+        </message>
+    </context>
+    <context>
+        <name>GroupDifferencesView</name>
+        <message>
+            <source>%1 alliances scored completely by the members who sent; %2 with differences the plenary would discuss (F2 large spread, F3 lone dissenter, with the secretariat's thresholds).</source>
+            <translation>已交组员完整评分的联盟 %1 家；其中 %2 家有复核会评会讨论的差异（F2 极差过大、F3 孤立意见，阈值与秘书处相同）。</translation>
+        </message>
+        <message>
+            <source>Not sent yet: %1.</source>
+            <translation>尚未交：%1。</translation>
+        </message>
+        <message>
+            <source>%1 alliances are not yet scored completely by a member and are left out.</source>
+            <translation>有 %1 个联盟尚未被某位组员评完，暂不计入。</translation>
+        </message>
+        <message>
+            <source>No member's file is in yet.</source>
+            <translation>还没有收到组员的评分文件。</translation>
+        </message>
+        <message>
+            <source>%1: no flag on the group's scores.</source>
+            <translation>%1：按本组评分没有标记。</translation>
         </message>
     </context>
     <context>
@@ -641,6 +722,14 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Files merged in this session</source>
             <translation>本次汇总结果</translation>
+        </message>
+        <message>
+            <source>Files received</source>
+            <translation>收件</translation>
+        </message>
+        <message>
+            <source>Group differences</source>
+            <translation>本组差异</translation>
         </message>
         <message>
             <source>Members' files are kept unaltered; the secretariat verifies each member's signature again.</source>
@@ -707,6 +796,14 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>已取消：没有添加任何文件。</translation>
         </message>
         <message>
+            <source>Members have not sent</source>
+            <translation>有组员未交</translation>
+        </message>
+        <message>
+            <source>%1 of %2 members have not sent their score file: %3. The group file will not carry their scores. Generate it anyway?</source>
+            <translation>%2 位组员中有 %1 位尚未交评分文件：%3。组文件中将没有他们的评分。仍然生成组文件？</translation>
+        </message>
+        <message>
             <source>Group file</source>
             <translation>组文件</translation>
         </message>
@@ -728,6 +825,13 @@ The current state is backed up first, so this restore can itself be undone from 
         </message>
     </context>
     <context>
+        <name>GuideWindow</name>
+        <message>
+            <source>User guide</source>
+            <translation>使用指南</translation>
+        </message>
+    </context>
+    <context>
         <name>HeatmapModel</name>
         <message>
             <source>Mean</source>
@@ -736,6 +840,53 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Total</source>
             <translation>总分</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryYears</name>
+        <message>
+            <source>Past years' published results decide the A-level honour (high activity three years running) and the stalled alliances (in no year's results for three years). Import each earlier year from its published annex 2: a sheet or CSV file with the columns 联盟代码, 联盟名称, 评分 and 活跃度 (the score may be empty for inactive alliances).</source>
+            <translation>A 级联盟（连续三年活跃度高）和连续未参评的联盟（连续三年不在评价结果中）要根据往年公布的结果判定。请逐年导入往年公布的附件 2：电子表格（.xlsx）或 .csv 文件，列为 联盟代码、联盟名称、评分、活跃度（不活跃联盟的评分可以为空）。</translation>
+        </message>
+        <message>
+            <source>Import a year's results…</source>
+            <translation>导入某年度结果…</translation>
+        </message>
+        <message>
+            <source>Evaluated in this workspace; published by %1, %2</source>
+            <translation>本工作区评审；%1 于 %2 发布</translation>
+        </message>
+        <message>
+            <source>Evaluated in this workspace; not yet published</source>
+            <translation>本工作区评审；尚未发布</translation>
+        </message>
+        <message>
+            <source>Evaluated in this workspace; no scores yet</source>
+            <translation>本工作区评审；尚无评分</translation>
+        </message>
+        <message>
+            <source>%1 (imported by %2, %3)</source>
+            <translation>%1（%2 于 %3 导入）</translation>
+        </message>
+        <message>
+            <source>%1; also imported: %2</source>
+            <translation>%1；另有导入的结果：%2</translation>
+        </message>
+        <message>
+            <source>Import a year's results</source>
+            <translation>导入某年度结果</translation>
+        </message>
+        <message>
+            <source>Results (*.xlsx *.csv)</source>
+            <translation>评价结果 (*.xlsx *.csv)</translation>
+        </message>
+        <message>
+            <source>Which year are these results of?</source>
+            <translation>这是哪一年度的评价结果？</translation>
+        </message>
+        <message>
+            <source>Nothing was imported from %1:</source>
+            <translation>没有从 %1 导入任何内容：</translation>
         </message>
     </context>
     <context>
@@ -871,6 +1022,14 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>历史结果</translation>
         </message>
         <message>
+            <source>Published (plenary decision)</source>
+            <translation>已发布（会评决定）</translation>
+        </message>
+        <message>
+            <source>Published (consensus score)</source>
+            <translation>已发布（共识分）</translation>
+        </message>
+        <message>
             <source>Advisor</source>
             <translation>顾问</translation>
         </message>
@@ -920,7 +1079,7 @@ The current state is backed up first, so this restore can itself be undone from 
         </message>
         <message>
             <source>Partial</source>
-            <translation>不完整</translation>
+            <translation>部分得分</translation>
         </message>
         <message>
             <source>Missing</source>
@@ -1097,6 +1256,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
+            <source>User &amp;guide</source>
+            <translation>使用指南(&amp;G)</translation>
+        </message>
+        <message>
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
@@ -1141,8 +1304,8 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>尚未打开工作区。</translation>
         </message>
         <message>
-            <source>Workspace: %1 · Year %2</source>
-            <translation>工作区：%1 · %2 年度</translation>
+            <source>Workspace: %1 · Year %2 · Working: %3</source>
+            <translation>工作区：%1 · %2 年度 · 操作人：%3</translation>
         </message>
         <message>
             <source>Cannot open the workspace</source>
@@ -1310,6 +1473,38 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>生成</translation>
         </message>
         <message>
+            <source>Reason, such as: USB stick lost</source>
+            <translation>原因，如：U 盘丢失</translation>
+        </message>
+        <message>
+            <source>Issue a new package</source>
+            <translation>补发评审包</translation>
+        </message>
+        <message>
+            <source>Expert:</source>
+            <translation>专家：</translation>
+        </message>
+        <message>
+            <source>The new package gets a new key; files signed with the lost package are then refused unless you accept them explicitly at the merge.</source>
+            <translation>补发的评审包使用新密钥；此后用丢失评审包签名的文件一律拒收，除非汇总时明确选择接受。</translation>
+        </message>
+        <message>
+            <source>A lost package (this round)</source>
+            <translation>评审包丢失（本轮次）</translation>
+        </message>
+        <message>
+            <source>Writing the new package…</source>
+            <translation>正在生成补发的评审包…</translation>
+        </message>
+        <message>
+            <source>New package written to %1; %2 key(s) of the lost package revoked. Give the new package to the expert in person.</source>
+            <translation>补发的评审包已保存到 %1；已作废丢失评审包的密钥 %2 个。请把新评审包当面交给专家本人。</translation>
+        </message>
+        <message>
+            <source>The new package could not be written: %1</source>
+            <translation>无法写入补发的评审包：%1</translation>
+        </message>
+        <message>
             <source>Folder for the packages</source>
             <translation>评审包存放文件夹</translation>
         </message>
@@ -1424,10 +1619,49 @@ The current state is backed up first, so this restore can itself be undone from 
         </message>
     </context>
     <context>
+        <name>PublishDialog</name>
+        <message>
+            <source>Publish results</source>
+            <translation>发布结果</translation>
+        </message>
+        <message>
+            <source>Publishing freezes the %1 results of %2 alliances; later score changes do not change them until you publish again. Published by: %3.</source>
+            <translation>发布将冻结 %1 年度 %2 家联盟的评价结果；此后评分的改动在再次发布之前不会改变已发布的结果。发布人：%3。</translation>
+        </message>
+        <message>
+            <source>%1 plenary agenda items have no decision. Their published score will be the experts' consensus as it stands; items marked F1 sit on a band cut.</source>
+            <translation>还有 %1 个复核会评议题没有决定，发布时将按专家现有的共识分计；标有 F1 的议题处在分档线附近。</translation>
+        </message>
+        <message>
+            <source>Publish with these %1 items undecided</source>
+            <translation>确认在这 %1 个议题未决定的情况下发布</translation>
+        </message>
+        <message>
+            <source>Publish</source>
+            <translation>发布</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>%1 %2: %3, consensus %4</source>
+            <translation>%1 %2：%3，共识分 %4</translation>
+        </message>
+    </context>
+    <context>
         <name>QMainWindow</name>
         <message>
             <source>Cannot open the package</source>
             <translation>无法打开评审包</translation>
+        </message>
+        <message>
+            <source>User guide</source>
+            <translation>使用指南</translation>
+        </message>
+        <message>
+            <source>The user guide is not installed with this copy (%1 is missing).</source>
+            <translation>此副本未附带使用指南（缺少 %1）。</translation>
         </message>
     </context>
     <context>
@@ -1490,6 +1724,29 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Source</source>
             <translation>来源</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportDialog</name>
+        <message>
+            <source>&amp;Save…</source>
+            <translation>保存(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>Save the report</source>
+            <translation>保存检查报告</translation>
+        </message>
+        <message>
+            <source>Text files (*.txt)</source>
+            <translation>文本文件 (*.txt)</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>未保存</translation>
+        </message>
+        <message>
+            <source>%1 could not be written: %2</source>
+            <translation>无法写入 %1：%2</translation>
         </message>
     </context>
     <context>
@@ -1581,14 +1838,6 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>意见(&amp;C)：</translation>
         </message>
         <message>
-            <source>Nothing changed yet.</source>
-            <translation>尚未修改。</translation>
-        </message>
-        <message>
-            <source>Type a score and press Enter · ↑/↓ or Tab: indicators · PgUp/PgDn: alliances · Ctrl+Z: undo</source>
-            <translation>输入分数后按回车 · ↑/↓ 或 Tab：切换指标 · PgUp/PgDn：切换联盟 · Ctrl+Z：撤销</translation>
-        </message>
-        <message>
             <source>Export score file…</source>
             <translation>导出评分文件…</translation>
         </message>
@@ -1609,16 +1858,68 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>0 至 %1 分，步长 %2</translation>
         </message>
         <message>
-            <source>%1 records</source>
-            <translation>%1 条记录</translation>
+            <source>Every score is saved as soon as it is entered.</source>
+            <translation>每项评分输入后立即保存。</translation>
+        </message>
+        <message>
+            <source>Score by &amp;level (keys 1-3)</source>
+            <translation>按档位评分(&amp;L)（1–3 键）</translation>
+        </message>
+        <message>
+            <source>Choose the description that fits instead of typing a number: full marks, partial (half the maximum) or zero</source>
+            <translation>不输入数字，而是选择符合的档位描述：满分、部分得分（满分的一半）或零分</translation>
+        </message>
+        <message>
+            <source>Type a score and press Enter · Alt+C: comment · ↑/↓: indicators · PgUp/PgDn: alliances · Ctrl+Z: undo · Ctrl+E: export</source>
+            <translation>输入分数后按回车 · Alt+C：意见 · ↑/↓：切换指标 · PgUp/PgDn：切换联盟 · Ctrl+Z：撤销 · Ctrl+E：导出</translation>
+        </message>
+        <message>
+            <source>&amp;Export score file…</source>
+            <translation>导出评分文件(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Show the alliances' names</source>
+            <translation>显示联盟名称</translation>
+        </message>
+        <message>
+            <source>Show only the alliances' codes</source>
+            <translation>只显示联盟代码</translation>
+        </message>
+        <message>
+            <source>Full marks</source>
+            <translation>满分</translation>
+        </message>
+        <message>
+            <source>Partial</source>
+            <translation>部分得分</translation>
+        </message>
+        <message>
+            <source>Zero</source>
+            <translation>零分</translation>
+        </message>
+        <message>
+            <source>%1 %2 (%3)</source>
+            <translation>%1 %2（%3 分）</translation>
+        </message>
+        <message>
+            <source>Submitted for %1: %2 records</source>
+            <translation>%1 的填报记录：%2 条</translation>
         </message>
         <message>
             <source>Total %1 / %2 (%3) · %4 of %5 scored</source>
             <translation>合计 %1 / %2（%3）· 已评 %4 / %5 项</translation>
         </message>
         <message>
+            <source>not scored</source>
+            <translation>未评</translation>
+        </message>
+        <message>
             <source>%1 is not a valid score: 0 to %2 in steps of %3</source>
             <translation>“%1”不是有效评分：应为 0 至 %2 分、步长 %3</translation>
+        </message>
+        <message>
+            <source>A comment is saved with its score: type the score first.</source>
+            <translation>意见随评分一起保存：请先输入分数。</translation>
         </message>
         <message>
             <source>Not saved</source>
@@ -1668,10 +1969,6 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <source>&amp;Export score file…</source>
-            <translation>导出评分文件(&amp;E)…</translation>
-        </message>
-        <message>
             <source>Write an Excel &amp;template…</source>
             <translation>生成 Excel 评分模板(&amp;T)…</translation>
         </message>
@@ -1696,12 +1993,32 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>重做</translation>
         </message>
         <message>
-            <source>Every score is saved as soon as it is entered.</source>
-            <translation>每项评分输入后立即保存。</translation>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <source>Saved at %1</source>
-            <translation>已保存 %1</translation>
+            <source>User &amp;guide</source>
+            <translation>使用指南(&amp;G)</translation>
+        </message>
+        <message>
+            <source>%1 scores came in from the template; %2 of %3 indicators are now scored. Now export your signed score file and send it.</source>
+            <translation>已从模板导入 %1 项评分，现已评 %2 / %3 项。请导出签名的评分文件并发送。</translation>
+        </message>
+        <message>
+            <source>Export score file…</source>
+            <translation>导出评分文件…</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>稍后</translation>
+        </message>
+        <message>
+            <source>Score not saved</source>
+            <translation>评分未保存</translation>
+        </message>
+        <message>
+            <source>Close without saving this value?</source>
+            <translation>不保存此值并关闭？</translation>
         </message>
         <message>
             <source>Excel template</source>
@@ -1722,10 +2039,6 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Imported</source>
             <translation>已导入</translation>
-        </message>
-        <message>
-            <source>%1 scores imported.</source>
-            <translation>已导入 %1 项评分。</translation>
         </message>
     </context>
     <context>
@@ -1749,10 +2062,6 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Alliances in the registry</source>
             <translation>联盟名录</translation>
-        </message>
-        <message>
-            <source>%1 in the programme</source>
-            <translation>试点联盟共 %1 家</translation>
         </message>
         <message>
             <source>Submissions received</source>
@@ -1789,6 +2098,10 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>official size · %1 in the registry</source>
             <translation>官方数量 · 名录中 %1 家</translation>
+        </message>
+        <message>
+            <source>%1 in the programme (%2; change in Settings)</source>
+            <translation>试点联盟共 %1 家（来源：%2；可在「设置」中修改）</translation>
         </message>
         <message>
             <source>Initial round: score sheets received / assigned</source>
@@ -2007,8 +2320,32 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>理由（必填）</translation>
         </message>
         <message>
+            <source>Chair</source>
+            <translation>主持人</translation>
+        </message>
+        <message>
+            <source>Who chairs the plenary; recorded on the decision</source>
+            <translation>复核会评的主持人，记入决定</translation>
+        </message>
+        <message>
             <source>Record decision</source>
             <translation>记录决定</translation>
+        </message>
+        <message>
+            <source>Chair:</source>
+            <translation>主持人：</translation>
+        </message>
+        <message>
+            <source>Leave projector mode</source>
+            <translation>退出投影模式</translation>
+        </message>
+        <message>
+            <source>Projector mode</source>
+            <translation>投影模式</translation>
+        </message>
+        <message>
+            <source>Projector mode (F11): full screen, without the navigation, the menus and the status line, so the heat map gets the room</source>
+            <translation>投影模式（F11）：全屏显示，隐藏导航、菜单和状态栏，把空间留给热力图</translation>
         </message>
         <message>
             <source>Plenary</source>
@@ -2055,6 +2392,10 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Please give the reason for the decision.</source>
             <translation>请填写决定的理由。</translation>
+        </message>
+        <message>
+            <source>Please enter who chairs the plenary.</source>
+            <translation>请填写复核会评的主持人。</translation>
         </message>
         <message>
             <source>Decision recorded. To change it, record a new decision for the same alliance; it supersedes this one.</source>
@@ -2185,6 +2526,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>统计</translation>
         </message>
         <message>
+            <source>Past years</source>
+            <translation>历年结果</translation>
+        </message>
+        <message>
             <source>Computing the {year} results…</source>
             <translation>正在计算 {year} 年度结果…</translation>
         </message>
@@ -2193,12 +2538,36 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>已取消；按 F5 重新计算结果。</translation>
         </message>
         <message>
-            <source>{year}: {n} alliances took part ({source}); {total} in the programme.</source>
-            <translation>{year} 年度：参评联盟 {n} 家（{source}），联盟总数 {total} 家。</translation>
+            <source>{year}: {n} alliances took part; {total} in the programme.</source>
+            <translation>{year} 年度：参评联盟 {n} 家，联盟总数 {total} 家。</translation>
+        </message>
+        <message>
+            <source>Published by {by} on {at}.</source>
+            <translation>已由 {by} 于 {at} 发布。</translation>
+        </message>
+        <message>
+            <source>Not yet published: the scores as they stand now.</source>
+            <translation>尚未发布：以下为当前评分计算的结果。</translation>
+        </message>
+        <message>
+            <source>Imported past results (see Past years).</source>
+            <translation>导入的往年结果（见「历年结果」）。</translation>
         </message>
         <message>
             <source>Select an alliance in the results first.</source>
             <translation>请先在评价结果中选择一家联盟。</translation>
+        </message>
+        <message>
+            <source>the A-level alliances</source>
+            <translation>A 级联盟</translation>
+        </message>
+        <message>
+            <source>the stalled alliances</source>
+            <translation>连续未参评的联盟</translation>
+        </message>
+        <message>
+            <source>%1-%2: %3 alliances.</source>
+            <translation>%1—%2 年度：%3 家联盟。</translation>
         </message>
         <message>
             <source>High and fairly high</source>
@@ -2219,10 +2588,6 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Activities carried out, by band</source>
             <translation>各档联盟开展各项活动的联盟数</translation>
-        </message>
-        <message>
-            <source>Freeze the {year} results as published? Later score changes will not change them until you publish again.</source>
-            <translation>将 {year} 年度结果发布（冻结）吗？之后评分的改动不会影响已发布结果，除非再次发布。</translation>
         </message>
         <message>
             <source>Published {n} results.</source>
@@ -2337,8 +2702,16 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>评分文件</translation>
         </message>
         <message>
+            <source>Score files and group files (*.xlsx *.evgroup)</source>
+            <translation>评分文件和组文件 (*.xlsx *.evgroup)</translation>
+        </message>
+        <message>
             <source>Score files (*.xlsx)</source>
             <translation>评分文件 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Group files (*.evgroup)</source>
+            <translation>组文件 (*.evgroup)</translation>
         </message>
         <message>
             <source>Folder of score files</source>
@@ -2432,6 +2805,26 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>取消</translation>
         </message>
         <message>
+            <source>Who is working (recorded with every change)</source>
+            <translation>正在操作的人员（记入每一项修改）</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>姓名：</translation>
+        </message>
+        <message>
+            <source>Alliances in the programme, %1 (the shares of "all alliances" and of each batch)</source>
+            <translation>%1 年度试点联盟数（“占联盟总数”与各批次占比的分母）</translation>
+        </message>
+        <message>
+            <source>Source: %1</source>
+            <translation>来源：%1</translation>
+        </message>
+        <message>
+            <source>All alliances in the programme: %1</source>
+            <translation>联盟总数：%1 家</translation>
+        </message>
+        <message>
             <source>Method thresholds (saved in this workspace)</source>
             <translation>评价方法阈值（保存在本工作区中）</translation>
         </message>
@@ -2456,16 +2849,12 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>2018 年度评价报告</translation>
         </message>
         <message>
-            <source>scoring method (method.md)</source>
-            <translation>评分方法（method.md）</translation>
+            <source>the evaluation's scoring method</source>
+            <translation>评价工作方案的评分方法</translation>
         </message>
         <message>
-            <source>product default (issue 3)</source>
-            <translation>产品默认值（需求 3）</translation>
-        </message>
-        <message>
-            <source>product default</source>
-            <translation>产品默认值</translation>
+            <source>default of this software</source>
+            <translation>本软件默认值</translation>
         </message>
     </context>
     <context>
@@ -2663,6 +3052,44 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>No comments.</source>
             <translation>没有意见。</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkingNameDialog</name>
+        <message>
+            <source>Who is working?</source>
+            <translation>正在操作的是谁？</translation>
+        </message>
+        <message>
+            <source>Your name is recorded with every change you make in this workspace (imports, plenary decisions, publication). The computer's login is not used.</source>
+            <translation>您的姓名将记入您在本工作区所做的每一项修改（导入、复核会评决定、发布结果），不使用电脑的登录账户名。</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Continue</source>
+            <translation>继续</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>稍后</translation>
+        </message>
+    </context>
+    <context>
+        <name>YearsModel</name>
+        <message>
+            <source>Year</source>
+            <translation>年度</translation>
+        </message>
+        <message>
+            <source>Alliances</source>
+            <translation>联盟数</translation>
+        </message>
+        <message>
+            <source>Where the results come from</source>
+            <translation>结果来源</translation>
         </message>
     </context>
 </TS>

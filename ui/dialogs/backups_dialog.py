@@ -28,10 +28,13 @@ from PySide6.QtWidgets import (
 
 from evaluator.backups import backup_workspace, list_backups
 from evaluator.cli.backup_commands import describe_backup, restore_workspace
-from evaluator.errors import EvaluatorError
+from evaluator.errors import EvaluatorError, world_problem
+from evaluator.timefmt import local_time
 from evaluator.workspace import Workspace
 from ui.context import AppContext
+from ui.dialogs.report_dialog import WARNING, show_message
 from ui.models.rows_model import Index, RowsTableModel
+from ui.window_fit import fit_size
 
 TIME, REASON, SIZE = range(3)
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -69,6 +72,7 @@ class BackupListModel(RowsTableModel[dict[str, Any]]):
             "before-restore": self.tr("Before a restore"),
             "merge": self.tr("Before a merge"),
             "plenary": self.tr("Before a plenary decision"),
+            "publish": self.tr("Before publishing results"),
             "registry-import": self.tr("Before importing the registry"),
             "submissions-import": self.tr("Before importing submissions"),
             "panel-import": self.tr("Before importing the panel"),
@@ -85,7 +89,7 @@ class BackupListModel(RowsTableModel[dict[str, Any]]):
             return row["path"]
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == TIME:
-                return row["created"].replace("T", " ") or row["name"]
+                return local_time(row["created"]) or row["name"]
             if index.column() == REASON:
                 return self.reason_label(row["reason"])
             return size_text(int(row["size"]))
@@ -103,7 +107,8 @@ class BackupsDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(self.tr("Backup and restore"))
-        self.setMinimumSize(720, 460)
+        self.setMinimumSize(640, 400)
+        fit_size(self, 720, 460)
         path = context.path
         self.model = BackupListModel(path, self)
         self.view = QTableView()
@@ -155,7 +160,7 @@ class BackupsDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def show_problem(self, text: str) -> None:
-        QMessageBox.warning(self, self.tr("Not possible"), text)
+        show_message(self, WARNING, self.tr("Not possible"), text)
 
     # -- actions ------------------------------------------------------------------------------
     def backup_now(self) -> Path | None:
@@ -199,8 +204,11 @@ class BackupsDialog(QDialog):
         problem: str | None = None
         try:
             restore_workspace(ws_path, backup)
-        except (EvaluatorError, OSError) as error:
-            problem = error.render() if isinstance(error, EvaluatorError) else str(error)
+        except EvaluatorError as error:
+            problem = error.render()
+        except OSError as error:
+            world = world_problem(error)
+            problem = EvaluatorError(world).render() if world else str(error)
         try:
             self.context.set_workspace(Workspace.open(ws_path))
         except EvaluatorError as error:

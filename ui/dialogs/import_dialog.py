@@ -47,6 +47,7 @@ from evaluator.excel_text import csv_field, write_row
 from evaluator.progress import Cancelled
 from ui.models.rows_model import RowsTableModel
 from ui.widgets.file_drops import AcceptsFileDrops
+from ui.window_fit import fit_size
 from ui.workers import BackgroundRunner, JobOutcome
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -223,7 +224,7 @@ class ImportDialog(QDialog):
         self.runner.finished.connect(self._on_done)
         self.setWindowTitle(self.tr("Import alliance registry") if kind == REGISTRY
                             else self.tr("Import submissions"))
-        self.resize(900, 560)
+        fit_size(self, 900, 560)
 
         hint = QLabel(self.tr(
             "Registry columns: 联盟代码, 联盟名称, optional 批次 and 曾用名.") if kind == REGISTRY

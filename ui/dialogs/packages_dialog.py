@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from evaluator.errors import EvaluatorError, Problem
 from evaluator.progress import Cancelled, Progress
+from ui.window_fit import fit_size
 from ui.workers import BackgroundRunner, JobOutcome
 
 
@@ -88,6 +89,45 @@ def run_group_build(workspace_path: Path, year: int, round_: str, group: str,
         return GroupPackageOutcome(problems=error.problems)
     except OSError as exc:
         return GroupPackageOutcome(os_error=f"{out}: {exc.strerror or exc}")
+
+
+@dataclass
+class ReplacementOutcome:
+    path: Path | None = None  # the new package written
+    revoked: int = 0  # keys of the lost package(s) revoked
+    problems: list[Problem] = field(default_factory=list)
+    os_error: str = ""
+
+
+def run_replacement(workspace_path: Path, year: int, round_: str, expert: str,
+                    reason: str, out_dir: Path) -> ReplacementOutcome:
+    """A new package for an expert whose package is lost: a new key pair; the lost
+    package's keys are revoked (docs/formats.md, "Signatures and keys")."""
+    from evaluator.packages import build_expert_package, package_file_name
+    from evaluator.workspace import Workspace
+
+    out = out_dir / package_file_name(year, round_, f"{expert}_补发")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with Workspace.open(workspace_path) as ws:
+            before = ws.count("audit_log", "action = 'revoke'")
+            build_expert_package(ws, year, round_, expert, out, replaces_lost=reason)
+            return ReplacementOutcome(out, ws.count("audit_log", "action = 'revoke'") - before)
+    except EvaluatorError as error:
+        return ReplacementOutcome(problems=error.problems)
+    except OSError as exc:
+        return ReplacementOutcome(os_error=f"{out}: {exc.strerror or exc}")
+
+
+def expert_names(workspace_path: Path, year: int) -> list[str]:
+    from evaluator.workspace import Workspace
+
+    try:
+        with Workspace.open(workspace_path) as ws:
+            return [r[0] for r in ws.db.execute(
+                "SELECT name FROM experts WHERE year = ? ORDER BY sort, id", (year,))]
+    except EvaluatorError:
+        return []
 
 
 def group_names(workspace_path: Path, year: int) -> list[str]:
@@ -149,6 +189,7 @@ class PackagesDialog(QDialog):
         group_layout = QVBoxLayout(group_box)
         group_layout.addLayout(group_row)
         group_layout.addWidget(group_note)
+        lost_box = self._lost_package_box()
         self.summary = QPlainTextEdit()
         self.summary.setReadOnly(True)
         self.generate_button = QPushButton(self.tr("Generate"))
@@ -161,15 +202,81 @@ class PackagesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(group_box)
+        layout.addWidget(lost_box)
         layout.addWidget(self.summary, 1)
         layout.addWidget(buttons)
-        self.resize(680, 560)
+        fit_size(self, 680, 560)
         self.runner = BackgroundRunner(self)
         self.runner.finished.connect(self._on_done)
         self.outcome: PackagesOutcome | None = None
         self.group_runner = BackgroundRunner(self)
         self.group_runner.finished.connect(self._on_group_done)
         self.group_outcome: GroupPackageOutcome | None = None
+        self.lost_runner = BackgroundRunner(self)
+        self.lost_runner.finished.connect(self._on_lost_done)
+        self.lost_outcome: ReplacementOutcome | None = None
+
+    def _lost_package_box(self) -> QGroupBox:
+        self.lost_expert = QComboBox()
+        self.lost_expert.setMinimumContentsLength(6)
+        for name in expert_names(self.workspace_path, self.year):
+            self.lost_expert.addItem(name, name)
+        self.lost_reason = QLineEdit()
+        self.lost_reason.setPlaceholderText(self.tr("Reason, such as: USB stick lost"))
+        self.lost_button = QPushButton(self.tr("Issue a new package"))
+        self.lost_button.clicked.connect(self.start_replacement)
+        self.lost_button.setEnabled(False)
+        self.lost_reason.textChanged.connect(
+            lambda text: self.lost_button.setEnabled(bool(text.strip())
+                                                     and self.lost_expert.count() > 0))
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Expert:")))
+        row.addWidget(self.lost_expert)
+        row.addWidget(self.lost_reason, 1)
+        row.addWidget(self.lost_button)
+        note = QLabel(self.tr(
+            "The new package gets a new key; files signed with the lost package are "
+            "then refused unless you accept them explicitly at the merge."))
+        note.setWordWrap(True)
+        box = QGroupBox(self.tr("A lost package (this round)"))
+        box_layout = QVBoxLayout(box)
+        box_layout.addLayout(row)
+        box_layout.addWidget(note)
+        return box
+
+    @Slot()
+    def start_replacement(self) -> None:
+        busy = self.runner.busy or self.group_runner.busy or self.lost_runner.busy
+        reason = self.lost_reason.text().strip()
+        expert = self.lost_expert.currentData()
+        if busy or not reason or not expert or not self.folder_edit.text().strip():
+            return
+        self.lost_button.setEnabled(False)
+        self.summary.clear()
+        path, year, round_ = self.workspace_path, self.year, self.round_combo.currentData()
+        out_dir = Path(self.folder_edit.text().strip())
+        self.lost_runner.start(
+            lambda _progress: run_replacement(path, year, round_, expert, reason, out_dir),
+            self.tr("Writing the new package…"))
+
+    @Slot(object)
+    def _on_lost_done(self, job: JobOutcome) -> None:
+        if job.error is not None:
+            raise job.error  # run_replacement returns every foreseen failure as an outcome
+        outcome: ReplacementOutcome = job.value
+        self.lost_button.setEnabled(bool(self.lost_reason.text().strip()))
+        self.lost_outcome = outcome
+        if outcome.path is not None:
+            text = self.tr("New package written to %1; %2 key(s) of the lost package "
+                           "revoked. Give the new package to the expert in person.") \
+                .replace("%1", str(outcome.path)).replace("%2", str(outcome.revoked))
+        elif outcome.problems:
+            text = EvaluatorError(outcome.problems).render()
+        else:
+            text = self.tr("The new package could not be written: %1").replace(
+                "%1", outcome.os_error)
+        self.summary.setPlainText(text)
+        self.finished_building.emit(outcome)
 
     def _choose_folder(self) -> None:
         name = QFileDialog.getExistingDirectory(self, self.tr("Folder for the packages"),
@@ -227,6 +334,7 @@ class PackagesDialog(QDialog):
     def cancel(self) -> None:
         self.runner.cancel()
         self.group_runner.cancel()
+        self.lost_runner.cancel()
 
     @Slot(object)
     def _on_done(self, job: JobOutcome) -> None:
@@ -250,7 +358,7 @@ class PackagesDialog(QDialog):
         self.finished_building.emit(outcome)
 
     def reject(self) -> None:
-        if self.runner.busy or self.group_runner.busy:
+        if self.runner.busy or self.group_runner.busy or self.lost_runner.busy:
             self.cancel()
             return
         super().reject()

@@ -1,8 +1,10 @@
-"""File → Settings: the UI language (this computer) and the method's thresholds (this workspace).
+"""File → Settings: the UI language (this computer); who is working, the programme's size
+in the year and the method's thresholds (this workspace).
 
 The language is kept in QSettings and applied at once; thresholds are workspace settings
-(evaluator.settings.SETTINGS, each with its source in the report or method.md) saved with
-`Workspace.set_setting`, so the audit log records who changed which rule.
+(evaluator.settings.SETTINGS, each with its source in the report or the scoring method)
+saved with `Workspace.set_setting`, and the batch sizes with
+`programme.set_programme_sizes`, so the audit log records who changed which figure.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QMessageBox,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
@@ -27,9 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from evaluator import messages
+from evaluator.errors import EvaluatorError
+from evaluator.people import choose_working_name, remembered_names
+from evaluator.programme import programme_sizes, set_programme_sizes
 from evaluator.settings import SETTINGS, Setting
 from ui.context import AppContext
 from ui.i18n import LANGUAGES, save_language, ui_language
+from ui.window_fit import fit_size
 
 # Each language is named in itself, as language pickers do.
 LANGUAGE_NAMES = {"zh": "中文（简体）", "en": "English"}
@@ -74,8 +82,10 @@ class SettingsDialog(QDialog):
         self.context = context
         self.language_changed = False
         self.editors: dict[str, QWidget] = {}
+        self.size_editors: dict[str, QSpinBox] = {}
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumSize(720, 560)
+        self.setMinimumSize(600, 400)
+        fit_size(self, 720, 560)
 
         self.language_combo = QComboBox()
         for lang in LANGUAGES:
@@ -87,8 +97,12 @@ class SettingsDialog(QDialog):
         language_form.addRow(self.tr("Language:"), self.language_combo)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(language_box)
+        top = QHBoxLayout()
+        top.addWidget(language_box, 1)
+        layout.addLayout(top)
         if context.workspace is not None:
+            top.addWidget(self._people_box(), 1)
+            layout.addWidget(self._programme_box())
             layout.addWidget(self._threshold_box(), 1)
         else:
             layout.addWidget(QLabel(self.tr("Open a workspace to see its method thresholds.")))
@@ -101,6 +115,47 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _people_box(self) -> QWidget:
+        box = QGroupBox(self.tr("Who is working (recorded with every change)"))
+        form = QFormLayout(box)
+        self.name_combo = QComboBox()
+        self.name_combo.setEditable(True)
+        self.name_combo.addItems(remembered_names(self.context.ws))
+        self.name_combo.setCurrentText(self.context.ws.actor)
+        form.addRow(self.tr("Name:"), self.name_combo)
+        return box
+
+    def _programme_box(self) -> QWidget:
+        ws = self.context.ws
+        year = self.context.year or ws.current_year()
+        zh = messages.current_language() == "zh"
+        box = QGroupBox(self.tr("Alliances in the programme, %1 (the shares of \"all "
+                                "alliances\" and of each batch)").replace("%1", str(year)))
+        grid = QGridLayout(box)
+        sizes = programme_sizes(ws, year)
+        for column, b in enumerate(sizes):
+            spin = QSpinBox()
+            spin.setRange(0, 100000)
+            spin.setValue(b.size)
+            spin.valueChanged.connect(self._show_total)
+            grid.addWidget(QLabel(b.name if zh else b.name_en), 0, 2 * column)
+            grid.addWidget(spin, 0, 2 * column + 1)
+            self.size_editors[b.batch_id] = spin
+        self.total_label = QLabel()
+        grid.addWidget(self.total_label, 1, 0, 1, 2 * len(sizes))
+        sources = "; ".join(dict.fromkeys(b.source_text() for b in sizes))
+        source = QLabel(self.tr("Source: %1").replace("%1", sources))
+        source.setWordWrap(True)
+        source.setStyleSheet("color: palette(placeholder-text);")
+        grid.addWidget(source, 2, 0, 1, 2 * len(sizes))
+        self._show_total()
+        return box
+
+    def _show_total(self) -> None:
+        total = sum(spin.value() for spin in self.size_editors.values())
+        self.total_label.setText(self.tr("All alliances in the programme: %1")
+                                 .replace("%1", str(total)))
 
     def _threshold_box(self) -> QWidget:
         zh = messages.current_language() == "zh"
@@ -118,7 +173,6 @@ class SettingsDialog(QDialog):
             grid.addWidget(label, 0, column)
         for row, setting in enumerate(SETTINGS, start=1):
             label = QLabel(setting.label if zh else setting.label_en)
-            label.setToolTip(setting.key)
             label.setWordWrap(True)
             editor = setting_editor(setting, ws.setting(setting.key))
             editor.setToolTip(self.tr("Default: %1").replace("%1", str(setting.default)))
@@ -137,11 +191,12 @@ class SettingsDialog(QDialog):
         return box
 
     def source_text(self, source: str) -> str:
-        """The setting's source (2018 report section, method.md, …) in the UI language."""
+        """The setting's source (a section of the 2018 report, the scoring method, …) in
+        the UI language."""
         names = {"2018 report": self.tr("2018 report"),
-                 "method.md": self.tr("scoring method (method.md)"),
-                 "issue 3 default": self.tr("product default (issue 3)"),
-                 "product default": self.tr("product default")}
+                 "method.md": self.tr("the evaluation's scoring method"),
+                 "issue 3 default": self.tr("default of this software"),
+                 "product default": self.tr("default of this software")}
         for english, translated in names.items():
             if source.startswith(english):
                 return translated + source[len(english):]
@@ -157,7 +212,30 @@ class SettingsDialog(QDialog):
         return {key: value for key, editor in self.editors.items()
                 if (value := editor_value(editor)) != ws.setting(key)}
 
+    def changed_sizes(self) -> dict[str, int]:
+        if self.context.workspace is None:
+            return {}
+        year = self.context.year or self.context.ws.current_year()
+        current = {b.batch_id: b.size for b in programme_sizes(self.context.ws, year)}
+        return {bid: spin.value() for bid, spin in self.size_editors.items()
+                if spin.value() != current.get(bid)}
+
     def accept(self) -> None:
+        if self.context.workspace is not None:
+            ws = self.context.ws
+            try:
+                name = self.name_combo.currentText()
+                if " ".join(name.split()) != ws.actor:
+                    choose_working_name(ws, name)
+                    self.context.data_changed.emit("people")
+                sizes = self.changed_sizes()
+                if sizes:
+                    set_programme_sizes(ws, self.context.year or ws.current_year(),
+                                        {b: s.value() for b, s in self.size_editors.items()})
+                    self.context.data_changed.emit("settings")
+            except EvaluatorError as error:
+                QMessageBox.warning(self, self.tr("Settings"), error.render())
+                return
         changed = self.changed_settings()
         if changed:
             ws = self.context.ws

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evaluator.audit_labels import action_text, entity_text
 from evaluator.consensus import ROUNDS, Consensus, band_classifier, published_score
 from evaluator.plenary import Decision, decisions
 from evaluator.results import (
@@ -42,10 +43,12 @@ from evaluator.results import (
     score_files_for_alliance,
     stored_result,
 )
+from evaluator.timefmt import local_time
 from evaluator.workspace import Workspace
 from ui.labels import band_label, round_label, source_label
 from ui.models.rows_model import Index, RowsTableModel
 from ui.screens.plenary import HeatmapModel
+from ui.window_fit import fit_size
 
 DROPPED_BACKGROUND = "#ECECEC"
 
@@ -56,8 +59,8 @@ def number(value: float) -> str:
 
 
 def moment(iso: str | None) -> str:
-    """'2019-01-18T16:00:00+08:00' -> '2019-01-18 16:00'."""
-    return "" if not iso else iso.replace("T", " ")[:16]
+    """A stored time in local time, as the UI language writes it."""
+    return local_time(iso)
 
 
 @dataclass(frozen=True)
@@ -211,10 +214,10 @@ class AuditModel(RowsTableModel[AuditRow]):
                 return e.actor
             if column == 2:
                 label = ACTION_LABELS.get(e.action)
-                return self.tr(ACTION_LABELS[e.action]) if label else e.action
+                return self.tr(ACTION_LABELS[e.action]) if label else action_text(e.action)
             if column == 3:
                 entity = ENTITY_LABELS.get(e.entity)
-                name = self.tr(ENTITY_LABELS[e.entity]) if entity else e.entity
+                name = self.tr(ENTITY_LABELS[e.entity]) if entity else entity_text(e.entity)
                 return f"{name} {e.entity_key}"
             return self.details(e)
         return None
@@ -333,7 +336,7 @@ class TraceDialog(QDialog):
         layout.addWidget(buttons)
 
         self._fill()
-        self.resize(1160, 720)
+        fit_size(self, 1160, 720)
 
     # -- what was published ----------------------------------------------------------------
     def _published(self) -> tuple[str, int | None, str | None]:

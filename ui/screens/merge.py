@@ -44,6 +44,7 @@ from evaluator.flags import flag_disagreements
 from evaluator.merge import FileResult, MergeReport
 from evaluator.progress import Progress
 from evaluator.progress_matrix import ExpertRow, progress_matrix
+from evaluator.timefmt import local_time
 from evaluator.workspace import Workspace
 from ui.context import AppContext
 from ui.labels import round_label, status_label
@@ -144,7 +145,9 @@ class FileResultModel(RowsTableModel[FileResult | ReceivedFile]):
                 return "" if r.sequence is None else r.sequence
             if col == 5:
                 if r.status == "rejected":
-                    return ""
+                    # What the file carried; whether it verified is in the reasons.
+                    carried = r.signed or bool(r.score_file and r.score_file.signature)
+                    return self._yes_no(carried) if r.score_file is not None else "—"
                 # A file already merged is not read again: its signature is not known here
                 # (the row of the first merge below says whether it was signed).
                 if r.status == "unchanged" and not r.signed:
@@ -155,8 +158,11 @@ class FileResultModel(RowsTableModel[FileResult | ReceivedFile]):
             if col == self.REASONS:
                 sep = "\n" if role == Qt.ItemDataRole.ToolTipRole else "；"
                 # The row names the file already: render each problem without it.
-                return sep.join(messages.render_problem(replace(p, file=None))
-                                for p in r.problems + r.warnings)
+                reasons = sep.join(messages.render_problem(replace(p, file=None))
+                                   for p in r.problems + r.warnings)
+                if r.status == "rejected" and not reasons:
+                    return self.tr("Refused: the file could not be read as a score file.")
+                return reasons
         if role == Qt.ItemDataRole.BackgroundRole and col == 1:
             colour = {"accepted": QColor(200, 235, 200), "rejected": QColor(245, 200, 200),
                       "unchanged": QColor(230, 230, 230)}[r.status]
@@ -169,7 +175,7 @@ class FileResultModel(RowsTableModel[FileResult | ReceivedFile]):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             values: list[Any] = [f.file_name, status_label(f.status), f.expert,
                                  round_label(f.round), f.sequence, self._yes_no(f.signed),
-                                 f.received_at.replace("T", " ")[:16], ""]
+                                 local_time(f.received_at), ""]
             return values[col] if 0 <= col < len(values) else None
         if role == Qt.ItemDataRole.ForegroundRole and f.status == "superseded":
             return QBrush(QColor(110, 110, 110))
@@ -337,8 +343,10 @@ class Screen(AcceptsFileDrops, QWidget):
             self.accept_revoked.setChecked(False)
 
     def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Score files"), "",
-                                                self.tr("Score files (*.xlsx)"))
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Score files"), "", ";;".join((
+                self.tr("Score files and group files (*.xlsx *.evgroup)"),
+                self.tr("Score files (*.xlsx)"), self.tr("Group files (*.evgroup)"))))
         if files:
             self.merge_paths([Path(f) for f in files])
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from evaluator import messages
+from evaluator.programme import programme_sizes
 from evaluator.workspace import Workspace
 from ui.context import AppContext
 
@@ -41,7 +42,7 @@ class RoundCounts:
 class YearOverview:
     year: int
     title: str
-    batches: list[dict[str, Any]]  # id, name, name_en, size, registered
+    batches: list[dict[str, Any]]  # id, name, name_en, size (that year's), registered, source
     alliances: int
     submissions: int
     eligible: int | None  # None when eligibility cannot be assessed
@@ -64,10 +65,11 @@ def eligible_count(ws: Workspace, year: int) -> int:
 
 
 def year_overview(ws: Workspace, year: int) -> YearOverview:
-    batches = [dict(row) for row in ws.db.query(
-        "SELECT b.id, b.name, b.name_en, b.size,"
-        " (SELECT count(*) FROM alliances a WHERE a.batch_id = b.id) AS registered"
-        " FROM batches b ORDER BY b.sort")]
+    registered = {r[0]: r[1] for r in ws.db.execute(
+        "SELECT batch_id, count(*) FROM alliances GROUP BY batch_id")}
+    batches = [{"id": b.batch_id, "name": b.name, "name_en": b.name_en, "size": b.size,
+                "registered": registered.get(b.batch_id, 0), "source": b.source_text()}
+               for b in programme_sizes(ws, year)]
     rounds: dict[str, RoundCounts] = {}
     for rnd in ROUNDS:
         params = (year, rnd)
@@ -232,9 +234,11 @@ class Screen(QWidget):
         zh = messages.current_language() == "zh"
         cards: list[tuple[str, Card]] = []
         official = sum(b["size"] for b in data.batches)
+        sources = "; ".join(dict.fromkeys(b["source"] for b in data.batches))
         cards.append(("alliances", Card(
             str(data.alliances), self.tr("Alliances in the registry"),
-            self.tr("%1 in the programme").replace("%1", str(official)))))
+            self.tr("%1 in the programme (%2; change in Settings)").replace(
+                "%1", str(official)).replace("%2", sources))))
         for batch in data.batches:
             name = batch["name"] if zh else batch["name_en"]
             cards.append((f"batch_{batch['id']}", Card(

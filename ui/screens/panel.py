@@ -58,6 +58,7 @@ from evaluator.panel import (
 from evaluator.registry import Alliance, get_alliance, list_alliances
 from evaluator.workspace import Workspace
 from ui.context import AppContext
+from ui.dialogs.report_dialog import INFORMATION, WARNING, show_message
 from ui.models.assignment_model import (
     ASSIGNED_COLOUR,
     CONFLICT_COLOUR,
@@ -345,10 +346,10 @@ class Screen(QWidget):
 
     # -- messages (separate so tests can replace the modal boxes) ------------------------------
     def show_problem(self, text: str) -> None:
-        QMessageBox.warning(self, self.tr("Not possible"), text)
+        show_message(self, WARNING, self.tr("Not possible"), text)
 
     def show_info(self, title: str, text: str) -> None:
-        QMessageBox.information(self, title, text)
+        show_message(self, INFORMATION, title, text)
 
     def ask_confirmation(self, text: str) -> bool:
         answer = QMessageBox.question(self, self.tr("Please confirm"), text)

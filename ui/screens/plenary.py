@@ -19,22 +19,24 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QDoubleSpinBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -45,13 +47,16 @@ from evaluator.errors import EvaluatorError
 from evaluator.flags import AgendaItem, flag_disagreements
 from evaluator.plenary import current_decision, decide
 from evaluator.rubric import Rubric
+from evaluator.timefmt import local_time
 from ui.context import AppContext
-from ui.labels import band_label, flag_text, round_label, round_mark
+from ui.dialogs.report_dialog import WARNING, show_message
+from ui.labels import band_label, flag_label, flag_text, round_label, round_mark
 from ui.models.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 ALLIANCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PROJECTOR_POINT_SIZE = 13
+LAYOUT_KEY = "plenary/v2"
 
 # Suffixes dropped from alliance names in the narrow agenda column (full name in the tooltip).
 NAME_SUFFIXES = ("产业技术创新战略联盟", "技术创新战略联盟", "产业技术创新联盟",
@@ -73,6 +78,16 @@ def vertical_name(name: str) -> str:
     return "\n".join(name)
 
 
+def agenda_flags(rules: list[str], words: bool = True) -> str:
+    """The first flag with its words, the others as codes: 'F3 孤立意见 +F2' (each flag's
+    numbers and threshold are in the row's tooltip); codes only in a narrow column."""
+    distinct = list(dict.fromkeys(rules))
+    if not distinct:
+        return ""
+    first = flag_label(distinct[0]) if words else distinct[0]
+    return " ".join([first] + [f"+{r}" for r in distinct[1:]])
+
+
 def _num(value: float) -> str:
     return f"{value:g}" if float(value).is_integer() else f"{value:.2f}".rstrip("0")
 
@@ -91,6 +106,7 @@ class AgendaModel(RowsTableModel[AgendaItem]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.decided: dict[int, float] = {}
+        self.flag_words = True  # the screen turns the words off when the agenda is narrow
 
     def set_items(self, items: list[AgendaItem], decided: dict[int, float]) -> None:
         self.decided = decided
@@ -109,7 +125,7 @@ class AgendaModel(RowsTableModel[AgendaItem]):
             if col == 2:
                 return short_alliance_name(item.name)
             if col == 3:
-                return " ".join(item.rule_names)
+                return agenda_flags(item.rule_names, self.flag_words)
             if col == 4:
                 return f"{item.consensus.consensus:.2f}"
             if col == 5:
@@ -226,8 +242,14 @@ class Screen(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        # Projector type where the screen has the room (1280x720 and up); on a laptop at
+        # 125-150 % the usual type, so that the heat map keeps its rows.
+        from ui.window_fit import available_geometry
+
         font = self.font()
-        font.setPointSize(max(font.pointSize(), PROJECTOR_POINT_SIZE))
+        self.point_size = max(font.pointSize(), PROJECTOR_POINT_SIZE
+                              if available_geometry(self).height() >= 700 else 0)
+        font.setPointSize(self.point_size)
         self.setFont(font)
         self.current: AgendaItem | None = None
 
@@ -242,6 +264,7 @@ class Screen(QWidget):
         self.agenda.setColumnHidden(0, True)
         self.agenda.verticalHeader().setVisible(True)
         self.agenda.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.agenda.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.agenda.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.agenda.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.agenda.horizontalHeader()
@@ -252,7 +275,6 @@ class Screen(QWidget):
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
-        lv.addWidget(self.agenda_label)
         lv.addWidget(self.agenda, 1)
 
         self.heading = QLabel()
@@ -268,19 +290,24 @@ class Screen(QWidget):
         self.heatmap.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.heatmap.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
-        self.heatmap.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+        # Rows one line high: all twenty indicators and the total fit at 1366x768.
+        self.heatmap.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.heatmap.verticalHeader().setMinimumSectionSize(8)
         # Narrow columns so 16 or more experts fit without scrolling sideways (the colour
         # carries the message; the numbers can be a point smaller than the rest).
         heat_font = self.heatmap.font()
-        heat_font.setPointSize(PROJECTOR_POINT_SIZE - 2)
+        heat_font.setPointSize(max(self.point_size - 2, 9))
         self.heatmap.setFont(heat_font)
+        self.heatmap.verticalHeader().setDefaultSectionSize(
+            QFontMetrics(heat_font).height() + 1)
+        names_font = QFont(heat_font)
+        names_font.setPointSize(max(heat_font.pointSize() - 1, 8))
+        self.heatmap.horizontalHeader().setFont(names_font)
         self.heatmap.horizontalHeader().setMinimumSectionSize(26)
         self.heatmap.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         # Indicator names are elided (the full name is the row's tooltip).
         self.heatmap.verticalHeader().setMaximumWidth(112)
         self.heatmap.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.heatmap.installEventFilter(self)
         self.records: QWidget | None = None
         self.tabs = QTabWidget()
         self.tabs.addTab(self.heatmap, self.tr("Scores by expert"))
@@ -310,6 +337,12 @@ class Screen(QWidget):
         self.override_radio.toggled.connect(self.score_box.setEnabled)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Reason (required)"))
+        # Who chairs the plenary: recorded on each decision (not the computer's login).
+        self.chair = QLineEdit()
+        self.chair.setPlaceholderText(self.tr("Chair"))
+        self.chair.setToolTip(self.tr("Who chairs the plenary; recorded on the decision"))
+        self.chair.setMaximumWidth(140)
+        self.reason.setMinimumWidth(self.fontMetrics().horizontalAdvance("0") * 14)
         self.record_button = QPushButton(self.tr("Record decision"))
         self.record_button.clicked.connect(self.record_decision)
         self.decision_label = QLabel()
@@ -317,37 +350,114 @@ class Screen(QWidget):
         decision = QWidget()
         dl = QVBoxLayout(decision)
         dl.setContentsMargins(0, 0, 0, 0)
+        # One row (choice, score, reason, button) leaves the height to the heat map.
         row = QHBoxLayout()
         row.addWidget(self.accept_radio)
         row.addWidget(self.override_radio)
         row.addWidget(self.score_box)
-        row.addStretch(1)
+        row.addWidget(QLabel(self.tr("Chair:")))
+        row.addWidget(self.chair)
+        row.addWidget(self.reason, 1)
+        row.addWidget(self.record_button)
         dl.addLayout(row)
-        row2 = QHBoxLayout()
-        row2.addWidget(self.reason, 1)
-        row2.addWidget(self.record_button)
-        dl.addLayout(row2)
         dl.addWidget(self.decision_label)
+
+        # The figures and the flags' explanations scroll in their own pane below the
+        # agenda (the splitters' positions are remembered).
+        facts = QWidget()
+        fv = QVBoxLayout(facts)
+        fv.setContentsMargins(0, 0, 0, 0)
+        fv.addWidget(self.heading)
+        fv.addWidget(self.summary)
+        fv.addWidget(self.rules)
+        fv.addStretch(1)
+        self.facts = QScrollArea()
+        self.facts.setWidget(facts)
+        self.facts.setWidgetResizable(True)
+        self.facts.setFrameShape(QFrame.Shape.NoFrame)
+        self.facts.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.facts.setMinimumHeight(self.fontMetrics().height() * 2)
+        self.tabs.setMinimumHeight(self.fontMetrics().height() * 6)
+        self.projector_button = QToolButton()
+        self.projector_button.setCheckable(True)
+        self.projector_button.setShortcut(QKeySequence("F11"))
+        self.projector_button.toggled.connect(self.set_projector_mode)
+        agenda_row = QHBoxLayout()
+        agenda_row.addWidget(self.agenda_label, 1)
+        agenda_row.addWidget(self.projector_button)
+        lv.insertLayout(0, agenda_row)
+        # Left, the agenda above the current alliance's figures and flags; right, the
+        # heat map with the whole height (all indicators at 1366x768) and the decision.
+        self.facts_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.facts_splitter.setObjectName("plenaryFactsSplitter")
+        self.facts_splitter.addWidget(left)
+        self.facts_splitter.addWidget(self.facts)
+        self.facts_splitter.setStretchFactor(0, 1)
+        self.facts_splitter.setStretchFactor(1, 1)
+        self.facts_splitter.setChildrenCollapsible(False)
+        self.facts_splitter.setSizes([380, 300])
 
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
-        rv.addWidget(self.heading)
-        rv.addWidget(self.summary)
-        rv.addWidget(self.rules)
         rv.addWidget(self.tabs, 1)
         rv.addWidget(decision)
 
         splitter = QSplitter()
-        splitter.addWidget(left)
+        splitter.addWidget(self.facts_splitter)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([310, 690])  # about 330 px for the agenda at 1280 wide
+        splitter.setSizes([400, 600])  # the agenda's names and flags' words stay readable
+        self.splitter = splitter
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
+        self._restore_layout()
+        self.retranslate_projector()
+        self.agenda.installEventFilter(self)
+        self.heatmap.installEventFilter(self)
         self.refresh()
+
+    # -- layout -----------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        from PySide6.QtCore import QByteArray
+
+        from ui.qt import app_settings
+
+        for key, splitter in (("splitter", self.splitter),
+                              ("facts_splitter", self.facts_splitter)):
+            state = app_settings().value(f"{LAYOUT_KEY}/{key}")
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+            splitter.splitterMoved.connect(lambda _pos, _index: self._save_layout())
+
+    def _save_layout(self) -> None:
+        from ui.qt import app_settings
+
+        app_settings().setValue(f"{LAYOUT_KEY}/splitter", self.splitter.saveState())
+        app_settings().setValue(f"{LAYOUT_KEY}/facts_splitter",
+                                self.facts_splitter.saveState())
+
+    def retranslate_projector(self) -> None:
+        on = self.projector_button.isChecked()
+        self.projector_button.setText(self.tr("Leave projector mode") if on
+                                      else self.tr("Projector mode"))
+        self.projector_button.setToolTip(self.tr(
+            "Projector mode (F11): full screen, without the navigation, the menus and the "
+            "status line, so the heat map gets the room"))
+
+    def set_projector_mode(self, on: bool) -> None:
+        """Full screen for the meeting room: the main window hides its navigation, menus
+        and status line (MainWindow.set_projector_mode); F11 or the button brings them
+        back."""
+        window = self.window()
+        setter = getattr(window, "set_projector_mode", None)
+        if callable(setter):
+            setter(on)
+        self.retranslate_projector()
+        self.fit_heatmap()
 
     def title(self) -> str:
         return self.tr("Plenary")
@@ -359,6 +469,10 @@ class Screen(QWidget):
             self.show_item(None)
             return
         ws, year = self.context.ws, self.context.year
+        if not self.chair.text().strip():
+            last = ws.db.execute("SELECT decided_by FROM plenary_decisions WHERE year = ?"
+                                 " ORDER BY id DESC LIMIT 1", (year,)).fetchone()
+            self.chair.setText(last[0] if last else ws.actor)
         items = flag_disagreements(ws, year)
         decided = {}
         for item in items:
@@ -367,6 +481,7 @@ class Screen(QWidget):
                 decided[item.alliance_id] = d.score
         keep = self.current.alliance_id if self.current else None
         self.agenda_model.set_items(items, decided)
+        self.fit_agenda()
         self.agenda_label.setText(self.tr("Agenda: %n alliance(s)", "", len(items)))
         row = next((i for i, it in enumerate(items) if it.alliance_id == keep), 0)
         if items:
@@ -395,7 +510,25 @@ class Screen(QWidget):
         for column in range(columns):
             header.resizeSection(column, width)
 
+    def fit_agenda(self) -> None:
+        """Flags with their words when the agenda has the width, else their codes (the
+        words and thresholds stay in the tooltip) so the names keep theirs."""
+        metrics = self.agenda.fontMetrics()
+        flags_width = max((metrics.horizontalAdvance(agenda_flags(item.rule_names))
+                           for item in self.agenda_model.rows), default=0) + 16
+        others = sum(self.agenda.columnWidth(c) for c in (1, 4, 5))
+        name_room = self.agenda.viewport().width() - others - flags_width
+        words = name_room >= metrics.horizontalAdvance("联盟名称联盟")
+        if words != self.agenda_model.flag_words:
+            self.agenda_model.flag_words = words
+            rows = self.agenda_model.rowCount()
+            if rows:
+                self.agenda_model.dataChanged.emit(self.agenda_model.index(0, 3),
+                                                   self.agenda_model.index(rows - 1, 3))
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.agenda and event.type() == QEvent.Type.Resize:
+            self.fit_agenda()
         if watched is self.heatmap and event.type() == QEvent.Type.Resize:
             self.fit_heatmap()
         return super().eventFilter(watched, event)
@@ -415,7 +548,8 @@ class Screen(QWidget):
         assert year is not None
         c: Consensus = item.consensus
         self.record_button.setEnabled(True)
-        self.heading.setText(f"<span style='font-size:16pt'><b>{item.code} {item.name}</b></span>")
+        self.heading.setText(f"<span style='font-size:{self.point_size + 3}pt'><b>{item.code} "
+                             f"{item.name}</b></span>")
         rounds = "  ".join(
             self.tr("%1: %2").replace("%1", round_label(r)).replace("%2", f"{m:.2f}")
             for r, m in c.by_round.items())
@@ -448,12 +582,14 @@ class Screen(QWidget):
         self.comments.setPlainText("\n".join(lines) or self.tr("No comments."))
         d = current_decision(ws, year, item.alliance_id)
         self.score_box.setValue(round(c.consensus * 2) / 2)
+        # Only a decision takes a line: undecided, the height stays with the heat map.
+        self.decision_label.setVisible(d is not None)
         if d is None:
             self.decision_label.setText(self.tr("No decision yet."))
         else:
             self.decision_label.setText(
                 self.tr("Decided: %1 by %2 at %3 — %4").replace("%1", _num(d.score))
-                .replace("%2", d.decided_by).replace("%3", d.decided_at)
+                .replace("%2", d.decided_by).replace("%3", local_time(d.decided_at))
                 .replace("%4", d.reason))
 
     def record_decision(self) -> bool:
@@ -461,14 +597,20 @@ class Screen(QWidget):
             return False
         reason = self.reason.text().strip()
         if not reason:
-            QMessageBox.warning(self, self.tr("Plenary"),
+            show_message(self, WARNING, self.tr("Plenary"),
                                 self.tr("Please give the reason for the decision."))
+            return False
+        chair = " ".join(self.chair.text().split())
+        if not chair:
+            show_message(self, WARNING, self.tr("Plenary"),
+                         self.tr("Please enter who chairs the plenary."))
             return False
         score = None if self.accept_radio.isChecked() else self.score_box.value()
         try:
-            decide(self.context.ws, self.context.year, self.current.alliance_id, score, reason)
+            decide(self.context.ws, self.context.year, self.current.alliance_id, score, reason,
+                   decided_by=chair)
         except EvaluatorError as error:
-            QMessageBox.warning(self, self.tr("Plenary"), error.render())
+            show_message(self, WARNING, self.tr("Plenary"), error.render())
             return False
         self.reason.clear()
         self.context.data_changed.emit("plenary")

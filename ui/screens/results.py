@@ -11,7 +11,7 @@ its own connection and fills the tables when it returns; below, it stays on the 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -46,16 +46,26 @@ from PySide6.QtWidgets import (
 )
 
 from evaluator.errors import EvaluatorError
-from evaluator.history import ALevelRow, a_level, stalled
+from evaluator.history import ALevelRow, a_level, missing_text, missing_years, stalled
 from evaluator.progress import Progress
 from evaluator.registry import Alliance
-from evaluator.results import BANDS, ResultRow, publish_results, results_for_year
+from evaluator.results import (
+    BANDS,
+    ResultRow,
+    compute_results,
+    last_publication,
+    publish_results,
+    results_for_year,
+    undecided_items,
+)
 from evaluator.statistics import Statistics, compute_statistics
+from evaluator.timefmt import local_time
 from evaluator.workspace import Workspace
 from ui.charts import BandPieView, GroupedBarView
 from ui.context import AppContext
 from ui.labels import band_label, batch_names, indicator_names, source_label
 from ui.models.rows_model import RowsTableModel
+from ui.widgets.history_years import HistoryYears
 from ui.workers import BackgroundRunner, JobOutcome, JobWorker
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -77,6 +87,8 @@ class ResultsData:
     a_level: list[ALevelRow]
     stalled: list[Alliance]
     leniency: dict[int, float]  # expert id -> points, for the trace's information figure
+    a_level_missing: list[int] = field(default_factory=list)  # years without results
+    stalled_missing: list[int] = field(default_factory=list)
 
 
 def read_results(ws: Workspace, year: int) -> ResultsData:
@@ -90,7 +102,9 @@ def read_results(ws: Workspace, year: int) -> ResultsData:
     rows = results_for_year(ws, year, sets)
     return ResultsData(rows, compute_statistics(ws, year, rows),
                        a_level(ws, year, results=rows), stalled(ws, year, results=rows),
-                       leniency_by_expert(sets))
+                       leniency_by_expert(sets),
+                       missing_years(ws, year, "history.a_level_years", rows),
+                       missing_years(ws, year, "history.stalled_years", rows))
 
 
 def band_names() -> dict[str, str]:
@@ -153,7 +167,7 @@ class ResultsModel(RowsTableModel[ResultRow]):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole):
             values: list[Any] = [r.rank, r.code, r.name, self.batch_names.get(r.batch_id,
                                                                                r.batch_id),
-                                 r.score, band_label(r.band), source_label(r.source)]
+                                 r.score, band_label(r.band), source_label(r.source, r.basis)]
             value = values[column]
             if role == Qt.ItemDataRole.UserRole:
                 return {0: r.rank, 4: -1 if r.score is None else r.score}.get(column, value)
@@ -204,6 +218,16 @@ def _table(model: QAbstractTableModel) -> QTableView:
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
     return view
+
+
+def _with_hint(hint: QLabel, table: QTableView) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    hint.setWordWrap(True)
+    layout.addWidget(hint)
+    layout.addWidget(table, 1)
+    return page
 
 
 def _columns_width(view: QTableView) -> int:
@@ -297,10 +321,16 @@ class Screen(QWidget):
         # A-level and stalled.
         self.a_level_model = RowsModel([self.tr("No."), self.tr("Code"), self.tr("Alliance")],
                                        self)
-        self.tabs.addTab(_table(self.a_level_model), self.tr("A-level alliances"))
+        self.a_level_hint = QLabel()
+        self.tabs.addTab(_with_hint(self.a_level_hint, _table(self.a_level_model)),
+                         self.tr("A-level alliances"))
         self.stalled_model = RowsModel([self.tr("Code"), self.tr("Alliance"), self.tr("Batch")],
                                        self)
-        self.tabs.addTab(_table(self.stalled_model), self.tr("Stalled alliances"))
+        self.stalled_hint = QLabel()
+        self.tabs.addTab(_with_hint(self.stalled_hint, _table(self.stalled_model)),
+                         self.tr("Stalled alliances"))
+        self.history = HistoryYears()
+        self.history.imported.connect(self._history_imported)
 
         # Statistics.
         self.overall_model = RowsModel([self.tr("Band"), self.tr("Alliances"),
@@ -354,6 +384,7 @@ class Screen(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(stats_inner)
         self.tabs.addTab(scroll, self.tr("Statistics"))
+        self.tabs.addTab(self.history, self.tr("Past years"))
 
         self.refresh()
 
@@ -368,6 +399,7 @@ class Screen(QWidget):
                        self.trace_button):
             button.setEnabled(enabled)
         if ws is None or self.context.year is None:
+            self.history.set_workspace(None, None)
             self.model.set_rows([], {})
             self.leniency = None
             self.summary.setText(self.tr("No workspace is open."))
@@ -427,12 +459,21 @@ class Screen(QWidget):
         self.stats = data.stats
         self.leniency = data.leniency
         self._show_lists(data.a_level, data.stalled, names)
+        self._show_hints(data, year)
+        self.history.set_workspace(ws, year)
         self._show_statistics(self.stats, names, indicator_names(ws.rubric(year)))
         source = rows[0].source if rows else ""
-        self.summary.setText(self.tr(
-            "{year}: {n} alliances took part ({source}); {total} in the programme.").format(
-                year=year, n=len(rows), source=source_label(source) or "-",
-                total=self.stats.total))
+        text = self.tr("{year}: {n} alliances took part; {total} in the programme.").format(
+            year=year, n=len(rows), total=self.stats.total)
+        publication = last_publication(ws, year) if source == "published" else None
+        if publication is not None:
+            text += " " + self.tr("Published by {by} on {at}.").format(
+                by=publication["published_by"], at=local_time(publication["published_at"]))
+        elif source in ("plenary", "consensus"):
+            text += " " + self.tr("Not yet published: the scores as they stand now.")
+        elif source == "history":
+            text += " " + self.tr("Imported past results (see Past years).")
+        self.summary.setText(text)
 
     # -- tracing a score -----------------------------------------------------------------
     def selected_result(self) -> ResultRow | None:
@@ -473,6 +514,28 @@ class Screen(QWidget):
         self.a_level_model.set_rows([[r.seq, r.code, r.name] for r in a_rows])
         self.stalled_model.set_rows([[a.code, a.name, names.get(a.batch_id, a.batch_id)]
                                      for a in stalled_rows])
+
+    def _show_hints(self, data: ResultsData, year: int) -> None:
+        """Why a three-year list is empty when it cannot be judged yet."""
+        ws = self.context.ws
+        for hint, missing, what, n_key, found in (
+                (self.a_level_hint, data.a_level_missing,
+                 self.tr("the A-level alliances"), "history.a_level_years", data.a_level),
+                (self.stalled_hint, data.stalled_missing,
+                 self.tr("the stalled alliances"), "history.stalled_years", data.stalled)):
+            if missing:
+                hint.setText(missing_text(ws, year, missing, what))
+                hint.setStyleSheet("color: #8a5300; font-weight: bold;")
+            else:
+                n = int(ws.setting(n_key))
+                hint.setText(self.tr("%1-%2: %3 alliances.").replace(
+                    "%1", str(year - n + 1)).replace("%2", str(year)).replace(
+                    "%3", str(len(found))))
+                hint.setStyleSheet("")
+
+    def _history_imported(self, _year: int) -> None:
+        self.context.data_changed.emit("results")
+        self.refresh()
 
     def _show_statistics(self, s: Statistics, batch_labels: dict[str, str],
                          indicator_labels: dict[str, str]) -> None:
@@ -519,14 +582,15 @@ class Screen(QWidget):
         ws = self.context.workspace
         if ws is None or self.context.year is None:
             return
-        answer = QMessageBox.question(
-            self, self.tr("Publish results"),
-            self.tr("Freeze the {year} results as published? Later score changes will not "
-                    "change them until you publish again.").format(year=self.context.year))
-        if answer != QMessageBox.StandardButton.Yes:
+        from ui.dialogs.publish_dialog import PublishDialog
+
+        year = self.context.year
+        dialog = PublishDialog(year, len(compute_results(ws, year)), ws.actor,
+                               undecided_items(ws, year), self)
+        if not dialog.exec():
             return
         try:
-            rows = publish_results(ws, self.context.year)
+            rows = publish_results(ws, year, accepted_undecided=dialog.accepted_undecided())
         except EvaluatorError as error:
             QMessageBox.warning(self, self.tr("Publish results"), error.render())
             return

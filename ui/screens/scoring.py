@@ -20,6 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QByteArray,
     QCoreApplication,
     QEvent,
     QItemSelectionModel,
@@ -31,6 +32,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QAction,
     QBrush,
     QColor,
     QFont,
@@ -42,6 +44,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -51,24 +54,32 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from evaluator import APP_NAME, messages
+from evaluator import messages
 from evaluator.errors import EvaluatorError
 from evaluator.packages import Package, PackageAlliance, Score, format_value
 from evaluator.rubric import Indicator, IndicatorGroup
+from evaluator.rubric_levels import Level, indicator_levels
 from evaluator.scoring import parse_score_text
 from ui.context import AppContext
+from ui.dialogs.report_dialog import INFORMATION, WARNING, show_message
 from ui.labels import round_label
 from ui.models.rows_model import RowsTableModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 ROUNDS = ("initial", "review")
+LAYOUT_KEY = "scoring_panel/v2"
+EXPORT_KEYS = QKeySequence("Ctrl+E")
+SMALL_SCREEN_WIDTH = 1200  # logical pixels
+LEVEL_KEYS = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3)
 
 
 def _english() -> bool:
@@ -97,6 +108,7 @@ class AllianceListModel(RowsTableModel[PackageAlliance]):
         self.package = package
         self.rows = package.alliances()
         self._progress = package.progress()
+        self.collapsed = False  # only the codes show: a complete alliance's code is green
 
     def row_of(self, alliance_id: int) -> int:
         for i, a in enumerate(self.rows):
@@ -113,8 +125,9 @@ class AllianceListModel(RowsTableModel[PackageAlliance]):
         if role == Qt.ItemDataRole.DisplayRole:
             return (a.code, a.name, f"{done}/{total}")[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{a.code} {a.name}\n{a.batch_name}"
-        if role == Qt.ItemDataRole.ForegroundRole and column == 2:
+            return f"{a.code} {a.name}\n{a.batch_name}\n" + self.tr("Scored %1").replace(
+                "%1", f"{done}/{total}")
+        if role == Qt.ItemDataRole.ForegroundRole and (column == 2 or self.collapsed):
             if done == total:
                 return QBrush(QColor("#1b7f3b"))
             return None
@@ -122,11 +135,16 @@ class AllianceListModel(RowsTableModel[PackageAlliance]):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def refresh_all(self) -> None:
+        self._progress = self.package.progress()
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 2))
+
     def refresh_progress(self, alliance_id: int) -> None:
         self._progress = self.package.progress()
         row = self.row_of(alliance_id)
         if row >= 0:
-            self.dataChanged.emit(self.index(row, 2), self.index(row, 2))
+            self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
 
 
 class IndicatorModel(RowsTableModel[IndicatorGroup | Indicator]):
@@ -173,6 +191,9 @@ class IndicatorModel(RowsTableModel[IndicatorGroup | Indicator]):
         return sum(self._scores[i.code].value for i in group.indicators
                    if i.code in self._scores)
 
+    def group_scored(self, group: IndicatorGroup) -> bool:
+        return any(i.code in self._scores for i in group.indicators)
+
     def total(self) -> float:
         return sum(s.value for s in self._scores.values())
 
@@ -198,8 +219,9 @@ class IndicatorModel(RowsTableModel[IndicatorGroup | Indicator]):
         if isinstance(item, IndicatorGroup):
             if role == Qt.ItemDataRole.DisplayRole:
                 name = item.name_en if english else item.name
-                return (item.code, name, format_value(self.group_total(item)),
-                        format_value(item.max_points))[column]
+                total = (format_value(self.group_total(item)) if self.group_scored(item)
+                         else "—")
+                return (item.code, name, total, format_value(item.max_points))[column]
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)
@@ -287,34 +309,142 @@ class ScoringPanel(QWidget):
         self.alliance_row = 0
         self.code = self.rubric.codes[0]
         self._moving = False
+        self.closed = False
 
         self.alliances = AllianceListModel(package, self)
         self.indicators = IndicatorModel(package, self)
         self.records = PackageRecordsModel(self)
 
-        # left: alliances
+        # left: alliances, collapsible to their codes (the name is in the tooltip)
         self.alliance_view = QTableView()
         self.alliance_view.setModel(self.alliances)
         self._setup_table(self.alliance_view)
-        self.alliance_view.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.Stretch)
-        self.alliance_view.setColumnWidth(0, 56)
-        self.alliance_view.setColumnWidth(2, 60)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
+        alliance_header = self.alliance_view.horizontalHeader()
+        alliance_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        alliance_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        alliance_header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.alliance_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.left = QWidget()
+        left_layout = QVBoxLayout(self.left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(2)
         self.who_label = QLabel()
         self.who_label.setWordWrap(True)
-        left_layout.addWidget(self.who_label)
+        self.collapse_button = QToolButton()
+        self.collapse_button.setCheckable(True)
+        self.collapse_button.setAutoRaise(True)
+        self.collapse_button.toggled.connect(self.set_alliances_collapsed)
+        who_row = QHBoxLayout()
+        who_row.setContentsMargins(0, 0, 0, 0)
+        who_row.addWidget(self.who_label, 1)
+        who_row.addWidget(self.collapse_button, 0, Qt.AlignmentFlag.AlignTop)
+        left_layout.addLayout(who_row)
         left_layout.addWidget(self.alliance_view, 1)
 
-        # middle: what was submitted
-        middle = QWidget()
-        middle_layout = QVBoxLayout(middle)
-        middle_layout.setContentsMargins(0, 0, 0, 0)
+        # middle: the 20 indicators, all visible (heading rows give way on short screens)
+        self.indicator_view = QTableView()
+        self.indicator_view.setModel(self.indicators)
+        self._setup_table(self.indicator_view)
+        header = self.indicator_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(24)
+        self.indicator_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.indicator_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        rows = self.indicator_view.verticalHeader()
+        rows.setMinimumSectionSize(8)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 1)
+        self.indicator_view.installEventFilter(self)
+
+        # right, top: the current indicator, its standard, the entry
         self.records_title = QLabel()
         self.records_title.setWordWrap(True)
         self.records_title.setTextFormat(Qt.TextFormat.RichText)
+        self.total_label = QLabel()
+        self.total_label.setWordWrap(True)
+        big = QFont(self.font())
+        big.setPointSizeF(max(big.pointSizeF(), 10) + 2)
+        big.setBold(True)
+        self.total_label.setFont(big)
+        self.standard = QTextBrowser()
+        self.standard.setMinimumHeight(40)
+        self.standard.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.standard.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.indicator_label = QLabel()
+        self.indicator_label.setWordWrap(True)
+        self.indicator_label.setFont(big)
+
+        self.score_edit = QLineEdit()
+        entry_font = QFont(self.font())
+        entry_font.setPointSizeF(max(entry_font.pointSizeF(), 10) + 6)
+        self.score_edit.setFont(entry_font)
+        self.score_edit.setMaximumWidth(self.score_edit.fontMetrics().horizontalAdvance("0")
+                                        * 7)
+        self.score_edit.setValidator(QRegularExpressionValidator(
+            QRegularExpression(r"[0-9０-９.．。]{0,5}"), self.score_edit))
+        self.score_edit.installEventFilter(self)
+        self.score_edit.textEdited.connect(self._check_entry)
+        self.range_label = QLabel()
+        self.range_label.setWordWrap(True)
+        self.comment_edit = QLineEdit()
+        self.comment_edit.setPlaceholderText(self.tr("Optional comment on this score"))
+        self.comment_edit.installEventFilter(self)
+        self.comment_edit.editingFinished.connect(self.commit_comment)
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setWordWrap(True)
+
+        # Rubric-level entry (an option; typing numbers stays the default): the standard's
+        # full / partial / zero as buttons, keys 1-3 in the score box.
+        self.level_check = QCheckBox(self.tr("Score by &level (keys 1-3)"))
+        self.level_check.setToolTip(self.tr(
+            "Choose the description that fits instead of typing a number: full marks, "
+            "partial (half the maximum) or zero"))
+        self.level_check.toggled.connect(self.set_level_entry)
+        self.level_buttons: list[QPushButton] = []
+        self.levels_box = QWidget()
+        levels_layout = QHBoxLayout(self.levels_box)
+        levels_layout.setContentsMargins(0, 0, 0, 0)
+        for index in range(3):
+            button = QPushButton()
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _c=False, i=index: self.choose_level(i))
+            levels_layout.addWidget(button)
+            self.level_buttons.append(button)
+        self.levels_box.setVisible(False)
+
+        entry = QFormLayout()
+        entry.setContentsMargins(0, 0, 0, 0)
+        score_row = QHBoxLayout()
+        score_row.addWidget(self.score_edit)
+        score_row.addWidget(self.range_label, 1)
+        score_row.addWidget(self.level_check)
+        score_label = QLabel(self.tr("&Score:"))
+        score_label.setBuddy(self.score_edit)
+        comment_label = QLabel(self.tr("&Comment:"))
+        comment_label.setBuddy(self.comment_edit)
+        entry.addRow(score_label, score_row)
+        entry.addRow(self.levels_box)
+        entry.addRow(comment_label, self.comment_edit)
+
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.setSpacing(3)
+        detail_layout.addWidget(self.records_title)
+        detail_layout.addWidget(self.total_label)
+        detail_layout.addWidget(self.indicator_label)
+        detail_layout.addWidget(self.standard, 1)
+        detail_layout.addLayout(entry)
+        detail_layout.addWidget(self.error_label)
+
+        # right, bottom: what the alliance submitted for the indicator
+        evidence = QWidget()
+        evidence_layout = QVBoxLayout(evidence)
+        evidence_layout.setContentsMargins(0, 0, 0, 0)
+        evidence_layout.setSpacing(2)
+        self.records_count = QLabel()
         self.records_view = QTableView()
         self.records_view.setModel(self.records)
         self._setup_table(self.records_view)
@@ -333,103 +463,174 @@ class ScoringPanel(QWidget):
         self.records_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.no_records = QLabel(self.tr("Nothing was submitted for this indicator."))
         self.no_records.setStyleSheet("color: #777;")
-        middle_layout.addWidget(self.records_title)
-        middle_layout.addWidget(self.records_view, 1)
-        middle_layout.addWidget(self.no_records)
+        evidence_layout.addWidget(self.records_count)
+        evidence_layout.addWidget(self.records_view, 1)
+        evidence_layout.addWidget(self.no_records)
 
-        # right: indicators, standard, entry
-        self.indicator_view = QTableView()
-        self.indicator_view.setModel(self.indicators)
-        self._setup_table(self.indicator_view)
-        header = self.indicator_view.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.indicator_view.setColumnWidth(0, 44)
-        self.indicator_view.setColumnWidth(2, 56)
-        self.indicator_view.setColumnWidth(3, 44)
-        self.total_label = QLabel()
-        big = QFont(self.font())
-        big.setPointSizeF(max(big.pointSizeF(), 10) + 2)
-        big.setBold(True)
-        self.total_label.setFont(big)
-        self.standard = QTextBrowser()
-        self.standard.setMinimumHeight(80)
-        self.standard.setMaximumHeight(130)
-        self.standard.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.indicator_label = QLabel()
-        self.indicator_label.setWordWrap(True)
-        self.indicator_label.setFont(big)
+        # Splitters: the expert can give the standard or the evidence more room; their
+        # sizes and the collapsed alliance list are remembered (scoring_panel/... settings).
+        self.detail_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.detail_splitter.setObjectName("scoringDetailSplitter")
+        self.detail_splitter.addWidget(detail)
+        self.detail_splitter.addWidget(evidence)
+        self.detail_splitter.setChildrenCollapsible(False)
+        self.detail_splitter.setStretchFactor(0, 1)
+        self.detail_splitter.setStretchFactor(1, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("scoringSplitter")
+        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(self.indicator_view)
+        self.work_pane = QWidget()
+        self.splitter.addWidget(self.work_pane)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 5)
+        self.splitter.setSizes([240, 330, 560])
 
-        self.score_edit = QLineEdit()
-        entry_font = QFont(self.font())
-        entry_font.setPointSizeF(max(entry_font.pointSizeF(), 10) + 8)
-        self.score_edit.setFont(entry_font)
-        self.score_edit.setMaximumWidth(140)
-        self.score_edit.setValidator(QRegularExpressionValidator(
-            QRegularExpression(r"[0-9０-９.．。]{0,5}"), self.score_edit))
-        self.score_edit.installEventFilter(self)
-        self.score_edit.textEdited.connect(self._check_entry)
-        self.range_label = QLabel()
-        self.comment_edit = QLineEdit()
-        self.comment_edit.setPlaceholderText(self.tr("Optional comment on this score"))
-        self.comment_edit.installEventFilter(self)
-        self.comment_edit.editingFinished.connect(self.commit_comment)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.setWordWrap(True)
-
-        entry = QFormLayout()
-        score_row = QHBoxLayout()
-        score_row.addWidget(self.score_edit)
-        score_row.addWidget(self.range_label, 1)
-        score_label = QLabel(self.tr("&Score:"))
-        score_label.setBuddy(self.score_edit)
-        comment_label = QLabel(self.tr("&Comment:"))
-        comment_label.setBuddy(self.comment_edit)
-        entry.addRow(score_label, score_row)
-        entry.addRow(comment_label, self.comment_edit)
-
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.indicator_view, 3)
-        right_layout.addWidget(self.total_label)
-        right_layout.addWidget(self.indicator_label)
-        right_layout.addWidget(self.standard, 2)
-        right_layout.addLayout(entry)
-        right_layout.addWidget(self.error_label)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(middle)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 4)
-        splitter.setStretchFactor(2, 3)
-        splitter.setSizes([280, 520, 440])
-
-        self.status_label = QLabel(self.tr("Nothing changed yet."))
+        self.status_label = QLabel(self.tr("Every score is saved as soon as it is entered."))
         self.keys_label = QLabel(self.tr(
-            "Type a score and press Enter · ↑/↓ or Tab: indicators · PgUp/PgDn: alliances · "
-            "Ctrl+Z: undo"))
+            "Type a score and press Enter · Alt+C: comment · ↑/↓: indicators · "
+            "PgUp/PgDn: alliances · Ctrl+Z: undo · Ctrl+E: export"))
         self.keys_label.setStyleSheet("color: #555;")
         self.keys_label.setWordWrap(True)
+        self.export_action = QAction(self.tr("&Export score file…"), self)
+        self.export_action.setShortcut(EXPORT_KEYS)
+        self.export_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.export_action.triggered.connect(self.export)
+        self.addAction(self.export_action)
         self.export_button = QPushButton(self.tr("Export score file…"))
         self.export_button.clicked.connect(self.export)
+        # The status, the keys and the export under the entry, so that the indicator
+        # column has the window's whole height.
         bottom = QHBoxLayout()
-        bottom.addWidget(self.status_label)
-        bottom.addWidget(self.keys_label, 1)
+        bottom.addWidget(self.status_label, 1)
         bottom.addWidget(self.export_button)
+        self.status_label.setWordWrap(True)
+        work_layout = QVBoxLayout(self.work_pane)
+        work_layout.setContentsMargins(0, 0, 0, 0)
+        work_layout.setSpacing(2)
+        work_layout.addWidget(self.detail_splitter, 1)
+        work_layout.addLayout(bottom)
+        work_layout.addWidget(self.keys_label)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(bottom)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter, 1)
 
         self.alliance_view.selectionModel().currentRowChanged.connect(self._alliance_clicked)
         self.indicator_view.selectionModel().currentRowChanged.connect(self._indicator_clicked)
         self.who_label.setText(self._who())
+        self._restore_layout()
         if self.alliances.rowCount():
-            self.show_cell(self.alliances.row_at(0).id, self.code)
+            self.show_cell(*self.first_unscored(0))
         self.setFocusProxy(self.score_edit)
+
+    # -- layout ---------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        from ui.qt import app_settings
+
+        settings = app_settings()
+        # On a small screen (a 1366x768 laptop at 125 % or more) the list starts as codes.
+        from ui.window_fit import available_geometry
+
+        small = available_geometry(self).width() < SMALL_SCREEN_WIDTH
+        collapsed = settings.value(f"{LAYOUT_KEY}/alliances_collapsed", small)
+        self.set_alliances_collapsed(collapsed in (True, "true", "1"))
+        self.level_check.setChecked(
+            settings.value(f"{LAYOUT_KEY}/level_entry", False) in (True, "true", "1"))
+        for key, splitter in (("splitter", self.splitter),
+                              ("detail_splitter", self.detail_splitter)):
+            state = settings.value(f"{LAYOUT_KEY}/{key}")
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+
+    def save_layout(self) -> None:
+        from ui.qt import app_settings
+
+        settings = app_settings()
+        settings.setValue(f"{LAYOUT_KEY}/alliances_collapsed",
+                          self.collapse_button.isChecked())
+        settings.setValue(f"{LAYOUT_KEY}/splitter", self.splitter.saveState())
+        settings.setValue(f"{LAYOUT_KEY}/level_entry", self.level_check.isChecked())
+        settings.setValue(f"{LAYOUT_KEY}/detail_splitter", self.detail_splitter.saveState())
+
+    def set_alliances_collapsed(self, collapsed: bool) -> None:
+        """Show only the alliances' codes (names in the tooltip) to give the indicators
+        and the evidence the width on a small screen."""
+        if self.collapse_button.isChecked() != collapsed:
+            self.collapse_button.setChecked(collapsed)  # comes back here via toggled
+            return
+        self.collapse_button.setText("»" if collapsed else "«")
+        self.collapse_button.setToolTip(self.tr("Show the alliances' names") if collapsed
+                                        else self.tr("Show only the alliances' codes"))
+        self.alliance_view.setColumnHidden(1, collapsed)
+        self.alliance_view.setColumnHidden(2, collapsed)
+        self.who_label.setVisible(not collapsed)
+        if collapsed:
+            self.alliance_view.resizeColumnToContents(0)
+            width = (self.alliance_view.columnWidth(0)
+                     + self.alliance_view.verticalScrollBar().sizeHint().width()
+                     + 2 * self.alliance_view.frameWidth())
+            self.left.setMaximumWidth(max(width, self.collapse_button.sizeHint().width()) + 4)
+        else:
+            self.left.setMaximumWidth(16777215)
+        self.alliances.collapsed = collapsed
+
+    # -- rubric-level entry ---------------------------------------------------------------
+    def current_levels(self) -> list[Level]:
+        return indicator_levels(self.current_indicator(), self.rubric, _english())
+
+    def set_level_entry(self, on: bool) -> None:
+        self.levels_box.setVisible(on)
+        if on:
+            self._show_levels()
+
+    def _show_levels(self) -> None:
+        levels = self.current_levels()
+        names = {"full": self.tr("Full marks"), "partial": self.tr("Partial"),
+                 "zero": self.tr("Zero")}
+        for index, button in enumerate(self.level_buttons):
+            if index < len(levels):
+                level = levels[index]
+                button.setText(self.tr("%1 %2 (%3)").replace("%1", str(index + 1)).replace(
+                    "%2", names[level.key]).replace("%3", format_value(level.points)))
+                button.setToolTip(level.description)
+            button.setVisible(index < len(levels))
+
+    def choose_level(self, index: int) -> bool:
+        """Score the current indicator at the level `index` (0 full, 1 partial, 2 zero)
+        and go on, as typing its points and Enter would."""
+        levels = self.current_levels()
+        if not 0 <= index < len(levels):
+            return False
+        self.score_edit.setText(format_value(levels[index].points))
+        self.score_edit.setFocus()
+        return self.move_indicator(1, wrap_alliance=True)
+
+    def fit_indicator_rows(self) -> None:
+        """Every indicator stays visible: when the table is too short, the heading rows
+        give way first (their totals stay in the total line), then the column titles,
+        then the rows tighten down to the height of a line's glyphs."""
+        view = self.indicator_view
+        metrics = view.fontMetrics()
+        row = metrics.height() + 1
+        tightest = metrics.ascent() + 2
+        title = view.horizontalHeader().sizeHint().height()
+        groups = [i for i, item in enumerate(self.indicators.rows)
+                  if isinstance(item, IndicatorGroup)]
+        indicators = len(self.indicators.rows) - len(groups)
+        height = view.height() - 2 * view.frameWidth()
+        hide_groups = len(self.indicators.rows) * row + title > height
+        hide_title = indicators * row + title > height
+        if hide_title:
+            row = max(tightest, min(row, height // max(indicators, 1)))
+        for i in groups:
+            if view.isRowHidden(i) != hide_groups:
+                view.setRowHidden(i, hide_groups)
+        view.horizontalHeader().setVisible(not hide_title)
+        if view.verticalHeader().defaultSectionSize() != row:
+            view.verticalHeader().setDefaultSectionSize(row)
 
     @staticmethod
     def _setup_table(view: QTableView) -> None:
@@ -494,25 +695,54 @@ class ScoringPanel(QWidget):
         self.records.set_rows(records)
         self.records_view.resizeRowsToContents()
         self.no_records.setVisible(not records)
-        self.records_title.setText(
-            f"<b>{_esc(a.code)} {_esc(a.name)}</b><br>{_esc(ind.code)} {_esc(name)} · "
-            + self.tr("%1 records").replace("%1", str(len(records))))
+        self.records_title.setText(f"<b>{_esc(a.code)} {_esc(a.name)}</b>")
+        self.records_title.setToolTip(f"{a.code} {a.name}\n{a.batch_name}")
+        self.records_count.setText(self.tr("Submitted for %1: %2 records").replace(
+            "%1", ind.code).replace("%2", str(len(records))))
         score = self.indicators.score(ind.code)
         self.score_edit.setText(format_value(score.value) if score else "")
         self.score_edit.selectAll()
         self.comment_edit.setText(score.comment if score else "")
-        self.comment_edit.setEnabled(score is not None)
         self.error_label.clear()
+        if self.level_check.isChecked():
+            self._show_levels()
         self._update_totals()
 
     def _update_totals(self) -> None:
-        parts = [f"{g.code}: {format_value(self.indicators.group_total(g))}/"
-                 f"{format_value(g.max_points)}" for g in self.rubric.groups]
+        parts = [f"{g.code}: {self._group_total_text(g)}/{format_value(g.max_points)}"
+                 for g in self.rubric.groups]
         done, total = self.package.progress().get(self.alliance.id, (0, 0))
         self.total_label.setText(self.tr("Total %1 / %2 (%3) · %4 of %5 scored").replace(
-            "%1", format_value(self.indicators.total())).replace(
-            "%2", format_value(self.rubric.max_total)).replace("%3", "  ".join(parts)).replace(
-            "%4", str(done)).replace("%5", str(total)))
+            "%1", format_value(self.indicators.total()) if done else self.tr("not scored")
+        ).replace("%2", format_value(self.rubric.max_total)).replace(
+            "%3", "  ".join(parts)).replace("%4", str(done)).replace("%5", str(total)))
+
+    def _group_total_text(self, group: IndicatorGroup) -> str:
+        if not self.indicators.group_scored(group):
+            return "—"
+        return format_value(self.indicators.group_total(group))
+
+    def first_unscored(self, start_row: int) -> tuple[int, str]:
+        """From alliance row `start_row` on (wrapping), the first alliance with an
+        unscored indicator and that indicator; the start alliance's first indicator
+        when everything is scored."""
+        codes = self.rubric.codes
+        count = self.alliances.rowCount()
+        progress = self.package.progress()
+        for step in range(count):
+            alliance = self.alliances.row_at((start_row + step) % count)
+            done, total = progress.get(alliance.id, (0, 0))
+            if done < total:
+                scored = {code for (_a, code) in self.package.scores(alliance.id)}
+                return alliance.id, next(c for c in codes if c not in scored)
+        return self.alliances.row_at(start_row % count).id, codes[0]
+
+    def first_unscored_of(self, row: int) -> tuple[int, str]:
+        """Alliance row `row` and its first unscored indicator (its first if complete)."""
+        alliance = self.alliances.row_at(row)
+        scored = {code for (_a, code) in self.package.scores(alliance.id)}
+        return alliance.id, next((c for c in self.rubric.codes if c not in scored),
+                                 self.rubric.codes[0])
 
     # -- entry ------------------------------------------------------------------------
     def _check_entry(self, text: str) -> None:
@@ -558,6 +788,21 @@ class ScoringPanel(QWidget):
                                           new_state))
         return True
 
+    def save_score_and_comment(self) -> None:
+        """Enter in the comment box: save the typed score with the comment, then go on to
+        the next indicator. A comment alone (no score yet) is kept in the box."""
+        if not self.score_edit.text().strip() and self.indicators.score(self.code) is None:
+            if self.comment_edit.text().strip():
+                self.error_label.setText(self.tr(
+                    "A comment is saved with its score: type the score first."))
+            self.score_edit.setFocus()
+            return
+        if not self.commit_entry():
+            return
+        self.commit_comment()
+        self.score_edit.setFocus()
+        self.move_indicator(1, wrap_alliance=True)
+
     def commit_comment(self) -> None:
         old = self.indicators.score(self.code)
         if old is None or self._moving:
@@ -577,7 +822,7 @@ class ScoringPanel(QWidget):
             else:
                 saved_at = self.package.set_score(alliance_id, code, state[0], state[1])
         except EvaluatorError as error:
-            QMessageBox.warning(self, self.tr("Not saved"), error.render())
+            show_message(self, WARNING, self.tr("Not saved"), error.render())
             return
         self.alliances.refresh_progress(alliance_id)
         if alliance_id == self.alliance.id:
@@ -587,10 +832,6 @@ class ScoringPanel(QWidget):
         self.scores_changed.emit()
         if navigate:
             self.show_cell(alliance_id, code)
-        elif alliance_id == self.alliance.id and code == self.code:
-            score = self.indicators.score(code)
-            self.comment_edit.setEnabled(score is not None)
-            self._update_totals()
         else:
             self._update_totals()
 
@@ -614,7 +855,7 @@ class ScoringPanel(QWidget):
             return False
         row = self.alliance_row + step
         if 0 <= row < self.alliances.rowCount():
-            self.show_cell(self.alliances.row_at(row).id, self.code)
+            self.show_cell(*self.first_unscored_of(row))
         else:
             self._show_current()
         return True
@@ -641,11 +882,18 @@ class ScoringPanel(QWidget):
         self.score_edit.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
-                and (event.matches(QKeySequence.StandardKey.Undo)
-                     or event.matches(QKeySequence.StandardKey.Redo)):
-            event.accept()  # ours, not the line edit's own undo
-            return True
+        if watched is self.indicator_view and event.type() == QEvent.Type.Resize:
+            self.fit_indicator_rows()
+            return super().eventFilter(watched, event)
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.matches(QKeySequence.StandardKey.Undo) \
+                    or event.matches(QKeySequence.StandardKey.Redo):
+                event.accept()  # ours, not the line edit's own undo
+                return True
+            if QKeySequence(event.keyCombination()) == EXPORT_KEYS \
+                    and self.export_action.shortcut() == EXPORT_KEYS:
+                event.ignore()  # the export shortcut, not the line edit's "end of line"
+                return True
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return super().eventFilter(watched, event)
         if event.matches(QKeySequence.StandardKey.Undo):
@@ -657,8 +905,7 @@ class ScoringPanel(QWidget):
         key = event.key()
         if watched is self.comment_edit:
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.commit_comment()
-                self.score_edit.setFocus()
+                self.save_score_and_comment()
                 return True
             if key == Qt.Key.Key_Escape:
                 score = self.indicators.score(self.code)
@@ -670,6 +917,10 @@ class ScoringPanel(QWidget):
             return super().eventFilter(watched, event)
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.move_indicator(1, wrap_alliance=True)
+            return True
+        if self.level_check.isChecked() and key in LEVEL_KEYS \
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.choose_level(LEVEL_KEYS.index(key))
             return True
         if key in (Qt.Key.Key_Down, Qt.Key.Key_Tab):
             self.move_indicator(1)
@@ -724,15 +975,33 @@ class ScoringPanel(QWidget):
         try:
             result = export_score_file(self.package, Path(name), partial=partial)
         except EvaluatorError as error:
-            QMessageBox.warning(self, self.tr("Not exported"), error.render())
+            show_message(self, WARNING, self.tr("Not exported"), error.render())
             return
-        QMessageBox.information(self, self.tr("Score file written"), self.tr(
+        show_message(self, INFORMATION, self.tr("Score file written"), self.tr(
             "Score file %1 written (export number %2). Send this file to your group leader "
             "or the secretariat.").replace("%1", str(result.path)).replace(
             "%2", str(result.sequence)))
 
+    def refresh_after_import(self) -> None:
+        """Scores written to the package behind the panel (a template import)."""
+        self.undo_stack.clear()
+        self.alliances.refresh_all()
+        if self.alliances.rowCount():
+            self.indicators.set_alliance(None)
+            self.show_cell(self.alliance.id, self.code)
+
+    def unsaved_problem(self) -> str | None:
+        """Why what is typed cannot be saved on closing (None when it can)."""
+        if self.closed or not self.alliances.rowCount():
+            return None
+        return self._entry_problem(self.score_edit.text())
+
     def close_package(self) -> None:
         """Save what is typed (if valid) and close the package."""
+        if self.closed:
+            return
+        self.closed = True
+        self.save_layout()
         if self.alliances.rowCount() and self._entry_problem(self.score_edit.text()) is None:
             self.commit_entry()
             self.commit_comment()
@@ -747,9 +1016,9 @@ def _esc(text: str) -> str:
 # -- the workspace screen --------------------------------------------------------------
 
 def package_folder(workspace_id: str) -> Path:
-    from platformdirs import user_data_dir
+    from evaluator.user_dirs import packages_dir
 
-    return Path(user_data_dir(APP_NAME, appauthor=False)) / "packages" / workspace_id
+    return packages_dir() / workspace_id
 
 
 # (expert id, name, group, {round: (received, assigned)})
@@ -944,9 +1213,12 @@ class Screen(QWidget):
                 build_expert_package(ws, self.context.year, round_, int(expert_id), path)
             package = Package.open(path)
         except EvaluatorError as error:
-            QMessageBox.warning(self, self.tr("Cannot open the package"), error.render())
+            show_message(self, WARNING, self.tr("Cannot open the package"), error.render())
             return False
         self.panel = ScoringPanel(package, self)
+        # In the main window Ctrl+E is File → Export the results workbook; the panel's
+        # export is its button here (the expert's own window keeps Ctrl+E).
+        self.panel.export_action.setShortcut(QKeySequence())
         self.experts_view.setVisible(False)
         self.list_button.setVisible(True)
         self.body.addWidget(self.panel, 1)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -40,6 +39,7 @@ from evaluator.rubric import IndicatorGroup
 from evaluator.submissions import SubmissionSummary, list_submissions
 from ui.context import AppContext
 from ui.dialogs.import_dialog import REGISTRY, SUBMISSIONS, ImportDialog
+from ui.dialogs.report_dialog import WARNING, show_message
 from ui.labels import batch_names
 from ui.widgets.records_view import RecordsView
 
@@ -267,8 +267,12 @@ class Screen(QWidget):
         self.batch_filter.setCurrentIndex(max(found, 0))
         self.batch_filter.blockSignals(False)
         self._apply_filter()
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(1, min(max(self.table.columnWidth(1), 200), 320))
+        # Every column but the name as wide as its contents; the name takes what is left
+        # (elided, full in the tooltip), so 评价要求 never hides behind a sideways scroll.
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         if current is not None:
             self.select_alliance(current)
 
@@ -335,7 +339,7 @@ class Screen(QWidget):
         try:
             counts = export_submissions(self.context.ws, Path(name), self.context.year)
         except EvaluatorError as error:
-            QMessageBox.warning(self, self.tr("Export submissions"), error.render())
+            show_message(self, WARNING, self.tr("Export submissions"), error.render())
             return
         self.context.status_message.emit(messages.text(
             "submissions.exported", path=name, alliances=counts["alliances"],

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from evaluator import messages
 from evaluator.rubric import Indicator, Rubric
 from evaluator.submissions import SubmissionDetail, SubmissionRecord, submission_detail
+from evaluator.timefmt import local_time
 from evaluator.workspace import Workspace
 from ui.models.rows_model import Index, RowsTableModel
 
@@ -167,7 +168,7 @@ class RecordsView(QWidget):
             ]
             lines += [f"{_esc(k)}: {_esc(str(v))}" for k, v in d.extra.items()]
             lines.append(f"<span style='color:gray'>{source}: "
-                         f"{_esc(d.source_file or '')} ({_esc(d.imported_at[:16])})</span>")
+                         f"{_esc(d.source_file or '')} ({_esc(local_time(d.imported_at))})</span>")
             self.info.setText("<br>".join(lines))
         rows = record_rows(rubric, self.detail, indicator_code)
         self.table.clearSpans()
