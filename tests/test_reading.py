@@ -170,6 +170,7 @@ def test_far_cell_is_refused_from_the_xml_before_any_reader(tmp_path: Path) -> N
         "reading.sheet_too_large", "评分", 702)
 
 
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs on Windows")
 def test_folder_and_fifo_are_refused_unopened(tmp_path: Path) -> None:
     import os
 
