@@ -44,6 +44,9 @@ messages.register({
         "zh": "文件清单不是组文件的清单", "en": "no group-file manifest",
     },
     "group_file.no_files": {"zh": "清单中没有列出文件", "en": "the manifest lists no files"},
+    "group_file.listed_twice": {
+        "zh": "清单中有文件列出了两次", "en": "a member is listed twice in the manifest",
+    },
     "group_file.bad_entry": {
         "zh": "清单第 {n} 项不是文件条目", "en": "manifest entry {n} is not a file entry",
     },
@@ -117,4 +120,6 @@ def _manifest_entries(zf: BoundedZip,
                 and isinstance(entry.get("sha256"), str)):
             raise refuse("bad_entry", n=n)
         entries.append((entry["file_name"], entry["sha256"].lower()))
+    if len({name for name, _ in entries}) != len(entries):
+        raise refuse("listed_twice")
     return entries
