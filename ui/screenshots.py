@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from evaluator.expert_scores import expert_scores, withdraw_round
+from evaluator.panel_lists import experts_assigned, first_group, group_members_assigned
 from evaluator.sqlite_files import copy_database
 from ui.qt import use_offscreen_platform
 
@@ -182,19 +184,6 @@ def write_submissions_with_mistakes(ws: Workspace, year: int, out: Path) -> Path
     records.cell(9, header["名称"]).value = None
     book.save(out)
     full.unlink()
-    return out
-
-
-def expert_scores(ws: Workspace, year: int, round_: str, expert_id: int
-                  ) -> dict[str, list[tuple[str, float, str]]]:
-    """What an expert scored in the workspace: alliance code -> (indicator, value, comment)."""
-    out: dict[str, list[tuple[str, float, str]]] = {}
-    for code, indicator, value, comment in ws.db.execute(
-            "SELECT a.code, s.indicator_code, s.value, s.comment FROM scores s"
-            " JOIN alliances a ON a.id = s.alliance_id WHERE s.year = ? AND s.round = ?"
-            " AND s.expert_id = ? ORDER BY a.code, s.indicator_code",
-            (year, round_, expert_id)):
-        out.setdefault(code, []).append((indicator, float(value), comment or ""))
     return out
 
 
@@ -362,12 +351,8 @@ def shot_packages_dialog(s: Studio) -> QImage:
 
 def _expert(s: Studio, row: int, round_: str) -> tuple[int, str]:
     """The `row`-th expert (panel order) with assignments in `round_`."""
-    experts = list(s.context.ws.db.execute(
-        "SELECT e.id, e.name FROM experts e WHERE e.year = ? AND EXISTS (SELECT 1 FROM"
-        " assignments a WHERE a.expert_id = e.id AND a.round = ?) ORDER BY e.sort, e.id",
-        (s.year, round_)))
-    expert_id, name = experts[row % len(experts)]
-    return int(expert_id), str(name)
+    experts = experts_assigned(s.context.ws, s.year, round_)
+    return experts[row % len(experts)]
 
 
 def _comment_text(s: Studio) -> str:
@@ -450,18 +435,13 @@ def shot_group_window(s: Studio) -> QWidget:
     inbox = folder / "组员交来的评分文件"
     inbox.mkdir(parents=True, exist_ok=True)
     # A group with a leader: the members table then shows who leads it.
-    group = str(ws.db.execute(
-        "SELECT g.name FROM expert_groups g WHERE g.year = ? ORDER BY NOT EXISTS (SELECT 1"
-        " FROM experts e WHERE e.group_id = g.id AND e.is_group_leader = 1), g.sort, g.id"
-        " LIMIT 1", (s.year,)).fetchone()[0])
+    group = first_group(ws, s.year)
+    assert group is not None, "the demo has groups"
     gpkg = folder / package_file_name(s.year, "initial", f"{group}_组评审包")
     if gpkg.exists():
         gpkg.unlink()
     build_group_package(ws, s.year, "initial", group, gpkg)
-    members = [(int(i), str(n)) for i, n in ws.db.execute(
-        "SELECT DISTINCT e.id, e.name FROM assignments a JOIN experts e ON e.id = a.expert_id"
-        " JOIN expert_groups g ON g.id = e.group_id WHERE a.year = ? AND a.round = 'initial'"
-        " AND g.name = ? ORDER BY e.sort, e.id", (s.year, group))]
+    members = group_members_assigned(ws, s.year, "initial", group)
     files: list[Path] = []
     for expert_id, name in members[:3]:
         package_path = folder / package_file_name(s.year, "initial", name)
@@ -532,19 +512,12 @@ def stage_merge(s: Studio) -> MergeScene:
     files: list[Path] = []
     with Workspace.open(path) as ws:
         year = ws.require_year(None)
-        experts = [(int(i), str(n)) for i, n in ws.db.execute(
-            "SELECT e.id, e.name FROM experts e WHERE e.year = ? AND EXISTS (SELECT 1 FROM"
-            " assignments a WHERE a.expert_id = e.id AND a.round = 'review')"
-            " ORDER BY e.sort, e.id", (year,))]
+        experts = experts_assigned(ws, year, "review")
         newer, fresh, unsigned, changed, older = experts[2:7]
         scores = {e: expert_scores(ws, year, "review", e[0]) for e in experts[2:7]}
         # Five experts' review files have not been merged yet in this copy.
-        with ws.transaction():
-            for expert_id, _name in (fresh, unsigned, changed, older):
-                ws.db.execute("DELETE FROM scores WHERE year = ? AND round = 'review'"
-                              " AND expert_id = ?", (year, expert_id))
-                ws.db.execute("DELETE FROM score_files WHERE year = ? AND round = 'review'"
-                              " AND expert_id = ?", (year, expert_id))
+        for expert_id, _name in (fresh, unsigned, changed, older):
+            withdraw_round(ws, year, "review", expert_id)
         packages = s.stage / "merge" / "packages"
         packages.mkdir(exist_ok=True)
 

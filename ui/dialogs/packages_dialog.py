@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evaluator import panel_lists
 from evaluator.errors import EvaluatorError, Problem
 from evaluator.progress import Cancelled, Progress
 from ui.window_fit import fit_size
@@ -124,8 +125,7 @@ def expert_names(workspace_path: Path, year: int) -> list[str]:
 
     try:
         with Workspace.open(workspace_path) as ws:
-            return [r[0] for r in ws.db.execute(
-                "SELECT name FROM experts WHERE year = ? ORDER BY sort, id", (year,))]
+            return list(panel_lists.expert_names(ws, year).values())
     except EvaluatorError:
         return []
 

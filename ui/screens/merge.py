@@ -8,7 +8,7 @@ QProgressDialog, the report comes back by signal.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,7 @@ from evaluator.flags import flag_disagreements
 from evaluator.merge import FileResult, MergeReport
 from evaluator.progress import Progress
 from evaluator.progress_matrix import ExpertRow, progress_matrix
+from evaluator.received_files import ReceivedFile, received_files
 from evaluator.timefmt import local_time
 from evaluator.workspace import Workspace
 from ui.context import AppContext
@@ -54,30 +55,6 @@ from ui.widgets.file_drops import AcceptsFileDrops
 from ui.workers import BackgroundRunner, JobOutcome
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True)
-class ReceivedFile:
-    """A score file already merged for the year (a row of `score_files`)."""
-
-    file_name: str
-    expert: str
-    round: str
-    sequence: int
-    signed: bool
-    status: str  # 'accepted' | 'superseded'
-    received_at: str
-    sha256: str
-
-
-def received_files(ws: Workspace, year: int | None) -> list[ReceivedFile]:
-    """The year's merged score files, newest first."""
-    rows = ws.db.execute(
-        "SELECT f.file_name, e.name, f.round, f.sequence, f.signed, f.status,"
-        " f.received_at, f.sha256 FROM score_files f JOIN experts e ON e.id = f.expert_id"
-        " WHERE f.year = ? ORDER BY f.received_at DESC, f.round, e.name, f.sequence DESC",
-        (year,)).fetchall()
-    return [ReceivedFile(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6], r[7]) for r in rows]
 
 
 class FileResultModel(RowsTableModel[FileResult | ReceivedFile]):

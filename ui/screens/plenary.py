@@ -45,13 +45,15 @@ from evaluator import messages
 from evaluator.consensus import Consensus, ScoreSet, band_of, published_score
 from evaluator.errors import EvaluatorError
 from evaluator.flags import AgendaItem, flag_disagreements
-from evaluator.plenary import current_decision, decide
+from evaluator.panel_lists import expert_names
+from evaluator.plenary import current_decision, decide, last_chair
 from evaluator.rubric import Rubric
 from evaluator.timefmt import local_time
 from ui.context import AppContext
 from ui.dialogs.report_dialog import WARNING, show_message
 from ui.labels import band_label, flag_label, flag_text, round_label, round_mark
 from ui.models.rows_model import RowsTableModel
+from ui.widgets.records_view import RecordsView
 
 Index = QModelIndex | QPersistentModelIndex
 ALLIANCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -308,16 +310,10 @@ class Screen(QWidget):
         # Indicator names are elided (the full name is the row's tooltip).
         self.heatmap.verticalHeader().setMaximumWidth(112)
         self.heatmap.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.records: QWidget | None = None
         self.tabs = QTabWidget()
         self.tabs.addTab(self.heatmap, self.tr("Scores by expert"))
-        try:
-            from ui.widgets.records_view import RecordsView
-
-            self.records = RecordsView()
-            self.tabs.addTab(self.records, self.tr("Records for disputed indicators"))
-        except ImportError:  # the records view ships with the submissions screen
-            self.records = None
+        self.records = RecordsView()
+        self.tabs.addTab(self.records, self.tr("Records for disputed indicators"))
         self.comments = QPlainTextEdit()
         self.comments.setReadOnly(True)
         self.tabs.addTab(self.comments, self.tr("Comments"))
@@ -470,9 +466,7 @@ class Screen(QWidget):
             return
         ws, year = self.context.ws, self.context.year
         if not self.chair.text().strip():
-            last = ws.db.execute("SELECT decided_by FROM plenary_decisions WHERE year = ?"
-                                 " ORDER BY id DESC LIMIT 1", (year,)).fetchone()
-            self.chair.setText(last[0] if last else ws.actor)
+            self.chair.setText(last_chair(ws, year) or ws.actor)
         items = flag_disagreements(ws, year)
         decided = {}
         for item in items:
@@ -564,17 +558,12 @@ class Screen(QWidget):
             + "\n" + rounds + "\n"
             + self.tr("Leniency-adjusted (for information): %1").replace("%1", lenient))
         self.rules.setText("\n".join(flag_text(h) for h in item.rules))
-        names = {r[0]: r[1] for r in ws.db.execute(
-            "SELECT id, name FROM experts WHERE year = ?", (year,))}
+        names = expert_names(ws, year)
         disputed = {d.code for d in item.indicators}
         self.heatmap_model.set_data(ws.rubric(year), c.sets, names, disputed)
         self.fit_heatmap()
-        if self.records is not None:
-            from ui.widgets.records_view import RecordsView
-
-            assert isinstance(self.records, RecordsView)
-            first = item.indicators[0].code if len(item.indicators) == 1 else None
-            self.records.show_records(ws, year, item.alliance_id, first)
+        first = item.indicators[0].code if len(item.indicators) == 1 else None
+        self.records.show_records(ws, year, item.alliance_id, first)
         lines = []
         for s in c.sets:
             for code, text in s.comments.items():

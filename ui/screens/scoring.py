@@ -66,6 +66,7 @@ from PySide6.QtWidgets import (
 from evaluator import messages
 from evaluator.errors import EvaluatorError
 from evaluator.packages import Package, PackageAlliance, Score, format_value
+from evaluator.panel_lists import ExpertProgress, expert_names, expert_progress
 from evaluator.rubric import Indicator, IndicatorGroup
 from evaluator.rubric_levels import Level, indicator_levels
 from evaluator.scoring import parse_score_text
@@ -1021,10 +1022,6 @@ def package_folder(workspace_id: str) -> Path:
     return packages_dir() / workspace_id
 
 
-# (expert id, name, group, {round: (received, assigned)})
-ExpertProgress = tuple[int, str, str, dict[str, tuple[int, int]]]
-
-
 class ExpertPickModel(RowsTableModel[ExpertProgress]):
     """The experts of the year with what each has sent per round, to pick one to score."""
 
@@ -1036,7 +1033,8 @@ class ExpertPickModel(RowsTableModel[ExpertProgress]):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not self.valid(index):
             return None
-        expert_id, name, group, progress = self.rows[index.row()]
+        row = self.rows[index.row()]
+        expert_id, name, group, progress = row.expert_id, row.name, row.group, row.sheets
         col = index.column()
         round_ = {2: "initial", 3: "review"}.get(col)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -1059,23 +1057,6 @@ class ExpertPickModel(RowsTableModel[ExpertProgress]):
         if role == Qt.ItemDataRole.ForegroundRole and round_:
             return QBrush(QColor(0, 0, 0))
         return None
-
-
-def expert_progress(ws: Any, year: int) -> list[ExpertProgress]:
-    """Each expert of the year with (received, assigned) score sheets per round."""
-    from evaluator.progress_matrix import progress_matrix
-
-    rows: dict[int, ExpertProgress] = {}
-    for expert_id, name, group in ws.db.execute(
-            "SELECT e.id, e.name, COALESCE(g.name, '') FROM experts e"
-            " LEFT JOIN expert_groups g ON g.id = e.group_id WHERE e.year = ?"
-            " ORDER BY e.sort, e.id", (year,)):
-        rows[expert_id] = (expert_id, name, group, {})
-    for round_ in ("initial", "review"):
-        for e in progress_matrix(ws, year, round_).experts:
-            if e.expert_id in rows and e.cells:
-                rows[e.expert_id][3][round_] = (len(e.cells) - len(e.missing), len(e.cells))
-    return list(rows.values())
 
 
 class Screen(QWidget):
@@ -1158,9 +1139,7 @@ class Screen(QWidget):
             self.packages_button.setEnabled(False)
             self._close_panel()
             return
-        for expert_id, name in ws.db.execute(
-                "SELECT id, name FROM experts WHERE year = ? ORDER BY sort, id",
-                (self.context.year,)):
+        for expert_id, name in expert_names(ws, self.context.year).items():
             self.expert_combo.addItem(name, expert_id)
         if current is not None:
             index = self.expert_combo.findData(current)
@@ -1176,7 +1155,7 @@ class Screen(QWidget):
         found = self.expert_combo.findData(expert_id)
         if found >= 0:
             self.expert_combo.setCurrentIndex(found)
-        _id, _name, _group, progress = self.experts_model.rows[index.row()]
+        progress = self.experts_model.rows[index.row()].sheets
         if index.column() == 3 or ("initial" not in progress and "review" in progress):
             self.round_combo.setCurrentIndex(self.round_combo.findData("review"))
         elif index.column() == 2:
