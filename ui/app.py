@@ -113,6 +113,9 @@ def run_app(workspace: Path | None = None, self_test: bool = False,
         documents.open_at_start(workspace)
         code = app.exec()
         documents.close()
+        from ui.workers import wait_for_all_jobs
+
+        wait_for_all_jobs()  # a queued job finishes before its workspace is let go
         return code
     finally:
         app.removeEventFilter(file_events)

@@ -359,7 +359,7 @@ class GroupWindow(AcceptsFileDrops, QMainWindow):
             return report
 
         self.runner.start(job, self.tr("Checking the members' score files…"),
-                          label_for=lambda m: m)
+                          label_for=lambda m: m, workspace=package)
 
     def _on_merged(self, job: JobOutcome) -> None:
         # A job that returned finished its work even if Cancel came too late to stop it.

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QThread, Signal
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QProgressDialog,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -52,6 +51,7 @@ from ui.dialogs.report_dialog import INFORMATION, WARNING, show_message
 from ui.qt import app_settings
 from ui.recent import forget_workspace, recent_workspaces, remember_workspace
 from ui.window_fit import fit_to_screen, keep_on_screen
+from ui.workers import BackgroundRunner, TaskState
 
 # The stages of the year's work, in order (module names under ui.screens).
 STAGES = ("overview", "submissions", "panel", "scoring", "merge", "plenary", "quality",
@@ -77,68 +77,37 @@ def demo_workspace_path() -> Path:
     return user_dirs.demo_workspace_path()
 
 
-class DemoBuilder(QThread):
-    """Builds the demo workspace off the UI thread (it opens its own connection)."""
-
-    progressed = Signal(int, int, str)
-
-    def __init__(self, path: Path, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.path = path
-        self.error: BaseException | None = None
-        self.details = ""
-        self._cancel = False
-
-    # Progress protocol, called from the worker thread.
-    def report(self, done: int, total: int, message: str = "") -> None:
-        self.progressed.emit(done, total, message)
-
-    def cancelled(self) -> bool:
-        return self._cancel
-
-    def cancel(self) -> None:
-        self._cancel = True
-
-    def run(self) -> None:
-        try:
-            from evaluator.demo import build_demo
-
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            build_demo(self.path, progress=self)
-        except BaseException as exc:  # reported on the UI thread by the caller
-            self.error = exc
-            self.details = traceback.format_exc()
-
-
 def build_demo_with_progress(path: Path, parent: QWidget | None = None) -> bool:
-    """Build the demo at `path` with a progress dialog; False if cancelled."""
+    """Build the demo at `path` as a background job (it opens its own connection), with a
+    progress dialog; False if cancelled."""
     from PySide6.QtCore import QEventLoop
 
-    builder = DemoBuilder(path)
-    dialog = QProgressDialog(
-        QApplication.translate("MainWindow", "Building the demo workspace…"),
-        QApplication.translate("MainWindow", "Cancel"), 0, 0, parent)
-    dialog.setWindowTitle(QApplication.translate("MainWindow", "Demo workspace"))
-    dialog.setMinimumDuration(500)
-    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-    dialog.canceled.connect(builder.cancel)
+    from evaluator.demo import build_demo
 
-    def show_progress(done: int, total: int, _message: str) -> None:
-        dialog.setMaximum(total)
-        dialog.setValue(done)
+    def job(state: TaskState) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        build_demo(path, progress=state)
 
-    builder.progressed.connect(show_progress)
+    runner = BackgroundRunner(parent)
     loop = QEventLoop()
-    builder.finished.connect(loop.quit)
-    builder.start()
-    loop.exec()
-    builder.wait()
-    dialog.reset()
-    dialog.deleteLater()
-    if builder.error is not None:
-        if builder._cancel:
+    runner.finished.connect(loop.quit)
+    task = runner.start(job, QApplication.translate("MainWindow", "Building the demo workspace…"),
+                        title=QApplication.translate("MainWindow", "Demo workspace"),
+                        workspace=path, minimum_duration=500)
+    assert task is not None
+    if not task.done:
+        loop.exec()
+    # The application may be quitting (every event loop returns): the build still ends
+    # before this returns, and its dialog goes with it.
+    task.wait()
+    QApplication.sendPostedEvents(runner)
+    runner.deleteLater()
+    outcome = task.outcome
+    assert outcome is not None
+    if outcome.error is not None:
+        if outcome.cancelled:
             return False
-        raise builder.error
+        raise outcome.error
     return True
 
 

@@ -97,14 +97,15 @@ def apply_scale(scale: float) -> None:
 
 def settle(seconds: float = 0.3) -> None:
     """Let queued events, lazy loads and short background jobs finish before a grab."""
-    from PySide6.QtCore import QThreadPool
     from PySide6.QtWidgets import QApplication
+
+    from ui.workers import wait_for_all_jobs
 
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         QApplication.processEvents()
         time.sleep(0.02)
-    QThreadPool.globalInstance().waitForDone(10_000)
+    wait_for_all_jobs()
     QApplication.processEvents()
 
 

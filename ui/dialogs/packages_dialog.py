@@ -257,7 +257,7 @@ class PackagesDialog(QDialog):
         out_dir = Path(self.folder_edit.text().strip())
         self.lost_runner.start(
             lambda _progress: run_replacement(path, year, round_, expert, reason, out_dir),
-            self.tr("Writing the new package…"))
+            self.tr("Writing the new package…"), workspace=path)
 
     @Slot(object)
     def _on_lost_done(self, job: JobOutcome) -> None:
@@ -295,7 +295,7 @@ class PackagesDialog(QDialog):
         self.runner.start(lambda progress: run_build(path, year, round_, out_dir, progress),
                           self.tr("Writing packages…"),
                           label_for=lambda message: self.tr("Writing packages… %1").replace(
-                              "%1", message))
+                              "%1", message), workspace=path)
 
     @Slot()
     def start_group(self) -> None:
@@ -310,7 +310,7 @@ class PackagesDialog(QDialog):
         out_dir = Path(self.folder_edit.text().strip())
         self.group_runner.start(
             lambda _progress: run_group_build(path, year, round_, group, out_dir),
-            self.tr("Writing the group package…"))
+            self.tr("Writing the group package…"), workspace=path)
 
     @Slot(object)
     def _on_group_done(self, job: JobOutcome) -> None:

@@ -356,7 +356,8 @@ class Screen(AcceptsFileDrops, QWidget):
             report.results[:0] = crashed
             return report
 
-        self.runner.start(job, self.tr("Merging score files…"), label_for=lambda m: m)
+        self.runner.start(job, self.tr("Merging score files…"), label_for=lambda m: m,
+                          workspace=ws_path)
 
     def _on_done(self, job: JobOutcome) -> None:
         if job.error is None:

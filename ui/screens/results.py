@@ -66,7 +66,7 @@ from ui.context import AppContext
 from ui.labels import band_label, batch_names, indicator_names, source_label
 from ui.models.rows_model import RowsTableModel
 from ui.widgets.history_years import HistoryYears
-from ui.workers import BackgroundRunner, JobOutcome, JobWorker
+from ui.workers import BackgroundRunner, JobOutcome, TaskState, on_workspace
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 # Above this many scores in the year the refresh runs in a worker (about a second of
@@ -396,13 +396,10 @@ class Screen(QWidget):
         ws_path = ws.path
         self.loading = (ws_path, year)
 
-        def job(_progress: Progress) -> YearResults:
-            with Workspace.open(ws_path) as own:
-                return year_results(own, year)
-
         self.summary.setText(self.tr("Computing the {year} results…").format(year=year))
-        self.loader.start(job, self.tr("Computing the {year} results…").format(year=year),
-                          title=self.tr("Results"))
+        self.loader.start(on_workspace(ws_path, lambda own, _state: year_results(own, year)),
+                          self.tr("Computing the {year} results…").format(year=year),
+                          title=self.tr("Results"), workspace=ws_path)
 
     def _loaded(self, outcome: JobOutcome) -> None:
         asked, self.loading = self.loading, None
@@ -609,20 +606,15 @@ class Screen(QWidget):
         return path if path.suffix.lower() == f".{suffix}" else path.with_suffix(f".{suffix}")
 
     def run_in_worker(self, job: Callable[[Workspace, Progress], Any], out: Path,
-                      label: str) -> JobWorker | None:
+                      label: str) -> TaskState | None:
         """Run `job(ws, progress)` on the runner's own connection to the workspace; say in
         the status bar when `out` is written."""
         ws = self.context.workspace
         if ws is None or self.runner.busy:
             return None
-        ws_path = ws.path
-
-        def run(progress: Progress) -> None:
-            with Workspace.open(ws_path) as own:
-                job(own, progress)
-
         self.writing = out
-        return self.runner.start(run, label, title=self.tr("Results"))
+        return self.runner.start(on_workspace(ws.path, job), label, title=self.tr("Results"),
+                                 workspace=ws.path)
 
     def _written(self, outcome: JobOutcome) -> None:
         out, self.writing = self.writing, None
