@@ -126,7 +126,8 @@ def run_app(workspace: Path | None = None, self_test: bool = False,
 def open_main_window(workspace: Path | None):  # type: ignore[no-untyped-def]
     """The main window on `workspace`, else the last one opened, else the demo."""
     from ui.context import AppContext
-    from ui.main_window import MainWindow, build_demo_with_progress, demo_workspace_path
+    from ui.demo_builder import build_demo_with_progress, demo_workspace_path
+    from ui.main_window import MainWindow
     from ui.recent import last_workspace
 
     window = MainWindow(AppContext())

@@ -42,16 +42,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evaluator import user_dirs
 from evaluator.errors import EvaluatorError
 from evaluator.logs import write_traceback
 from evaluator.workspace import SUFFIX, Workspace
 from ui.context import AppContext
+from ui.demo_builder import build_demo_with_progress, demo_workspace_path
 from ui.dialogs.report_dialog import INFORMATION, WARNING, show_message
 from ui.qt import app_settings
 from ui.recent import forget_workspace, recent_workspaces, remember_workspace
 from ui.window_fit import fit_to_screen, keep_on_screen
-from ui.workers import BackgroundRunner, TaskState
 
 # The stages of the year's work, in order (module names under ui.screens).
 STAGES = ("overview", "submissions", "panel", "scoring", "merge", "plenary", "quality",
@@ -71,44 +70,6 @@ STAGE_ICONS = {
     "quality": QStyle.StandardPixmap.SP_ComputerIcon,
     "results": QStyle.StandardPixmap.SP_DialogSaveButton,
 }
-
-
-def demo_workspace_path() -> Path:
-    return user_dirs.demo_workspace_path()
-
-
-def build_demo_with_progress(path: Path, parent: QWidget | None = None) -> bool:
-    """Build the demo at `path` as a background job (it opens its own connection), with a
-    progress dialog; False if cancelled."""
-    from PySide6.QtCore import QEventLoop
-
-    from evaluator.demo import build_demo
-
-    def job(state: TaskState) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        build_demo(path, progress=state)
-
-    runner = BackgroundRunner(parent)
-    loop = QEventLoop()
-    runner.finished.connect(loop.quit)
-    task = runner.start(job, QApplication.translate("MainWindow", "Building the demo workspace…"),
-                        title=QApplication.translate("MainWindow", "Demo workspace"),
-                        workspace=path, minimum_duration=500)
-    assert task is not None
-    if not task.done:
-        loop.exec()
-    # The application may be quitting (every event loop returns): the build still ends
-    # before this returns, and its dialog goes with it.
-    task.wait()
-    QApplication.sendPostedEvents(runner)
-    runner.deleteLater()
-    outcome = task.outcome
-    assert outcome is not None
-    if outcome.error is not None:
-        if outcome.cancelled:
-            return False
-        raise outcome.error
-    return True
 
 
 class MainWindow(QMainWindow):
