@@ -48,8 +48,8 @@ from evaluator.results import (
 from evaluator.timefmt import local_time
 from evaluator.workspace import Workspace
 from ui.labels import band_label, round_label, source_label
+from ui.models.heatmap_model import HeatmapModel
 from ui.models.rows_model import Index, RowsTableModel
-from ui.screens.plenary import HeatmapModel
 from ui.window_fit import fit_size
 
 DROPPED_BACKGROUND = "#ECECEC"
