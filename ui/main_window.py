@@ -47,9 +47,9 @@ from evaluator.logs import write_traceback
 from evaluator.workspace import SUFFIX, Workspace
 from ui.context import AppContext
 from ui.demo_builder import build_demo_with_progress, demo_workspace_path
-from ui.dialogs.report_dialog import INFORMATION, WARNING, show_message
-from ui.qt import app_settings
 from ui.recent import forget_workspace, recent_workspaces, remember_workspace
+from ui.settings_store import app_settings
+from ui.widgets.report_dialog import INFORMATION, WARNING, show_message
 from ui.window_fit import fit_to_screen, keep_on_screen
 
 # The stages of the year's work, in order (module names under ui.screens).
@@ -519,14 +519,8 @@ class MainWindow(QMainWindow):
         self.name_dialog = dialog
 
     def open_package(self, path: Path) -> bool:
-        try:
-            from ui.scoring_window import open_package_window
-        except ModuleNotFoundError as exc:
-            if exc.name != "ui.scoring_window":
-                raise
-            show_message(self, INFORMATION, self.tr("Scoring package"), self.tr(
-                "This build cannot open scoring packages yet."))
-            return False
+        from ui.scoring_window import open_package_window  # loaded when a package is opened
+
         open_package_window(path)
         return True
 

@@ -32,8 +32,8 @@ from evaluator.errors import EvaluatorError, world_problem
 from evaluator.timefmt import local_time
 from evaluator.workspace import Workspace
 from ui.context import AppContext
-from ui.dialogs.report_dialog import WARNING, show_message
 from ui.models.rows_model import Index, RowsTableModel
+from ui.widgets.report_dialog import WARNING, show_message
 from ui.window_fit import fit_size
 
 TIME, REASON, SIZE = range(3)

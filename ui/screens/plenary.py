@@ -44,11 +44,11 @@ from evaluator.panel_lists import expert_names
 from evaluator.plenary import current_decision, decide, last_chair
 from evaluator.timefmt import local_time
 from ui.context import AppContext
-from ui.dialogs.report_dialog import WARNING, show_message
 from ui.labels import band_label, flag_text, round_label
 from ui.models.agenda_model import AgendaModel, agenda_flags
 from ui.models.heatmap_model import HeatmapModel, number_text
 from ui.widgets.records_view import RecordsView
+from ui.widgets.report_dialog import WARNING, show_message
 
 Index = QModelIndex | QPersistentModelIndex
 PROJECTOR_POINT_SIZE = 13
@@ -236,7 +236,7 @@ class Screen(QWidget):
     def _restore_layout(self) -> None:
         from PySide6.QtCore import QByteArray
 
-        from ui.qt import app_settings
+        from ui.settings_store import app_settings
 
         for key, splitter in (("splitter", self.splitter),
                               ("facts_splitter", self.facts_splitter)):
@@ -246,7 +246,7 @@ class Screen(QWidget):
             splitter.splitterMoved.connect(lambda _pos, _index: self._save_layout())
 
     def _save_layout(self) -> None:
-        from ui.qt import app_settings
+        from ui.settings_store import app_settings
 
         app_settings().setValue(f"{LAYOUT_KEY}/splitter", self.splitter.saveState())
         app_settings().setValue(f"{LAYOUT_KEY}/facts_splitter",

@@ -32,9 +32,9 @@ from evaluator.errors import EvaluatorError
 from evaluator.packages import Package
 from evaluator.panel_lists import expert_names, expert_progress
 from ui.context import AppContext
-from ui.dialogs.report_dialog import WARNING, show_message
 from ui.labels import round_label
 from ui.models.expert_pick_model import ExpertPickModel
+from ui.widgets.report_dialog import WARNING, show_message
 from ui.widgets.scoring_panel import ScoringPanel
 
 ROUNDS = ("initial", "review")

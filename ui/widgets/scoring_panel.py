@@ -45,7 +45,6 @@ from evaluator.packages import Package, PackageAlliance, format_value
 from evaluator.rubric import Indicator, IndicatorGroup
 from evaluator.rubric_levels import Level, indicator_levels
 from evaluator.scoring import parse_score_text
-from ui.dialogs.report_dialog import INFORMATION, WARNING, show_message
 from ui.models.scoring_models import (
     AllianceListModel,
     IndicatorModel,
@@ -53,6 +52,7 @@ from ui.models.scoring_models import (
     english_ui,
     saved_clock,
 )
+from ui.widgets.report_dialog import INFORMATION, WARNING, show_message
 from ui.widgets.score_command import ScoreCommand
 from ui.widgets.score_entry import EvidencePane, ScoreEntry, setup_table
 
@@ -233,7 +233,7 @@ class ScoringPanel(QWidget):
 
     # -- layout ---------------------------------------------------------------------
     def _restore_layout(self) -> None:
-        from ui.qt import app_settings
+        from ui.settings_store import app_settings
 
         settings = app_settings()
         # On a small screen (a 1366x768 laptop at 125 % or more) the list starts as codes.
@@ -251,7 +251,7 @@ class ScoringPanel(QWidget):
                 splitter.restoreState(state)
 
     def save_layout(self) -> None:
-        from ui.qt import app_settings
+        from ui.settings_store import app_settings
 
         settings = app_settings()
         settings.setValue(f"{LAYOUT_KEY}/alliances_collapsed",
