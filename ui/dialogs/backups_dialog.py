@@ -1,8 +1,8 @@
 """File → Backup and restore: the workspace's backups, a backup now, a restore.
 
-The list comes from `evaluator.backups.list_backups` (newest first). A restore goes the
-way the CLI's `evaluator restore` goes (`restore_workspace`): the open workspace is closed,
-the current state is itself backed up, the backup is put in place, and the workspace is
+The list comes from `evaluator.backups.list_backups` (newest first). A restore is
+`evaluator.backups.restore_workspace`, as `evaluator restore` is: the open workspace is
+closed, the current state is itself backed up, the backup is put in place, and it is
 reopened through `context.set_workspace` so every screen starts again from the file.
 """
 
@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evaluator.backups import backup_workspace, list_backups
-from evaluator.cli.backup_commands import describe_backup, restore_workspace
+from evaluator.backups import backup_workspace, describe_backup, list_backups, restore_workspace
 from evaluator.errors import EvaluatorError, world_problem
 from evaluator.timefmt import local_time
 from evaluator.workspace import Workspace
