@@ -54,3 +54,28 @@ def test_the_cycle_finder_sees_a_cycle() -> None:
 def test_no_import_cycle_in_the_views() -> None:
     graph = grimp.build_graph("ui", "evaluator")
     assert cycles(graph, "ui") == []
+
+
+THREADING = ("QThread", "QThreadPool", "QRunnable", "threading.Thread", "ThreadPoolExecutor",
+             "QtConcurrent", "moveToThread")
+
+
+def thread_machinery(source: str) -> list[str]:
+    """The names of thread machinery `source` uses (ui/workers.py is where it belongs)."""
+    return [name for name in THREADING if name in source]
+
+
+def test_the_thread_check_sees_a_thread() -> None:
+    assert thread_machinery("class Builder(QThread):") == ["QThread"]
+    assert thread_machinery("worker.moveToThread(thread)") == ["moveToThread"]
+    assert thread_machinery("runner.start(job, label)") == []
+
+
+def test_one_background_mechanism_for_the_whole_gui() -> None:
+    from pathlib import Path
+
+    ui = Path(__file__).resolve().parents[1] / "ui"
+    found = {str(path.relative_to(ui)): names for path in sorted(ui.rglob("*.py"))
+             if path.name != "workers.py"
+             and (names := thread_machinery(path.read_text(encoding="utf-8")))}
+    assert found == {}, f"background work outside ui/workers.py: {found}"
