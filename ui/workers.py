@@ -219,9 +219,10 @@ class BackgroundRunner(QObject):
     def start(self, job: Callable[[TaskState], Any], label: str, title: str = "",
               label_for: Callable[[str], str] | None = None,
               workspace: Path | str | None = None,
-              minimum_duration: int = 300) -> TaskState | None:
+              minimum_duration: int = 300, cancellable: bool = True) -> TaskState | None:
         """Queue `job` on the executor of `workspace`; `label_for(message)` relabels the
-        dialog on each progress report (default: `label` stays)."""
+        dialog on each progress report (default: `label` stays). A job that cannot stop
+        half-way (a restore) is not `cancellable`: its dialog has no Cancel."""
         if self.busy:
             return None
         self._dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self.owner)
@@ -230,6 +231,8 @@ class BackgroundRunner(QObject):
         self._dialog.setWindowModality(Qt.WindowModality.WindowModal if self.owner is not None
                                        else Qt.WindowModality.ApplicationModal)
         self._dialog.setMinimumDuration(minimum_duration)
+        if not cancellable:
+            self._dialog.setCancelButton(None)
         self._label = label_for
         task = self._task = TaskState(job)
         task.progressed.connect(self._on_progress)

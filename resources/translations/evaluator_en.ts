@@ -359,6 +359,10 @@
             <translation>Not possible</translation>
         </message>
         <message>
+            <source>Backing up…</source>
+            <translation>Backing up…</translation>
+        </message>
+        <message>
             <source>Backed up to %1</source>
             <translation>Backed up to %1</translation>
         </message>
@@ -369,6 +373,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Put the backup of %1 in place of the workspace?
 
 The current state is backed up first, so this restore can itself be undone from this list.</translation>
+        </message>
+        <message>
+            <source>Restoring the backup…</source>
+            <translation>Restoring the backup…</translation>
         </message>
         <message>
             <source>Restored the backup of %1; the state before the restore was backed up.</source>

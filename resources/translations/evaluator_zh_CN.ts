@@ -359,6 +359,10 @@
             <translation>无法执行</translation>
         </message>
         <message>
+            <source>Backing up…</source>
+            <translation>正在备份…</translation>
+        </message>
+        <message>
             <source>Backed up to %1</source>
             <translation>已备份到 %1</translation>
         </message>
@@ -369,6 +373,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>用 %1 的备份替换当前工作区吗？
 
 恢复之前会先备份当前状态，因此这次恢复本身也可以在此列表中撤回。</translation>
+        </message>
+        <message>
+            <source>Restoring the backup…</source>
+            <translation>正在恢复备份…</translation>
         </message>
         <message>
             <source>Restored the backup of %1; the state before the restore was backed up.</source>
