@@ -11,8 +11,6 @@ directory, offscreen, every screen shown, a results workbook written.
 
 from __future__ import annotations
 
-import importlib
-import inspect
 import os
 import sys
 import tempfile
@@ -143,22 +141,6 @@ def open_main_window(workspace: Path | None):  # type: ignore[no-untyped-def]
     return window
 
 
-def results_workbook_writer():  # type: ignore[no-untyped-def]
-    """The results-workbook export, when this build has one (evaluator.exports.workbook)."""
-    try:
-        module = importlib.import_module("evaluator.exports.workbook")
-    except ModuleNotFoundError as exc:
-        if exc.name == "evaluator.exports.workbook":
-            return None
-        raise
-    for name in ("export_workbook", "write_results_workbook", "export_results_workbook",
-                 "write_workbook"):
-        function = getattr(module, name, None)
-        if callable(function):
-            return function
-    return None
-
-
 def run_self_test(lang: str | None = None) -> int:
     """Open the demo offscreen, show every screen, write a workbook; 0 when all worked."""
     from ui.qt import use_offscreen_platform
@@ -200,20 +182,14 @@ def run_self_test(lang: str | None = None) -> int:
                 if status == "error":
                     failures.append(f"screen {name}: {window.load_errors[name]}")
                 _say(f"screen {name}: {status}")
-            writer = results_workbook_writer()
-            if writer is not None:
-                out = Path(tmp) / "results.xlsx"
-                params = inspect.signature(writer).parameters
-                if "year" in params:
-                    writer(context.ws, out, year=context.year)
-                else:
-                    writer(context.ws, out)
-                ok = out.exists() and out.stat().st_size > 0
-                if not ok:
-                    failures.append("results workbook not written")
-                _say(f"results workbook: {'ok' if ok else 'error'}")
-            else:
-                _say("results workbook: not in this build")
+            from evaluator.exports.workbook import export_workbook
+
+            out = Path(tmp) / "results.xlsx"
+            export_workbook(context.ws, out, year=context.year)
+            ok = out.exists() and out.stat().st_size > 0
+            if not ok:
+                failures.append("results workbook not written")
+            _say(f"results workbook: {'ok' if ok else 'error'}")
             window.close()
             context.set_workspace(None)
             QApplication.processEvents()
