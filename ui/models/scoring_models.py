@@ -18,7 +18,6 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
-    QKeySequence,
 )
 
 from evaluator import messages
@@ -27,11 +26,6 @@ from evaluator.rubric import Indicator, IndicatorGroup
 from ui.models.rows_model import RowsTableModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-ROUNDS = ("initial", "review")
-LAYOUT_KEY = "scoring_panel/v2"
-EXPORT_KEYS = QKeySequence("Ctrl+E")
-SMALL_SCREEN_WIDTH = 1200  # logical pixels
-LEVEL_KEYS = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3)
 
 
 def english_ui() -> bool:

@@ -37,10 +37,6 @@ from ui.models.expert_pick_model import ExpertPickModel
 from ui.widgets.report_dialog import WARNING, show_message
 from ui.widgets.scoring_panel import ScoringPanel
 
-ROUNDS = ("initial", "review")
-
-
-# -- the workspace screen --------------------------------------------------------------
 
 def package_folder(workspace_id: str) -> Path:
     from evaluator.user_dirs import packages_dir

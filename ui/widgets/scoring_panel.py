@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -56,7 +55,6 @@ from ui.widgets.report_dialog import INFORMATION, WARNING, show_message
 from ui.widgets.score_command import ScoreCommand
 from ui.widgets.score_entry import EvidencePane, ScoreEntry, setup_table
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 LAYOUT_KEY = "scoring_panel/v2"
 EXPORT_KEYS = QKeySequence("Ctrl+E")
 SMALL_SCREEN_WIDTH = 1200  # logical pixels
