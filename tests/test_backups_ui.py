@@ -128,7 +128,8 @@ def test_a_refused_restore_says_why_and_reopens_the_workspace(qtbot, window, mon
     with qtbot.waitSignal(dialog.restored, timeout=10_000) as blocker:
         assert dialog.restore_selected()
     assert blocker.args == [False]
-    assert len(problems) == 1 and "notes.evdb" in problems[0]
+    assert len(problems) == 1
+    assert "notes.evdb" in problems[0]
     reopened = window.context.ws
     assert reopened.path == ws.path
     assert [a.code for a in list_alliances(reopened)] == ["101"]  # nothing was changed
