@@ -75,6 +75,9 @@ def needs_immutable(path: Path) -> bool:
 
 
 def connect_read_only(path: Path, timeout: float = 5.0) -> sqlite3.Connection:
+    from evaluator.reading import refuse_special_file
+
+    refuse_special_file(path)  # SQLite would block opening a FIFO
     return sqlite3.connect(uri(path, read_only=True, immutable=needs_immutable(path)),
                            uri=True, timeout=timeout, isolation_level=None)
 

@@ -371,9 +371,6 @@ def shot_group_window(s: Studio) -> QWidget:
     group = first_group(ws, s.year)
     assert group is not None, "the demo has groups"
     gpkg = folder / package_file_name(s.year, "initial", f"{group}_组评审包")
-    if gpkg.exists():
-        gpkg.unlink()
-    build_group_package(ws, s.year, "initial", group, gpkg)
     members = group_members_assigned(ws, s.year, "initial", group)
     files: list[Path] = []
     for expert_id, name in members[:3]:
@@ -392,6 +389,11 @@ def shot_group_window(s: Studio) -> QWidget:
         with Package.open(package_path) as package:
             files.append(export_score_file(package, inbox / score_file_name(
                 package, int(package.meta["export_sequence"]) + 1)).path)
+    # Made after the members' packages, as the secretariat does: it carries their public
+    # keys, with which the leader's window checks their files.
+    if gpkg.exists():
+        gpkg.unlink()
+    build_group_package(ws, s.year, "initial", group, gpkg)
     book = load_workbook(files[-1])
     cell = book[SCORES_SHEET].cell(2, 3)
     cell.value = (cell.value or 0) + 1
