@@ -119,8 +119,13 @@ class _Drain(QThread):
         self.executor = executor
 
     def run(self) -> None:
-        while (task := self.executor._next()) is not None:
+        while True:
+            task = self.executor._next()
+            if task is None:
+                return
             task.run()
+            self.executor._ran(task)
+            del task  # the executor keeps it until the UI thread lets go
 
 
 class WorkspaceExecutor(QObject):
@@ -133,6 +138,9 @@ class WorkspaceExecutor(QObject):
         self._queue: deque[TaskState] = deque()
         self._running = False
         self._threads: list[_Drain] = []
+        # Jobs that have run, kept until the UI thread lets go of them: a QObject's last
+        # reference must not be dropped in the worker (its owner may be gone already).
+        self._finished: list[TaskState] = []
 
     def submit(self, task: TaskState) -> None:
         with self._lock:
@@ -152,12 +160,19 @@ class WorkspaceExecutor(QObject):
             self._running = False
             return None
 
+    def _ran(self, task: TaskState) -> None:
+        with self._lock:
+            self._finished.append(task)
+
     @Slot()
     def _reap(self) -> None:
-        """Let go of drained threads (on the UI thread, once they have ended)."""
+        """Let go of drained threads and their jobs (on the UI thread, once they ended)."""
         for thread in [t for t in self._threads if t.isFinished()]:
             thread.wait()
             self._threads.remove(thread)
+        with self._lock:
+            if not self._running:  # no worker holds a job any more
+                self._finished.clear()
 
     @property
     def idle(self) -> bool:
