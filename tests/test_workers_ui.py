@@ -129,3 +129,31 @@ def test_a_job_sees_the_orange_task_state_and_the_core_progress(qtbot: Any) -> N
         connected.set()
     assert blocker.args[0].value is False
     qtbot.waitUntil(lambda: seen == [50.0, 75.0], timeout=5000)
+
+
+def test_a_job_outlives_its_closed_window_without_harm(qtbot: Any, tmp_path: Any) -> None:
+    from ui.workers import executor_for
+
+    owner = QWidget()
+    runner = BackgroundRunner(owner)
+    release = threading.Event()
+    ran: list[bool] = []
+
+    def job(_state: Any) -> None:
+        assert release.wait(5)
+        ran.append(True)
+
+    workspace = tmp_path / "office.evdb"
+    assert runner.start(job, "…", workspace=workspace) is not None
+    owner.deleteLater()  # the window closes while its job runs
+    qtbot.waitUntil(lambda: not _alive(runner), timeout=5000)
+    release.set()
+    executor = executor_for(workspace)
+    qtbot.waitUntil(lambda: executor.idle and not executor._threads, timeout=5000)
+    assert ran == [True]
+
+
+def _alive(obj: Any) -> bool:
+    import shiboken6
+
+    return bool(shiboken6.isValid(obj))
