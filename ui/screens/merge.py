@@ -9,12 +9,14 @@ QProgressDialog, the report comes back by signal.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -125,6 +127,15 @@ class Screen(AcceptsFileDrops, QWidget):
 
         self.results_model = FileResultModel(self)
         self.results_view = self._table(self.results_model, stretch=FileResultModel.REASONS)
+        # The file name and time give way to the reasons on a narrow screen (elided in the
+        # middle, whole in the tooltip); the reasons wrap and their rows grow to show them.
+        self.results_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        for column in self.SQUEEZED_COLUMNS:
+            self.results_view.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Interactive)
+        self.results_view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.results_view.installEventFilter(self)
         self.round_box = QComboBox()
         for rnd in ("initial", "review"):
             self.round_box.addItem(round_label(rnd), rnd)
@@ -163,6 +174,22 @@ class Screen(AcceptsFileDrops, QWidget):
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         return view
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.results_view and event.type() == QEvent.Type.Resize:
+            self._fit_file_column()
+        return super().eventFilter(watched, event)
+
+    # Columns that give way to the reasons on a narrow screen, and the share of the view
+    # each may take at most (elided, whole in the tooltip): the file name, when received.
+    SQUEEZED_COLUMNS: ClassVar[dict[int, int]] = {0: 4, 6: 7}
+
+    def _fit_file_column(self) -> None:
+        view = self.results_view
+        for column, share in self.SQUEEZED_COLUMNS.items():
+            wanted = max(view.sizeHintForColumn(column),
+                         view.horizontalHeader().sectionSizeHint(column))
+            view.setColumnWidth(column, min(wanted, max(view.viewport().width() // share, 90)))
+
     def title(self) -> str:
         return self.tr("Merge and flags")
 
@@ -174,6 +201,7 @@ class Screen(AcceptsFileDrops, QWidget):
             return
         received = received_files(self.context.ws, self.context.year)
         self.results_model.set_received(received)
+        self._fit_file_column()
         if self.last_report is None:
             self.summary.setText(
                 self.tr("%1 score files received so far, %2 of them in use.")
@@ -259,6 +287,7 @@ class Screen(AcceptsFileDrops, QWidget):
             report: MergeReport = job.value
             self.last_report = report
             self.results_model.set_results(report.results)
+            self._fit_file_column()
             self.summary.setText(
                 self.tr("%1 accepted, %2 rejected, %3 already merged.")
                 .replace("%1", str(len(report.accepted)))
