@@ -73,6 +73,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_info(args: argparse.Namespace) -> int:
     from evaluator.cli.human import print_fields
     from evaluator.cli.output import print_json
+    from evaluator.overview import workspace_summary
     from evaluator.rounds import round_label
     from evaluator.workspace import Workspace
 
@@ -90,24 +91,6 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
-def workspace_summary(ws: Any) -> dict[str, Any]:
-    from evaluator.programme import programme_sizes
-
-    return {
-        "path": str(ws.path),
-        "years": ws.years(),
-        "batches": {b.batch_id: b.size for b in programme_sizes(ws, ws.current_year())},
-        "alliances": ws.count("alliances"),
-        "experts": ws.count("experts"),
-        "indicators": len(ws.rubric().indicators),
-        "rounds_scored": [r[0] for r in ws.db.execute(
-            "SELECT DISTINCT round FROM scores ORDER BY round")],
-        "scores": ws.count("scores"),
-        "history_years": [r[0] for r in ws.db.execute(
-            "SELECT DISTINCT year FROM results WHERE source = 'history' ORDER BY year")],
-    }
-
-
 class GuiLauncher(Protocol):
     """Opens the desktop app (on `workspace`, or the self-test) and returns its exit code."""
 
@@ -120,4 +103,5 @@ def cmd_app(args: argparse.Namespace) -> int:
     launcher: GuiLauncher | None = getattr(args, "gui", None)
     if launcher is None:
         raise EvaluatorError(Problem("cli.no_gui"))
-    return launcher(getattr(args, "workspace", None), self_test=bool(getattr(args, "self_test", False)))
+    return launcher(getattr(args, "workspace", None),
+                    self_test=bool(getattr(args, "self_test", False)))

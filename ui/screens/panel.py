@@ -57,7 +57,6 @@ from evaluator.registry import Alliance, get_alliance, list_alliances
 from evaluator.rounds import ROUNDS, round_label
 from evaluator.workspace import Workspace
 from ui.context import AppContext
-from ui.dialogs.report_dialog import INFORMATION, WARNING, show_message
 from ui.models.assignment_model import (
     ASSIGNED_COLOUR,
     CONFLICT_COLOUR,
@@ -78,6 +77,7 @@ from ui.panel_commands import (
     ToggleAssignmentCommand,
     assigned_rounds,
 )
+from ui.widgets.report_dialog import INFORMATION, WARNING, show_message
 
 Index = QModelIndex | QPersistentModelIndex
 

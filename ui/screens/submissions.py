@@ -39,9 +39,9 @@ from evaluator.rubric import IndicatorGroup
 from evaluator.submissions_store import SubmissionSummary, list_submissions
 from ui.context import AppContext
 from ui.dialogs.import_dialog import REGISTRY, SUBMISSIONS, ImportDialog
-from ui.dialogs.report_dialog import WARNING, show_message
 from ui.labels import batch_names
 from ui.widgets.records_view import RecordsView
+from ui.widgets.report_dialog import WARNING, show_message
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 STATUS_COLOURS = {ELIGIBLE: "#1b7a2f", INELIGIBLE: "#b35900", NOT_SUBMITTED: "#777777"}
