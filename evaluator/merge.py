@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import json
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -432,7 +434,7 @@ def validate_score_file(ws: Workspace, year: int, sf: ScoreFile, accept_unsigned
             problems.extend(signature_problems)
             forged = bool(signature_problems)
     # Alliances: known, assigned in this round, no conflict of interest.
-    for code in dict.fromkeys(c for c, _, _ in sf.rows):
+    for code in dict.fromkeys(map(_CODE, sf.rows)):
         alliance_id = context.alliance_ids.get(normalize_code(code))
         if alliance_id is None:
             add("merge.unknown_alliance", code=code)
@@ -449,14 +451,14 @@ def validate_score_file(ws: Workspace, year: int, sf: ScoreFile, accept_unsigned
         if conflict is not None:
             add("merge.conflict", expert=expert["name"], code=code, reason=conflict)
     # Values in range and on the step; duplicates.
-    if not any(p.code == "merge.rubric_differs" for p in problems):
+    if not any(p.code == "merge.rubric_differs" for p in problems) \
+            and not _all_allowed(sf, context.allowed):
         problems.extend(check_against_rubric(sf, rubric, context.allowed))
-    seen: dict[tuple[str, str], int] = {}
-    for code, indicator, _ in sf.rows:
-        seen[(code, indicator)] = seen.get((code, indicator), 0) + 1
-    for (code, indicator), count in seen.items():
-        if count > 1:
-            add("merge.duplicate_score", code=code, indicator=indicator, count=count)
+    keys = list(map(_CODE_AND_INDICATOR, sf.rows))
+    if len(set(keys)) != len(keys):  # rare: then count them for the message
+        for (code, indicator), count in Counter(keys).items():
+            if count > 1:
+                add("merge.duplicate_score", code=code, indicator=indicator, count=count)
     problems.extend(duplicate_alliance_problems(sf, context.alliance_ids))
     # Sequence against what is already merged; a file whose signature failed never gets
     # here (a forged sequence of 999999999 must not lock the expert out).
@@ -488,6 +490,19 @@ def validate_score_file(ws: Workspace, year: int, sf: ScoreFile, accept_unsigned
     if not problems:
         result.status = "accepted"
     return result
+
+
+_CODE = itemgetter(0)
+_CODE_AND_INDICATOR = itemgetter(0, 1)
+_INDICATOR_AND_VALUE = itemgetter(1, 2)
+
+
+def _all_allowed(sf: ScoreFile, allowed: dict[str, frozenset[float]]) -> bool:
+    """Whether every (indicator, value) of `sf` is in the rubric's valid values: a panel
+    uses a few hundred distinct pairs, so the common case costs one set of them instead
+    of a look-up per score; any other file goes through `check_against_rubric`."""
+    return all(value in allowed.get(indicator, ())
+               for indicator, value in set(map(_INDICATOR_AND_VALUE, sf.rows)))
 
 
 def _same_content(stored: str | None, sf: ScoreFile) -> bool:
