@@ -412,27 +412,15 @@ def _number(value: float) -> int | float:
 
 # -- reading ----------------------------------------------------------------------------
 
-@dataclass(slots=True)
-class ScoreCell:
-    code: str
-    indicator: str
-    value: float
-    row: int
-    column_letter: str
-
-    @property
-    def cell(self) -> str:
-        """The cell's reference, such as 'C5' (made when asked: a merge reads 1.2 million)."""
-        return f"{self.column_letter}{self.row}"
-
-
 @dataclass
 class ScoresSheet:
-    """The `评分` sheet as read: values with their cells, names, problems."""
+    """The `评分` sheet as read: (code, indicator, value) in sheet order, names, the row of
+    each code. Plain tuples: a merge reads 1.2 million scores at XL."""
 
-    cells: list[ScoreCell] = field(default_factory=list)
+    scores: list[tuple[str, str, float]] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)
     rows_of: dict[str, int] = field(default_factory=dict)
+    columns: dict[str, str] = field(default_factory=dict)  # indicator -> column letter
     indicators: list[str] = field(default_factory=list)
 
 
@@ -493,12 +481,13 @@ def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
     out.indicators = [code for _, code in ind_cols]
     formula_cells = formula_cells or {}
     letters = {index: column_letter(index) for index, _ in ind_cols}
+    out.columns = {indicator: letters[index] for index, indicator in ind_cols}
     for row, cells in sheet.rows[1:]:
         def at(i: int, cells: list[Any] = cells) -> Any:
             return cells[i] if i < len(cells) else None
 
         code = normalize_alliance_code(at(code_col))
-        row_cells: list[ScoreCell] = []
+        row_cells: list[tuple[str, str, float]] = []
         row_bad = False
         width = len(cells)
         for index, indicator in ind_cols:
@@ -511,8 +500,7 @@ def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
             value: Any = cells[index] if index < width else None
             kind = type(value)
             if kind is float or kind is int:  # the common case, first
-                row_cells.append(ScoreCell(code, indicator, float(value), row,
-                                           letters[index]))
+                row_cells.append((code, indicator, float(value)))
                 continue
             if is_blank(value):
                 continue
@@ -523,7 +511,7 @@ def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
                     file=file, sheet=name, row=row, column=indicator))
                 row_bad = True
                 continue
-            row_cells.append(ScoreCell(code, indicator, number, row, letters[index]))
+            row_cells.append((code, indicator, number))
         if not code:
             if row_cells or row_bad:
                 problems.append(Problem("scorefile.blank_code", {
@@ -537,10 +525,10 @@ def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
             continue
         out.rows_of[code] = row
         out.names[code] = cell_text(at(name_col)) if name_col is not None else ""
-        out.cells.extend(row_cells)
+        out.scores.extend(row_cells)
         if check_totals and total_col is not None and not row_bad:
             found_total = at(total_col)
-            expected = sum(c.value for c in row_cells)
+            expected = sum(value for _, _, value in row_cells)
             if isinstance(found_total, int | float) and not isinstance(found_total, bool) \
                     and abs(float(found_total) - expected) > 1e-6:
                 problems.append(Problem("scorefile.total_mismatch", {
@@ -643,7 +631,7 @@ def read_score_file(path: Path | str) -> ScoreFile:
         parse_meta_into(sf, sheets[META_SHEET], name)
     if SCORES_SHEET in sheets:
         parsed = parse_scores_sheet(sheets[SCORES_SHEET], name, sf.problems)
-        sf.rows = [(c.code, c.indicator, c.value) for c in parsed.cells]
+        sf.rows = parsed.scores
         sf.names = parsed.names
         sf.rows_of = parsed.rows_of
     if COMMENTS_SHEET in sheets:
