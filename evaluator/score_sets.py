@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from math import isfinite
+from operator import itemgetter
 from typing import Any
 
 from sqlite_utils import Database
@@ -29,7 +30,11 @@ def score_set_rows(year: int, round_: str, expert_id: int, alliance_ids: Mapping
                    ) -> list[tuple[int, str, int, int, str, str, str, int | None]]:
     """The `score_sets` rows of one expert's (code, indicator, value) scores and
     (code, indicator, comment) comments; `alliance_ids` maps each code to its alliance."""
-    values: dict[str, dict[str, str]] = {}
+    rows = list(rows)
+    pairs = set(map(_CODE_AND_INDICATOR, rows))
+    if len(pairs) != len(rows):
+        raise ValueError("an alliance's indicator is scored twice")
+    values: dict[str, list[str]] = {}
     parts = _PARTS
     if len(parts) > 100_000:
         parts.clear()
@@ -39,20 +44,20 @@ def score_set_rows(year: int, round_: str, expert_id: int, alliance_ids: Mapping
             part = parts[(indicator, value)] = _part(indicator, value)
         scored = values.get(code)
         if scored is None:
-            scored = values[code] = {}
-        elif indicator in scored:
-            raise ValueError(f"{code} {indicator} is scored twice")
-        scored[indicator] = part
+            values[code] = [part]
+        else:
+            scored.append(part)
     notes: dict[str, dict[str, str]] = {}
     for code, indicator, text in comments:
-        if text and indicator in values.get(code, ()):
+        if text and (code, indicator) in pairs:
             notes.setdefault(code, {})[indicator] = text
-    return [(year, round_, expert_id, alliance_ids[code], "{" + ",".join(scored.values()) + "}",
+    return [(year, round_, expert_id, alliance_ids[code], "{" + ",".join(scored) + "}",
              json.dumps(notes[code], ensure_ascii=False, separators=(",", ":"))
              if code in notes else "{}", entered_at, score_file_id)
             for code, scored in values.items()]
 
 
+_CODE_AND_INDICATOR = itemgetter(0, 1)
 # '"1.1":4.5' by (indicator, value): a panel uses a few hundred of them, and a merge writes
 # 1.2 million scores at XL (json.dumps of each set's dict costs three times as much).
 _PARTS: dict[tuple[str, float], str] = {}
