@@ -636,8 +636,8 @@ def _merge_files(ws: Workspace, year: int, files: list[Path], refused: list[File
         from evaluator.backups import backup_workspace
 
         backup = backup_workspace(ws, "merge")
-    # The scores' three indexes outgrow SQLite's default 2 MB page cache at scale; a
-    # larger cache for the merge's inserts saves re-reading index pages (~25 % at L).
+    # A larger page cache than SQLite's default 2 MB for the merge's writes (score sets,
+    # score files with their signed content, the audit) and the checks' reads.
     cache_size = ws.db.execute("PRAGMA cache_size").fetchone()[0]
     ws.db.execute(f"PRAGMA cache_size={MERGE_CACHE_KIB}")
     try:
