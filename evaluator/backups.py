@@ -88,8 +88,9 @@ _NAME = re.compile(r"(?:(?P<identity>[0-9a-f]{16})\.)?(?P<stamp>\d{8}-\d{6}-\d{6
 def parse_backup_name(ws_path: Path, path: Path) -> BackupName | None:
     """The parts of a backup of `ws_path`'s name, or None when it is not one (another
     workspace's, whose stem merely starts the same, or another file)."""
-    prefix = f"{ws_path.stem}."
-    if not path.name.startswith(prefix):
+    # Windows names are case-blind: Office.evdb's backups are office.evdb's.
+    prefix = os.path.normcase(f"{ws_path.stem}.")
+    if not os.path.normcase(path.name).startswith(prefix):
         return None
     found = _NAME.fullmatch(path.name[len(prefix):])
     if found is None:

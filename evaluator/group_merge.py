@@ -369,6 +369,8 @@ def _manifest_entries(zf: BoundedZip,
                 and isinstance(entry.get("sha256"), str)):
             raise refuse(f"manifest entry {n} is not a file entry")
         entries.append((entry["file_name"], entry["sha256"].lower()))
+    if len({name for name, _ in entries}) != len(entries):
+        raise refuse("a member is listed twice in the manifest")
     return entries
 
 

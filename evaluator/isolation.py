@@ -70,6 +70,20 @@ def probe_table_file(path: str) -> None:
         pass
 
 
+def probe_score_template(path: str) -> None:
+    """Read an expert's filled template as its import does (calamine, then openpyxl for
+    the formulas)."""
+    from evaluator.reading import read_workbook
+    from evaluator.scorefile import SCORES_SHEET
+    from evaluator.scoring import _formula_cells
+
+    try:
+        read_workbook(path)
+    except EvaluatorError:
+        return
+    _formula_cells(Path(path), SCORES_SHEET)
+
+
 def _read_each(reader: Callable[[str], None], paths: list[str], conn: object) -> None:
     send = conn.send  # type: ignore[attr-defined]
     for path in paths:

@@ -180,6 +180,13 @@ register(
             "finished; try again in a moment, or close the other window that is merging or "
             "importing",
         },
+        "workspace.network_share": {
+            "zh": "工作区 {path} 位于网络共享文件夹，本工作区设置为不在网络位置打开：请把它复制到"
+            "本机硬盘再打开，或在「设置」中取消“网络共享文件夹上的工作区拒绝打开”",
+            "en": "Workspace {path} is on a network share and this workspace is set to refuse "
+            "network locations: copy it to a local disk, or clear 'Refuse a workspace on a "
+            "network share' in Settings",
+        },
         "workspace.waiting": {
             "zh": "工作区 {path} 正被另一个程序写入，等待其完成…",
             "en": "Workspace {path} is being written by another program; waiting for it…",

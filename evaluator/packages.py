@@ -615,7 +615,7 @@ def _connect_package(path: Path, kind: str
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=True)
     try:
         try:
-            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute(f"PRAGMA journal_mode={sqlite_files.journal_mode_for(path)}")
             conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA busy_timeout=5000")
             check_result = conn.execute("PRAGMA quick_check").fetchall()

@@ -66,17 +66,26 @@ messages.register({
         "zh": "工作簿解压后过大（{unzipped} 字节，压缩比 {ratio}），已拒绝读取",
         "en": "The workbook expands too much ({unzipped} bytes, ratio {ratio}); refused",
     },
-    "reading.zip_limit": {
-        "zh": "压缩文件超出限制，已拒绝读取：{reason}",
-        "en": "The archive exceeds a limit and was refused: {reason}",
+    "reading.zip_member_too_large": {
+        "zh": "压缩包中的“{member}”解压后为 {size} 字节，超过上限 {limit} 字节，已拒绝读取",
+        "en": "'{member}' in the archive expands to {size} bytes, above the limit of {limit}; "
+              "refused",
+    },
+    "reading.zip_too_many_members": {
+        "zh": "压缩包含 {count} 个成员，超过上限 {limit} 个，已拒绝读取",
+        "en": "The archive holds {count} members, above the limit of {limit}; refused",
     },
     "reading.not_zip": {
         "zh": "文件不是有效的压缩包（{reason}）",
         "en": "The file is not a valid archive ({reason})",
     },
+    "reading.is_folder": {
+        "zh": "{path} 是文件夹，不是文件",
+        "en": "{path} is a folder, not a file",
+    },
     "reading.not_a_file": {
-        "zh": "{path} 不是普通文件（{kind}），无法读取",
-        "en": "{path} is not a regular file ({kind}) and cannot be read",
+        "zh": "{path} 不是普通文件（是管道、套接字或设备），未读取",
+        "en": "{path} is not a regular file (a pipe, socket or device); not read",
     },
     "reading.bad_json": {
         "zh": "JSON 内容无法接受：{reason}",
@@ -101,7 +110,7 @@ messages.register({
         "en": "The workbook cannot be read: {reason}",
     },
     "reading.encoding": {
-        "zh": "CSV 文件的编码无法识别（应为 UTF-8、GB18030/GBK 或带 BOM 的 UTF-16“Unicode 文本”）",
+        "zh": "CSV 文件的编码无法识别（应为 UTF-8、GB18030/GBK，或带字节顺序标记的 UTF-16）",
         "en": "The CSV file's encoding is not recognised (expected UTF-8, GB18030/GBK or "
         "UTF-16 with a BOM, 'Unicode text')",
     },
@@ -222,17 +231,26 @@ def file_problems(path: Path, max_bytes: int, name: str | None = None
         return 0, [Problem("file.unreadable", {"path": str(path),
                                                "reason": exc.strerror or str(exc)}, file=name)]
     if not stat.S_ISREG(st.st_mode):
-        kind = ("directory" if stat.S_ISDIR(st.st_mode) else
-                "fifo" if stat.S_ISFIFO(st.st_mode) else
-                "socket" if stat.S_ISSOCK(st.st_mode) else "device")
-        return 0, [Problem("reading.not_a_file", {"path": str(path), "kind": kind},
-                           file=name)]
+        code = "reading.is_folder" if stat.S_ISDIR(st.st_mode) else "reading.not_a_file"
+        return 0, [Problem(code, {"path": str(path)}, file=name)]
     if st.st_size == 0:
         return 0, [Problem("reading.empty_file", {}, file=name)]
     if st.st_size > max_bytes:
         return st.st_size, [Problem("reading.too_large",
                                     {"size": st.st_size, "limit": max_bytes}, file=name)]
     return st.st_size, []
+
+
+def refuse_special_file(path: Path) -> None:
+    """Refuse a FIFO, socket or device by `stat` alone (SQLite, like `open`, would block on
+    a FIFO); a missing file or a folder is left to the caller's own message."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        _size, problems = file_problems(path, MAX_DATABASE_BYTES)
+        raise EvaluatorError(problems)
 
 
 def require_regular_file(path: Path | str, max_bytes: int = MAX_FILE_BYTES) -> int:
@@ -255,8 +273,8 @@ def open_regular_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> IO[bytes]:
             "path": str(path), "reason": exc.strerror or str(exc)}, file=path.name)) from None
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
-        raise EvaluatorError(Problem("reading.not_a_file", {
-            "path": str(path), "kind": "special"}, file=path.name))
+        raise EvaluatorError(Problem("reading.not_a_file", {"path": str(path)},
+                                     file=path.name))
     if hasattr(os, "set_blocking"):
         os.set_blocking(fd, True)
     return os.fdopen(fd, "rb")
@@ -320,7 +338,7 @@ class BoundedZip:
         except Exception as exc:  # damaged archives raise BadZipFile, ValueError, ...
             raise self._refuse(f"broken zip: {_reason(exc)}") from None
         if len(infos) > limits.max_members:
-            raise self._bomb(f"{len(infos)} members (limit {limits.max_members})")
+            raise self._too_many(len(infos))
         seen: set[str] = set()
         total = 0
         for info in infos:
@@ -332,8 +350,7 @@ class BoundedZip:
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
                 raise self._refuse(f"member {info.filename[:80]!r}: unsupported compression")
             if info.file_size > limits.max_member_bytes:
-                raise self._bomb(f"{info.filename[:80]} expands to {info.file_size} bytes "
-                                 f"(limit {limits.max_member_bytes})")
+                raise self._too_large(info.filename, info.file_size, limits.max_member_bytes)
             total += info.file_size
         ratio = total / max(size, 1)
         if total > limits.max_total_bytes or ratio > limits.max_ratio:
@@ -346,8 +363,13 @@ class BoundedZip:
         code = "reading.not_xlsx" if self._kind == "not_xlsx" else "reading.not_zip"
         return EvaluatorError(Problem(code, {"reason": reason}, file=self.name))
 
-    def _bomb(self, reason: str) -> EvaluatorError:
-        return EvaluatorError(Problem("reading.zip_limit", {"reason": reason}, file=self.name))
+    def _too_large(self, member: str, size: int, limit: int) -> EvaluatorError:
+        return EvaluatorError(Problem("reading.zip_member_too_large", {
+            "member": member[:80], "size": size, "limit": limit}, file=self.name))
+
+    def _too_many(self, count: int | str) -> EvaluatorError:
+        return EvaluatorError(Problem("reading.zip_too_many_members", {
+            "count": count, "limit": self.limits.max_members}, file=self.name))
 
     def _check_directory_size(self, tail: bytes) -> None:
         """Refuse before `zipfile` builds an object per directory entry for a huge one."""
@@ -356,9 +378,9 @@ class BoundedZip:
             raise self._refuse("no end of central directory")
         entries, cd_size = struct.unpack("<HI", tail[at + 10: at + 16])
         if entries == 0xFFFF or cd_size == 0xFFFFFFFF:
-            raise self._bomb("zip64 directory")
+            raise self._too_many("≥ 65535")
         if entries > self.limits.max_members or cd_size > _MAX_CENTRAL_DIRECTORY:
-            raise self._bomb(f"{entries} members (limit {self.limits.max_members})")
+            raise self._too_many(entries)
 
     def names(self) -> list[str]:
         return list(self.infos)
@@ -378,7 +400,7 @@ class BoundedZip:
             raise self._refuse(f"no member {member[:80]!r}")
         limit = self.limits.max_member_bytes if max_bytes is None else max_bytes
         if info.file_size > limit:
-            raise self._bomb(f"{member[:80]} expands to {info.file_size} bytes (limit {limit})")
+            raise self._too_large(member, info.file_size, limit)
         try:
             with self._zip.open(info) as fh:
                 data = fh.read(limit + 1)
@@ -387,7 +409,7 @@ class BoundedZip:
         except Exception as exc:  # bad CRC, truncated deflate stream, ...
             raise self._refuse(f"{member[:80]}: {_reason(exc)}") from None
         if len(data) > limit:
-            raise self._bomb(f"{member[:80]} expands beyond {limit} bytes")
+            raise self._too_large(member, len(data), limit)
         return data
 
     def close(self) -> None:
@@ -677,9 +699,9 @@ def check_worksheets(archive: BoundedZip) -> None:
     name = archive.name
     shared = archive.infos.get("xl/sharedStrings.xml")
     if shared is not None and shared.file_size > MAX_SHARED_STRINGS_BYTES:
-        raise EvaluatorError(Problem("reading.zip_limit", {
-            "reason": f"shared strings expand to {shared.file_size} bytes "
-                      f"(limit {MAX_SHARED_STRINGS_BYTES})"}, file=name))
+        raise EvaluatorError(Problem("reading.zip_member_too_large", {
+            "member": shared.filename, "size": shared.file_size,
+            "limit": MAX_SHARED_STRINGS_BYTES}, file=name))
     try:
         parts = _worksheet_parts(archive)
         for part, sheet in parts.items():

@@ -209,6 +209,7 @@ def publish_results(ws: Workspace, year: int, *, accepted_undecided: int = 0,
     decision, unless the publisher confirmed exactly that many (`accepted_undecided`:
     the count they were shown)."""
     year = ws.require_year(year)
+    ws.require_writable()  # a read-only workspace says so before listing the agenda
     who = by or ws.actor
     rows = compute_results(ws, year)
     if not rows:

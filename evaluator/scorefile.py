@@ -443,11 +443,14 @@ _NUMBER_TYPES = frozenset((float, int))  # not bool: True is no score
 
 def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
                        formula_cells: dict[tuple[int, int], str] | None = None,
-                       check_totals: bool = True) -> ScoresSheet:
+                       check_totals: bool = True,
+                       indicator_names: dict[str, str] | None = None) -> ScoresSheet:
     """Read a `评分` sheet; every problem (with its cell) goes to `problems`.
 
     `formula_cells` maps (row, 0-based column) to the formula found there (by openpyxl:
     calamine only sees values); a formula in a score column is refused.
+    `indicator_names` maps an indicator's name (spaces removed) to its code, for headers
+    that hold the name alone; "1.1" and "1.1 理事会会议" are read without it.
     """
     out = ScoresSheet()
     name = sheet.name
@@ -462,9 +465,13 @@ def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
         text = "".join(cell_text(raw).split())
         if not text:
             continue
-        indicator_match = INDICATOR_HEADER_RE.fullmatch(typed_text(cell_text(raw)))
+        typed = typed_text(cell_text(raw))
+        indicator_match = INDICATOR_HEADER_RE.fullmatch(typed)
         if indicator_match:
             text = indicator_match.group(1)
+        elif indicator_names and "".join(typed.split()) in indicator_names:
+            text = indicator_names["".join(typed.split())]  # a header with the name only
+            indicator_match = INDICATOR_HEADER_RE.fullmatch(text)
         if text in seen:
             problems.append(Problem("reading.duplicate_column", {"name": text}, file=file,
                                     sheet=name, row=header_row, column=column_letter(index)))

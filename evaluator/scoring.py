@@ -228,8 +228,9 @@ def import_score_template(package: Package, path: Path | str) -> TemplateImport:
                     "key": key, "found": meta[key], "expected": value}, file=name,
                     sheet=META_SHEET))
     # A SUM in 合计 is the template's own; formulas elsewhere in score columns are refused.
+    names = {"".join(i.name.split()): i.code for i in package.rubric.indicators}
     parsed = parse_scores_sheet(sheets[SCORES_SHEET], name, problems, formula_cells=formulas,
-                                check_totals=False)
+                                check_totals=False, indicator_names=names)
     rubric = package.rubric
     assigned = {a.code: a.id for a in package.alliances()}
     for code, row in parsed.rows_of.items():

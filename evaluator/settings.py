@@ -60,6 +60,12 @@ SETTINGS: tuple[Setting, ...] = (
             "Require complete basic information", "issue 3 default"),
     Setting("eligibility.min_records_per_group", 1, "每个一级指标最少记录数",
             "Minimum records under each first-level indicator", "issue 3 default"),
+    # Where the workspace may live: WAL needs shared memory a network share does not give,
+    # so there the rollback journal is used, or the workspace is refused.
+    Setting("workspace.refuse_network_share", False,
+            "网络共享文件夹上的工作区拒绝打开（不勾选时以兼容模式打开）",
+            "Refuse a workspace on a network share (otherwise it opens in compatible mode)",
+            "product default"),
     # Backups.
     Setting("backups.keep", 20, "保留的最近备份数（另保留每天最新一份及每类不可撤销操作前的最新一份）",
             "Latest backups kept (plus the newest of each day and the newest before each "

@@ -75,6 +75,9 @@ def needs_immutable(path: Path) -> bool:
 
 
 def connect_read_only(path: Path, timeout: float = 5.0) -> sqlite3.Connection:
+    from evaluator.reading import refuse_special_file
+
+    refuse_special_file(path)  # SQLite would block opening a FIFO
     return sqlite3.connect(uri(path, read_only=True, immutable=needs_immutable(path)),
                            uri=True, timeout=timeout, isolation_level=None)
 
@@ -120,3 +123,74 @@ def copy_database(source: Path, target: Path) -> None:
             dest.close()
     finally:
         src.close()
+
+
+# -- network shares: WAL needs shared memory that a network file system does not give ----
+# (SQLite's "WAL mode … does not work over a network filesystem", sqlite.org/wal.html).
+NETWORK_FILE_SYSTEMS = frozenset({
+    "nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "afs", "ncpfs", "9p", "ceph",
+    "glusterfs", "davfs", "fuse.sshfs", "fuse.davfs2", "fuse.glusterfs", "webdav",
+})
+_DRIVE_REMOTE = 4  # GetDriveTypeW
+
+
+def journal_mode_for(path: Path) -> str:
+    """WAL where it works, the rollback journal on a network share."""
+    return "DELETE" if on_network_share(path) else "WAL"
+
+
+def on_network_share(path: Path) -> bool:
+    """Whether `path` lies on a network file system (a mapped drive or UNC path on
+    Windows; nfs/cifs/smb… in the mount table on Linux and macOS)."""
+    absolute = os.path.abspath(path)
+    if os.name == "nt":
+        return _windows_remote(absolute)
+    return mount_type(absolute, _mount_table()) in NETWORK_FILE_SYSTEMS
+
+
+def _windows_remote(absolute: str) -> bool:  # pragma: no cover - Windows only
+    if absolute.startswith(("\\\\", "//")):
+        return True
+    import ctypes
+
+    root = os.path.splitdrive(absolute)[0] + "\\"
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    return bool(kernel32.GetDriveTypeW(root) == _DRIVE_REMOTE)
+
+
+def mount_type(absolute: str, table: list[tuple[str, str]]) -> str:
+    """The file-system type of the longest mount point holding `absolute`."""
+    best, kind = "", ""
+    for point, fstype in table:
+        inside = absolute == point or absolute.startswith(point.rstrip("/") + "/")
+        if inside and len(point) > len(best):
+            best, kind = point, fstype
+    return kind.lower()
+
+
+def _mount_table() -> list[tuple[str, str]]:
+    """(mount point, type) from /proc/self/mounts (Linux) or `mount` (macOS)."""
+    try:
+        with open("/proc/self/mounts", encoding="utf-8", errors="replace") as fh:
+            lines = fh.read().splitlines()
+        return [(_unescape_mount(parts[1]), parts[2]) for parts in
+                (line.split() for line in lines) if len(parts) >= 3]
+    except OSError:
+        pass
+    import re
+    import subprocess
+
+    try:
+        out = subprocess.run(["/sbin/mount"], capture_output=True, text=True, timeout=5,
+                             check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    # macOS: "//user@server/share on /Volumes/share (smbfs, nodev, nosuid, mounted by u)"
+    found = re.findall(r" on (.+?) \((\w+)[,)]", out)
+    return [(point, kind) for point, kind in found]
+
+
+def _unescape_mount(field: str) -> str:
+    """/proc/mounts writes a space in a mount point as \\040 (and tab, newline, \\)."""
+    return (field.replace("\\040", " ").replace("\\011", "\t").replace("\\012", "\n")
+            .replace("\\134", "\\"))

@@ -88,6 +88,17 @@ def current_actor() -> str:
         return "unknown"
 
 
+def _refuses_network_share(conn: sqlite3.Connection) -> bool:
+    try:
+        row = conn.execute("SELECT value_json FROM settings WHERE key = ?",
+                           ("workspace.refuse_network_share",)).fetchone()
+    except sqlite3.DatabaseError:  # a new file: no settings table yet
+        row = None
+    if row is not None:
+        return bool(json.loads(row[0]))
+    return bool(SETTINGS_BY_KEY["workspace.refuse_network_share"].default)
+
+
 @dataclass
 class Workspace:
     path: Path
@@ -172,11 +183,21 @@ class Workspace:
         db = Database(conn)
         conn.execute("PRAGMA busy_timeout=5000")
         if not read_only:
-            conn.execute("PRAGMA journal_mode=WAL")
+            cls._choose_journal(conn, path)
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
         return cls(path=path, db=db, actor=actor or session_name() or current_actor(),
                    read_only=read_only)
+
+    @staticmethod
+    def _choose_journal(conn: sqlite3.Connection, path: Path) -> None:
+        """WAL, or on a network share the rollback journal (WAL's shared memory does not
+        work there) unless the workspace's setting says to refuse such a place."""
+        mode = sqlite_files.journal_mode_for(path)
+        if mode != "WAL" and _refuses_network_share(conn):
+            conn.close()
+            raise WorkspaceError(Problem("workspace.network_share", {"path": str(path)}))
+        conn.execute(f"PRAGMA journal_mode={mode}")
 
     def _migrate(self) -> None:
         """Bring an older schema up to date; writes nothing when it is current (so that

@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = ROOT / "tests" / "data" / "hostile"
 LIMIT_MB = 200
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_AS and FIFOs")
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
+                                reason="RLIMIT_AS, /proc and FIFOs as on Linux")
 
 HARNESS = r"""
 import contextlib, io, json, resource, sys

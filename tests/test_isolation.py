@@ -70,3 +70,20 @@ def test_merge_screen_stays_up_when_the_reader_aborts(ws: Workspace, tmp_path: P
     assert ws.count("scores") == 40  # the good file merged
     reasons = model.data(model.index(0, model.REASONS))
     assert "异常终止" in reasons, reasons
+
+
+def test_merge_screen_refuses_the_hostile_corpus_and_stays_up(ws: Workspace, qtbot: Any
+                                                              ) -> None:
+    from ui.context import AppContext
+    from ui.screens.merge import Screen
+
+    hostile = Path(__file__).resolve().parent / "data" / "hostile"
+    files = sorted(p for p in hostile.iterdir() if p.suffix in (".xlsx", ".evgroup"))
+    screen = Screen(AppContext(ws))
+    qtbot.addWidget(screen)
+    with qtbot.waitSignal(screen.merge_finished, timeout=120000):
+        screen.merge_paths(files)
+    model = screen.results_model
+    assert model.rowCount() >= len(files)
+    assert {model.data(model.index(r, 1)) for r in range(model.rowCount())} == {"Rejected"}
+    assert ws.count("scores") == 0

@@ -170,18 +170,22 @@ def test_far_cell_is_refused_from_the_xml_before_any_reader(tmp_path: Path) -> N
         "reading.sheet_too_large", "评分", 702)
 
 
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs on Windows")
 def test_folder_and_fifo_are_refused_unopened(tmp_path: Path) -> None:
     import os
 
     fifo = tmp_path / "x.csv"
     os.mkfifo(fifo)
-    for path in (fifo, tmp_path):
+    folder = tmp_path / "folder.xlsx"
+    folder.mkdir()
+    for path, code in ((fifo, "reading.not_a_file"), (folder, "reading.is_folder")):
         with pytest.raises(EvaluatorError) as exc:
-            read_tables(path if path != tmp_path else tmp_path)
-        assert exc.value.problems[0].code in ("reading.not_a_file", "reading.unsupported_type")
+            read_tables(path)
+        assert exc.value.problems[0].code == code
+        assert exc.value.problems[0].file == path.name
     with pytest.raises(EvaluatorError) as exc:
         read_file_bytes(fifo)
-    assert exc.value.problems[0].params["kind"] == "fifo"
+    assert exc.value.problems[0].code == "reading.not_a_file"
 
 
 def test_zip_member_and_total_limits_come_from_the_directory(tmp_path: Path) -> None:
@@ -191,7 +195,7 @@ def test_zip_member_and_total_limits_come_from_the_directory(tmp_path: Path) -> 
         zf.writestr("small", b"x")
     with pytest.raises(EvaluatorError) as exc:
         open_zip(path, ZipLimits(max_member_bytes=1_000_000, max_ratio=10_000))
-    assert exc.value.problems[0].code == "reading.zip_limit"
+    assert exc.value.problems[0].code == "reading.zip_member_too_large"
     with open_zip(path, ZipLimits(max_ratio=10_000)) as archive:
         assert archive.read("small") == b"x"
         with pytest.raises(EvaluatorError):

@@ -14,10 +14,17 @@ import sys
 import tomllib
 from pathlib import Path
 
-from evaluator.resources import PACKAGE_DATA_FOLDER, resource_path, resources_dir
+from evaluator.resources import (
+    GUIDE_DATA_FOLDER,
+    PACKAGE_DATA_FOLDER,
+    guide_dir,
+    resource_path,
+    resources_dir,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_PACKAGE = f"evaluator.{PACKAGE_DATA_FOLDER}"
+GUIDE_PACKAGE = f"evaluator.{GUIDE_DATA_FOLDER}"
 
 
 def setuptools_config() -> dict:  # type: ignore[type-arg]
@@ -29,13 +36,23 @@ def test_every_package_folder_is_listed_for_the_wheel() -> None:
     listed = set(setuptools_config()["packages"])
     on_disk = {".".join(path.parent.relative_to(ROOT).parts)
                for folder in ("evaluator", "ui") for path in (ROOT / folder).rglob("__init__.py")}
-    assert listed == on_disk | {DATA_PACKAGE}
+    assert listed == on_disk | {DATA_PACKAGE, GUIDE_PACKAGE}
 
 
 def test_resources_folder_is_shipped_inside_the_package_not_at_the_top() -> None:
     config = setuptools_config()
-    assert config["package-dir"] == {DATA_PACKAGE: "resources"}
+    assert config["package-dir"] == {DATA_PACKAGE: "resources", GUIDE_PACKAGE: "docs/guide"}
     assert "resources" not in config["packages"]
+
+
+def test_the_guide_ships_every_page_and_picture() -> None:
+    patterns = setuptools_config()["package-data"][GUIDE_PACKAGE]
+    guide = ROOT / "docs" / "guide"
+    shipped = [p.relative_to(guide).as_posix() for p in guide.rglob("*")
+               if p.is_file() and p.suffix in (".md", ".png")]
+    assert "zh/README.md" in shipped
+    assert all(any(fnmatch.fnmatch(name, pattern) for pattern in patterns) for name in shipped)
+    assert guide_dir() == guide  # the checkout reads docs/guide itself
 
 
 def test_package_data_covers_every_shipped_file_and_the_compiled_translations() -> None:

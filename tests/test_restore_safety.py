@@ -209,3 +209,19 @@ def test_restore_into_a_read_only_folder_is_refused_saying_why(
     assert caught.value.problems[0].code == "workspace.read_only"
     assert ws_path.exists()
     assert audit(ws_path) == before
+
+
+def test_backup_names_are_case_blind_where_the_file_system_is(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows: the backups made as Office.evdb belong to office.evdb."""
+    import ntpath
+
+    from evaluator.backups import parse_backup_name
+
+    backup = tmp_path / "backups" / "Office.0123456789abcdef.20261130-101500-000001.merge.evdb"
+    monkeypatch.setattr("evaluator.backups.os.path.normcase", ntpath.normcase)
+    found = parse_backup_name(tmp_path / "office.evdb", backup)
+    assert found is not None
+    assert (found.identity, found.reason) == ("0123456789abcdef", "merge")
+    monkeypatch.undo()
+    assert parse_backup_name(tmp_path / "office.evdb", backup) is None  # POSIX: case counts

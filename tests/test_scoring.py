@@ -131,7 +131,7 @@ def test_numbers_typed_as_text_import_as_numbers(pkg_path: Path, tmp_path: Path)
     with Package.open(pkg_path) as pkg:
         write_score_template(pkg, out)
     fill(out, {"C2": "4.5", "D2": "４", "E2": " 3 ", "F2": "１．５", "G2": "\u30002\u3000",
-               "D1": "1.2"})
+               "D1": "1.2", "E1": "成员大会"})  # a code alone, a name alone
     with Package.open(pkg_path) as pkg:
         import_score_template(pkg, out)
         aid = pkg.alliance("101").id

@@ -25,6 +25,13 @@ def _english_afterwards(qapp):  # type: ignore[no-untyped-def]
     messages.set_language(None)
 
 
+SCALED_SUFFIX = "-150"  # the same step at 1366x768, 150 % (tools/guide_images.sh)
+
+
+def shot_of(picture: Path) -> str:
+    return picture.stem.removesuffix(SCALED_SUFFIX)
+
+
 def guide_images(lang: str) -> list[Path]:
     """The PNG files the guide in `lang` links to, resolved from its folder."""
     page = GUIDE / lang / "README.md"
@@ -38,7 +45,8 @@ def test_the_guide_links_only_to_pictures_of_the_command(lang: str) -> None:
     assert len(images) >= 15
     folder = (GUIDE / "images" / lang).resolve()
     assert {p.parent for p in images} == {folder}, "guide pictures live in images/<lang>/"
-    assert {p.stem for p in images} <= set(shot_names())
+    assert {shot_of(p) for p in images} <= set(shot_names())
+    assert any(p.stem.endswith(SCALED_SUFFIX) for p in images), "the laptop at 150 % is shown"
     missing = [p.name for p in images if not p.exists()]
     assert missing == [], f"run tools/guide_images.sh: {missing}"
 
@@ -54,7 +62,7 @@ def test_the_command_writes_every_picture_the_guide_needs(
                  "--stage-dir", str(tmp_path / "stage")]) == 0
     written = {p.name for p in out.iterdir()}
     assert written == {f"{name}.png" for name in shot_names()}
-    needed = {p.name for p in guide_images(lang)}
+    needed = {f"{shot_of(p)}.png" for p in guide_images(lang)}
     assert needed <= written, sorted(needed - written)
     for name in sorted(written):
         image = QImage(str(out / name))

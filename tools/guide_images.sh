@@ -16,6 +16,13 @@ for lang in zh en; do
     out="docs/guide/images/$lang"
     rm -f "$out"/*.png
     python -m ui.screenshots "$out" --lang "$lang" --size "$SIZE" --scale "$SCALE" --stage-dir "$STAGE"
+    # The expert's laptop at 150 %: the expert window and the plenary, as the guide shows them.
+    big=$(mktemp -d)
+    python -m ui.screenshots "$big" --lang "$lang" --size 1366x768 --scale 1.5 \
+        --stage-dir "$STAGE" --only 08-expert-window --only 13-plenary >/dev/null
+    cp "$big/08-expert-window.png" "$out/08-expert-window-150.png"
+    cp "$big/13-plenary.png" "$out/13-plenary-150.png"
+    rm -rf "$big"
 done
 mkdir -p docs/images
 cp docs/guide/images/zh/01-overview.png docs/images/main-window.png

@@ -85,7 +85,7 @@ class ScoringWindow(QMainWindow):
             write_score_template(self.package, Path(name))
 
     def import_template(self) -> None:
-        from evaluator.isolation import probe_table_file, require_first_read
+        from evaluator.isolation import probe_score_template, require_first_read
         from evaluator.scoring import import_score_template
 
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Filled template"),
@@ -94,7 +94,7 @@ class ScoringWindow(QMainWindow):
         if not name:
             return
         try:
-            require_first_read([Path(name)], probe_table_file)  # a reader crash costs the file
+            require_first_read([Path(name)], probe_score_template)  # a reader crash costs the file
             result = import_score_template(self.package, Path(name))
         except EvaluatorError as error:
             show_message(self, WARNING, self.tr("Not imported; nothing was changed"),

@@ -455,9 +455,6 @@ def shot_group_window(s: Studio) -> QWidget:
         " FROM experts e WHERE e.group_id = g.id AND e.is_group_leader = 1), g.sort, g.id"
         " LIMIT 1", (s.year,)).fetchone()[0])
     gpkg = folder / package_file_name(s.year, "initial", f"{group}_组评审包")
-    if gpkg.exists():
-        gpkg.unlink()
-    build_group_package(ws, s.year, "initial", group, gpkg)
     members = [(int(i), str(n)) for i, n in ws.db.execute(
         "SELECT DISTINCT e.id, e.name FROM assignments a JOIN experts e ON e.id = a.expert_id"
         " JOIN expert_groups g ON g.id = e.group_id WHERE a.year = ? AND a.round = 'initial'"
@@ -479,6 +476,11 @@ def shot_group_window(s: Studio) -> QWidget:
         with Package.open(package_path) as package:
             files.append(export_score_file(package, inbox / score_file_name(
                 package, int(package.meta["export_sequence"]) + 1)).path)
+    # Made after the members' packages, as the secretariat does: it carries their public
+    # keys, with which the leader's window checks their files.
+    if gpkg.exists():
+        gpkg.unlink()
+    build_group_package(ws, s.year, "initial", group, gpkg)
     book = load_workbook(files[-1])
     cell = book[SCORES_SHEET].cell(2, 3)
     cell.value = (cell.value or 0) + 1
