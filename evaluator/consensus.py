@@ -105,12 +105,14 @@ def _load(ws: Workspace, year: int) -> tuple[list[ScoreSet], list[IncompleteScor
     values: dict[tuple[str, int, int], dict[str, float]] = {}
     comments: dict[tuple[str, int, int], dict[str, str]] = {}
     floats: dict[float, float] = {}
+    names = {code: code for code in codes}
     for rnd, expert_id, alliance_id, scores_json, comments_json in ws.db.execute(
             "SELECT round, expert_id, alliance_id, scores_json, comments_json"
             " FROM score_sets WHERE year = ?", (year,)):
         key = (rnd, expert_id, alliance_id)
-        # One float object per distinct value (a few hundred): 120,000 sets at XL.
-        found = values[key] = {code: floats.setdefault(value, float(value))
+        # One float object per distinct value (a few hundred) and the rubric's own code
+        # strings as keys, not one string per score: 60,000 sets at XL.
+        found = values[key] = {names.get(code, code): floats.setdefault(value, float(value))
                                for code, value in json.loads(scores_json).items()}
         if comments_json != "{}":
             noted = {code: text for code, text in json.loads(comments_json).items()
