@@ -56,6 +56,10 @@ messages.register({
         "en": "Workspace {path} is open in another program (or window) and cannot be "
               "restored now; close that program first, then restore",
     },
+    "backup.not_found": {
+        "zh": "找不到备份“{name}”：既不是文件，也不在 {folder} 中",
+        "en": "No backup '{name}': neither a file nor in {folder}",
+    },
     "backup.is_the_workspace": {
         "zh": "{path} 就是工作区本身，不能用它恢复自己",
         "en": "{path} is the workspace itself; it cannot restore itself",
@@ -162,6 +166,28 @@ def list_backups(path: Path | str) -> list[Path]:
     carries one) its identity."""
     path = Path(path)
     return [p for p, _ in _backups_with_names(path, _identity_or_none(path))]
+
+
+def describe_backup(ws_path: Path, path: Path) -> dict[str, Any]:
+    """Name, path, time, reason (from the file name) and size of a backup, as the backups
+    dialog and `evaluator backups` list it."""
+    name = parse_backup_name(ws_path, path)
+    return {"name": path.name, "path": str(path),
+            "created": name.stamp.isoformat(timespec="seconds") if name else "",
+            "reason": name.reason if name else "",
+            "size": path.stat().st_size if path.exists() else 0}
+
+
+def find_backup(ws_path: Path, name: str) -> Path:
+    """A backup given as a path, or by its listed name in the workspace's backup folder."""
+    given = Path(name)
+    if given.is_file():
+        return given
+    listed = backup_dir(ws_path) / given.name
+    if listed.is_file():
+        return listed
+    raise WorkspaceError(Problem("backup.not_found", {
+        "name": name, "folder": str(backup_dir(ws_path))}))
 
 
 def _identity_or_none(path: Path) -> str | None:
@@ -438,9 +464,3 @@ def _carry_audit_log(conn: sqlite3.Connection, before: list[tuple[Any, ...]], ba
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-
-
-def restore_backup(ws_path: Path | str, backup_path: Path | str) -> Path | None:
-    """Put a backup in place of the (closed) workspace: `restore_workspace`."""
-    return restore_workspace(ws_path, backup_path)
-

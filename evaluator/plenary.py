@@ -104,6 +104,13 @@ def decisions(ws: Workspace, year: int | None = None, include_superseded: bool =
     return [Decision.from_row(r) for r in ws.db.query(sql + " ORDER BY id", [year])]
 
 
+def last_chair(ws: Workspace, year: int | None) -> str | None:
+    """Who chaired the year's last recorded decision (the plenary screen offers the name)."""
+    row = ws.db.execute("SELECT decided_by FROM plenary_decisions WHERE year = ?"
+                        " ORDER BY id DESC LIMIT 1", (year,)).fetchone()
+    return None if row is None else str(row[0])
+
+
 def current_decision(ws: Workspace, year: int | None, alliance_id: int) -> Decision | None:
     year = ws.require_year(year)
     rows = list(ws.db.query(

@@ -44,11 +44,11 @@ def main(demo: Path, work: Path) -> dict[str, Any]:
     from ui.dialogs.backups_dialog import BackupsDialog
     from ui.dialogs.import_dialog import SUBMISSIONS, ImportDialog
     from ui.dialogs.packages_dialog import PackagesDialog
-    from ui.dialogs.report_dialog import ReportDialog
     from ui.dialogs.settings_dialog import SettingsDialog
     from ui.group_window import GroupWindow
     from ui.main_window import MainWindow
     from ui.scoring_window import ScoringWindow
+    from ui.widgets.report_dialog import ReportDialog
 
     path = work / "demo.evdb"
     shutil.copy(demo, path)

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from evaluator.backups import backup_workspace, list_backups, restore_backup
+from evaluator.backups import backup_workspace, list_backups, restore_workspace
 from evaluator.errors import EvaluatorError, WorkspaceError
 from evaluator.history import import_history
 from evaluator.panel import import_panel
@@ -44,7 +44,7 @@ def test_restore_replaces_the_workspace(tmp_path: Path) -> None:
         add_alliance(ws, "101", "甲联盟")
         backup = backup_workspace(ws, "merge")
         add_alliance(ws, "102", "乙联盟")
-    safety = restore_backup(path, backup)
+    safety = restore_workspace(path, backup)
     assert safety is not None
     with Workspace.open(path) as ws:
         assert [r[0] for r in ws.db.execute("SELECT code FROM alliances")] == ["101"]
@@ -59,7 +59,7 @@ def test_restore_refuses_a_damaged_backup(tmp_path: Path) -> None:
     bad = tmp_path / "bad.evdb"
     bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
     with pytest.raises(WorkspaceError):
-        restore_backup(path, bad)
+        restore_workspace(path, bad)
     with Workspace.open(path) as ws:
         assert ws.count("alliances") == 1
 
@@ -74,7 +74,7 @@ def test_restore_from_a_folder_with_uri_characters(tmp_path: Path, folder: str) 
         add_alliance(ws, "101", "甲联盟")
         backup = backup_workspace(ws, "merge")
         add_alliance(ws, "102", "乙联盟")
-    restore_backup(path, backup)
+    restore_workspace(path, backup)
     with Workspace.open(path) as ws:
         assert [r[0] for r in ws.db.execute("SELECT code FROM alliances")] == ["101"]
 
@@ -86,7 +86,7 @@ def test_restore_of_the_oldest_backup_keeps_a_safety_copy(tmp_path: Path) -> Non
         oldest = backup_workspace(ws, "b0")
         backup_workspace(ws, "b1")
         add_alliance(ws, "101", "甲联盟")
-    safety = restore_backup(path, oldest)
+    safety = restore_workspace(path, oldest)
     assert safety is not None
     assert safety in list_backups(path)
     # the newest two, and the restored one (kept while it was being restored)

@@ -44,7 +44,10 @@ def test_back_up_now_with_a_reason(qtbot, window) -> None:  # type: ignore[no-un
     assert dialog.model.rowCount() == 0
     assert dialog.empty_label.isVisibleTo(dialog)
     dialog.reason_edit.setText("before plenary")
-    path = dialog.backup_now()
+    with qtbot.waitSignal(dialog.backed_up, timeout=10_000) as blocker:
+        assert dialog.backup_now()
+        assert not dialog.backup_now()  # one job of the dialog at a time
+    path = blocker.args[0]
     assert path is not None
     assert path.exists()
     assert "before-plenary" in path.name
@@ -69,7 +72,9 @@ def test_restore_undoes_a_change_and_every_screen_refreshes(qtbot, window, monke
     dialog.view.selectRow(row)
     asked: list[str] = []
     monkeypatch.setattr(dialog, "ask_confirmation", lambda text: asked.append(text) or True)
-    assert dialog.restore_selected()
+    with qtbot.waitSignal(dialog.restored, timeout=10_000) as blocker:
+        assert dialog.restore_selected()
+    assert blocker.args == [True]
     assert len(asked) == 1
     assert "backed up first" in asked[0]
 
@@ -104,3 +109,27 @@ def test_restore_needs_confirmation(qtbot, window, monkeypatch) -> None:  # type
 def test_file_menu_has_backup_and_restore(window) -> None:  # type: ignore[no-untyped-def]
     assert window.backups_action in window.file_menu.actions()
     assert window.backups_action.shortcut().toString() == "Ctrl+B"
+
+
+def test_a_refused_restore_says_why_and_reopens_the_workspace(qtbot, window, monkeypatch,  # type: ignore[no-untyped-def]
+                                                              tmp_path) -> None:
+    ws = window.context.ws
+    backup_workspace(ws, "manual")
+    add_alliance(ws, "101", "测试一产业技术创新战略联盟")
+    not_a_backup = tmp_path / "notes.evdb"
+    not_a_backup.write_text("not a database", encoding="utf-8")
+    dialog = BackupsDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    dialog.view.selectRow(0)
+    monkeypatch.setattr(dialog, "selected_backup", lambda: not_a_backup)
+    monkeypatch.setattr(dialog, "ask_confirmation", lambda text: True)
+    problems: list[str] = []
+    monkeypatch.setattr(dialog, "show_problem", problems.append)
+    with qtbot.waitSignal(dialog.restored, timeout=10_000) as blocker:
+        assert dialog.restore_selected()
+    assert blocker.args == [False]
+    assert len(problems) == 1
+    assert "notes.evdb" in problems[0]
+    reopened = window.context.ws
+    assert reopened.path == ws.path
+    assert [a.code for a in list_alliances(reopened)] == ["101"]  # nothing was changed

@@ -113,7 +113,7 @@ def test_missing_recent_workspace_is_skipped(tmp_path: Path) -> None:
 
 def test_open_refuses_a_non_workspace(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     shown: list[str] = []
-    monkeypatch.setattr("ui.dialogs.report_dialog.QMessageBox.warning",
+    monkeypatch.setattr("ui.widgets.report_dialog.QMessageBox.warning",
                         lambda _parent, _title, text: shown.append(text))
     bogus = tmp_path / "x.evdb"
     bogus.write_text("not a database")

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from ui.dialogs import report_dialog
-from ui.dialogs.report_dialog import WARNING, ReportDialog, is_long, show_message
+from ui.widgets import report_dialog
+from ui.widgets.report_dialog import WARNING, ReportDialog, is_long, show_message
 
 pytestmark = pytest.mark.gui
 LONG = "\n".join(f"第 {i} 行：联盟名称与名录不一致" for i in range(80))

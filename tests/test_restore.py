@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 from test_forgery import build_package, export
 
-from evaluator.backups import backup_workspace, list_backups, restore_backup
+from evaluator.backups import backup_workspace, list_backups, restore_workspace
 from evaluator.cli import main
 from evaluator.registry import add_alliance
 from evaluator.scorefile import K_SIGNATURE, META_SHEET, SCORES_SHEET
@@ -195,7 +195,7 @@ def test_cli_restores_the_oldest_backup_of_a_full_folder(ws_path: Path) -> None:
 
 
 def test_core_restore_of_the_oldest_backup_of_a_full_folder(tmp_path: Path) -> None:
-    """restore_backup makes its safety backup first, and the rotation must not delete the
+    """restore_workspace makes its safety backup first, and the rotation must not delete the
     backup being restored (the oldest of a full folder)."""
     path = tmp_path / "w.evdb"
     with Workspace.create(path, year=2018) as ws:
@@ -205,5 +205,5 @@ def test_core_restore_of_the_oldest_backup_of_a_full_folder(tmp_path: Path) -> N
         backup_workspace(ws, "b1")
         backup_workspace(ws, "b2")
         add_alliance(ws, "399", "后来加入的联盟")  # a change the restore must undo
-    restore_backup(path, oldest)
+    restore_workspace(path, oldest)
     assert workspace_content(path) == state

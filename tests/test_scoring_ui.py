@@ -12,13 +12,9 @@ from test_packages import build_panel
 from evaluator.packages import Package, build_expert_package
 from evaluator.workspace import Workspace
 from ui.context import AppContext
-from ui.screens.scoring import (
-    AllianceListModel,
-    IndicatorModel,
-    PackageRecordsModel,
-    ScoringPanel,
-    Screen,
-)
+from ui.models.scoring_models import AllianceListModel, IndicatorModel, PackageRecordsModel
+from ui.screens.scoring import Screen
+from ui.widgets.scoring_panel import ScoringPanel
 
 pytestmark = pytest.mark.gui
 
@@ -59,7 +55,7 @@ def test_score_undo_text_in_chinese(qtbot, panel: ScoringPanel) -> None:  # type
     from PySide6.QtCore import QCoreApplication
 
     from ui import i18n
-    from ui.screens.scoring import ScoreCommand
+    from ui.widgets.score_command import ScoreCommand
 
     app = QCoreApplication.instance()
     assert app is not None

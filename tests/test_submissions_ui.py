@@ -223,3 +223,21 @@ def test_problem_model_is_sound(qtmodeltester) -> None:
     qtmodeltester.check(model)
     assert model.index(0, 0).data() == "错误"
     assert "不是日期" in model.index(0, 4).data()
+
+
+def test_on_a_narrow_screen_the_records_go_under_the_table(qtbot, ws: Workspace) -> None:  # type: ignore[no-untyped-def]
+    """1366x768 at 150 % leaves ~730 logical pixels: names keep their width."""
+    from PySide6.QtCore import Qt
+
+    screen = Screen(AppContext(ws))
+    qtbot.addWidget(screen)
+    screen.resize(1280, 700)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.splitter.orientation() == Qt.Orientation.Horizontal)
+    screen.resize(730, 600)
+    qtbot.waitUntil(lambda: screen.splitter.orientation() == Qt.Orientation.Vertical)
+    top, bottom = screen.splitter.sizes()
+    assert min(top, bottom) > 0
+    assert screen.table.columnWidth(1) >= 200  # the alliance's name is readable
+    screen.resize(1280, 700)
+    qtbot.waitUntil(lambda: screen.splitter.orientation() == Qt.Orientation.Horizontal)

@@ -49,7 +49,8 @@ def test_without_it_the_platform_folders_are_used(monkeypatch: pytest.MonkeyPatc
 APP_WRITES = """
 import sys
 from pathlib import Path
-from ui.qt import app_settings, create_application
+from ui.qt import create_application
+from ui.settings_store import app_settings
 from ui.recent import remember_workspace
 from ui.main_window import demo_workspace_path
 from ui.screens.scoring import package_folder

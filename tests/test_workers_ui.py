@@ -83,3 +83,77 @@ def test_an_os_error_in_a_job_comes_back_as_a_problem(qtbot: Any) -> None:
     assert isinstance(outcome.error, EvaluatorError)
     assert outcome.error.problems[0].code == "os.permission"
     assert "/office/结果.xlsx" in outcome.error.render("zh")
+
+
+def test_jobs_on_one_workspace_run_one_at_a_time_in_order(qtbot: Any, tmp_path: Any) -> None:
+    import time
+
+    first, second = _runner(qtbot), _runner(qtbot)
+    running = threading.Semaphore(1)
+    order: list[str] = []
+
+    def job(name: str) -> Any:
+        def run(progress: Any) -> str:
+            assert running.acquire(blocking=False), "two jobs on one workspace at once"
+            try:
+                order.append(name)
+                time.sleep(0.05)
+                progress.set_status(name)
+                return name
+            finally:
+                running.release()
+        return run
+
+    workspace = tmp_path / "office.evdb"
+    with qtbot.waitSignals([first.finished, second.finished], timeout=10_000):
+        assert first.start(job("first"), "…", workspace=workspace) is not None
+        assert second.start(job("second"), "…", workspace=workspace) is not None
+    assert order == ["first", "second"]
+
+
+def test_a_job_sees_the_orange_task_state_and_the_core_progress(qtbot: Any) -> None:
+    runner = _runner(qtbot)
+    seen: list[float] = []
+    connected = threading.Event()
+
+    def job(state: Any) -> bool:
+        assert connected.wait(5)
+        state.set_progress_value(50)
+        state.report(3, 4, "three of four")
+        return state.is_interruption_requested() or state.cancelled()
+
+    with qtbot.waitSignal(runner.finished, timeout=10_000) as blocker:
+        task = runner.start(job, "…")
+        assert task is not None
+        task.progress_changed.connect(seen.append)
+        connected.set()
+    assert blocker.args[0].value is False
+    qtbot.waitUntil(lambda: seen == [50.0, 75.0], timeout=5000)
+
+
+def test_a_job_outlives_its_closed_window_without_harm(qtbot: Any, tmp_path: Any) -> None:
+    from ui.workers import executor_for
+
+    owner = QWidget()
+    runner = BackgroundRunner(owner)
+    release = threading.Event()
+    ran: list[bool] = []
+
+    def job(_state: Any) -> None:
+        assert release.wait(5)
+        ran.append(True)
+
+    workspace = tmp_path / "office.evdb"
+    assert runner.start(job, "…", workspace=workspace) is not None
+    owner.deleteLater()  # the window closes while its job runs
+    qtbot.waitUntil(lambda: not _alive(runner), timeout=5000)
+    release.set()
+    executor = executor_for(workspace)
+    qtbot.waitUntil(lambda: executor.idle and not executor._threads, timeout=5000)
+    assert ran == [True]
+
+
+def _alive(obj: Any) -> bool:
+    import shiboken6
+
+    return bool(shiboken6.isValid(obj))

@@ -11,8 +11,6 @@ directory, offscreen, every screen shown, a results workbook written.
 
 from __future__ import annotations
 
-import importlib
-import inspect
 import os
 import sys
 import tempfile
@@ -113,6 +111,9 @@ def run_app(workspace: Path | None = None, self_test: bool = False,
         documents.open_at_start(workspace)
         code = app.exec()
         documents.close()
+        from ui.workers import wait_for_all_jobs
+
+        wait_for_all_jobs()  # a queued job finishes before its workspace is let go
         return code
     finally:
         app.removeEventFilter(file_events)
@@ -123,7 +124,8 @@ def run_app(workspace: Path | None = None, self_test: bool = False,
 def open_main_window(workspace: Path | None):  # type: ignore[no-untyped-def]
     """The main window on `workspace`, else the last one opened, else the demo."""
     from ui.context import AppContext
-    from ui.main_window import MainWindow, build_demo_with_progress, demo_workspace_path
+    from ui.demo_builder import build_demo_with_progress, demo_workspace_path
+    from ui.main_window import MainWindow
     from ui.recent import last_workspace
 
     window = MainWindow(AppContext())
@@ -137,22 +139,6 @@ def open_main_window(workspace: Path | None):  # type: ignore[no-untyped-def]
     if demo.exists() or build_demo_with_progress(demo, window):
         window.open_workspace(demo)
     return window
-
-
-def results_workbook_writer():  # type: ignore[no-untyped-def]
-    """The results-workbook export, when this build has one (evaluator.exports.workbook)."""
-    try:
-        module = importlib.import_module("evaluator.exports.workbook")
-    except ModuleNotFoundError as exc:
-        if exc.name == "evaluator.exports.workbook":
-            return None
-        raise
-    for name in ("export_workbook", "write_results_workbook", "export_results_workbook",
-                 "write_workbook"):
-        function = getattr(module, name, None)
-        if callable(function):
-            return function
-    return None
 
 
 def run_self_test(lang: str | None = None) -> int:
@@ -196,20 +182,14 @@ def run_self_test(lang: str | None = None) -> int:
                 if status == "error":
                     failures.append(f"screen {name}: {window.load_errors[name]}")
                 _say(f"screen {name}: {status}")
-            writer = results_workbook_writer()
-            if writer is not None:
-                out = Path(tmp) / "results.xlsx"
-                params = inspect.signature(writer).parameters
-                if "year" in params:
-                    writer(context.ws, out, year=context.year)
-                else:
-                    writer(context.ws, out)
-                ok = out.exists() and out.stat().st_size > 0
-                if not ok:
-                    failures.append("results workbook not written")
-                _say(f"results workbook: {'ok' if ok else 'error'}")
-            else:
-                _say("results workbook: not in this build")
+            from evaluator.exports.workbook import export_workbook
+
+            out = Path(tmp) / "results.xlsx"
+            export_workbook(context.ws, out, year=context.year)
+            ok = out.exists() and out.stat().st_size > 0
+            if not ok:
+                failures.append("results workbook not written")
+            _say(f"results workbook: {'ok' if ok else 'error'}")
             window.close()
             context.set_workspace(None)
             QApplication.processEvents()

@@ -63,13 +63,13 @@ from evaluator.merge import MergeReport
 from evaluator.packages import GroupPackage
 from evaluator.progress import Cancelled, Progress
 from evaluator.timefmt import local_time
-from ui.dialogs.report_dialog import INFORMATION, WARNING, show_message
 from ui.labels import role_label, round_label
+from ui.models.file_result_model import FileResultModel
 from ui.models.rows_model import RowsTableModel
-from ui.qt import app_settings
-from ui.screens.merge import FileResultModel
+from ui.settings_store import app_settings
 from ui.widgets.file_drops import AcceptsFileDrops
 from ui.widgets.group_differences import GroupDifferencesView
+from ui.widgets.report_dialog import INFORMATION, WARNING, show_message
 from ui.window_fit import fit_to_screen, keep_on_screen
 from ui.workers import BackgroundRunner, JobOutcome
 
@@ -359,7 +359,7 @@ class GroupWindow(AcceptsFileDrops, QMainWindow):
             return report
 
         self.runner.start(job, self.tr("Checking the members' score files…"),
-                          label_for=lambda m: m)
+                          label_for=lambda m: m, workspace=package)
 
     def _on_merged(self, job: JobOutcome) -> None:
         # A job that returned finished its work even if Cancel came too late to stop it.

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from evaluator import messages
 from evaluator.resources import resource_path
+from ui.settings_store import app_settings
 
 LANGUAGES = ("zh", "en")
 LANGUAGE_KEY = "ui/language"
@@ -32,15 +33,11 @@ def translations_dir() -> Path:
 
 
 def saved_language() -> str | None:
-    from ui.qt import app_settings
-
     value = app_settings().value(LANGUAGE_KEY)
     return value if value in LANGUAGES else None
 
 
 def save_language(lang: str) -> None:
-    from ui.qt import app_settings
-
     if lang not in LANGUAGES:
         raise ValueError(lang)
     settings = app_settings()

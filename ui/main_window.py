@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QThread, Signal
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QProgressDialog,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -43,14 +42,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evaluator import user_dirs
 from evaluator.errors import EvaluatorError
 from evaluator.logs import write_traceback
 from evaluator.workspace import SUFFIX, Workspace
 from ui.context import AppContext
-from ui.dialogs.report_dialog import INFORMATION, WARNING, show_message
-from ui.qt import app_settings
+from ui.demo_builder import build_demo_with_progress, demo_workspace_path
 from ui.recent import forget_workspace, recent_workspaces, remember_workspace
+from ui.settings_store import app_settings
+from ui.widgets.report_dialog import INFORMATION, WARNING, show_message
 from ui.window_fit import fit_to_screen, keep_on_screen
 
 # The stages of the year's work, in order (module names under ui.screens).
@@ -71,75 +70,6 @@ STAGE_ICONS = {
     "quality": QStyle.StandardPixmap.SP_ComputerIcon,
     "results": QStyle.StandardPixmap.SP_DialogSaveButton,
 }
-
-
-def demo_workspace_path() -> Path:
-    return user_dirs.demo_workspace_path()
-
-
-class DemoBuilder(QThread):
-    """Builds the demo workspace off the UI thread (it opens its own connection)."""
-
-    progressed = Signal(int, int, str)
-
-    def __init__(self, path: Path, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.path = path
-        self.error: BaseException | None = None
-        self.details = ""
-        self._cancel = False
-
-    # Progress protocol, called from the worker thread.
-    def report(self, done: int, total: int, message: str = "") -> None:
-        self.progressed.emit(done, total, message)
-
-    def cancelled(self) -> bool:
-        return self._cancel
-
-    def cancel(self) -> None:
-        self._cancel = True
-
-    def run(self) -> None:
-        try:
-            from evaluator.demo import build_demo
-
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            build_demo(self.path, progress=self)
-        except BaseException as exc:  # reported on the UI thread by the caller
-            self.error = exc
-            self.details = traceback.format_exc()
-
-
-def build_demo_with_progress(path: Path, parent: QWidget | None = None) -> bool:
-    """Build the demo at `path` with a progress dialog; False if cancelled."""
-    from PySide6.QtCore import QEventLoop
-
-    builder = DemoBuilder(path)
-    dialog = QProgressDialog(
-        QApplication.translate("MainWindow", "Building the demo workspace…"),
-        QApplication.translate("MainWindow", "Cancel"), 0, 0, parent)
-    dialog.setWindowTitle(QApplication.translate("MainWindow", "Demo workspace"))
-    dialog.setMinimumDuration(500)
-    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-    dialog.canceled.connect(builder.cancel)
-
-    def show_progress(done: int, total: int, _message: str) -> None:
-        dialog.setMaximum(total)
-        dialog.setValue(done)
-
-    builder.progressed.connect(show_progress)
-    loop = QEventLoop()
-    builder.finished.connect(loop.quit)
-    builder.start()
-    loop.exec()
-    builder.wait()
-    dialog.reset()
-    dialog.deleteLater()
-    if builder.error is not None:
-        if builder._cancel:
-            return False
-        raise builder.error
-    return True
 
 
 class MainWindow(QMainWindow):
@@ -589,14 +519,8 @@ class MainWindow(QMainWindow):
         self.name_dialog = dialog
 
     def open_package(self, path: Path) -> bool:
-        try:
-            from ui.scoring_window import open_package_window
-        except ModuleNotFoundError as exc:
-            if exc.name != "ui.scoring_window":
-                raise
-            show_message(self, INFORMATION, self.tr("Scoring package"), self.tr(
-                "This build cannot open scoring packages yet."))
-            return False
+        from ui.scoring_window import open_package_window  # loaded when a package is opened
+
         open_package_window(path)
         return True
 

@@ -1,23 +1,19 @@
-"""The one place the QApplication is set up: attributes, high-DPI, font, icon, translators.
-
-`app_settings()` is the QSettings every view uses (window geometry, UI state, recent
-files, language); it is an INI file in the user's config folder (evaluator.user_dirs), so
-tests that set EVALUATOR_HOME never see the real user's settings.
-"""
+"""The one place the QApplication is set up: attributes, high-DPI, font, icon, translators
+(the QSettings every view uses are `ui.settings_store.app_settings`)."""
 
 from __future__ import annotations
 
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from evaluator import APP_NAME, __version__
 from evaluator.fonts import cjk_families
 from evaluator.resources import resource_path
-from evaluator.user_dirs import settings_file
+from ui.i18n import install_translators, ui_language
 
 ORGANISATION = "evaluator"
 
@@ -25,10 +21,6 @@ ORGANISATION = "evaluator"
 # (evaluator.fonts: Windows, macOS and Linux lists, shared with the report's charts).
 CJK_FAMILIES = cjk_families()
 MIN_POINT_SIZE = 10
-
-
-def app_settings() -> QSettings:
-    return QSettings(str(settings_file()), QSettings.Format.IniFormat)
 
 
 def app_icon() -> QIcon:
@@ -74,9 +66,6 @@ def create_application(argv: list[str] | None = None, lang: str | None = None) -
     app.setDesktopFileName(APP_NAME)
     app.setWindowIcon(app_icon())
     apply_font(app)
-
-    from ui.i18n import install_translators, ui_language
-
     install_translators(app, lang or ui_language())
     return app
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ui.qt import app_settings
+from ui.settings_store import app_settings
 
 RECENT_KEY = "recent/workspaces"
 MAX_RECENT = 8

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from evaluator.errors import EvaluatorError
 from evaluator.packages import Package, package_kind
-from ui.dialogs.report_dialog import WARNING, show_message
-from ui.qt import app_settings
-from ui.screens.scoring import ScoringPanel
+from ui.settings_store import app_settings
+from ui.widgets.report_dialog import WARNING, show_message
+from ui.widgets.scoring_panel import ScoringPanel
 from ui.window_fit import fit_to_screen, keep_on_screen
 
 GEOMETRY_KEY = "scoring_window/v2/geometry"

@@ -31,19 +31,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from evaluator.expert_scores import expert_scores
+from evaluator.panel_lists import experts_assigned, first_group, group_members_assigned
 from evaluator.sqlite_files import copy_database
 from ui.qt import use_offscreen_platform
+from ui.screenshot_files import (
+    WORKSPACE_NAME,
+    build_sample_workspace,
+    busiest_indicator,
+    fill_package,
+    stage_merge,
+    write_submissions_with_mistakes,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QWidget
 
-    from evaluator.workspace import Workspace
     from ui.context import AppContext
     from ui.main_window import MainWindow
 
 DEFAULT_SIZE = (1366, 768)
-WORKSPACE_NAME = "demo.evdb"
 # Long background jobs (import check, package writing, merge) normally take well under a
 # second on the demo; this bound only stops a broken build from hanging the command.
 JOB_LIMIT_SECONDS = 120.0
@@ -95,14 +103,15 @@ def apply_scale(scale: float) -> None:
 
 def settle(seconds: float = 0.3) -> None:
     """Let queued events, lazy loads and short background jobs finish before a grab."""
-    from PySide6.QtCore import QThreadPool
     from PySide6.QtWidgets import QApplication
+
+    from ui.workers import wait_for_all_jobs
 
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         QApplication.processEvents()
         time.sleep(0.02)
-    QThreadPool.globalInstance().waitForDone(10_000)
+    wait_for_all_jobs()
     QApplication.processEvents()
 
 
@@ -140,93 +149,6 @@ def isolated_user_dirs(root: Path) -> Iterator[None]:
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = old
-
-
-def build_sample_workspace(directory: Path) -> Path:
-    from evaluator.demo import build_demo
-    from evaluator.people import choose_working_name
-    from evaluator.workspace import Workspace
-
-    path = directory / WORKSPACE_NAME
-    build_demo(path)
-    with Workspace.open(path) as ws:  # the secretary the guide's pictures show working
-        choose_working_name(ws, "王敏")
-    return path
-
-
-# -- the files the steps need --------------------------------------------------------------
-
-def write_submissions_with_mistakes(ws: Workspace, year: int, out: Path) -> Path:
-    """The demo's submissions for a few alliances, with the mistakes real files have."""
-    from openpyxl import load_workbook
-
-    from evaluator.submissions import export_submissions
-
-    full = out.with_name("full_" + out.name)
-    export_submissions(ws, full, year)
-    book = load_workbook(full)
-    basic, records = book["基本信息"], book["活动记录"]
-    keep = [row[0].value for row in basic.iter_rows(min_row=2, max_row=9)]
-    for sheet in (basic, records):
-        for row in range(sheet.max_row, 1, -1):
-            if sheet.cell(row, 1).value not in keep:
-                sheet.delete_rows(row)
-    header = {cell.value: cell.column for cell in basic[1]}
-    basic.cell(3, header["年度"]).value = "2017"
-    basic.cell(4, header["联系电话"]).value = None
-    basic.cell(5, header["联盟名称"]).value = basic.cell(6, header["联盟名称"]).value
-    header = {cell.value: cell.column for cell in records[1]}
-    records.cell(3, header["日期"]).value = "2018年13月5日"
-    records.cell(5, header["数量"]).value = "三次"
-    records.cell(7, header["指标代码"]).value = "2.10"
-    records.cell(9, header["名称"]).value = None
-    book.save(out)
-    full.unlink()
-    return out
-
-
-def expert_scores(ws: Workspace, year: int, round_: str, expert_id: int
-                  ) -> dict[str, list[tuple[str, float, str]]]:
-    """What an expert scored in the workspace: alliance code -> (indicator, value, comment)."""
-    out: dict[str, list[tuple[str, float, str]]] = {}
-    for code, indicator, value, comment in ws.db.execute(
-            "SELECT a.code, s.indicator_code, s.value, s.comment FROM scores s"
-            " JOIN alliances a ON a.id = s.alliance_id WHERE s.year = ? AND s.round = ?"
-            " AND s.expert_id = ? ORDER BY a.code, s.indicator_code",
-            (year, round_, expert_id)):
-        out.setdefault(code, []).append((indicator, float(value), comment or ""))
-    return out
-
-
-def fill_package(path: Path, scores: dict[str, list[tuple[str, float, str]]],
-                 alliances: int | None = None, comment: tuple[int, str, str] | None = None
-                 ) -> None:
-    """Leave the expert's scores for the first `alliances` alliances (all when None) in a
-    package, and nothing for the rest: the package then looks like work in progress."""
-    from evaluator.packages import Package
-
-    with Package.open(path) as package:
-        listed = package.alliances()
-        entries: list[tuple[int, str, float, str | None]] = []
-        for a in listed[:alliances]:
-            entries += [(a.id, indicator, value, text or None)
-                        for indicator, value, text in scores.get(a.code, [])]
-        package.set_scores(entries)
-        for a in listed[len(listed) if alliances is None else alliances:]:
-            for alliance_id, indicator in list(package.scores(a.id)):
-                package.clear_score(alliance_id, indicator)
-        if comment is not None:
-            package.set_comment(*comment)
-
-
-def busiest_indicator(path: Path, row: int) -> tuple[int, str]:
-    """The `row`-th alliance of a package and its indicator with the most records."""
-    from evaluator.packages import Package
-
-    with Package.open(path) as package:
-        alliance = package.alliances()[row]
-        counts = package.record_counts(alliance.id)
-    return alliance.id, max(counts, key=lambda code: counts[code])
 
 
 # -- drawing ----------------------------------------------------------------------------------
@@ -362,12 +284,8 @@ def shot_packages_dialog(s: Studio) -> QImage:
 
 def _expert(s: Studio, row: int, round_: str) -> tuple[int, str]:
     """The `row`-th expert (panel order) with assignments in `round_`."""
-    experts = list(s.context.ws.db.execute(
-        "SELECT e.id, e.name FROM experts e WHERE e.year = ? AND EXISTS (SELECT 1 FROM"
-        " assignments a WHERE a.expert_id = e.id AND a.round = ?) ORDER BY e.sort, e.id",
-        (s.year, round_)))
-    expert_id, name = experts[row % len(experts)]
-    return int(expert_id), str(name)
+    experts = experts_assigned(s.context.ws, s.year, round_)
+    return experts[row % len(experts)]
 
 
 def _comment_text(s: Studio) -> str:
@@ -450,15 +368,10 @@ def shot_group_window(s: Studio) -> QWidget:
     inbox = folder / "组员交来的评分文件"
     inbox.mkdir(parents=True, exist_ok=True)
     # A group with a leader: the members table then shows who leads it.
-    group = str(ws.db.execute(
-        "SELECT g.name FROM expert_groups g WHERE g.year = ? ORDER BY NOT EXISTS (SELECT 1"
-        " FROM experts e WHERE e.group_id = g.id AND e.is_group_leader = 1), g.sort, g.id"
-        " LIMIT 1", (s.year,)).fetchone()[0])
+    group = first_group(ws, s.year)
+    assert group is not None, "the demo has groups"
     gpkg = folder / package_file_name(s.year, "initial", f"{group}_组评审包")
-    members = [(int(i), str(n)) for i, n in ws.db.execute(
-        "SELECT DISTINCT e.id, e.name FROM assignments a JOIN experts e ON e.id = a.expert_id"
-        " JOIN expert_groups g ON g.id = e.group_id WHERE a.year = ? AND a.round = 'initial'"
-        " AND g.name = ? ORDER BY e.sort, e.id", (s.year, group))]
+    members = group_members_assigned(ws, s.year, "initial", group)
     files: list[Path] = []
     for expert_id, name in members[:3]:
         package_path = folder / package_file_name(s.year, "initial", name)
@@ -510,88 +423,10 @@ def shot_group_differences(s: Studio) -> QWidget:
 
 # -- merge: a copy of the demo with part of the cross-group review still outstanding ----------
 
-@dataclass
-class MergeScene:
-    workspace: Path
-    files: list[Path]
-
-
-def stage_merge(s: Studio) -> MergeScene:
-    """Score files as they arrive: a newer export, a new file, an unsigned file, a file
-    changed after export, an older export and the same file twice."""
-    from openpyxl import load_workbook
-
-    from evaluator.merge import merge_score_files
-    from evaluator.packages import Package, build_expert_package, package_file_name
-    from evaluator.scorefile import export_score_file, score_file_name
-    from evaluator.workspace import Workspace
-
-    path = s.stage / "merge" / WORKSPACE_NAME
-    path.parent.mkdir(parents=True, exist_ok=True)
-    copy_database(s.demo, path)  # only SQLite copies a database (sqlite_files)
-    inbox = s.stage / "merge" / "收到的评分文件"
-    inbox.mkdir(exist_ok=True)
-    files: list[Path] = []
-    with Workspace.open(path) as ws:
-        year = ws.require_year(None)
-        experts = [(int(i), str(n)) for i, n in ws.db.execute(
-            "SELECT e.id, e.name FROM experts e WHERE e.year = ? AND EXISTS (SELECT 1 FROM"
-            " assignments a WHERE a.expert_id = e.id AND a.round = 'review')"
-            " ORDER BY e.sort, e.id", (year,))]
-        newer, fresh, unsigned, changed, older = experts[2:7]
-        scores = {e: expert_scores(ws, year, "review", e[0]) for e in experts[2:7]}
-        # Five experts' review files have not been merged yet in this copy.
-        with ws.transaction():
-            for expert_id, _name in (fresh, unsigned, changed, older):
-                ws.db.execute("DELETE FROM scores WHERE year = ? AND round = 'review'"
-                              " AND expert_id = ?", (year, expert_id))
-                ws.db.execute("DELETE FROM score_files WHERE year = ? AND round = 'review'"
-                              " AND expert_id = ?", (year, expert_id))
-        packages = s.stage / "merge" / "packages"
-        packages.mkdir(exist_ok=True)
-
-        def export(expert: tuple[int, str], times: int) -> list[Path]:
-            """Build the expert's package, enter the scores, export `times` times."""
-            package_path = packages / package_file_name(year, "review", expert[1])
-            build_expert_package(ws, year, "review", expert[0], package_path)
-            fill_package(package_path, scores[expert])
-            with Package.open(package_path) as package:
-                return [export_score_file(package, inbox / score_file_name(
-                    package, int(package.meta["export_sequence"]) + 1)).path
-                    for _ in range(times)]
-
-        files.append(export(newer, 1)[0])
-        fresh_file = export(fresh, 1)[0]
-        files.append(fresh_file)
-        unsigned_file = export(unsigned, 1)[0]
-        book = load_workbook(unsigned_file)
-        meta = book["元数据"]
-        for row in range(meta.max_row, 1, -1):
-            if meta.cell(row, 1).value == "签名":
-                meta.delete_rows(row)
-        book.save(unsigned_file)
-        files.append(unsigned_file)
-        changed_file = export(changed, 1)[0]
-        book = load_workbook(changed_file)
-        sheet = book["评分"]
-        cell = sheet.cell(2, 3)
-        cell.value = (cell.value or 0) + 1
-        book.save(changed_file)
-        files.append(changed_file)
-        old_file, new_file = export(older, 2)
-        merge_score_files(ws, [new_file], year=year)
-        new_file.unlink()
-        files.append(old_file)
-        copy = fresh_file.with_name(fresh_file.stem + "（重发）.xlsx")
-        shutil.copy(fresh_file, copy)
-        files.append(copy)
-    return MergeScene(path, files)
-
-
 def merged_scene(s: Studio) -> Any:
     """The merge screen on the staged copy, after the arriving files were merged (once)."""
     if s.merge_workspace is None:
-        scene = stage_merge(s)
+        scene = stage_merge(s.stage, s.demo)
         s.merge_workspace = scene.workspace
         s.use_workspace(scene.workspace)
         screen = s.screen("merge")

@@ -1,6 +1,7 @@
 """Backup subcommands: `backup` (a copy now), `backups` (the list), `restore` (undo to a copy).
 
-A restore first keeps the current state as a backup of its own (or, when the current file
+Everything is `evaluator.backups`' (the backups dialog calls the same functions): a
+restore first keeps the current state as a backup of its own (or, when the current file
 no longer opens, sets it aside whole), so a restore can itself be undone.
 """
 
@@ -34,10 +35,6 @@ messages.register({
         "zh": "已用备份 {backup} 恢复工作区 {path}",
         "en": "Restored {path} from {backup}",
     },
-    "backup.not_found": {
-        "zh": "找不到备份“{name}”：既不是文件，也不在 {folder} 中",
-        "en": "No backup '{name}': neither a file nor in {folder}",
-    },
 })
 
 def register(sub: Any) -> None:
@@ -64,7 +61,7 @@ def register(sub: Any) -> None:
 # -- backup -----------------------------------------------------------------------------
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from evaluator.backups import backup_workspace
+    from evaluator.backups import backup_workspace, describe_backup
     from evaluator.cli import print_json
     from evaluator.workspace import Workspace
 
@@ -82,17 +79,6 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 # -- backups ----------------------------------------------------------------------------
 
-def describe_backup(ws_path: Path, path: Path) -> dict[str, Any]:
-    """Name, time and reason of a backup, read from its file name (evaluator.backups)."""
-    from evaluator.backups import parse_backup_name
-
-    name = parse_backup_name(ws_path, path)
-    return {"name": path.name, "path": str(path),
-            "created": name.stamp.isoformat(timespec="seconds") if name else "",
-            "reason": name.reason if name else "",
-            "size": path.stat().st_size if path.exists() else 0}
-
-
 def _size_text(size: int) -> str:
     if size < 1024 * 1024:
         return f"{size / 1024:.1f} KB"
@@ -100,7 +86,7 @@ def _size_text(size: int) -> str:
 
 
 def cmd_backups(args: argparse.Namespace) -> int:
-    from evaluator.backups import list_backups
+    from evaluator.backups import describe_backup, list_backups
     from evaluator.cli import print_json
 
     found = [describe_backup(args.workspace, p) for p in list_backups(args.workspace)]
@@ -119,40 +105,11 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 # -- restore ----------------------------------------------------------------------------
 
-def resolve_backup(ws_path: Path, name: str) -> Path:
-    """A backup given as a path, or by its listed name in the workspace's backup folder."""
-    from evaluator.backups import backup_dir
-    from evaluator.errors import Problem, WorkspaceError
-
-    given = Path(name)
-    if given.is_file():
-        return given
-    listed = backup_dir(ws_path) / given.name
-    if listed.is_file():
-        return listed
-    raise WorkspaceError(Problem("backup.not_found", {
-        "name": name, "folder": str(backup_dir(ws_path))}))
-
-
-def check_workspace_backup(path: Path) -> None:
-    """Refuse a file that is not a whole workspace of a schema we know (backups)."""
-    from evaluator.backups import check_backup
-
-    check_backup(path)
-
-
-def restore_workspace(ws_path: Path, backup: Path) -> Path | None:
-    """Check the backup, keep the current state, put the backup in place; returns where
-    the state before the restore is kept (evaluator.backups.restore_workspace)."""
-    from evaluator.backups import restore_workspace as restore
-
-    return restore(ws_path, backup)
-
-
 def cmd_restore(args: argparse.Namespace) -> int:
+    from evaluator.backups import find_backup, restore_workspace
     from evaluator.cli import print_json
 
-    backup = resolve_backup(args.workspace, args.backup)
+    backup = find_backup(args.workspace, args.backup)
     kept = restore_workspace(args.workspace, backup)
     if args.json:
         print_json({"workspace": str(args.workspace), "restored_from": str(backup),

@@ -67,6 +67,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_info(args: argparse.Namespace) -> int:
     from evaluator.cli import print_json
     from evaluator.cli.human import ROUNDS, print_fields, word
+    from evaluator.overview import workspace_summary
     from evaluator.workspace import Workspace
 
     with Workspace.open(args.workspace) as ws:
@@ -81,24 +82,6 @@ def cmd_info(args: argparse.Namespace) -> int:
         shown["rounds_scored"] = [word(ROUNDS, r) for r in info["rounds_scored"]]
         print_fields([*shown.items(), ("working", working)])
     return 0
-
-
-def workspace_summary(ws: Any) -> dict[str, Any]:
-    from evaluator.programme import programme_sizes
-
-    return {
-        "path": str(ws.path),
-        "years": ws.years(),
-        "batches": {b.batch_id: b.size for b in programme_sizes(ws, ws.current_year())},
-        "alliances": ws.count("alliances"),
-        "experts": ws.count("experts"),
-        "indicators": len(ws.rubric().indicators),
-        "rounds_scored": [r[0] for r in ws.db.execute(
-            "SELECT DISTINCT round FROM scores ORDER BY round")],
-        "scores": ws.count("scores"),
-        "history_years": [r[0] for r in ws.db.execute(
-            "SELECT DISTINCT year FROM results WHERE source = 'history' ORDER BY year")],
-    }
 
 
 # The view layer is loaded by name only when the GUI is asked for: the core never imports

@@ -359,6 +359,10 @@
             <translation>Not possible</translation>
         </message>
         <message>
+            <source>Backing up…</source>
+            <translation>Backing up…</translation>
+        </message>
+        <message>
             <source>Backed up to %1</source>
             <translation>Backed up to %1</translation>
         </message>
@@ -369,6 +373,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Put the backup of %1 in place of the workspace?
 
 The current state is backed up first, so this restore can itself be undone from this list.</translation>
+        </message>
+        <message>
+            <source>Restoring the backup…</source>
+            <translation>Restoring the backup…</translation>
         </message>
         <message>
             <source>Restored the backup of %1; the state before the restore was backed up.</source>
@@ -520,6 +528,13 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Cannot complete the operation</source>
             <translation>Cannot complete the operation</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvidencePane</name>
+        <message>
+            <source>Nothing was submitted for this indicator.</source>
+            <translation>Nothing was submitted for this indicator.</translation>
         </message>
     </context>
     <context>
@@ -1132,10 +1147,6 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Building the demo workspace…</translation>
         </message>
         <message>
-            <source>Cancel</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
             <source>Demo workspace</source>
             <translation>Demo workspace</translation>
         </message>
@@ -1310,14 +1321,6 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Cannot open the workspace</source>
             <translation>Cannot open the workspace</translation>
-        </message>
-        <message>
-            <source>Scoring package</source>
-            <translation>Scoring package</translation>
-        </message>
-        <message>
-            <source>This build cannot open scoring packages yet.</source>
-            <translation>This build cannot open scoring packages yet.</translation>
         </message>
         <message>
             <source>Open workspace</source>
@@ -1781,6 +1784,45 @@ The current state is backed up first, so this restore can itself be undone from 
         </message>
     </context>
     <context>
+        <name>ScoreEntry</name>
+        <message>
+            <source>Optional comment on this score</source>
+            <translation>Optional comment on this score</translation>
+        </message>
+        <message>
+            <source>Score by &amp;level (keys 1-3)</source>
+            <translation>Score by &amp;level (keys 1-3)</translation>
+        </message>
+        <message>
+            <source>Choose the description that fits instead of typing a number: full marks, partial (half the maximum) or zero</source>
+            <translation>Choose the description that fits instead of typing a number: full marks, partial (half the maximum) or zero</translation>
+        </message>
+        <message>
+            <source>&amp;Score:</source>
+            <translation>&amp;Score:</translation>
+        </message>
+        <message>
+            <source>&amp;Comment:</source>
+            <translation>&amp;Comment:</translation>
+        </message>
+        <message>
+            <source>Full marks</source>
+            <translation>Full marks</translation>
+        </message>
+        <message>
+            <source>Partial</source>
+            <translation>Partial</translation>
+        </message>
+        <message>
+            <source>Zero</source>
+            <translation>Zero</translation>
+        </message>
+        <message>
+            <source>%1 %2 (%3)</source>
+            <translation>%1 %2 (%3)</translation>
+        </message>
+    </context>
+    <context>
         <name>ScoreFilesModel</name>
         <message>
             <source>Expert</source>
@@ -1822,22 +1864,6 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Score %1 · %2</translation>
         </message>
         <message>
-            <source>Nothing was submitted for this indicator.</source>
-            <translation>Nothing was submitted for this indicator.</translation>
-        </message>
-        <message>
-            <source>Optional comment on this score</source>
-            <translation>Optional comment on this score</translation>
-        </message>
-        <message>
-            <source>&amp;Score:</source>
-            <translation>&amp;Score:</translation>
-        </message>
-        <message>
-            <source>&amp;Comment:</source>
-            <translation>&amp;Comment:</translation>
-        </message>
-        <message>
             <source>Export score file…</source>
             <translation>Export score file…</translation>
         </message>
@@ -1862,14 +1888,6 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Every score is saved as soon as it is entered.</translation>
         </message>
         <message>
-            <source>Score by &amp;level (keys 1-3)</source>
-            <translation>Score by &amp;level (keys 1-3)</translation>
-        </message>
-        <message>
-            <source>Choose the description that fits instead of typing a number: full marks, partial (half the maximum) or zero</source>
-            <translation>Choose the description that fits instead of typing a number: full marks, partial (half the maximum) or zero</translation>
-        </message>
-        <message>
             <source>Type a score and press Enter · Alt+C: comment · ↑/↓: indicators · PgUp/PgDn: alliances · Ctrl+Z: undo · Ctrl+E: export</source>
             <translation>Type a score and press Enter · Alt+C: comment · ↑/↓: indicators · PgUp/PgDn: alliances · Ctrl+Z: undo · Ctrl+E: export</translation>
         </message>
@@ -1884,22 +1902,6 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Show only the alliances' codes</source>
             <translation>Show only the alliances' codes</translation>
-        </message>
-        <message>
-            <source>Full marks</source>
-            <translation>Full marks</translation>
-        </message>
-        <message>
-            <source>Partial</source>
-            <translation>Partial</translation>
-        </message>
-        <message>
-            <source>Zero</source>
-            <translation>Zero</translation>
-        </message>
-        <message>
-            <source>%1 %2 (%3)</source>
-            <translation>%1 %2 (%3)</translation>
         </message>
         <message>
             <source>Submitted for %1: %2 records</source>

@@ -359,6 +359,10 @@
             <translation>无法执行</translation>
         </message>
         <message>
+            <source>Backing up…</source>
+            <translation>正在备份…</translation>
+        </message>
+        <message>
             <source>Backed up to %1</source>
             <translation>已备份到 %1</translation>
         </message>
@@ -369,6 +373,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>用 %1 的备份替换当前工作区吗？
 
 恢复之前会先备份当前状态，因此这次恢复本身也可以在此列表中撤回。</translation>
+        </message>
+        <message>
+            <source>Restoring the backup…</source>
+            <translation>正在恢复备份…</translation>
         </message>
         <message>
             <source>Restored the backup of %1; the state before the restore was backed up.</source>
@@ -520,6 +528,13 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Cannot complete the operation</source>
             <translation>无法完成操作</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvidencePane</name>
+        <message>
+            <source>Nothing was submitted for this indicator.</source>
+            <translation>该联盟在此指标下没有填报内容。</translation>
         </message>
     </context>
     <context>
@@ -1132,10 +1147,6 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>正在生成演示工作区…</translation>
         </message>
         <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
             <source>Demo workspace</source>
             <translation>演示工作区</translation>
         </message>
@@ -1310,14 +1321,6 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Cannot open the workspace</source>
             <translation>无法打开工作区</translation>
-        </message>
-        <message>
-            <source>Scoring package</source>
-            <translation>评分包</translation>
-        </message>
-        <message>
-            <source>This build cannot open scoring packages yet.</source>
-            <translation>此版本暂不能打开评分包。</translation>
         </message>
         <message>
             <source>Open workspace</source>
@@ -1781,6 +1784,45 @@ The current state is backed up first, so this restore can itself be undone from 
         </message>
     </context>
     <context>
+        <name>ScoreEntry</name>
+        <message>
+            <source>Optional comment on this score</source>
+            <translation>可填写对该项评分的意见（选填）</translation>
+        </message>
+        <message>
+            <source>Score by &amp;level (keys 1-3)</source>
+            <translation>按档位评分(&amp;L)（1–3 键）</translation>
+        </message>
+        <message>
+            <source>Choose the description that fits instead of typing a number: full marks, partial (half the maximum) or zero</source>
+            <translation>不输入数字，而是选择符合的档位描述：满分、部分得分（满分的一半）或零分</translation>
+        </message>
+        <message>
+            <source>&amp;Score:</source>
+            <translation>评分(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>&amp;Comment:</source>
+            <translation>意见(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>Full marks</source>
+            <translation>满分</translation>
+        </message>
+        <message>
+            <source>Partial</source>
+            <translation>部分得分</translation>
+        </message>
+        <message>
+            <source>Zero</source>
+            <translation>零分</translation>
+        </message>
+        <message>
+            <source>%1 %2 (%3)</source>
+            <translation>%1 %2（%3 分）</translation>
+        </message>
+    </context>
+    <context>
         <name>ScoreFilesModel</name>
         <message>
             <source>Expert</source>
@@ -1822,22 +1864,6 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>评分 %1 · %2</translation>
         </message>
         <message>
-            <source>Nothing was submitted for this indicator.</source>
-            <translation>该联盟在此指标下没有填报内容。</translation>
-        </message>
-        <message>
-            <source>Optional comment on this score</source>
-            <translation>可填写对该项评分的意见（选填）</translation>
-        </message>
-        <message>
-            <source>&amp;Score:</source>
-            <translation>评分(&amp;S)：</translation>
-        </message>
-        <message>
-            <source>&amp;Comment:</source>
-            <translation>意见(&amp;C)：</translation>
-        </message>
-        <message>
             <source>Export score file…</source>
             <translation>导出评分文件…</translation>
         </message>
@@ -1862,14 +1888,6 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>每项评分输入后立即保存。</translation>
         </message>
         <message>
-            <source>Score by &amp;level (keys 1-3)</source>
-            <translation>按档位评分(&amp;L)（1–3 键）</translation>
-        </message>
-        <message>
-            <source>Choose the description that fits instead of typing a number: full marks, partial (half the maximum) or zero</source>
-            <translation>不输入数字，而是选择符合的档位描述：满分、部分得分（满分的一半）或零分</translation>
-        </message>
-        <message>
             <source>Type a score and press Enter · Alt+C: comment · ↑/↓: indicators · PgUp/PgDn: alliances · Ctrl+Z: undo · Ctrl+E: export</source>
             <translation>输入分数后按回车 · Alt+C：意见 · ↑/↓：切换指标 · PgUp/PgDn：切换联盟 · Ctrl+Z：撤销 · Ctrl+E：导出</translation>
         </message>
@@ -1884,22 +1902,6 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Show only the alliances' codes</source>
             <translation>只显示联盟代码</translation>
-        </message>
-        <message>
-            <source>Full marks</source>
-            <translation>满分</translation>
-        </message>
-        <message>
-            <source>Partial</source>
-            <translation>部分得分</translation>
-        </message>
-        <message>
-            <source>Zero</source>
-            <translation>零分</translation>
-        </message>
-        <message>
-            <source>%1 %2 (%3)</source>
-            <translation>%1 %2（%3 分）</translation>
         </message>
         <message>
             <source>Submitted for %1: %2 records</source>

@@ -1,17 +1,18 @@
 """File → Backup and restore: the workspace's backups, a backup now, a restore.
 
-The list comes from `evaluator.backups.list_backups` (newest first). A restore goes the
-way the CLI's `evaluator restore` goes (`restore_workspace`): the open workspace is closed,
-the current state is itself backed up, the backup is put in place, and the workspace is
+The list comes from `evaluator.backups.list_backups` (newest first). A restore is
+`evaluator.backups.restore_workspace`, as `evaluator restore` is: the open workspace is
+closed, the current state is itself backed up, the backup is put in place, and it is
 reopened through `context.set_workspace` so every screen starts again from the file.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,15 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evaluator.backups import backup_workspace, list_backups
-from evaluator.cli.backup_commands import describe_backup, restore_workspace
+from evaluator.backups import backup_workspace, describe_backup, list_backups, restore_workspace
 from evaluator.errors import EvaluatorError, world_problem
 from evaluator.timefmt import local_time
 from evaluator.workspace import Workspace
 from ui.context import AppContext
-from ui.dialogs.report_dialog import WARNING, show_message
 from ui.models.rows_model import Index, RowsTableModel
+from ui.widgets.report_dialog import WARNING, show_message
 from ui.window_fit import fit_size
+from ui.workers import BackgroundRunner, JobOutcome, TaskState, on_workspace
 
 TIME, REASON, SIZE = range(3)
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -103,9 +104,15 @@ class BackupListModel(RowsTableModel[dict[str, Any]]):
 class BackupsDialog(QDialog):
     """List, make and restore the open workspace's backups."""
 
+    backed_up = Signal(object)  # the new backup's Path, or None when it failed
+    restored = Signal(bool)  # the restore's outcome, once the workspace is reopened
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.runner = BackgroundRunner(self)
+        self.runner.finished.connect(self._job_done)
+        self._after: Callable[[JobOutcome], None] | None = None
         self.setWindowTitle(self.tr("Backup and restore"))
         self.setMinimumSize(640, 400)
         fit_size(self, 720, 460)
@@ -162,32 +169,58 @@ class BackupsDialog(QDialog):
     def show_problem(self, text: str) -> None:
         show_message(self, WARNING, self.tr("Not possible"), text)
 
-    # -- actions ------------------------------------------------------------------------------
-    def backup_now(self) -> Path | None:
-        if self.context.workspace is None:
-            return None
-        ws = self.context.ws
+    # -- actions (jobs on the workspace's executor, ui.workers) ---------------------------
+    def backup_now(self) -> bool:
+        """Start a backup now; `backed_up` carries its path (None if it failed)."""
+        if self.context.workspace is None or self.runner.busy:
+            return False
         reason = self.reason_edit.text().strip() or "manual"
-        try:
+
+        def job(ws: Workspace, _state: TaskState) -> Path:
             path = backup_workspace(ws, reason)
             with ws.transaction():
                 ws.audit("backup", "workspace", ws.path.name, None,
                          {"file": path.name, "reason": reason})
-        except (EvaluatorError, OSError) as error:
-            self.show_problem(error.render() if isinstance(error, EvaluatorError)
-                              else str(error))
-            return None
+            return path
+
+        ws_path = self.context.ws.path
+        self._after = self._backed_up
+        self.runner.start(on_workspace(ws_path, job), self.tr("Backing up…"),
+                          workspace=ws_path, cancellable=False)
+        return True
+
+    def _backed_up(self, outcome: JobOutcome) -> None:
+        if outcome.error is not None:
+            self.show_problem(self._problem_text(outcome))
+            self.backed_up.emit(None)
+            return
+        path: Path = outcome.value
         self.reason_edit.clear()
         self.model.reload()
         self.view.selectRow(0)
         self.context.status_message.emit(self.tr("Backed up to %1").replace("%1", path.name))
-        return path
+        self.backed_up.emit(path)
+
+    @staticmethod
+    def _problem_text(outcome: JobOutcome) -> str:
+        if isinstance(outcome.error, EvaluatorError):
+            return outcome.error.render()
+        if isinstance(outcome.error, OSError):
+            world = world_problem(outcome.error)
+            return EvaluatorError(world).render() if world else str(outcome.error)
+        raise outcome.error  # type: ignore[misc]  # a bug: the crash dialog
+
+    def _job_done(self, outcome: JobOutcome) -> None:
+        after, self._after = self._after, None
+        if after is not None:
+            after(outcome)
 
     def selected_backup(self) -> Path | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.path_at(rows[0].row()) if rows else None
 
     def restore_selected(self) -> bool:
+        """Ask, then start the restore; `restored` says how it ended."""
         backup = self.selected_backup()
         ws_path = self.context.path
         if backup is None or ws_path is None:
@@ -199,16 +232,19 @@ class BackupsDialog(QDialog):
                 "backed up first, so this restore can itself be undone from this list.")
                 .replace("%1", str(created))):
             return False
+        if self.runner.busy:
+            return False
         # As `evaluator restore` does: nothing may hold the file open while it is replaced.
         self.context.set_workspace(None)
-        problem: str | None = None
-        try:
-            restore_workspace(ws_path, backup)
-        except EvaluatorError as error:
-            problem = error.render()
-        except OSError as error:
-            world = world_problem(error)
-            problem = EvaluatorError(world).render() if world else str(error)
+        self._after = lambda outcome: self._restored(outcome, ws_path, backup, str(created))
+        self.runner.start(lambda _state: restore_workspace(ws_path, backup),
+                          self.tr("Restoring the backup…"), workspace=ws_path,
+                          cancellable=False)
+        return True
+
+    def _restored(self, outcome: JobOutcome, ws_path: Path, backup: Path, created: str
+                  ) -> None:
+        problem = None if outcome.error is None else self._problem_text(outcome)
         try:
             self.context.set_workspace(Workspace.open(ws_path))
         except EvaluatorError as error:
@@ -216,13 +252,14 @@ class BackupsDialog(QDialog):
         if problem is not None:
             self.show_problem(problem)
             self.model.reload()
-            return False
+            self.restored.emit(False)
+            return
         self.restored_from = backup
         self.context.status_message.emit(self.tr(
             "Restored the backup of %1; the state before the restore was backed up.")
-            .replace("%1", str(created)))
+            .replace("%1", created))
+        self.restored.emit(True)
         self.accept()
-        return True
 
     def _update_buttons(self) -> None:
         has_ws = self.context.workspace is not None

@@ -292,7 +292,7 @@ class ImportDialog(QDialog):
         self.summary.clear()
         kind, path, paths, year = self.kind, self.workspace_path, self.paths, self.year
         self.runner.start(lambda progress: run_import(kind, path, paths, year, progress),
-                          self.tr("Checking the file…"))
+                          self.tr("Checking the file…"), workspace=path)
 
     def cancel_import(self) -> None:
         self.runner.cancel()

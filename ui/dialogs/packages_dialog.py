@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evaluator import panel_lists
 from evaluator.errors import EvaluatorError, Problem
 from evaluator.progress import Cancelled, Progress
 from ui.window_fit import fit_size
@@ -124,8 +125,7 @@ def expert_names(workspace_path: Path, year: int) -> list[str]:
 
     try:
         with Workspace.open(workspace_path) as ws:
-            return [r[0] for r in ws.db.execute(
-                "SELECT name FROM experts WHERE year = ? ORDER BY sort, id", (year,))]
+            return list(panel_lists.expert_names(ws, year).values())
     except EvaluatorError:
         return []
 
@@ -257,7 +257,7 @@ class PackagesDialog(QDialog):
         out_dir = Path(self.folder_edit.text().strip())
         self.lost_runner.start(
             lambda _progress: run_replacement(path, year, round_, expert, reason, out_dir),
-            self.tr("Writing the new package…"))
+            self.tr("Writing the new package…"), workspace=path)
 
     @Slot(object)
     def _on_lost_done(self, job: JobOutcome) -> None:
@@ -295,7 +295,7 @@ class PackagesDialog(QDialog):
         self.runner.start(lambda progress: run_build(path, year, round_, out_dir, progress),
                           self.tr("Writing packages…"),
                           label_for=lambda message: self.tr("Writing packages… %1").replace(
-                              "%1", message))
+                              "%1", message), workspace=path)
 
     @Slot()
     def start_group(self) -> None:
@@ -310,7 +310,7 @@ class PackagesDialog(QDialog):
         out_dir = Path(self.folder_edit.text().strip())
         self.group_runner.start(
             lambda _progress: run_group_build(path, year, round_, group, out_dir),
-            self.tr("Writing the group package…"))
+            self.tr("Writing the group package…"), workspace=path)
 
     @Slot(object)
     def _on_group_done(self, job: JobOutcome) -> None:

@@ -34,7 +34,9 @@ from PySide6.QtWidgets import (
 
 from evaluator.audit_labels import action_text, entity_text
 from evaluator.consensus import ROUNDS, Consensus, band_classifier, published_score
+from evaluator.panel_lists import expert_names
 from evaluator.plenary import Decision, decisions
+from evaluator.registry import get_alliance
 from evaluator.results import (
     AuditRow,
     ScoreFileRow,
@@ -46,8 +48,8 @@ from evaluator.results import (
 from evaluator.timefmt import local_time
 from evaluator.workspace import Workspace
 from ui.labels import band_label, round_label, source_label
+from ui.models.heatmap_model import HeatmapModel
 from ui.models.rows_model import Index, RowsTableModel
-from ui.screens.plenary import HeatmapModel
 from ui.window_fit import fit_size
 
 DROPPED_BACKGROUND = "#ECECEC"
@@ -246,9 +248,8 @@ class TraceDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws, self.year, self.alliance_id = ws, year, alliance_id
-        row = ws.db.execute("SELECT code, name FROM alliances WHERE id = ?",
-                            (alliance_id,)).fetchone()
-        self.code, self.name = (str(row[0]), str(row[1])) if row else ("", "")
+        alliance = get_alliance(ws, alliance_id)
+        self.code, self.name = alliance.code, alliance.name
         self.setWindowTitle(self.tr("Where the score comes from — {code}").format(
             code=self.code))
 
@@ -262,8 +263,7 @@ class TraceDialog(QDialog):
                               if d.superseded_by is None), None)
         self.consensus: Consensus | None = (alliance_consensus(ws, year, alliance_id, leniency)
                                             if scored else None)
-        self.names = {int(i): str(n) for i, n in ws.db.execute(
-            "SELECT id, name FROM experts WHERE year = ?", (year,))}
+        self.names = expert_names(ws, year)
         self.files = score_files_for_alliance(ws, year, alliance_id) if scored else []
         self.audit = audit_for_alliance(ws, year, alliance_id)
         self.band_of = band_classifier(ws)

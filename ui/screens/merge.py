@@ -8,13 +8,13 @@ QProgressDialog, the report comes back by signal.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -38,148 +38,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evaluator import messages
 from evaluator.errors import EvaluatorError
 from evaluator.flags import flag_disagreements
-from evaluator.merge import FileResult, MergeReport
+from evaluator.merge import MergeReport
 from evaluator.progress import Progress
 from evaluator.progress_matrix import ExpertRow, progress_matrix
-from evaluator.timefmt import local_time
+from evaluator.received_files import received_files
 from evaluator.workspace import Workspace
 from ui.context import AppContext
 from ui.labels import round_label, status_label
+from ui.models.agenda_model import AgendaModel
+from ui.models.file_result_model import FileResultModel
 from ui.models.rows_model import RowsTableModel
-from ui.screens.plenary import AgendaModel
 from ui.widgets.file_drops import AcceptsFileDrops
 from ui.workers import BackgroundRunner, JobOutcome
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True)
-class ReceivedFile:
-    """A score file already merged for the year (a row of `score_files`)."""
-
-    file_name: str
-    expert: str
-    round: str
-    sequence: int
-    signed: bool
-    status: str  # 'accepted' | 'superseded'
-    received_at: str
-    sha256: str
-
-
-def received_files(ws: Workspace, year: int | None) -> list[ReceivedFile]:
-    """The year's merged score files, newest first."""
-    rows = ws.db.execute(
-        "SELECT f.file_name, e.name, f.round, f.sequence, f.signed, f.status,"
-        " f.received_at, f.sha256 FROM score_files f JOIN experts e ON e.id = f.expert_id"
-        " WHERE f.year = ? ORDER BY f.received_at DESC, f.round, e.name, f.sequence DESC",
-        (year,)).fetchall()
-    return [ReceivedFile(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6], r[7]) for r in rows]
-
-
-class FileResultModel(RowsTableModel[FileResult | ReceivedFile]):
-    """This session's merge results (accepted or rejected, with reasons) on top, then the
-    files already received for the year."""
-
-    HEADERS = (QT_TRANSLATE_NOOP("FileResultModel", "File"),
-               QT_TRANSLATE_NOOP("FileResultModel", "Result"),
-               QT_TRANSLATE_NOOP("FileResultModel", "Expert"),
-               QT_TRANSLATE_NOOP("FileResultModel", "Round"),
-               QT_TRANSLATE_NOOP("FileResultModel", "Export"),
-               QT_TRANSLATE_NOOP("FileResultModel", "Signed"),
-               QT_TRANSLATE_NOOP("FileResultModel", "Received at"),
-               QT_TRANSLATE_NOOP("FileResultModel", "Reasons"))
-    REASONS = 7
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.results: list[FileResult] = []
-        self._received: list[ReceivedFile] = []
-
-    def set_results(self, results: list[FileResult]) -> None:
-        self.results = results
-        self._show()
-
-    def set_received(self, received: list[ReceivedFile]) -> None:
-        self._received = received
-        self._show()
-
-    def _show(self) -> None:
-        """This session's results, then the received files not already among them."""
-        shown = {r.sha256 for r in self.results if r.sha256}
-        self.set_rows([*self.results, *(f for f in self._received if f.sha256 not in shown)])
-
-    def _status(self, r: FileResult) -> str:
-        text = status_label(r.status)
-        if r.status == "accepted" and not r.signed:
-            text += self.tr(" (unsigned)")
-        if r.status == "accepted" and r.legacy_signature:
-            text += self.tr(" (old-style signature)")
-        if r.status == "accepted" and r.revoked_key:
-            text += self.tr(" (revoked key, accepted)")
-        return text
-
-    def _yes_no(self, signed: bool) -> str:
-        return self.tr("Yes") if signed else self.tr("No")
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self.valid(index):
-            return None
-        r = self.rows[index.row()]
-        if isinstance(r, ReceivedFile):
-            return self._received_data(r, index.column(), role)
-        col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if col == 0:
-                return r.path.name
-            if col == 1:
-                return self._status(r)
-            if col == 2:
-                return r.expert
-            if col == 3:
-                return round_label(r.round)
-            if col == 4:
-                return "" if r.sequence is None else r.sequence
-            if col == 5:
-                if r.status == "rejected":
-                    # What the file carried; whether it verified is in the reasons.
-                    carried = r.signed or bool(r.score_file and r.score_file.signature)
-                    return self._yes_no(carried) if r.score_file is not None else "—"
-                # A file already merged is not read again: its signature is not known here
-                # (the row of the first merge below says whether it was signed).
-                if r.status == "unchanged" and not r.signed:
-                    return "—"
-                return self._yes_no(r.signed)
-            if col == 6:
-                return self.tr("This session")
-            if col == self.REASONS:
-                sep = "\n" if role == Qt.ItemDataRole.ToolTipRole else "；"
-                # The row names the file already: render each problem without it.
-                reasons = sep.join(messages.render_problem(replace(p, file=None))
-                                   for p in r.problems + r.warnings)
-                if r.status == "rejected" and not reasons:
-                    return self.tr("Refused: the file could not be read as a score file.")
-                return reasons
-        if role == Qt.ItemDataRole.BackgroundRole and col == 1:
-            colour = {"accepted": QColor(200, 235, 200), "rejected": QColor(245, 200, 200),
-                      "unchanged": QColor(230, 230, 230)}[r.status]
-            return QBrush(colour)
-        if role == Qt.ItemDataRole.ForegroundRole and col == 1:
-            return QBrush(QColor(0, 0, 0))
-        return None
-
-    def _received_data(self, f: ReceivedFile, col: int, role: int) -> Any:
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            values: list[Any] = [f.file_name, status_label(f.status), f.expert,
-                                 round_label(f.round), f.sequence, self._yes_no(f.signed),
-                                 local_time(f.received_at), ""]
-            return values[col] if 0 <= col < len(values) else None
-        if role == Qt.ItemDataRole.ForegroundRole and f.status == "superseded":
-            return QBrush(QColor(110, 110, 110))
-        return None
 
 
 class ProgressModel(RowsTableModel[ExpertRow]):
@@ -253,6 +127,15 @@ class Screen(AcceptsFileDrops, QWidget):
 
         self.results_model = FileResultModel(self)
         self.results_view = self._table(self.results_model, stretch=FileResultModel.REASONS)
+        # The file name and time give way to the reasons on a narrow screen (elided in the
+        # middle, whole in the tooltip); the reasons wrap and their rows grow to show them.
+        self.results_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        for column in self.SQUEEZED_COLUMNS:
+            self.results_view.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Interactive)
+        self.results_view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.results_view.installEventFilter(self)
         self.round_box = QComboBox()
         for rnd in ("initial", "review"):
             self.round_box.addItem(round_label(rnd), rnd)
@@ -291,6 +174,22 @@ class Screen(AcceptsFileDrops, QWidget):
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         return view
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.results_view and event.type() == QEvent.Type.Resize:
+            self._fit_file_column()
+        return super().eventFilter(watched, event)
+
+    # Columns that give way to the reasons on a narrow screen, and the share of the view
+    # each may take at most (elided, whole in the tooltip): the file name, when received.
+    SQUEEZED_COLUMNS: ClassVar[dict[int, int]] = {0: 4, 6: 7}
+
+    def _fit_file_column(self) -> None:
+        view = self.results_view
+        for column, share in self.SQUEEZED_COLUMNS.items():
+            wanted = max(view.sizeHintForColumn(column),
+                         view.horizontalHeader().sectionSizeHint(column))
+            view.setColumnWidth(column, min(wanted, max(view.viewport().width() // share, 90)))
+
     def title(self) -> str:
         return self.tr("Merge and flags")
 
@@ -302,6 +201,7 @@ class Screen(AcceptsFileDrops, QWidget):
             return
         received = received_files(self.context.ws, self.context.year)
         self.results_model.set_received(received)
+        self._fit_file_column()
         if self.last_report is None:
             self.summary.setText(
                 self.tr("%1 score files received so far, %2 of them in use.")
@@ -379,13 +279,15 @@ class Screen(AcceptsFileDrops, QWidget):
             report.results[:0] = crashed
             return report
 
-        self.runner.start(job, self.tr("Merging score files…"), label_for=lambda m: m)
+        self.runner.start(job, self.tr("Merging score files…"), label_for=lambda m: m,
+                          workspace=ws_path)
 
     def _on_done(self, job: JobOutcome) -> None:
         if job.error is None:
             report: MergeReport = job.value
             self.last_report = report
             self.results_model.set_results(report.results)
+            self._fit_file_column()
             self.summary.setText(
                 self.tr("%1 accepted, %2 rejected, %3 already merged.")
                 .replace("%1", str(len(report.accepted)))

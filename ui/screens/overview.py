@@ -1,14 +1,9 @@
 """概览: what the workspace holds for the year, as cards, and the year's stage checklist.
 
-Plain counts over the schema tables; a stage is done when the data says so (every
-assignment of a round has its scores, a plenary decision is recorded, results are
-published).
+The counts are the core's (`evaluator.overview.year_overview`).
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -23,90 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from evaluator import messages
-from evaluator.programme import programme_sizes
-from evaluator.workspace import Workspace
+from evaluator.overview import ROUNDS, YearOverview, year_overview
 from ui.context import AppContext
-
-ROUNDS = ("initial", "review")
-
-
-@dataclass(frozen=True)
-class RoundCounts:
-    assignments: int  # (expert, alliance) pairs assigned
-    sheets: int  # (expert, alliance) pairs with at least one score
-    experts: int  # experts who sent scores
-    assigned_sheets_scored: int  # assigned pairs that have scores
-
-
-@dataclass(frozen=True)
-class YearOverview:
-    year: int
-    title: str
-    batches: list[dict[str, Any]]  # id, name, name_en, size (that year's), registered, source
-    alliances: int
-    submissions: int
-    eligible: int | None  # None when eligibility cannot be assessed
-    experts: int
-    groups: int
-    rounds: dict[str, RoundCounts]
-    plenary_decisions: int
-    results_published: int
-    history_years: list[int]
-
-
-def _one(ws: Workspace, sql: str, params: tuple[Any, ...]) -> int:
-    return int(ws.db.execute(sql, params).fetchone()[0] or 0)
-
-
-def eligible_count(ws: Workspace, year: int) -> int:
-    from evaluator.submissions import list_submissions
-
-    return sum(1 for s in list_submissions(ws, year) if s.status == "eligible")
-
-
-def year_overview(ws: Workspace, year: int) -> YearOverview:
-    registered = {r[0]: r[1] for r in ws.db.execute(
-        "SELECT batch_id, count(*) FROM alliances GROUP BY batch_id")}
-    batches = [{"id": b.batch_id, "name": b.name, "name_en": b.name_en, "size": b.size,
-                "registered": registered.get(b.batch_id, 0), "source": b.source_text()}
-               for b in programme_sizes(ws, year)]
-    rounds: dict[str, RoundCounts] = {}
-    for rnd in ROUNDS:
-        params = (year, rnd)
-        rounds[rnd] = RoundCounts(
-            assignments=_one(ws, "SELECT count(*) FROM assignments WHERE year = ? AND round = ?",
-                             params),
-            sheets=_one(ws, "SELECT count(*) FROM (SELECT DISTINCT expert_id, alliance_id"
-                            " FROM scores WHERE year = ? AND round = ?)", params),
-            experts=_one(ws, "SELECT count(DISTINCT expert_id) FROM scores"
-                             " WHERE year = ? AND round = ?", params),
-            assigned_sheets_scored=_one(
-                ws, "SELECT count(*) FROM assignments a WHERE a.year = ? AND a.round = ?"
-                    " AND EXISTS (SELECT 1 FROM scores s WHERE s.year = a.year"
-                    " AND s.round = a.round AND s.expert_id = a.expert_id"
-                    " AND s.alliance_id = a.alliance_id)", params),
-        )
-    title_row = ws.db.execute("SELECT title FROM years WHERE year = ?", (year,)).fetchone()
-    return YearOverview(
-        year=year,
-        title=title_row[0] if title_row else str(year),
-        batches=batches,
-        alliances=ws.count("alliances"),
-        submissions=ws.count("submissions", "year = ?", (year,)),
-        eligible=eligible_count(ws, year),
-        experts=ws.count("experts", "year = ?", (year,)),
-        groups=ws.count("expert_groups", "year = ?", (year,)),
-        rounds=rounds,
-        plenary_decisions=ws.count("plenary_decisions",
-                                   "year = ? AND superseded_by IS NULL", (year,)),
-        results_published=ws.count("results", "year = ? AND source = 'computed'", (year,)),
-        history_years=[r[0] for r in ws.db.execute(
-            "SELECT DISTINCT year FROM results WHERE source = 'history' ORDER BY year")],
-    )
-
-
-def round_done(counts: RoundCounts) -> bool:
-    return counts.assignments > 0 and counts.assigned_sheets_scored == counts.assignments
 
 
 class Card(QFrame):
@@ -306,10 +219,10 @@ class Screen(QWidget):
         initial, review = data.rounds["initial"], data.rounds["review"]
         sheets = self.tr("%1 of %2 assigned score sheets received")
         stages = [
-            (self.tr("Initial group scoring"), round_done(initial),
+            (self.tr("Initial group scoring"), initial.done,
              sheets.replace("%1", str(initial.assigned_sheets_scored))
                    .replace("%2", str(initial.assignments))),
-            (self.tr("Cross-group review"), round_done(review),
+            (self.tr("Cross-group review"), review.done,
              sheets.replace("%1", str(review.assigned_sheets_scored))
                    .replace("%2", str(review.assignments))),
             (self.tr("Plenary review"), data.plenary_decisions > 0,

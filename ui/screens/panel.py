@@ -58,7 +58,6 @@ from evaluator.panel import (
 from evaluator.registry import Alliance, get_alliance, list_alliances
 from evaluator.workspace import Workspace
 from ui.context import AppContext
-from ui.dialogs.report_dialog import INFORMATION, WARNING, show_message
 from ui.models.assignment_model import (
     ASSIGNED_COLOUR,
     CONFLICT_COLOUR,
@@ -79,6 +78,7 @@ from ui.panel_commands import (
     ToggleAssignmentCommand,
     assigned_rounds,
 )
+from ui.widgets.report_dialog import INFORMATION, WARNING, show_message
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -8,18 +8,14 @@ for the disputed indicators and the comments; a decision panel at the bottom.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeySequence
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -41,201 +37,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evaluator import messages
-from evaluator.consensus import Consensus, ScoreSet, band_of, published_score
+from evaluator.consensus import Consensus, band_of, published_score
 from evaluator.errors import EvaluatorError
 from evaluator.flags import AgendaItem, flag_disagreements
-from evaluator.plenary import current_decision, decide
-from evaluator.rubric import Rubric
+from evaluator.panel_lists import expert_names
+from evaluator.plenary import current_decision, decide, last_chair
 from evaluator.timefmt import local_time
 from ui.context import AppContext
-from ui.dialogs.report_dialog import WARNING, show_message
-from ui.labels import band_label, flag_label, flag_text, round_label, round_mark
-from ui.models.rows_model import RowsTableModel
+from ui.labels import band_label, flag_text, round_label
+from ui.models.agenda_model import AgendaModel, agenda_flags
+from ui.models.heatmap_model import HeatmapModel, number_text
+from ui.widgets.records_view import RecordsView
+from ui.widgets.report_dialog import WARNING, show_message
 
 Index = QModelIndex | QPersistentModelIndex
-ALLIANCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PROJECTOR_POINT_SIZE = 13
 LAYOUT_KEY = "plenary/v2"
 
-# Suffixes dropped from alliance names in the narrow agenda column (full name in the tooltip).
-NAME_SUFFIXES = ("产业技术创新战略联盟", "技术创新战略联盟", "产业技术创新联盟",
-                 "产业链技术创新战略联盟", "技术创新产学研联盟", "战略联盟", "联盟")
-
-
-def short_alliance_name(name: str) -> str:
-    for suffix in sorted(NAME_SUFFIXES, key=len, reverse=True):
-        if name.endswith(suffix) and len(name) > len(suffix):
-            return name[: -len(suffix)]
-    return name
-
-
-def vertical_name(name: str) -> str:
-    """An expert's name set one character per line, for the narrow heat-map columns;
-    names with spaces (Latin script) are cut to their initials."""
-    if " " in name.strip():
-        return "".join(part[0] for part in name.split() if part)
-    return "\n".join(name)
-
-
-def agenda_flags(rules: list[str], words: bool = True) -> str:
-    """The first flag with its words, the others as codes: 'F3 孤立意见 +F2' (each flag's
-    numbers and threshold are in the row's tooltip); codes only in a narrow column."""
-    distinct = list(dict.fromkeys(rules))
-    if not distinct:
-        return ""
-    first = flag_label(distinct[0]) if words else distinct[0]
-    return " ".join([first] + [f"+{r}" for r in distinct[1:]])
-
-
-def _num(value: float) -> str:
-    return f"{value:g}" if float(value).is_integer() else f"{value:.2f}".rstrip("0")
-
-
-class AgendaModel(RowsTableModel[AgendaItem]):
-    """The plenary agenda: one row per flagged alliance."""
-
-    HEADERS = (QT_TRANSLATE_NOOP("AgendaModel", "No."),
-               QT_TRANSLATE_NOOP("AgendaModel", "Code"),
-               QT_TRANSLATE_NOOP("AgendaModel", "Alliance"),
-               QT_TRANSLATE_NOOP("AgendaModel", "Flags"),
-               QT_TRANSLATE_NOOP("AgendaModel", "Score"),
-               QT_TRANSLATE_NOOP("AgendaModel", "Final"))
-    ROW_NUMBERS = True
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.decided: dict[int, float] = {}
-        self.flag_words = True  # the screen turns the words off when the agenda is narrow
-
-    def set_items(self, items: list[AgendaItem], decided: dict[int, float]) -> None:
-        self.decided = decided
-        self.set_rows(items)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self.valid(index):
-            return None
-        item = self.rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return index.row() + 1
-            if col == 1:
-                return item.code
-            if col == 2:
-                return short_alliance_name(item.name)
-            if col == 3:
-                return agenda_flags(item.rule_names, self.flag_words)
-            if col == 4:
-                return f"{item.consensus.consensus:.2f}"
-            if col == 5:
-                d = self.decided.get(item.alliance_id)
-                return "" if d is None else _num(d)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join([f"{item.code} {item.name}"]
-                             + [flag_text(h) for h in item.rules])
-        if role == ALLIANCE_ID_ROLE:
-            return item.alliance_id
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 4, 5):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-
-def deviation_colour(deviation: float, scale: float) -> QColor:
-    """White at the mean, red above, blue below; full colour at `scale` points away."""
-    share = max(-1.0, min(1.0, deviation / scale)) if scale else 0.0
-    strength = int(200 * abs(share))
-    if share >= 0:
-        return QColor(255, 255 - strength, 255 - strength)
-    return QColor(255 - strength, 255 - strength, 255)
-
-
-class HeatmapModel(QAbstractTableModel):
-    """Indicators (rows, plus the total) x experts' score sets (columns, plus the mean)."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rubric: Rubric | None = None
-        self.sets: list[ScoreSet] = []
-        self.names: dict[int, str] = {}
-        self.disputed: set[str] = set()
-
-    def set_data(self, rubric: Rubric | None, sets: list[ScoreSet], names: dict[int, str],
-                 disputed: set[str]) -> None:
-        self.beginResetModel()
-        self.rubric, self.sets, self.names, self.disputed = rubric, sets, names, disputed
-        self.endResetModel()
-
-    def _codes(self) -> list[str]:
-        return list(self.rubric.codes) if self.rubric else []
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or not self.sets else len(self._codes()) + 1
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or not self.sets else len(self.sets) + 1
-
-    def _value(self, row: int, col: int) -> float:
-        codes = self._codes()
-        values = [s.total if row == len(codes) else s.values[codes[row]] for s in self.sets]
-        if col == len(self.sets):
-            return sum(values) / len(values)
-        return values[col]
-
-    def _mean(self, row: int) -> float:
-        return self._value(row, len(self.sets))
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole and role != Qt.ItemDataRole.ToolTipRole:
-            if role == Qt.ItemDataRole.FontRole and orientation == Qt.Orientation.Vertical:
-                codes = self._codes()
-                if 0 <= section < len(codes) and codes[section] in self.disputed:
-                    font = QFont()
-                    font.setBold(True)
-                    return font
-            return None
-        codes = self._codes()
-        if orientation == Qt.Orientation.Horizontal:
-            if section == len(self.sets):
-                return self.tr("Mean")
-            if 0 <= section < len(self.sets):
-                s = self.sets[section]
-                name = str(self.names.get(s.expert_id, s.expert_id))
-                if role == Qt.ItemDataRole.ToolTipRole:
-                    return f"{name}（{round_label(s.round)}）"
-                return f"{vertical_name(name)}\n{round_mark(s.round)}"
-            return None
-        if section == len(codes):
-            return self.tr("Total")
-        if self.rubric and 0 <= section < len(codes):
-            ind = self.rubric.indicator(codes[section])
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return ind.name
-            return f"{ind.code} {ind.name if messages.current_language() == 'zh' else ind.name_en}"
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not self.sets:
-            return None
-        row, col = index.row(), index.column()
-        if not (0 <= row < self.rowCount() and 0 <= col < self.columnCount()):
-            return None
-        value = self._value(row, col)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _num(value) if col < len(self.sets) else f"{value:.1f}"
-        if role == Qt.ItemDataRole.BackgroundRole and col < len(self.sets):
-            codes = self._codes()
-            scale = (self.rubric.max_total * 0.15 if row == len(codes)  # type: ignore[union-attr]
-                     else self.rubric.indicator(codes[row]).max_points * 0.5)  # type: ignore[union-attr]
-            return QBrush(deviation_colour(value - self._mean(row), scale))
-        if role == Qt.ItemDataRole.ForegroundRole and col < len(self.sets):
-            return QBrush(QColor(0, 0, 0))
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and col < len(self.sets):
-            return f"{_num(value)} ({value - self._mean(row):+.2f})"
-        return None
 
 
 class Screen(QWidget):
@@ -308,16 +126,10 @@ class Screen(QWidget):
         # Indicator names are elided (the full name is the row's tooltip).
         self.heatmap.verticalHeader().setMaximumWidth(112)
         self.heatmap.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.records: QWidget | None = None
         self.tabs = QTabWidget()
         self.tabs.addTab(self.heatmap, self.tr("Scores by expert"))
-        try:
-            from ui.widgets.records_view import RecordsView
-
-            self.records = RecordsView()
-            self.tabs.addTab(self.records, self.tr("Records for disputed indicators"))
-        except ImportError:  # the records view ships with the submissions screen
-            self.records = None
+        self.records = RecordsView()
+        self.tabs.addTab(self.records, self.tr("Records for disputed indicators"))
         self.comments = QPlainTextEdit()
         self.comments.setReadOnly(True)
         self.tabs.addTab(self.comments, self.tr("Comments"))
@@ -424,7 +236,7 @@ class Screen(QWidget):
     def _restore_layout(self) -> None:
         from PySide6.QtCore import QByteArray
 
-        from ui.qt import app_settings
+        from ui.settings_store import app_settings
 
         for key, splitter in (("splitter", self.splitter),
                               ("facts_splitter", self.facts_splitter)):
@@ -434,7 +246,7 @@ class Screen(QWidget):
             splitter.splitterMoved.connect(lambda _pos, _index: self._save_layout())
 
     def _save_layout(self) -> None:
-        from ui.qt import app_settings
+        from ui.settings_store import app_settings
 
         app_settings().setValue(f"{LAYOUT_KEY}/splitter", self.splitter.saveState())
         app_settings().setValue(f"{LAYOUT_KEY}/facts_splitter",
@@ -470,9 +282,7 @@ class Screen(QWidget):
             return
         ws, year = self.context.ws, self.context.year
         if not self.chair.text().strip():
-            last = ws.db.execute("SELECT decided_by FROM plenary_decisions WHERE year = ?"
-                                 " ORDER BY id DESC LIMIT 1", (year,)).fetchone()
-            self.chair.setText(last[0] if last else ws.actor)
+            self.chair.setText(last_chair(ws, year) or ws.actor)
         items = flag_disagreements(ws, year)
         decided = {}
         for item in items:
@@ -558,23 +368,18 @@ class Screen(QWidget):
         self.summary.setText(
             self.tr("Consensus %1 (%2)  Median %3  Range %4-%5  n = %6%7")
             .replace("%1", f"{c.consensus:.2f}").replace("%2", band)
-            .replace("%3", _num(c.median)).replace("%4", _num(c.min))
-            .replace("%5", _num(c.max)).replace("%6", str(c.n))
+            .replace("%3", number_text(c.median)).replace("%4", number_text(c.min))
+            .replace("%5", number_text(c.max)).replace("%6", str(c.n))
             .replace("%7", self.tr(", trimmed") if c.trimmed else "")
             + "\n" + rounds + "\n"
             + self.tr("Leniency-adjusted (for information): %1").replace("%1", lenient))
         self.rules.setText("\n".join(flag_text(h) for h in item.rules))
-        names = {r[0]: r[1] for r in ws.db.execute(
-            "SELECT id, name FROM experts WHERE year = ?", (year,))}
+        names = expert_names(ws, year)
         disputed = {d.code for d in item.indicators}
         self.heatmap_model.set_data(ws.rubric(year), c.sets, names, disputed)
         self.fit_heatmap()
-        if self.records is not None:
-            from ui.widgets.records_view import RecordsView
-
-            assert isinstance(self.records, RecordsView)
-            first = item.indicators[0].code if len(item.indicators) == 1 else None
-            self.records.show_records(ws, year, item.alliance_id, first)
+        first = item.indicators[0].code if len(item.indicators) == 1 else None
+        self.records.show_records(ws, year, item.alliance_id, first)
         lines = []
         for s in c.sets:
             for code, text in s.comments.items():
@@ -588,7 +393,7 @@ class Screen(QWidget):
             self.decision_label.setText(self.tr("No decision yet."))
         else:
             self.decision_label.setText(
-                self.tr("Decided: %1 by %2 at %3 — %4").replace("%1", _num(d.score))
+                self.tr("Decided: %1 by %2 at %3 — %4").replace("%1", number_text(d.score))
                 .replace("%2", d.decided_by).replace("%3", local_time(d.decided_at))
                 .replace("%4", d.reason))
 

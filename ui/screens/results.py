@@ -11,7 +11,6 @@ its own connection and fills the tables when it returns; below, it stays on the 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +45,8 @@ from PySide6.QtWidgets import (
 )
 
 from evaluator.errors import EvaluatorError
-from evaluator.history import ALevelRow, a_level, missing_text, missing_years, stalled
+from evaluator.history import ALevelRow, missing_text
+from evaluator.overview import score_count
 from evaluator.progress import Progress
 from evaluator.registry import Alliance
 from evaluator.results import (
@@ -55,18 +55,18 @@ from evaluator.results import (
     compute_results,
     last_publication,
     publish_results,
-    results_for_year,
     undecided_items,
 )
-from evaluator.statistics import Statistics, compute_statistics
+from evaluator.statistics import Statistics
 from evaluator.timefmt import local_time
 from evaluator.workspace import Workspace
+from evaluator.year_results import YearResults, year_results
 from ui.charts import BandPieView, GroupedBarView
 from ui.context import AppContext
 from ui.labels import band_label, batch_names, indicator_names, source_label
 from ui.models.rows_model import RowsTableModel
 from ui.widgets.history_years import HistoryYears
-from ui.workers import BackgroundRunner, JobOutcome, JobWorker
+from ui.workers import BackgroundRunner, JobOutcome, TaskState, on_workspace
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 # Above this many scores in the year the refresh runs in a worker (about a second of
@@ -76,35 +76,6 @@ SCORES_IN_BACKGROUND = 100_000
 # text on all of them.
 BAND_BACKGROUNDS = {"high": "#D9EFD9", "fairly_high": "#DCEEF3", "average": "#FBF0D5",
                     "inactive": "#ECECEC"}
-
-
-@dataclass
-class ResultsData:
-    """What the screen shows of a year, computed in one pass over its scores."""
-
-    rows: list[ResultRow]
-    stats: Statistics
-    a_level: list[ALevelRow]
-    stalled: list[Alliance]
-    leniency: dict[int, float]  # expert id -> points, for the trace's information figure
-    a_level_missing: list[int] = field(default_factory=list)  # years without results
-    stalled_missing: list[int] = field(default_factory=list)
-
-
-def read_results(ws: Workspace, year: int) -> ResultsData:
-    """The year's results, statistics, A-level and stalled lists and the experts'
-    leniency; the scores are read once and shared (no widget is touched: it runs in a
-    worker at national scale)."""
-    from evaluator.consensus import score_sets
-    from evaluator.quality import leniency_by_expert
-
-    sets = score_sets(ws, year) if year in ws.years() else []
-    rows = results_for_year(ws, year, sets)
-    return ResultsData(rows, compute_statistics(ws, year, rows),
-                       a_level(ws, year, results=rows), stalled(ws, year, results=rows),
-                       leniency_by_expert(sets),
-                       missing_years(ws, year, "history.a_level_years", rows),
-                       missing_years(ws, year, "history.stalled_years", rows))
 
 
 def band_names() -> dict[str, str]:
@@ -415,10 +386,9 @@ class Screen(QWidget):
         index = self.batch_filter.findData(current)
         self.batch_filter.setCurrentIndex(max(index, 0))
         self.batch_filter.blockSignals(False)
-        count = ws.db.execute("SELECT COUNT(*) FROM scores WHERE year = ?",
-                              (year,)).fetchone()[0]
+        count = score_count(ws, year)
         if count <= SCORES_IN_BACKGROUND:
-            self._show(read_results(ws, year), year)
+            self._show(year_results(ws, year), year)
             return
         if self.loader.busy:
             self.reload_after = True
@@ -426,13 +396,10 @@ class Screen(QWidget):
         ws_path = ws.path
         self.loading = (ws_path, year)
 
-        def job(_progress: Progress) -> ResultsData:
-            with Workspace.open(ws_path) as own:
-                return read_results(own, year)
-
         self.summary.setText(self.tr("Computing the {year} results…").format(year=year))
-        self.loader.start(job, self.tr("Computing the {year} results…").format(year=year),
-                          title=self.tr("Results"))
+        self.loader.start(on_workspace(ws_path, lambda own, _state: year_results(own, year)),
+                          self.tr("Computing the {year} results…").format(year=year),
+                          title=self.tr("Results"), workspace=ws_path)
 
     def _loaded(self, outcome: JobOutcome) -> None:
         asked, self.loading = self.loading, None
@@ -450,7 +417,7 @@ class Screen(QWidget):
             assert year is not None
             self._show(outcome.value, year)
 
-    def _show(self, data: ResultsData, year: int) -> None:
+    def _show(self, data: YearResults, year: int) -> None:
         ws = self.context.ws
         names = batch_names(ws)
         rows = data.rows
@@ -515,7 +482,7 @@ class Screen(QWidget):
         self.stalled_model.set_rows([[a.code, a.name, names.get(a.batch_id, a.batch_id)]
                                      for a in stalled_rows])
 
-    def _show_hints(self, data: ResultsData, year: int) -> None:
+    def _show_hints(self, data: YearResults, year: int) -> None:
         """Why a three-year list is empty when it cannot be judged yet."""
         ws = self.context.ws
         for hint, missing, what, n_key, found in (
@@ -639,20 +606,15 @@ class Screen(QWidget):
         return path if path.suffix.lower() == f".{suffix}" else path.with_suffix(f".{suffix}")
 
     def run_in_worker(self, job: Callable[[Workspace, Progress], Any], out: Path,
-                      label: str) -> JobWorker | None:
+                      label: str) -> TaskState | None:
         """Run `job(ws, progress)` on the runner's own connection to the workspace; say in
         the status bar when `out` is written."""
         ws = self.context.workspace
         if ws is None or self.runner.busy:
             return None
-        ws_path = ws.path
-
-        def run(progress: Progress) -> None:
-            with Workspace.open(ws_path) as own:
-                job(own, progress)
-
         self.writing = out
-        return self.runner.start(run, label, title=self.tr("Results"))
+        return self.runner.start(on_workspace(ws.path, job), label, title=self.tr("Results"),
+                                 workspace=ws.path)
 
     def _written(self, outcome: JobOutcome) -> None:
         out, self.writing = self.writing, None

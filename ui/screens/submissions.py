@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,9 +39,9 @@ from evaluator.rubric import IndicatorGroup
 from evaluator.submissions import SubmissionSummary, list_submissions
 from ui.context import AppContext
 from ui.dialogs.import_dialog import REGISTRY, SUBMISSIONS, ImportDialog
-from ui.dialogs.report_dialog import WARNING, show_message
 from ui.labels import batch_names
 from ui.widgets.records_view import RecordsView
+from ui.widgets.report_dialog import WARNING, show_message
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 STATUS_COLOURS = {ELIGIBLE: "#1b7a2f", INELIGIBLE: "#b35900", NOT_SUBMITTED: "#777777"}
@@ -232,6 +232,7 @@ class Screen(QWidget):
         splitter.setStretchFactor(1, 4)
         splitter.setSizes([700, 560])
         self.splitter = splitter
+        self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
@@ -240,6 +241,20 @@ class Screen(QWidget):
 
     def title(self) -> str:
         return self.tr("Submissions")
+
+    # Below this width (a 1366x768 laptop at 150 % leaves ~730 logical pixels to a screen)
+    # the records go under the table, so names and 评价要求 keep their width.
+    STACKED_BELOW = 1000
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wanted = (Qt.Orientation.Vertical if event.size().width() < self.STACKED_BELOW
+                  else Qt.Orientation.Horizontal)
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+            total = (self.splitter.height() if wanted == Qt.Orientation.Vertical
+                     else self.splitter.width())
+            self.splitter.setSizes([total * 5 // 9, total * 4 // 9])
 
     # -- data --------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -29,8 +29,8 @@ from evaluator.flags import AgendaItem
 from evaluator.group_merge import GroupDifferences, group_differences
 from evaluator.rubric import Rubric, rubric_from_json
 from ui.labels import flag_label, flag_text
+from ui.models.heatmap_model import HeatmapModel, short_alliance_name
 from ui.models.rows_model import RowsTableModel
-from ui.screens.plenary import HeatmapModel, short_alliance_name
 
 Index = QModelIndex | QPersistentModelIndex
 
