@@ -26,10 +26,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sqlite_utils import Database
+
 from evaluator import messages, sqlite_files
 from evaluator.atomic import atomic_write
 from evaluator.errors import Problem, WorkspaceError
-from evaluator.schema import SCHEMA_VERSION, migrations
+from evaluator.schema import SCHEMA_VERSION, migration_names, migrations
 from evaluator.timefmt import now_iso
 from evaluator.workspace import SUFFIX, Workspace, current_actor, identity_of
 
@@ -265,13 +267,11 @@ def _normalised(sql: str | None) -> str:
 
 def expected_schema(version: int) -> set[tuple[str, str, str]]:
     """(type, name, sql) of every object the first `version` migrations create."""
+    names = migration_names()
     conn = sqlite3.connect(":memory:")
     try:
-        from sqlite_utils import Database
-
-        db = Database(conn)
-        for migration in migrations._migrations[:version]:
-            migration.fn(db)
+        migrations.apply(Database(conn), stop_before=names[version] if version < len(names)
+                         else None)
         return _schema_objects(conn)
     finally:
         conn.close()
@@ -315,7 +315,7 @@ def check_backup(path: Path) -> None:
         raise WorkspaceError(Problem("backups.too_new", {
             "path": str(path), "found": max(version, len(applied)),
             "supported": SCHEMA_VERSION}))
-    if applied != [m.name for m in migrations._migrations[:len(applied)]]:
+    if applied != migration_names()[:len(applied)]:
         raise refused
     expected = expected_schema(len(applied))
     foreign = sorted({n for _, n, _ in objects ^ expected})

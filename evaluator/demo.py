@@ -22,6 +22,7 @@ from evaluator.progress import NullProgress, Progress, check
 from evaluator.registry import add_alias, add_alliance, find_by_code, normalize_code
 from evaluator.resources import resource_path
 from evaluator.rubric import Rubric
+from evaluator.score_sets import INSERT_SET, score_set_rows
 from evaluator.workspace import Workspace
 
 YEAR = 2018
@@ -390,7 +391,8 @@ def _build_scores(ws: Workspace, alliances: list[DemoAlliance], experts: dict[st
             "file_name": f"{names[expert_id]}_{'初评' if round_ == 'initial' else '复评'}_1.xlsx",
             "signed": 1, "status": "accepted", "exported_at": day, "received_at": day,
             "content_json": None}).last_pk or 0)
-    rows: list[dict[str, Any]] = []
+    sets: list[tuple[int, str, int, int, str, str, str, int | None]] = []
+    count = 0
     for alliance_id, panel in sorted(scorers.items()):
         alliance = by_id[alliance_id]
         devs = _deviations(alliance, panel, lenient, harsh, rng)
@@ -401,19 +403,19 @@ def _build_scores(ws: Workspace, alliances: list[DemoAlliance], experts: dict[st
             values = _indicator_values(total, alliance.activities, rubric, rng, dissent)
             at = "2019-01-15T10:00:00+08:00" if round_ == "initial" else \
                 "2019-02-15T09:30:00+08:00"
+            comments: list[tuple[str, str, str]] = []
             for code, value in values.items():
-                comment = ""
                 if dissent and code in dissent:
-                    comment = "证明材料不足：仅有立项通知，缺少联盟组织实施的依据"
+                    comments.append(("", code, "证明材料不足：仅有立项通知，缺少联盟组织实施的依据"))
                 elif value == 0 and code in alliance.activities:
-                    comment = "填报记录与本指标评分标准不符"
-                rows.append({"year": YEAR, "round": round_, "expert_id": expert_id,
-                             "alliance_id": alliance_id, "indicator_code": code,
-                             "value": value, "comment": comment, "entered_at": at,
-                             "score_file_id": files[key]})
-    ws.db.table("scores").insert_all(rows, batch_size=2000)
+                    comments.append(("", code, "填报记录与本指标评分标准不符"))
+            sets.extend(score_set_rows(YEAR, round_, expert_id, {"": alliance_id},
+                                       [("", code, v) for code, v in values.items()],
+                                       comments, at, files[key]))
+            count += len(values)
+    ws.db.conn.executemany(INSERT_SET, sets)
     ws.audit("import", "scores", str(YEAR), None,
-             {"rows": len(rows), "files": len(files), "source": "demo"})
+             {"rows": count, "files": len(files), "source": "demo"})
 
 
 def demo_facts() -> dict[str, Any]:

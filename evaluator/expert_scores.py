@@ -24,9 +24,11 @@ def withdraw_round(ws: Workspace, year: int, round_: str, expert_id: int) -> int
     before his file was merged: the guide's merge pictures); audited. Returns how many
     scores went."""
     with ws.transaction():
-        gone = ws.db.execute("DELETE FROM scores WHERE year = ? AND round = ?"
-                             " AND expert_id = ?", (year, round_, expert_id)).rowcount
+        key = (year, round_, expert_id)
+        gone = ws.count("scores", "year = ? AND round = ? AND expert_id = ?", key)
+        ws.db.execute("DELETE FROM score_sets WHERE year = ? AND round = ?"
+                      " AND expert_id = ?", key)
         ws.db.execute("DELETE FROM score_files WHERE year = ? AND round = ?"
-                      " AND expert_id = ?", (year, round_, expert_id))
+                      " AND expert_id = ?", key)
         ws.audit("delete", "scores", f"{year}/{round_}/{expert_id}", {"scores": gone}, None)
     return int(gone)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import tempfile
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from evaluator.progress import NullProgress, Progress, check
 from evaluator.registry import normalize_code
 from evaluator.rounds import round_label, round_text
 from evaluator.rubric import Rubric
+from evaluator.score_sets import write_score_sets
 from evaluator.scorefile import (
     K_SIGNATURE,
     ScoreFile,
@@ -416,7 +418,7 @@ def validate_score_file(ws: Workspace, year: int, sf: ScoreFile, accept_unsigned
             problems.extend(signature_problems)
             forged = bool(signature_problems)
     # Alliances: known, assigned in this round, no conflict of interest.
-    for code in dict.fromkeys(c for c, _, _ in sf.rows):
+    for code in dict.fromkeys(map(_CODE, sf.rows)):
         alliance_id = context.alliance_ids.get(normalize_code(code))
         if alliance_id is None:
             add("merge.unknown_alliance", code=code)
@@ -433,7 +435,8 @@ def validate_score_file(ws: Workspace, year: int, sf: ScoreFile, accept_unsigned
         if conflict is not None:
             add("merge.conflict", expert=expert["name"], code=code, reason=conflict)
     # Values in range and on the step; duplicates.
-    if not any(p.code == "merge.rubric_differs" for p in problems):
+    if not any(p.code == "merge.rubric_differs" for p in problems) \
+            and not _all_allowed(sf, context.allowed):
         problems.extend(check_against_rubric(sf, rubric, context.allowed))
     problems.extend(sf.duplicate_score_problems())
     problems.extend(duplicate_alliance_problems(sf, context.alliance_ids))
@@ -469,6 +472,19 @@ def validate_score_file(ws: Workspace, year: int, sf: ScoreFile, accept_unsigned
     return result
 
 
+_CODE = itemgetter(0)
+_CODE_AND_INDICATOR = itemgetter(0, 1)
+_INDICATOR_AND_VALUE = itemgetter(1, 2)
+
+
+def _all_allowed(sf: ScoreFile, allowed: dict[str, frozenset[float]]) -> bool:
+    """Whether every (indicator, value) of `sf` is in the rubric's valid values: a panel
+    uses a few hundred distinct pairs, so the common case costs one set of them instead
+    of a look-up per score; any other file goes through `check_against_rubric`."""
+    return all(value in allowed.get(indicator, ())
+               for indicator, value in set(map(_INDICATOR_AND_VALUE, sf.rows)))
+
+
 def _same_content(stored: str | None, sf: ScoreFile) -> bool:
     if not stored:
         return False
@@ -492,7 +508,7 @@ def _apply(ws: Workspace, year: int, r: FileResult) -> None:
         r.superseded_sequence = pseq
     ws.db.execute("UPDATE score_files SET status = 'superseded' WHERE year = ? AND round = ?"
                   " AND expert_id = ? AND status = 'accepted'", (year, r.round, r.expert_id))
-    ws.db.execute("DELETE FROM scores WHERE year = ? AND round = ? AND expert_id = ?",
+    ws.db.execute("DELETE FROM score_sets WHERE year = ? AND round = ? AND expert_id = ?",
                   (year, r.round, r.expert_id))
     content = {"meta": sf.meta, "rows": sf.rows, "comments": sf.comments}
     file_id = ws.db.execute(
@@ -502,15 +518,8 @@ def _apply(ws: Workspace, year: int, r: FileResult) -> None:
         (year, r.round, r.expert_id, r.sequence, r.sha256, r.path.name, int(r.signed),
          sf.exported_at or None, now_iso(), json.dumps(content, ensure_ascii=False),
          r.via_group_file or None)).lastrowid
-    comments = {(c, i): t for c, i, t in sf.comments}
-    entered = now_iso()
-    ids = r.alliance_ids
-    ws.db.conn.executemany(
-        "INSERT INTO scores (year, round, expert_id, alliance_id, indicator_code, value,"
-        " comment, entered_at, score_file_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(year, r.round, r.expert_id, ids[code], indicator, value,
-          comments.get((code, indicator), ""), entered, file_id)
-         for code, indicator, value in sf.rows])
+    write_score_sets(ws, year, r.round, r.expert_id, r.alliance_ids, sf.rows, sf.comments,
+                     now_iso(), file_id)
     ws.audit("merge", "score_file", r.path.name,
              {"superseded_sequence": r.superseded_sequence} if previous else None,
              {"expert": r.expert, "round": r.round, "sequence": r.sequence,
@@ -605,8 +614,8 @@ def _merge_files(ws: Workspace, year: int, files: list[Path], refused: list[File
         from evaluator.backups import backup_workspace
 
         backup = backup_workspace(ws, "merge")
-    # The scores' three indexes outgrow SQLite's default 2 MB page cache at scale; a
-    # larger cache for the merge's inserts saves re-reading index pages (~25 % at L).
+    # A larger page cache than SQLite's default 2 MB for the merge's writes (score sets,
+    # score files with their signed content, the audit) and the checks' reads.
     cache_size = ws.db.execute("PRAGMA cache_size").fetchone()[0]
     ws.db.execute(f"PRAGMA cache_size={MERGE_CACHE_KIB}")
     try:
@@ -617,10 +626,13 @@ def _merge_files(ws: Workspace, year: int, files: list[Path], refused: list[File
     return MergeReport(results=results, backup=backup)
 
 
-def _recheck(ws: Workspace, year: int, r: FileResult) -> None:
+def _recheck(ws: Workspace, year: int, r: FileResult,
+             assignments: dict[tuple[int, str], set[int]] | None = None) -> None:
     """Judge `r` again against what the workspace holds now, inside the write
     transaction: another program may have merged a newer export of the same expert, or
-    changed the assignments, since the file was validated. Sets r.status."""
+    changed the assignments, since the file was validated. Sets r.status.
+    `assignments`: the year's {(expert id, round): alliance ids}, read inside the same
+    transaction (`_assignments`), when the caller rechecks many files."""
     assert r.expert_id is not None
     assert r.sequence is not None
     file = r.path.name
@@ -643,9 +655,9 @@ def _recheck(ws: Workspace, year: int, r: FileResult) -> None:
     elif latest is not None and r.sequence < latest:
         r.problems.append(Problem("merge.older_sequence",
                                   {"found": r.sequence, "latest": latest}, file=file))
-    assigned = {a for (a,) in ws.db.execute(
-        "SELECT alliance_id FROM assignments WHERE year = ? AND round = ? AND expert_id = ?",
-        (year, r.round, r.expert_id))}
+    if assignments is None:
+        assignments = _assignments(ws, year, r.expert_id)
+    assigned = assignments.get((r.expert_id, r.round), set())
     for code, alliance_id in r.alliance_ids.items():
         if alliance_id not in assigned:
             r.problems.append(Problem("merge.not_assigned", {
@@ -654,16 +666,31 @@ def _recheck(ws: Workspace, year: int, r: FileResult) -> None:
         r.status = "rejected"
 
 
+def _assignments(ws: Workspace, year: int, expert_id: int | None = None
+                 ) -> dict[tuple[int, str], set[int]]:
+    """{(expert id, round): alliance ids} of the year (of one expert, if given)."""
+    out: dict[tuple[int, str], set[int]] = {}
+    sql = "SELECT expert_id, round, alliance_id FROM assignments WHERE year = ?"
+    params: tuple[int, ...] = (year,)
+    if expert_id is not None:
+        sql, params = sql + " AND expert_id = ?", (year, expert_id)
+    for expert, rnd, alliance_id in ws.db.execute(sql, params):
+        out.setdefault((expert, rnd), set()).add(alliance_id)
+    return out
+
+
 def _write(ws: Workspace, year: int, results: list[FileResult], to_merge: list[FileResult],
            done: int, total: int, progress: Progress) -> None:
     # Every check that depends on the workspace is repeated here, under the write lock
     # (BEGIN IMMEDIATE): two merges at once run one after the other, and an older
     # export validated before another program merged a newer one is refused.
     with ws.transaction():
+        # Read under the lock, once: 1,000 files at XL, one query instead of one each.
+        assignments = _assignments(ws, year) if to_merge else {}
         for j, r in enumerate(to_merge):
             check(progress)
             progress.report(done + j, total, r.path.name)
-            _recheck(ws, year, r)
+            _recheck(ws, year, r, assignments)
             if r.status == "accepted":
                 _apply(ws, year, r)
         for r in results:

@@ -290,6 +290,98 @@ def programme_sizes_and_people(db: Database) -> None:
         " ORDER BY a.id DESC LIMIT 1) WHERE source = 'computed'")
 
 
+# The scores of one expert for one alliance in one round (a score set: 20 values at the
+# 2018 rubric) are one row; `scores`, the view, shows one row per score as the table of
+# the earlier schema did, so every reader keeps its query, and its INSTEAD OF triggers let
+# a plain INSERT, UPDATE or DELETE of single scores still work (docs/performance.md: a
+# merge writes 60,000 rows at XL instead of 1,200,000 index entries twice over).
+SCORE_SETS_SQL = """
+    CREATE TABLE score_sets (
+        year INTEGER NOT NULL REFERENCES years(year),
+        round TEXT NOT NULL CHECK (round IN ('initial', 'review')),
+        expert_id INTEGER NOT NULL REFERENCES experts(id),
+        alliance_id INTEGER NOT NULL REFERENCES alliances(id),
+        scores_json TEXT NOT NULL,                    -- {"1.1": 4.5, ...}, in sheet order
+        comments_json TEXT NOT NULL DEFAULT '{}',     -- {"1.1": "意见", ...}, non-empty only
+        entered_at TEXT NOT NULL,
+        score_file_id INTEGER REFERENCES score_files(id),
+        PRIMARY KEY (year, round, expert_id, alliance_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX score_sets_by_alliance ON score_sets (year, alliance_id);
+    CREATE VIEW scores AS
+        SELECT s.year AS year, s.round AS round, s.expert_id AS expert_id,
+               s.alliance_id AS alliance_id, v.key AS indicator_code,
+               CAST(v.value AS REAL) AS value,
+               coalesce(json_extract(s.comments_json, '$."' || v.key || '"'), '') AS comment,
+               s.entered_at AS entered_at, s.score_file_id AS score_file_id
+        FROM score_sets s, json_each(s.scores_json) v;
+    CREATE TRIGGER scores_insert INSTEAD OF INSERT ON scores BEGIN
+        SELECT RAISE(ABORT, 'NOT NULL constraint failed: scores.value')
+            WHERE NEW.value IS NULL OR NEW.indicator_code IS NULL;
+        SELECT RAISE(ABORT, 'UNIQUE constraint failed: scores') WHERE EXISTS (
+            SELECT 1 FROM score_sets WHERE year = NEW.year AND round = NEW.round
+            AND expert_id = NEW.expert_id AND alliance_id = NEW.alliance_id
+            AND json_type(scores_json, '$."' || NEW.indicator_code || '"') IS NOT NULL);
+        INSERT INTO score_sets (year, round, expert_id, alliance_id, scores_json, entered_at,
+                                score_file_id)
+            VALUES (NEW.year, NEW.round, NEW.expert_id, NEW.alliance_id, '{}',
+                    NEW.entered_at, NEW.score_file_id)
+            ON CONFLICT DO NOTHING;
+        UPDATE score_sets SET
+            scores_json = json_set(scores_json, '$."' || NEW.indicator_code || '"',
+                                   CAST(NEW.value AS REAL)),
+            comments_json = CASE WHEN coalesce(NEW.comment, '') = '' THEN comments_json
+                ELSE json_set(comments_json, '$."' || NEW.indicator_code || '"', NEW.comment)
+                END
+            WHERE year = NEW.year AND round = NEW.round AND expert_id = NEW.expert_id
+            AND alliance_id = NEW.alliance_id;
+    END;
+    CREATE TRIGGER scores_delete INSTEAD OF DELETE ON scores BEGIN
+        UPDATE score_sets SET
+            scores_json = json_remove(scores_json, '$."' || OLD.indicator_code || '"'),
+            comments_json = json_remove(comments_json, '$."' || OLD.indicator_code || '"')
+            WHERE year = OLD.year AND round = OLD.round AND expert_id = OLD.expert_id
+            AND alliance_id = OLD.alliance_id;
+        DELETE FROM score_sets WHERE year = OLD.year AND round = OLD.round
+            AND expert_id = OLD.expert_id AND alliance_id = OLD.alliance_id
+            AND scores_json = '{}';
+    END;
+    CREATE TRIGGER scores_update INSTEAD OF UPDATE ON scores BEGIN
+        DELETE FROM scores WHERE year = OLD.year AND round = OLD.round
+            AND expert_id = OLD.expert_id AND alliance_id = OLD.alliance_id
+            AND indicator_code = OLD.indicator_code;
+        INSERT INTO scores (year, round, expert_id, alliance_id, indicator_code, value,
+                            comment, entered_at, score_file_id)
+            VALUES (NEW.year, NEW.round, NEW.expert_id, NEW.alliance_id,
+                    NEW.indicator_code, NEW.value, NEW.comment, NEW.entered_at,
+                    NEW.score_file_id);
+    END;
+"""
+
+
+@migrations(name="0006_scores_storage")
+def scores_storage(db: Database) -> None:
+    # Every score moves into its set; a set's time and score file are those of its latest
+    # score (a merge writes a whole set at once, so they are the same for all its scores).
+    db.execute("ALTER TABLE scores RENAME TO scores_0005")
+    db.executescript(SCORE_SETS_SQL)
+    db.execute(
+        "INSERT INTO score_sets (year, round, expert_id, alliance_id, scores_json,"
+        " comments_json, entered_at, score_file_id)"
+        " SELECT year, round, expert_id, alliance_id,"
+        "  json_group_object(indicator_code, CAST(value AS REAL)),"
+        "  coalesce(json_group_object(indicator_code, comment)"
+        "   FILTER (WHERE comment IS NOT NULL AND comment <> ''), '{}'),"
+        "  max(entered_at), max(score_file_id)"
+        " FROM (SELECT * FROM scores_0005 ORDER BY id)"
+        " GROUP BY year, round, expert_id, alliance_id")
+    moved = db.execute("SELECT count(*) FROM scores").fetchone()[0]
+    before = db.execute("SELECT count(*) FROM scores_0005").fetchone()[0]
+    if moved != before:  # never lose a score: the migration's transaction rolls back
+        raise RuntimeError(f"0006_scores_storage: {before} scores, {moved} after the move")
+    db.execute("DROP TABLE scores_0005")
+
+
 def migration_names() -> list[str]:
     """Every migration of the schema, in order: what an empty database has pending."""
     return [m.name for m in migrations.pending(Database(memory=True))]

@@ -20,8 +20,11 @@ import hashlib
 import json
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -175,6 +178,9 @@ messages.register({
 })
 
 
+_CODE_AND_INDICATOR = itemgetter(0, 1)
+
+
 @dataclass
 class ScoreFile:
     """What a score file holds, as read; `problems` says what is wrong with it."""
@@ -215,13 +221,13 @@ class ScoreFile:
 
     def duplicate_score_problems(self) -> list[Problem]:
         """One problem per (alliance, indicator) the file scores more than once."""
-        seen: dict[tuple[str, str], int] = {}
-        for code, indicator, _ in self.rows:
-            seen[(code, indicator)] = seen.get((code, indicator), 0) + 1
+        keys = list(map(_CODE_AND_INDICATOR, self.rows))
+        if len(set(keys)) == len(keys):  # the common case, checked in C
+            return []
         return [Problem("merge.duplicate_score",
                         {"code": code, "indicator": indicator, "count": count},
                         file=self.path.name)
-                for (code, indicator), count in seen.items() if count > 1]
+                for (code, indicator), count in Counter(keys).items() if count > 1]
 
     def alliance_codes(self) -> list[str]:
         return list(self.names)
@@ -248,12 +254,19 @@ def signed_value_text(value: float) -> str:
     return format_value(value)
 
 
+_CODE, _INDICATOR, _VALUE = itemgetter(0), itemgetter(1), itemgetter(2)
+
+
 def canonical_content(meta: dict[str, str], rows: list[tuple[str, str, float]],
                       comments: list[tuple[str, str, str]]) -> str:
     """The signed text: metadata without the signature, scores and comments, sorted."""
+    # Each distinct value formatted once, the triples built in C (zip, map).
+    values = list(map(_VALUE, rows))
+    texts = {v: signed_value_text(v) for v in set(values)}
     data = {
         "meta": {k: v for k, v in meta.items() if k != K_SIGNATURE},
-        "scores": sorted((c, i, signed_value_text(v)) for c, i, v in rows),
+        "scores": sorted(zip(map(_CODE, rows), map(_INDICATOR, rows),
+                             map(texts.__getitem__, values), strict=True)),
         "comments": sorted([c, i, t] for c, i, t in comments if t),
     }
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -285,33 +298,24 @@ def verify_legacy_signature(score_file: ScoreFile, secret: str, *,
 
 # -- reading ----------------------------------------------------------------------------
 
-@dataclass(slots=True)
-class ScoreCell:
-    code: str
-    indicator: str
-    value: float
-    row: int
-    column_letter: str
-
-    @property
-    def cell(self) -> str:
-        """The cell's reference, such as 'C5' (made when asked: a merge reads 1.2 million)."""
-        return f"{self.column_letter}{self.row}"
-
-
 @dataclass
 class ScoresSheet:
-    """The `评分` sheet as read: values with their cells, names, problems."""
+    """The `评分` sheet as read: (code, indicator, value) in sheet order, names, the row of
+    each code. Plain tuples: a merge reads 1.2 million scores at XL."""
 
-    cells: list[ScoreCell] = field(default_factory=list)
+    scores: list[tuple[str, str, float]] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)
     rows_of: dict[str, int] = field(default_factory=dict)
+    columns: dict[str, str] = field(default_factory=dict)  # indicator -> column letter
     indicators: list[str] = field(default_factory=list)
 
 
 def normalize_alliance_code(value: Any) -> str:
     """As registry.normalize_code: full-width digits are the same code (１０９ is 109)."""
     return unicodedata.normalize("NFKC", cell_text(value)).strip().lower()
+
+
+_NUMBER_TYPES = frozenset((float, int))  # not bool: True is no score
 
 
 def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
@@ -373,15 +377,28 @@ def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
     out.indicators = [code for _, code in ind_cols]
     formula_cells = formula_cells or {}
     letters = {index: get_column_letter(index + 1) for index, _ in ind_cols}
+    out.columns = {indicator: letters[index] for index, indicator in ind_cols}
+    # The common row, every score cell a number and no formula, is read in C (zip, map):
+    # a merge reads 1.2 million scores at XL. Any other row takes the loop below.
+    indices = [index for index, _ in ind_cols]
+    indicators = out.indicators
+    last = max(indices)
+    pick = itemgetter(*indices) if len(indices) > 1 else (lambda cells: (cells[last],))
     for row, cells in sheet.rows[1:]:
         def at(i: int, cells: list[Any] = cells) -> Any:
             return cells[i] if i < len(cells) else None
 
         code = normalize_alliance_code(at(code_col))
-        row_cells: list[ScoreCell] = []
+        row_cells: list[tuple[str, str, float]] = []
         row_bad = False
         width = len(cells)
-        for index, indicator in ind_cols:
+        fast = not formula_cells and width > last
+        if fast:
+            values = pick(cells)
+            fast = _NUMBER_TYPES.issuperset(map(type, values))
+            if fast:
+                row_cells = list(zip(repeat(code), indicators, map(float, values)))
+        for index, indicator in () if fast else ind_cols:
             if formula_cells and (row, index) in formula_cells:
                 problems.append(Problem("scorefile.formula", {
                     "cell": f"{letters[index]}{row}", "value": formula_cells[(row, index)][:40]}, file=file,
@@ -391,8 +408,7 @@ def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
             value: Any = cells[index] if index < width else None
             kind = type(value)
             if kind is float or kind is int:  # the common case, first
-                row_cells.append(ScoreCell(code, indicator, float(value), row,
-                                           letters[index]))
+                row_cells.append((code, indicator, float(value)))
                 continue
             if is_blank(value):
                 continue
@@ -403,7 +419,7 @@ def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
                     file=file, sheet=name, row=row, column=indicator))
                 row_bad = True
                 continue
-            row_cells.append(ScoreCell(code, indicator, number, row, letters[index]))
+            row_cells.append((code, indicator, number))
         if not code:
             if row_cells or row_bad:
                 problems.append(Problem("scorefile.blank_code", {
@@ -417,10 +433,10 @@ def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
             continue
         out.rows_of[code] = row
         out.names[code] = cell_text(at(name_col)) if name_col is not None else ""
-        out.cells.extend(row_cells)
+        out.scores.extend(row_cells)
         if check_totals and total_col is not None and not row_bad:
             found_total = at(total_col)
-            expected = sum(c.value for c in row_cells)
+            expected = sum(value for _, _, value in row_cells)
             if isinstance(found_total, int | float) and not isinstance(found_total, bool) \
                     and abs(float(found_total) - expected) > 1e-6:
                 problems.append(Problem("scorefile.total_mismatch", {
@@ -516,7 +532,7 @@ def read_score_file(path: Path | str) -> ScoreFile:
         parse_meta_into(sf, sheets[META_SHEET], name)
     if SCORES_SHEET in sheets:
         parsed = parse_scores_sheet(sheets[SCORES_SHEET], name, sf.problems)
-        sf.rows = [(c.code, c.indicator, c.value) for c in parsed.cells]
+        sf.rows = parsed.scores
         sf.names = parsed.names
         sf.rows_of = parsed.rows_of
     if COMMENTS_SHEET in sheets:

@@ -242,21 +242,23 @@ def import_score_template(package: Package, path: Path | str) -> TemplateImport:
                                     file=name, sheet=SCORES_SHEET, row=row,
                                     column=CODE_COLUMN))
     entries: dict[tuple[int, str], list[Any]] = {}
-    for cell in parsed.cells:
-        if cell.indicator not in rubric.codes:
+    for code, indicator, number in parsed.scores:
+        row = parsed.rows_of[code]
+        cell = f"{parsed.columns[indicator]}{row}"
+        if indicator not in rubric.codes:
             problems.append(Problem("scorefile.unknown_indicator", {
-                "cell": cell.cell, "code": cell.indicator}, file=name, sheet=SCORES_SHEET,
-                row=cell.row, column=cell.indicator))
+                "cell": cell, "code": indicator}, file=name, sheet=SCORES_SHEET,
+                row=row, column=indicator))
             continue
-        if not rubric.is_valid_value(cell.indicator, cell.value):
+        if not rubric.is_valid_value(indicator, number):
             problems.append(Problem("scorefile.bad_value", {
-                "cell": cell.cell, "value": format_value(cell.value), "code": cell.indicator,
-                "max": format_value(rubric.indicator(cell.indicator).max_points),
+                "cell": cell, "value": format_value(number), "code": indicator,
+                "max": format_value(rubric.indicator(indicator).max_points),
                 "step": format_value(rubric.step)}, file=name, sheet=SCORES_SHEET,
-                row=cell.row, column=cell.indicator))
+                row=row, column=indicator))
             continue
-        if cell.code in assigned:
-            entries[(assigned[cell.code], cell.indicator)] = [cell.value, None]
+        if code in assigned:
+            entries[(assigned[code], indicator)] = [number, None]
     comments = 0
     if COMMENTS_SHEET in sheets:
         existing = package.scores()

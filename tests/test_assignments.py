@@ -30,6 +30,7 @@ from evaluator.panel import (
 )
 from evaluator.panel_import import import_panel
 from evaluator.registry import add_alias, add_alliance, find_by_code
+from evaluator.score_sets import insert_scores
 from evaluator.workspace import Workspace
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "reference"
@@ -243,9 +244,9 @@ def test_replacing_a_round_refused_once_scored(ws: Workspace) -> None:
     assert info.value.problems[0].code == "assign.review_exists"
     expert_id, alliance_id = ws.db.execute(
         "SELECT expert_id, alliance_id FROM assignments WHERE round = 'review'").fetchone()
-    ws.db.table("scores").insert({
+    insert_scores(ws.db, [{
         "year": 2018, "round": "review", "expert_id": expert_id, "alliance_id": alliance_id,
-        "indicator_code": "1.1", "value": 3, "entered_at": "2018-12-01"})
+        "indicator_code": "1.1", "value": 3, "entered_at": "2018-12-01"}])
     before = ws.count("assignments", "round = 'review'")
     with pytest.raises(EvaluatorError) as info:
         assign_round(ws, 2018, "review")

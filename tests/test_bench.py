@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from evaluator import registry, registry_import
-from evaluator.bench import OK, STAGE_NAMES, format_table, run_bench
+from evaluator.bench import OK, OPTIONAL_STAGES, SKIPPED, STAGE_NAMES, format_table, run_bench
 from evaluator.synthetic import SCALES, alliance_codes, wide_codes
 
 
@@ -21,6 +21,9 @@ def test_every_stage_reports_seconds_and_peak_memory(result: dict[str, Any]) -> 
     stages = result["stages"]
     assert [s["name"] for s in stages] == list(STAGE_NAMES)
     for stage in stages:
+        if stage["name"] in OPTIONAL_STAGES and stage["status"] == SKIPPED:
+            assert stage["reason"] == OPTIONAL_STAGES[stage["name"]][1]
+            continue
         assert stage["status"] == OK, stage
         if stage["status"] == OK:
             assert isinstance(stage["seconds"], float)
@@ -42,6 +45,9 @@ def test_result_is_json_and_counts_match_the_scale(result: dict[str, Any]) -> No
     assert stages["scoring"]["detail"]["scores"] == 88 * 3 * 2 * 20
     assert stages["scorefiles"]["detail"]["files"] == 30 * 2
     assert stages["merge_floor"]["detail"]["scores"] == 88 * 3 * 2 * 20
+    if stages["merge_peer"]["status"] == OK:  # pandas installed (the bench extra)
+        assert stages["merge_peer"]["detail"] == {"scores": 88 * 3 * 2 * 20, "alliances": 88}
+        assert isinstance(result["merge_peer_ratio"], float)
     if stages["merge"]["status"] == OK:
         assert stages["merge"]["detail"]["scores_in_workspace"] == 88 * 3 * 2 * 20
         assert isinstance(result["merge_floor_ratio"], float)
@@ -52,6 +58,7 @@ def test_table_names_every_stage(result: dict[str, Any]) -> None:
     for stage in result["stages"]:
         assert stage["label"][:40] in table
     assert "merge / floor" in table
+    assert "merge / pandas peer" in table
 
 
 def test_alliance_codes_keep_the_batch_digit_and_are_unique() -> None:

@@ -20,6 +20,7 @@ from evaluator.consensus import (
     round_half_up,
 )
 from evaluator.registry import add_alliance
+from evaluator.score_sets import insert_scores
 from evaluator.timefmt import now_iso
 from evaluator.workspace import Workspace
 
@@ -61,7 +62,7 @@ def add_expert(ws: Workspace, name: str, group: str | None = None) -> int:
 
 def put_scores(ws: Workspace, rnd: str, expert_id: int, alliance_id: int,
                values: dict[str, float], comment: str = "") -> None:
-    ws.db.table("scores").insert_all([
+    insert_scores(ws.db, [
         {"year": 2018, "round": rnd, "expert_id": expert_id, "alliance_id": alliance_id,
          "indicator_code": code, "value": v, "comment": comment if code == "1.1" else "",
          "entered_at": now_iso()} for code, v in values.items()])

@@ -11,6 +11,7 @@ from PySide6.QtGui import QDropEvent, QKeySequence
 
 from evaluator.registry import add_alliance
 from evaluator.rubric import load_default_rubric
+from evaluator.score_sets import insert_scores
 from evaluator.timefmt import now_iso
 from evaluator.workspace import Workspace
 from ui.context import AppContext
@@ -204,10 +205,10 @@ def _small_workspace(ws: Workspace) -> None:
         # Initial round: two of the three assigned sheets came back; review: none.
         for e, a in ((0, 0), (1, 0)):
             for code in ("1.1", "1.2"):
-                db.table("scores").insert({"year": 2018, "round": "initial",
+                insert_scores(db, [{"year": 2018, "round": "initial",
                                            "expert_id": experts[e], "alliance_id": ids[a],
                                            "indicator_code": code, "value": 4.0,
-                                           "entered_at": now})
+                                           "entered_at": now}])
         db.table("results").insert({"year": 2017, "alliance_id": ids[0], "score": 90,
                                     "band": "high", "source": "history", "recorded_at": now})
 

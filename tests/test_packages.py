@@ -15,6 +15,7 @@ from evaluator.group_package import GroupPackage
 from evaluator.package_builders import build_all_packages, build_expert_package, build_group_package
 from evaluator.progress import Cancelled
 from evaluator.registry import add_alliance
+from evaluator.score_sets import insert_scores
 from evaluator.timefmt import now_iso
 from evaluator.workspace import Workspace
 
@@ -76,10 +77,10 @@ def build_panel(ws: Workspace) -> dict[str, int]:
         # First-round scores already received from 张 for 305: must never reach a
         # re-review package.
         for code in ws.rubric().codes:
-            db.table("scores").insert({
+            insert_scores(db, [{
                 "year": 2018, "round": "initial", "expert_id": experts["张"],
                 "alliance_id": ids["305"], "indicator_code": code, "value": 3.0,
-                "comment": "初评意见", "entered_at": now})
+                "comment": "初评意见", "entered_at": now}])
     return {**ids, **{f"expert:{k}": int(v) for k, v in experts.items()},  # type: ignore[arg-type]
             "group:A": int(ga), "group:B": int(gb)}  # type: ignore[arg-type]
 

@@ -21,7 +21,8 @@ def panel(workspace: Workspace) -> dict[str, int]:
 
 
 def scores_snapshot(ws: Workspace) -> list[tuple[object, ...]]:
-    return list(ws.db.execute("SELECT * FROM scores ORDER BY id"))
+    return list(ws.db.execute("SELECT * FROM scores"
+                          " ORDER BY year, round, expert_id, alliance_id, indicator_code"))
 
 
 def test_accept_then_override_keeps_history(workspace: Workspace,

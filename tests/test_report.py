@@ -13,6 +13,7 @@ import pytest
 from evaluator.exports.report import write_report
 from evaluator.history import import_history
 from evaluator.registry import add_alliance
+from evaluator.score_sets import insert_scores
 from evaluator.statistics import compute_statistics
 from evaluator.workspace import Workspace
 
@@ -146,10 +147,10 @@ def _new_year(tmp_path: Path) -> Workspace:
             for code in ("1.1", "2.1", "3.1")])
         share = 0.4 + 0.6 * (i % 10) / 10
         for ind in rubric.indicators:
-            ws.db.table("scores").insert({
+            insert_scores(ws.db, [{
                 "year": 2019, "round": "initial", "expert_id": expert,
                 "alliance_id": alliance.id, "indicator_code": ind.code,
-                "value": round(ind.max_points * share), "entered_at": now_iso()})
+                "value": round(ind.max_points * share), "entered_at": now_iso()}])
     return ws
 
 

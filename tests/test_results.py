@@ -9,6 +9,7 @@ import pytest
 from evaluator.errors import EvaluatorError
 from evaluator.registry import add_alliance
 from evaluator.results import compute_results, publish_results, results_for_year
+from evaluator.score_sets import insert_scores
 from evaluator.timefmt import now_iso
 from evaluator.workspace import Workspace
 
@@ -25,9 +26,9 @@ def score_total(ws: Workspace, expert: int, alliance: int, total: float) -> None
     for ind in rubric.indicators:
         value = min(ind.max_points, left)
         left -= value
-        ws.db.table("scores").insert({
+        insert_scores(ws.db, [{
             "year": 2018, "round": "initial", "expert_id": expert, "alliance_id": alliance,
-            "indicator_code": ind.code, "value": value, "entered_at": now_iso()})
+            "indicator_code": ind.code, "value": value, "entered_at": now_iso()}])
 
 
 @pytest.fixture

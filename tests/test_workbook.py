@@ -123,11 +123,13 @@ def test_big_sheets_are_streamed_with_header_styles_and_every_score(
     year = demo_ws.current_year()
     rubric = demo_ws.rubric(year)
     # A comment that Excel would read as a formula, and one with a control character.
-    first, indicator = demo_ws.db.execute(
-        "SELECT id, indicator_code FROM scores WHERE year = ? ORDER BY id LIMIT 1",
-        (year,)).fetchone()
-    demo_ws.db.execute("UPDATE scores SET comment = ? WHERE id = ?",
-                       ('=1+2 <b>&amp;\x07', first))
+    key = demo_ws.db.execute(
+        "SELECT round, expert_id, alliance_id, indicator_code FROM scores WHERE year = ?"
+        " ORDER BY round, expert_id, alliance_id LIMIT 1", (year,)).fetchone()
+    indicator = key[3]
+    demo_ws.db.execute("UPDATE scores SET comment = ? WHERE year = ? AND round = ?"
+                       " AND expert_id = ? AND alliance_id = ? AND indicator_code = ?",
+                       ('=1+2 <b>&amp;\x07', year, *key))
     with demo_ws.transaction():
         demo_ws.audit("test", "alliance", EVIL, None, None)
     out = export_workbook(demo_ws, tmp_path / "r.xlsx", year=year)

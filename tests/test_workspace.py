@@ -26,9 +26,10 @@ def test_new_workspace_has_batches_year_rubric_and_pragmas(workspace: Workspace)
 def test_workspace_holds_every_table_the_year_needs(workspace: Workspace) -> None:
     expected = {"batches", "alliances", "alliance_aliases", "years", "rubrics", "indicators",
                 "experts", "expert_groups", "conflicts", "assignments", "submissions",
-                "submission_records", "score_files", "scores", "plenary_decisions", "results",
-                "settings", "audit_log"}
+                "submission_records", "score_files", "score_sets", "plenary_decisions",
+                "results", "settings", "audit_log"}
     assert expected <= set(workspace.db.table_names())
+    assert "scores" in workspace.db.view_names()  # one row per score, over score_sets
 
 
 def test_audit_log_is_append_only(workspace: Workspace) -> None:
