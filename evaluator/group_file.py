@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from evaluator import messages
+from evaluator.bounded_json import load_json
+from evaluator.bounded_zip import BoundedZip, ZipLimits, open_zip
 from evaluator.errors import EvaluatorError, Problem
 from evaluator.messages import Text
-from evaluator.reading import BoundedZip, ZipLimits, load_json, open_zip
 
 GROUP_FILE_SUFFIX = ".evgroup"
 GROUP_FILE_FORMAT = "evaluator-group-file"

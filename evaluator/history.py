@@ -18,15 +18,8 @@ from evaluator.backups import backup_workspace
 from evaluator.bands import BAND_NAMES, BAND_SHORT, BANDS
 from evaluator.consensus import band_of
 from evaluator.errors import EvaluatorError, Problem
-from evaluator.reading import (
-    Table,
-    cell_text,
-    is_blank,
-    number_from_cell,
-    read_tables,
-    shown_value,
-    table_from_sheet,
-)
+from evaluator.file_reading import Table, cell_text, is_blank, number_from_cell, shown_value
+from evaluator.reading import read_tables, table_from_sheet
 from evaluator.registry import Alliance, NameIndex, find_by_code, list_alliances, normalize_code
 from evaluator.results import ResultRow, results_for_year
 from evaluator.timefmt import now_iso

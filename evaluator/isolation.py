@@ -73,9 +73,9 @@ def probe_table_file(path: str) -> None:
 def probe_score_template(path: str) -> None:
     """Read an expert's filled template as its import does (calamine, then openpyxl for
     the formulas)."""
-    from evaluator.reading import read_workbook
     from evaluator.scorefile import SCORES_SHEET
     from evaluator.scoring import _formula_cells
+    from evaluator.xlsx_reading import read_workbook
 
     try:
         read_workbook(path)

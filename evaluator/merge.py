@@ -100,11 +100,6 @@ messages.register({
         "en": "The file carries an old-style signature, and the workspace holds no old "
               "key for this expert to verify it",
     },
-    "merge.duplicate_alliance": {
-        "zh": "联盟 {codes} 是同一家联盟（第 {rows} 行），每家联盟只能评一行",
-        "en": "{codes} are the same alliance (rows {rows}); score each alliance in one "
-              "row only",
-    },
     "merge.unknown_alliance": {
         "zh": "联盟代码 {code} 不在联盟名录中",
         "en": "Alliance code {code} is not in the registry",
@@ -352,20 +347,6 @@ def check_signature(sf: ScoreFile, expert: dict[str, Any], context: MergeContext
     return []
 
 
-def duplicate_alliance_problems(sf: ScoreFile, alliance_ids: dict[str, int]) -> list[Problem]:
-    """Rows of `sf` that name one alliance twice under different codes (a former code,
-    full-width digits): the merge would otherwise write its scores twice."""
-    codes_of: dict[int, list[str]] = {}
-    for code in sf.names:
-        alliance_id = alliance_ids.get(normalize_code(code))
-        if alliance_id is not None:
-            codes_of.setdefault(alliance_id, []).append(code)
-    return [Problem("merge.duplicate_alliance", {
-        "codes": "、".join(codes), "rows": "、".join(str(sf.rows_of.get(c, "?")) for c in codes)},
-        file=sf.path.name, sheet="评分", column="联盟代码")
-        for codes in codes_of.values() if len(codes) > 1]
-
-
 def validate_score_file(ws: Workspace, year: int, sf: ScoreFile, accept_unsigned: bool,
                         expected_round: str | None = None,
                         context: MergeContext | None = None,
@@ -439,7 +420,7 @@ def validate_score_file(ws: Workspace, year: int, sf: ScoreFile, accept_unsigned
             and not _all_allowed(sf, context.allowed):
         problems.extend(check_against_rubric(sf, rubric, context.allowed))
     problems.extend(sf.duplicate_score_problems())
-    problems.extend(duplicate_alliance_problems(sf, context.alliance_ids))
+    problems.extend(sf.duplicate_alliance_problems(context.alliance_ids))
     # Sequence against what is already merged; a file whose signature failed never gets
     # here (a forged sequence of 999999999 must not lock the expert out).
     if expert is not None and rnd and sf.sequence is not None and not forged:

@@ -14,6 +14,7 @@ from typing import Any
 
 from evaluator.backups import backup_workspace
 from evaluator.errors import ImportRefused, Problem
+from evaluator.file_reading import Sheet, cell_text
 from evaluator.panel import (
     NO_PROGRESS,
     add_expert,
@@ -29,7 +30,7 @@ from evaluator.panel import (
     update_expert,
 )
 from evaluator.progress import Progress, check
-from evaluator.reading import Sheet, cell_text, normalize_header, read_tables, table_from_sheet
+from evaluator.reading import normalize_header, read_tables, table_from_sheet
 from evaluator.registry import NameIndex
 from evaluator.workspace import Workspace
 

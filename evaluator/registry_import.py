@@ -16,8 +16,9 @@ from typing import Any
 from evaluator import messages
 from evaluator.backups import backup_workspace
 from evaluator.errors import ImportRefused, Problem
+from evaluator.file_reading import cell_text
 from evaluator.progress import NullProgress, Progress, check
-from evaluator.reading import cell_text, read_tables, table_from_sheet
+from evaluator.reading import read_tables, table_from_sheet
 from evaluator.registry import CODE_RE, batch_of_code, normalize_code, normalize_name
 from evaluator.timefmt import now_iso
 from evaluator.workspace import Workspace

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from evaluator import messages
+from evaluator.bounded_json import check_finite, load_json
 from evaluator.errors import EvaluatorError, Problem, RubricError
-from evaluator.reading import check_finite, file_problems, load_json, read_file_bytes
+from evaluator.file_reading import file_problems, read_file_bytes
 from evaluator.resources import resource_path
 
 DEFAULT_RUBRIC = "rubric_2018.toml"

@@ -32,18 +32,19 @@ from openpyxl.utils import get_column_letter
 
 from evaluator import messages, signing
 from evaluator.errors import EvaluatorError, Problem
-from evaluator.packages import format_value
-from evaluator.reading import (
+from evaluator.file_reading import (
     Sheet,
     cell_text,
     is_blank,
     number_from_cell,
     read_file_bytes,
-    read_workbook,
     shown_value,
     typed_text,
 )
+from evaluator.packages import format_value
+from evaluator.registry import normalize_code
 from evaluator.rounds import round_from_text
+from evaluator.xlsx_reading import read_workbook
 
 if TYPE_CHECKING:
     from evaluator.rubric import Rubric
@@ -84,6 +85,11 @@ REQUIRED_META = (K_EXPERT, K_ROUND, K_YEAR, K_FINGERPRINT, K_SEQUENCE, K_EXPORTE
 INDICATOR_HEADER_RE = re.compile(r"(\d+\.\d+)(?:\s+\S.*)?", re.DOTALL)
 
 messages.register({
+    "merge.duplicate_alliance": {
+        "zh": "联盟 {codes} 是同一家联盟（第 {rows} 行），每家联盟只能评一行",
+        "en": "{codes} are the same alliance (rows {rows}); score each alliance in one "
+              "row only",
+    },
     "merge.duplicate_score": {
         "zh": "联盟 {code} 的指标 {indicator} 出现了 {count} 次",
         "en": "Alliance {code}, indicator {indicator} appears {count} times",
@@ -228,6 +234,21 @@ class ScoreFile:
                         {"code": code, "indicator": indicator, "count": count},
                         file=self.path.name)
                 for (code, indicator), count in Counter(keys).items() if count > 1]
+
+    def duplicate_alliance_problems(self, alliance_ids: dict[str, int]) -> list[Problem]:
+        """Rows that name one alliance twice under different codes (a former code,
+        full-width digits; `alliance_ids` maps normalized codes): a merge would otherwise
+        write its scores twice."""
+        codes_of: dict[int, list[str]] = {}
+        for code in self.names:
+            alliance_id = alliance_ids.get(normalize_code(code))
+            if alliance_id is not None:
+                codes_of.setdefault(alliance_id, []).append(code)
+        return [Problem("merge.duplicate_alliance", {
+            "codes": "、".join(codes),
+            "rows": "、".join(str(self.rows_of.get(c, "?")) for c in codes)},
+            file=self.path.name, sheet=SCORES_SHEET, column=CODE_COLUMN)
+            for codes in codes_of.values() if len(codes) > 1]
 
     def alliance_codes(self) -> list[str]:
         return list(self.names)

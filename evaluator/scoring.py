@@ -21,7 +21,6 @@ from evaluator.errors import EvaluatorError, ImportRefused, Problem
 from evaluator.excel_text import put_text, write_row
 from evaluator.expert_package import Package
 from evaluator.packages import format_value
-from evaluator.reading import check_workbook_file, read_workbook
 from evaluator.rounds import round_label
 from evaluator.scorefile import (
     CODE_COLUMN,
@@ -43,6 +42,7 @@ from evaluator.scorefile import (
     parse_meta_sheet,
     parse_scores_sheet,
 )
+from evaluator.xlsx_reading import check_workbook_file, read_workbook
 
 K_PURPOSE = "用途"
 TEMPLATE_PURPOSE = "评分模板（未签名）"

@@ -75,7 +75,7 @@ def needs_immutable(path: Path) -> bool:
 
 
 def connect_read_only(path: Path, timeout: float = 5.0) -> sqlite3.Connection:
-    from evaluator.reading import refuse_special_file
+    from evaluator.file_reading import refuse_special_file
 
     refuse_special_file(path)  # SQLite would block opening a FIFO
     return sqlite3.connect(uri(path, read_only=True, immutable=needs_immutable(path)),
@@ -95,7 +95,7 @@ def probe(path: Path) -> Probe:
     """Ask SQLite what `path` holds; raises sqlite3.DatabaseError when it is not a
     database (or is damaged, or busy: see `is_busy`), EvaluatorError when it is no
     regular file (a FIFO would block SQLite's open; `stat` alone tells)."""
-    from evaluator.reading import MAX_DATABASE_BYTES, require_regular_file
+    from evaluator.file_reading import MAX_DATABASE_BYTES, require_regular_file
 
     require_regular_file(path, MAX_DATABASE_BYTES)
     conn = connect_read_only(path)

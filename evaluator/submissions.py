@@ -20,20 +20,18 @@ from typing import Any, TypeVar
 
 from evaluator import messages
 from evaluator.errors import EvaluatorError, ImportRefused, Problem
-from evaluator.progress import NullProgress, Progress, check
-from evaluator.reading import (
+from evaluator.file_reading import (
     Record,
     Sheet,
     Table,
     cell_text,
     is_blank,
     number_from_cell,
-    read_csv,
-    read_tables,
     shown_value,
-    table_from_sheet,
     typed_text,
 )
+from evaluator.progress import NullProgress, Progress, check
+from evaluator.reading import read_csv, read_tables, table_from_sheet
 from evaluator.registry import Alliance, NameIndex, list_alliances, normalize_code
 from evaluator.workspace import Workspace
 

@@ -10,20 +10,12 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from evaluator.bounded_json import load_json
+from evaluator.bounded_zip import ZipLimits, open_zip
 from evaluator.errors import EvaluatorError
-from evaluator.reading import (
-    ZipLimits,
-    cell_text,
-    check_workbook_file,
-    load_json,
-    normalize_header,
-    open_zip,
-    read_csv,
-    read_file_bytes,
-    read_tables,
-    read_workbook,
-    table_from_sheet,
-)
+from evaluator.file_reading import cell_text, read_file_bytes
+from evaluator.reading import normalize_header, read_csv, read_tables, table_from_sheet
+from evaluator.xlsx_reading import check_workbook_file, read_workbook
 
 
 def _codes(error: EvaluatorError) -> list[str]:
@@ -254,7 +246,7 @@ def test_unicode_text_registry_imports(tmp_path: Path) -> None:
 
 
 def test_numbers_as_users_type_them() -> None:
-    from evaluator.reading import number_from_cell, shown_value
+    from evaluator.file_reading import number_from_cell, shown_value
     from evaluator.submissions import parse_quantity
 
     for typed, number in (("4.5", 4.5), ("４", 4.0), (" 3 ", 3.0), ("４．５", 4.5),

@@ -11,7 +11,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from evaluator.reading import Sheet
+from evaluator.file_reading import Sheet
 from evaluator.scorefile import (
     K_ROUND,
     K_SEQUENCE,
