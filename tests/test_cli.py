@@ -109,15 +109,3 @@ def test_the_app_opens_through_the_launcher_the_entry_point_passes(tmp_path: Pat
     # subcommand says where the app is, instead of failing.
     assert main(["--lang", "en", "open", str(tmp_path / "w.evdb")]) == 2
     assert "python -m evaluator" in capsys.readouterr().err
-
-
-def test_the_program_launches_ui_app(monkeypatch: pytest.MonkeyPatch) -> None:
-    import evaluator.__main__ as program
-    import ui.app
-
-    calls: list[tuple[Path | None, bool]] = []
-    monkeypatch.setattr(ui.app, "run_app", lambda workspace=None, self_test=False:
-                        calls.append((workspace, self_test)) or 0)
-    assert program.main(["open", "x.evdb"]) == 0
-    assert program.main(["--self-test"]) == 0
-    assert calls == [(Path("x.evdb"), False), (None, True)]
