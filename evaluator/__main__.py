@@ -1,29 +1,31 @@
-"""The program: `evaluator` (the installed command) and `python -m evaluator`.
-
-The command line with the desktop app for no subcommand and `open`. This is the one module
-of the package that names the views, with a plain import the import contracts see (their
-one allowed edge, `evaluator.__main__ -> ui.app`); the import is inside the launcher so
-headless subcommands never load Qt.
-"""
+"""`python -m evaluator`: the command line, with the desktop app found through the
+`evaluator.gui` entry point (ui.program.launch_gui) so the core never imports the views.
+Without the views installed, the subcommands work and the app is refused with a message."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from importlib.metadata import entry_points
 from pathlib import Path
 
 from evaluator import cli
 
 
-def launch_gui(workspace: Path | None, self_test: bool = False) -> int:
-    from ui.app import run_app
+def installed_gui() -> cli.GuiLauncher | None:
+    """The desktop app's launcher, loaded only when the app is asked for."""
+    found = entry_points(group="evaluator.gui", name="app")
+    if not found:
+        return None
+    entry = next(iter(found))
 
-    if self_test:
-        return int(run_app(None, self_test=True))
-    return int(run_app(workspace))
+    def launch(workspace: Path | None, self_test: bool = False) -> int:
+        return int(entry.load()(workspace, self_test=self_test))
+
+    return launch
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    return cli.main(argv, gui=launch_gui)
+    return cli.main(argv, gui=installed_gui())
 
 
 if __name__ == "__main__":

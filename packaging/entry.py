@@ -2,7 +2,7 @@
 
 `evaluator --self-test [--lang zh|en]` opens the demo offscreen, shows every screen and
 writes a results workbook (`ui.app.run_app(self_test=True)`); anything else behaves like
-the installed `evaluator` command (`evaluator.__main__.main`): no argument opens the app,
+the installed `evaluator` command (`ui.program.main`): no argument opens the app,
 a subcommand runs headless.
 """
 
@@ -65,7 +65,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         from ui.app import run_app
 
         return int(run_app(None, self_test=True, lang=lang))
-    from evaluator.__main__ import main
+    from ui.program import main
 
     return int(main(argv))
 

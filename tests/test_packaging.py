@@ -401,15 +401,15 @@ def test_entry_self_test_runs_the_apps_self_test(monkeypatch: pytest.MonkeyPatch
 
 def test_entry_without_self_test_is_the_evaluator_command(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    import evaluator.__main__
     import evaluator.cli
+    import ui.program
 
     seen: list[tuple[list[str], object]] = []
     monkeypatch.setattr(evaluator.cli, "main", lambda argv, gui: seen.append((argv, gui)) or 3)
     entry = load_entry()
     assert entry.run(["demo", "x.evdb"]) == 3
     assert entry.run([]) == 3
-    launch = evaluator.__main__.launch_gui
+    launch = ui.program.launch_gui
     assert seen == [(["demo", "x.evdb"], launch), ([], launch)]
 
 

@@ -89,7 +89,8 @@ def with_document_as_open(argv: list[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> int:
     """The command line; `gui` opens the desktop app (no subcommand, `open`): the program's
-    entry point (evaluator/__main__.py) passes it, so the core never names the views."""
+    entry point (ui/program.py, or the `evaluator.gui` entry point for `python -m
+    evaluator`) passes it, so the core never names the views."""
     argv = with_document_as_open(list(sys.argv[1:] if argv is None else argv))
     if "--lang" in argv:
         i = argv.index("--lang")
