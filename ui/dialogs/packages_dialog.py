@@ -12,19 +12,21 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -199,12 +201,24 @@ class PackagesDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.generate_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
+        # On a short screen (1366x768 at 150 %) the explanations keep their full height and
+        # the body scrolls; squeezed, a wrapped label would overprint its neighbours.
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addLayout(form)
+        body_layout.addWidget(note)
+        body_layout.addWidget(group_box)
+        body_layout.addWidget(lost_box)
+        self.summary.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        body_layout.addWidget(self.summary, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(group_box)
-        layout.addWidget(lost_box)
-        layout.addWidget(self.summary, 1)
+        layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         fit_size(self, 680, 560)
         self.runner = BackgroundRunner(self)
