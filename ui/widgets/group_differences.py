@@ -27,16 +27,13 @@ from PySide6.QtWidgets import (
 from evaluator.errors import EvaluatorError
 from evaluator.flags import AgendaItem
 from evaluator.group_merge import GroupDifferences, group_differences
+from evaluator.packages import format_value
 from evaluator.rubric import Rubric, rubric_from_json
 from ui.labels import flag_label, flag_text
 from ui.models.heatmap_model import HeatmapModel, short_alliance_name
 from ui.models.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def _num(value: float) -> str:
-    return f"{value:g}" if float(value).is_integer() else f"{value:.2f}".rstrip("0")
 
 
 class DifferencesModel(RowsTableModel[AgendaItem]):
@@ -73,9 +70,9 @@ class DifferencesModel(RowsTableModel[AgendaItem]):
             if col == 4:
                 return f"{c.consensus:.2f}" if not c.trimmed else f"{c.consensus:.2f}*"
             if col == 5:
-                return _num(c.max - c.min)
+                return format_value(c.max - c.min)
             if col == self.TOTALS:
-                return "  ".join(f"{self.names.get(s.expert_id, s.expert_id)} {_num(s.total)}"
+                return "  ".join(f"{self.names.get(s.expert_id, s.expert_id)} {format_value(s.total)}"
                                  for s in c.sets)
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [f"{item.code} {item.name}"] + [flag_text(h) for h in item.rules]
