@@ -9,23 +9,21 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 from evaluator import cli
+from evaluator.errors import EvaluatorError
+from evaluator.problems import Problem
 
 
-def installed_gui() -> cli.GuiLauncher | None:
-    """The desktop app's launcher, loaded only when the app is asked for."""
+def launch_installed_gui(workspace: Path | None, self_test: bool = False) -> int:
+    """Open the desktop app through the `evaluator.gui` entry point; looked up only when
+    the app is asked for, so headless commands do not scan the installed packages."""
     found = entry_points(group="evaluator.gui", name="app")
     if not found:
-        return None
-    entry = next(iter(found))
-
-    def launch(workspace: Path | None, self_test: bool = False) -> int:
-        return int(entry.load()(workspace, self_test=self_test))
-
-    return launch
+        raise EvaluatorError(Problem("cli.no_gui"))
+    return int(next(iter(found)).load()(workspace, self_test=self_test))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    return cli.main(argv, gui=installed_gui())
+    return cli.main(argv, gui=launch_installed_gui)
 
 
 if __name__ == "__main__":

@@ -37,6 +37,5 @@ def test_without_the_views_the_app_is_refused_with_a_message(
     import evaluator.__main__ as module
 
     monkeypatch.setattr(module, "entry_points", lambda **_kw: [])
-    assert module.installed_gui() is None
     assert module.main(["open", "y.evdb"]) == 2
     assert capsys.readouterr().err.strip()
