@@ -12,7 +12,7 @@ package signed can supersede his earlier file (docs/formats.md, "Signatures and 
 
 from __future__ import annotations
 
-import json
+import contextlib
 import tempfile
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -22,18 +22,17 @@ from typing import Any
 from evaluator import messages
 from evaluator.errors import EvaluatorError, Problem
 from evaluator.group_file import GROUP_FILE_SUFFIX, is_group_file, unpack_group_file
+from evaluator.parallel_reading import read_score_files
 from evaluator.progress import NullProgress, Progress, check
 from evaluator.registry import normalize_code
 from evaluator.rounds import round_label, round_text
 from evaluator.rubric import Rubric
 from evaluator.score_sets import write_score_sets
 from evaluator.scorefile import (
-    K_SIGNATURE,
     ScoreFile,
     allowed_values,
-    canonical_content,
     check_against_rubric,
-    read_score_file,
+    stored_signed_text,
     verify_legacy_signature,
     verify_signature,
 )
@@ -469,11 +468,8 @@ def _all_allowed(sf: ScoreFile, allowed: dict[str, frozenset[float]]) -> bool:
 def _same_content(stored: str | None, sf: ScoreFile) -> bool:
     if not stored:
         return False
-    data = json.loads(stored)
-    rows = [(c, i, float(v)) for c, i, v in data.get("rows", [])]
-    comments = [(c, i, t) for c, i, t in data.get("comments", [])]
-    return (canonical_content(data.get("meta", {}), rows, comments) == sf.canonical_json()
-            and data.get("meta", {}).get(K_SIGNATURE, "") == sf.signature)
+    signed_text, signature, _ = stored_signed_text(stored)
+    return signed_text == sf.canonical_json() and signature == sf.signature
 
 
 def _apply(ws: Workspace, year: int, r: FileResult) -> None:
@@ -491,16 +487,15 @@ def _apply(ws: Workspace, year: int, r: FileResult) -> None:
                   " AND expert_id = ? AND status = 'accepted'", (year, r.round, r.expert_id))
     ws.db.execute("DELETE FROM score_sets WHERE year = ? AND round = ? AND expert_id = ?",
                   (year, r.round, r.expert_id))
-    content = {"meta": sf.meta, "rows": sf.rows, "comments": sf.comments}
     file_id = ws.db.execute(
         "INSERT INTO score_files (year, round, expert_id, sequence, sha256, file_name, signed,"
         " status, exported_at, received_at, content_json, via_group_file)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?, ?)",
         (year, r.round, r.expert_id, r.sequence, r.sha256, r.path.name, int(r.signed),
-         sf.exported_at or None, now_iso(), json.dumps(content, ensure_ascii=False),
+         sf.exported_at or None, now_iso(), sf.record_json(),
          r.via_group_file or None)).lastrowid
     write_score_sets(ws, year, r.round, r.expert_id, r.alliance_ids, sf.rows, sf.comments,
-                     now_iso(), file_id)
+                     now_iso(), file_id, sf.set_texts)
     ws.audit("merge", "score_file", r.path.name,
              {"superseded_sequence": r.superseded_sequence} if previous else None,
              {"expert": r.expert, "round": r.round, "sequence": r.sequence,
@@ -562,20 +557,22 @@ def _merge_files(ws: Workspace, year: int, files: list[Path], refused: list[File
                                          (year,))}
     batch_shas: set[str] = set()
     context = MergeContext.load(ws, year) if files else None
-    for i, path in enumerate(files):
-        check(progress)
-        progress.report(i, total, path.name)
-        sf = read_score_file(path)
-        if sf.sha256 and (sf.sha256 in known or sf.sha256 in batch_shas):
-            results.append(FileResult(path=path, status="unchanged", sha256=sf.sha256,
-                                      expert=sf.expert, round=sf.round, sequence=sf.sequence))
-            continue
-        result = validate_score_file(ws, year, sf, accept_unsigned, round, context,
-                                     accept_revoked_keys)
-        result.via_group_file = via.get(path, "")
-        if result.status == "accepted":
-            batch_shas.add(sf.sha256)
-        results.append(result)
+    # Files are read by worker processes while the ones already read are checked here.
+    with contextlib.closing(read_score_files(files)) as reading:
+        for i, (path, sf) in enumerate(zip(files, reading, strict=True)):
+            check(progress)
+            progress.report(i, total, path.name)
+            if sf.sha256 and (sf.sha256 in known or sf.sha256 in batch_shas):
+                results.append(FileResult(path=path, status="unchanged", sha256=sf.sha256,
+                                          expert=sf.expert, round=sf.round,
+                                          sequence=sf.sequence))
+                continue
+            result = validate_score_file(ws, year, sf, accept_unsigned, round, context,
+                                         accept_revoked_keys)
+            result.via_group_file = via.get(path, "")
+            if result.status == "accepted":
+                batch_shas.add(sf.sha256)
+            results.append(result)
     # Two files in one batch for the same expert, round and sequence: refuse both.
     keyed: dict[tuple[int | None, str, int | None], list[FileResult]] = {}
     for r in results:

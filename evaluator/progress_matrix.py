@@ -6,12 +6,12 @@ indicators), 'superseded' (only an older, superseded file had it) or 'missing'.
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from evaluator import messages
 from evaluator.rounds import round_label
+from evaluator.scorefile import stored_signed_text
 from evaluator.workspace import Workspace
 
 messages.register({
@@ -114,7 +114,7 @@ def progress_matrix(ws: Workspace, year: int | None, round: str) -> ProgressMatr
         content = row.pop("content_json")
         files.setdefault(row["expert_id"], []).append(row)
         if row["status"] == "superseded" and content:
-            codes = {r[0] for r in json.loads(content).get("rows", [])}
+            codes = set(stored_signed_text(content)[2])
             superseded_codes.setdefault(row["expert_id"], set()).update(codes)
     rows: list[ExpertRow] = []
     for e in experts:

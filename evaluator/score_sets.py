@@ -30,13 +30,10 @@ INSERT_SET = (
     " entered_at, score_file_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 
 
-def score_set_rows(year: int, round_: str, expert_id: int, alliance_ids: Mapping[str, int],
-                   rows: Iterable[tuple[str, str, float]],
-                   comments: Iterable[tuple[str, str, str]], entered_at: str,
-                   score_file_id: int | None
-                   ) -> list[tuple[int, str, int, int, str, str, str, int | None]]:
-    """The `score_sets` rows of one expert's (code, indicator, value) scores and
-    (code, indicator, comment) comments; `alliance_ids` maps each code to its alliance."""
+def score_set_texts(rows: Iterable[tuple[str, str, float]],
+                    comments: Iterable[tuple[str, str, str]]) -> dict[str, tuple[str, str]]:
+    """Each scored alliance code's `scores_json` and `comments_json`, from an expert's
+    (code, indicator, value) scores and (code, indicator, comment) comments."""
     rows = list(rows)
     pairs = set(map(_CODE_AND_INDICATOR, rows))
     if len(pairs) != len(rows):
@@ -58,10 +55,25 @@ def score_set_rows(year: int, round_: str, expert_id: int, alliance_ids: Mapping
     for code, indicator, text in comments:
         if text and (code, indicator) in pairs:
             notes.setdefault(code, {})[indicator] = text
-    return [(year, round_, expert_id, alliance_ids[code], "{" + ",".join(scored) + "}",
-             json.dumps(notes[code], ensure_ascii=False, separators=(",", ":"))
-             if code in notes else "{}", entered_at, score_file_id)
-            for code, scored in values.items()]
+    return {code: ("{" + ",".join(scored) + "}",
+                   json.dumps(notes[code], ensure_ascii=False, separators=(",", ":"))
+                   if code in notes else "{}")
+            for code, scored in values.items()}
+
+
+def score_set_rows(year: int, round_: str, expert_id: int, alliance_ids: Mapping[str, int],
+                   rows: Iterable[tuple[str, str, float]],
+                   comments: Iterable[tuple[str, str, str]], entered_at: str,
+                   score_file_id: int | None,
+                   texts: Mapping[str, tuple[str, str]] | None = None
+                   ) -> list[tuple[int, str, int, int, str, str, str, int | None]]:
+    """The `score_sets` rows of one expert's (code, indicator, value) scores and
+    (code, indicator, comment) comments; `alliance_ids` maps each code to its alliance.
+    `texts`: `score_set_texts` of the same scores and comments, if already made."""
+    if texts is None:
+        texts = score_set_texts(rows, comments)
+    return [(year, round_, expert_id, alliance_ids[code], scores, notes, entered_at,
+             score_file_id) for code, (scores, notes) in texts.items()]
 
 
 _CODE_AND_INDICATOR = itemgetter(0, 1)
@@ -80,10 +92,12 @@ def write_score_sets(ws: Workspace, year: int, round_: str, expert_id: int,
                      alliance_ids: Mapping[str, int],
                      rows: Iterable[tuple[str, str, float]],
                      comments: Iterable[tuple[str, str, str]], entered_at: str,
-                     score_file_id: int | None) -> int:
-    """Insert one expert's score sets (inside the caller's transaction); returns how many."""
+                     score_file_id: int | None,
+                     texts: Mapping[str, tuple[str, str]] | None = None) -> int:
+    """Insert one expert's score sets (inside the caller's transaction); returns how many.
+    `texts`: as for `score_set_rows`."""
     sets = score_set_rows(year, round_, expert_id, alliance_ids, rows, comments, entered_at,
-                          score_file_id)
+                          score_file_id, texts)
     ws.db.conn.executemany(INSERT_SET, sets)
     return len(sets)
 

@@ -210,6 +210,12 @@ class ScoreFile:
     names: dict[str, str] = field(default_factory=dict)  # alliance code -> name as written
     comments: list[tuple[str, str, str]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # The signed text, made once (in the reading worker when a merge reads many files:
+    # evaluator/parallel_reading.py). A file is not changed after it is read.
+    _signed_text: str = field(default="", repr=False, compare=False)
+    # Each alliance code's score-set texts (`score_sets.score_set_texts`), when made.
+    set_texts: dict[str, tuple[str, str]] | None = field(default=None, repr=False,
+                                                          compare=False)
 
     @property
     def errors(self) -> list[Problem]:
@@ -260,7 +266,17 @@ class ScoreFile:
         return out
 
     def canonical_json(self) -> str:
-        return canonical_content(self.meta, self.rows, self.comments)
+        """The signed text (`canonical_content`)."""
+        if not self._signed_text:
+            self._signed_text = canonical_content(self.meta, self.rows, self.comments)
+        return self._signed_text
+
+    def record_json(self) -> str:
+        """What the workspace keeps of the file (`score_files.content_json`): the
+        signature and the signed text itself, so that a stored file can be verified
+        again from the workspace alone (docs/formats.md)."""
+        return (f'{{"signature":{json.dumps(self.signature)},"signed":'
+                f'{self.canonical_json()}}}')
 
     @property
     def legacy_signature(self) -> bool:
@@ -290,7 +306,27 @@ def canonical_content(meta: dict[str, str], rows: list[tuple[str, str, float]],
                              map(texts.__getitem__, values), strict=True)),
         "comments": sorted([c, i, t] for c, i, t in comments if t),
     }
+    return canonical_dumps(data)
+
+
+def canonical_dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def stored_signed_text(stored: str) -> tuple[str, str, list[str]]:
+    """The signed text, the signature and the alliance codes scored, of a file as the
+    workspace keeps it (`score_files.content_json`, `ScoreFile.record_json`); files
+    merged before 2026-11-30 were kept as their metadata, rows and comments."""
+    data = json.loads(stored)
+    if "signed" in data:
+        signed = data["signed"]
+        return (canonical_dumps(signed), str(data.get("signature", "")),
+                list(dict.fromkeys(str(r[0]) for r in signed.get("scores", []))))
+    meta = data.get("meta", {})
+    rows = [(c, i, float(v)) for c, i, v in data.get("rows", [])]
+    comments = [(c, i, t) for c, i, t in data.get("comments", [])]
+    return (canonical_content(meta, rows, comments), str(meta.get(K_SIGNATURE, "")),
+            list(dict.fromkeys(c for c, _, _ in rows)))
 
 
 def verify_signature(score_file: ScoreFile, public_key: str, *,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import posixpath
 import re
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
 from xml.parsers import expat
@@ -130,8 +131,9 @@ _DIMENSION_REF = re.compile(rb"""<dimension\s[^>]*?\bref\s*=\s*["']([^"']*)["']"
 _DOCTYPE = re.compile(rb"<!(?:DOCTYPE|ENTITY)")
 _WIDE_ENCODING = re.compile(rb"""encoding\s*=\s*["'](?:utf-?16|utf-?32|ucs|cp0?37|ebcdic)""",
                             re.IGNORECASE)
-# Elements of a worksheet whose names start with "c" but are not cells.
-_NOT_CELLS = (b"<co", b"<cf", b"<cu", b"<ce")
+# A cell element (`<c` then a space, `/` or `>`) not in the form `_CELL_REF` reads.
+_OTHER_CELL = re.compile(rb'<c(?=[\s/>])(?! r="[A-Z]{1,3}\d{1,7}")')
+_COLUMN_OF, _ROW_OF = itemgetter(0), itemgetter(1)  # of a `_CELL_REF` match
 
 
 def _count_cells(stream: IO[bytes], *, limit: int) -> bool:
@@ -168,15 +170,14 @@ def _count_cells(stream: IO[bytes], *, limit: int) -> bool:
             if len(parts) == 2 and parts[0] and parts[1]:
                 (r1, c1), (r2, c2) = parts[0], parts[1]
                 _check_extent(abs(r2 - r1) + 1, abs(c2 - c1) + 1, 0, True)
-        found = _CELL_REF.findall(data)
-        others = data.count(b"<c") - sum(data.count(tag) for tag in _NOT_CELLS)
-        if others != len(found) or _PREFIXED_CELL.search(data):
+        if _OTHER_CELL.search(data) or _PREFIXED_CELL.search(data):
             return False
+        found = _CELL_REF.findall(data)
         if found:
             cells += len(found)
-            letters, numbers = zip(*found, strict=True)
-            rows = [int(n) for n in set(numbers)]
-            columns = [_column_number(c.decode("ascii")) for c in set(letters)]
+            rows = list(map(int, set(map(_ROW_OF, found))))
+            columns = [_column_number(c.decode("ascii"))
+                       for c in set(map(_COLUMN_OF, found))]
             min_row, max_row = min(min_row, *rows), max(max_row, *rows)
             min_col, max_col = min(min_col, *columns), max(max_col, *columns)
             _check_extent(max_row - min_row + 1, max_col - min_col + 1, cells, False)

@@ -1,0 +1,106 @@
+"""Many score files read at once, in worker processes, in the order given.
+
+A merge at the secretariat reads hundreds of score files (1,000 at XL); reading one is
+native parsing (zip, XML, calamine) plus the signed text, and files do not depend on each
+other, so they are read by a pool of processes while the merge checks the ones already
+read (docs/performance.md). Each worker returns the `ScoreFile` as `read_score_file` makes
+it, with its signed text and stored record already made.
+
+A pool only pays when it starts faster than it saves: on Linux a single-threaded process
+(the command line) forks its workers in milliseconds; a process with other threads (the
+app) or another system starts fresh interpreters ("spawn"), which takes about half a
+second, so it is used only for large batches. If a worker dies, the files not yet read
+are read in this process, as without a pool.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import threading
+import warnings
+from collections.abc import Generator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from evaluator.score_sets import score_set_texts
+from evaluator.scorefile import ScoreFile, read_score_file
+
+# Files per batch below which a pool is not started: one file takes 1-5 ms to read, a
+# forked worker about 10 ms to start, a spawned one about 500 ms (measured at L and XL
+# with `evaluator bench`).
+MIN_FILES_FORK = 16
+MIN_FILES_SPAWN = 400
+MAX_WORKERS = 8
+CHUNK_FILES = 8  # files per task: fewer round trips, still an even share at the end
+
+
+def read_score_file_for_merge(path: Path) -> ScoreFile:
+    """`read_score_file`, with the signed text and the score-set
+    texts made (the work a merge would otherwise do for each file in its own process)."""
+    sf = read_score_file(path)
+    if sf.meta:
+        sf.canonical_json()
+    if not sf.errors and not sf.duplicate_score_problems():
+        sf.set_texts = score_set_texts(sf.rows, sf.comments)
+    return sf
+
+
+def _read_chunk(paths: list[Path]) -> list[ScoreFile]:
+    return [read_score_file_for_merge(p) for p in paths]
+
+
+def start_method() -> str:
+    """"fork" on Linux when called from the main thread of a process with no other Python
+    thread (the command line); "spawn" otherwise (the app merges in a worker thread;
+    macOS and Windows have no safe fork)."""
+    single = threading.current_thread() is threading.main_thread() \
+        and threading.active_count() == 1
+    return "fork" if sys.platform.startswith("linux") and single else "spawn"
+
+
+def worker_count(files: int, method: str | None = None) -> int:
+    """How many worker processes read `files` files: 0 (read here) for a small batch or
+    a machine with one processor."""
+    method = method or start_method()
+    cpus = os.cpu_count() or 1
+    minimum = MIN_FILES_FORK if method == "fork" else MIN_FILES_SPAWN
+    if cpus < 2 or files < minimum:
+        return 0
+    return min(cpus, MAX_WORKERS, files // CHUNK_FILES)
+
+
+def read_score_files(paths: Sequence[Path], workers: int | None = None
+                     ) -> Generator[ScoreFile, None, None]:
+    """Each of `paths` read (`read_score_file_for_merge`), yielded in order. `workers`:
+    how many processes (default `worker_count`; 0 reads here). Closing the iterator
+    early (a cancelled merge) stops the workers."""
+    method = start_method()
+    count = worker_count(len(paths), method) if workers is None else workers
+    if count <= 0:
+        yield from map(read_score_file_for_merge, paths)
+        return
+    chunks = [list(paths[i:i + CHUNK_FILES]) for i in range(0, len(paths), CHUNK_FILES)]
+    pool: Executor = ProcessPoolExecutor(count, multiprocessing.get_context(method))
+    futures: list[Future[list[ScoreFile]]] = []
+    done = 0
+    try:
+        with warnings.catch_warnings():
+            # Python 3.12+ warns on fork() whenever the OS counts other threads; here the
+            # only ones are native idle pools (OpenBLAS, loaded with numpy by openpyxl),
+            # which stop themselves around a fork (pthread_atfork).
+            warnings.filterwarnings("ignore", category=DeprecationWarning,
+                                    message=".*fork.*")
+            futures = [pool.submit(_read_chunk, chunk) for chunk in chunks]
+        for chunk, future in zip(chunks, futures, strict=True):
+            try:
+                read = future.result()
+            except BrokenProcessPool:
+                break
+            yield from read
+            done += len(chunk)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    yield from map(read_score_file_for_merge, paths[done:])
