@@ -245,6 +245,44 @@ def expand_paths(paths: list[Path] | list[str] | tuple[Path, ...]) -> list[Path]
 
 
 @dataclass
+class MergedFiles:
+    """The score files of a year already in the workspace, as the sequence checks need
+    them: one query per merge (and one more under the write lock), not one per file."""
+
+    sequences: dict[tuple[str, int], dict[int, int]]  # (round, expert id) -> seq -> row id
+    shas: set[str]
+
+    @classmethod
+    def load(cls, ws: Workspace, year: int) -> MergedFiles:
+        sequences: dict[tuple[str, int], dict[int, int]] = {}
+        shas: set[str] = set()
+        for file_id, rnd, expert_id, sequence, sha in ws.db.execute(
+                "SELECT id, round, expert_id, sequence, sha256 FROM score_files"
+                " WHERE year = ?", (year,)):
+            sequences.setdefault((rnd, expert_id), {})[sequence] = file_id
+            shas.add(sha)
+        return cls(sequences, shas)
+
+    def latest(self, rnd: str, expert_id: int) -> int | None:
+        merged = self.sequences.get((rnd, expert_id))
+        return max(merged) if merged else None
+
+    def content(self, ws: Workspace, rnd: str, expert_id: int, sequence: int
+                ) -> tuple[str | None] | None:
+        """(content_json,) of the file merged with this sequence, None if there is none."""
+        file_id = self.sequences.get((rnd, expert_id), {}).get(sequence)
+        if file_id is None:
+            return None
+        row = ws.db.execute("SELECT content_json FROM score_files WHERE id = ?",
+                            (file_id,)).fetchone()
+        return (row[0],) if row else None
+
+    def add(self, rnd: str, expert_id: int, sequence: int, file_id: int, sha: str) -> None:
+        self.sequences.setdefault((rnd, expert_id), {})[sequence] = file_id
+        self.shas.add(sha)
+
+
+@dataclass
 class MergeContext:
     """What every file of one merge is checked against, read once per merge rather than
     once per file or alliance (1,000 files and 10,000 alliances at XL,
@@ -260,6 +298,26 @@ class MergeContext:
     allowed: dict[str, frozenset[float]]  # indicator -> its valid values
     keys: dict[tuple[int, str], ExpertKey] = field(default_factory=dict)  # (expert, fp)
     new_keys: set[tuple[int, str]] = field(default_factory=set)  # (expert, round) issued
+    merged: MergedFiles = field(default_factory=lambda: MergedFiles({}, set()))
+    _allowed_pairs: frozenset[tuple[str, float]] | None = field(default=None, repr=False)
+    _codes: dict[str, int | None] = field(default_factory=dict, repr=False)
+
+    def alliance_of(self, code: str) -> int | None:
+        """The alliance id of a code as written (normalised, current or former), each
+        code normalised once per merge (an alliance is in six files)."""
+        if code not in self._codes:
+            self._codes[code] = self.alliance_ids.get(normalize_code(code))
+        return self._codes[code]
+
+    @property
+    def allowed_pairs(self) -> frozenset[tuple[str, float]]:
+        """Every valid (indicator, value): a file's distinct pairs are checked against
+        them in one subset test."""
+        if self._allowed_pairs is None:
+            self._allowed_pairs = frozenset(
+                (indicator, value) for indicator, values in self.allowed.items()
+                for value in values)
+        return self._allowed_pairs
 
     @classmethod
     def load(cls, ws: Workspace, year: int) -> MergeContext:
@@ -295,7 +353,8 @@ class MergeContext:
                    workspace_id=workspace_id(ws), experts=experts,
                    alliance_ids=alliance_ids, assigned=assigned, conflicts=conflicts,
                    allowed=allowed_values(rubric), keys=keys,
-                   new_keys={(k.expert_id, k.round) for k in keys.values()})
+                   new_keys={(k.expert_id, k.round) for k in keys.values()},
+                   merged=MergedFiles.load(ws, year))
 
 
 @dataclass(frozen=True)
@@ -399,7 +458,7 @@ def validate_score_file(ws: Workspace, year: int, sf: ScoreFile, accept_unsigned
             forged = bool(signature_problems)
     # Alliances: known, assigned in this round, no conflict of interest.
     for code in dict.fromkeys(map(_CODE, sf.rows)):
-        alliance_id = context.alliance_ids.get(normalize_code(code))
+        alliance_id = context.alliance_of(code)
         if alliance_id is None:
             add("merge.unknown_alliance", code=code)
             continue
@@ -416,21 +475,15 @@ def validate_score_file(ws: Workspace, year: int, sf: ScoreFile, accept_unsigned
             add("merge.conflict", expert=expert["name"], code=code, reason=conflict)
     # Values in range and on the step; duplicates.
     if not any(p.code == "merge.rubric_differs" for p in problems) \
-            and not _all_allowed(sf, context.allowed):
+            and not _all_allowed(sf, context.allowed_pairs):
         problems.extend(check_against_rubric(sf, rubric, context.allowed))
     problems.extend(sf.duplicate_score_problems())
-    problems.extend(sf.duplicate_alliance_problems(context.alliance_ids))
+    problems.extend(sf.duplicate_alliance_problems(context.alliance_of))
     # Sequence against what is already merged; a file whose signature failed never gets
     # here (a forged sequence of 999999999 must not lock the expert out).
     if expert is not None and rnd and sf.sequence is not None and not forged:
-        row = ws.db.execute(
-            "SELECT MAX(sequence) FROM score_files WHERE year = ? AND round = ?"
-            " AND expert_id = ?", (year, rnd, expert["id"])).fetchone()
-        latest = row[0]
-        same = ws.db.execute(
-            "SELECT content_json FROM score_files WHERE year = ? AND round = ?"
-            " AND expert_id = ? AND sequence = ?",
-            (year, rnd, expert["id"], sf.sequence)).fetchone()
+        latest = context.merged.latest(rnd, expert["id"])
+        same = context.merged.content(ws, rnd, expert["id"], sf.sequence)
         if same is not None:
             if _same_content(same[0], sf) and not problems:
                 result.status = "unchanged"  # the same export saved again: nothing to do
@@ -457,12 +510,11 @@ _CODE_AND_INDICATOR = itemgetter(0, 1)
 _INDICATOR_AND_VALUE = itemgetter(1, 2)
 
 
-def _all_allowed(sf: ScoreFile, allowed: dict[str, frozenset[float]]) -> bool:
-    """Whether every (indicator, value) of `sf` is in the rubric's valid values: a panel
-    uses a few hundred distinct pairs, so the common case costs one set of them instead
-    of a look-up per score; any other file goes through `check_against_rubric`."""
-    return all(value in allowed.get(indicator, ())
-               for indicator, value in set(map(_INDICATOR_AND_VALUE, sf.rows)))
+def _all_allowed(sf: ScoreFile, allowed_pairs: frozenset[tuple[str, float]]) -> bool:
+    """Whether every (indicator, value) of `sf` is valid: a panel uses a few hundred
+    distinct pairs, so the common case is one subset test in C instead of a look-up per
+    score; any other file goes through `check_against_rubric`."""
+    return set(map(_INDICATOR_AND_VALUE, sf.rows)) <= allowed_pairs
 
 
 def _same_content(stored: str | None, sf: ScoreFile) -> bool:
@@ -472,8 +524,8 @@ def _same_content(stored: str | None, sf: ScoreFile) -> bool:
     return signed_text == sf.canonical_json() and signature == sf.signature
 
 
-def _apply(ws: Workspace, year: int, r: FileResult) -> None:
-    """Write one validated file (inside the caller's transaction)."""
+def _apply(ws: Workspace, year: int, r: FileResult) -> int:
+    """Write one validated file (inside the caller's transaction); returns its row id."""
     sf = r.score_file
     assert sf is not None
     assert r.expert_id is not None
@@ -504,6 +556,7 @@ def _apply(ws: Workspace, year: int, r: FileResult) -> None:
               "key_fingerprint": sf.key_fingerprint or None,
               "scores": len(sf.rows), "alliances": r.alliances,
               "via_group_file": r.via_group_file or None})
+    return int(file_id or 0)
 
 
 def merge_score_files(ws: Workspace, paths: list[Path] | list[str] | tuple[Path, ...],
@@ -605,25 +658,23 @@ def _merge_files(ws: Workspace, year: int, files: list[Path], refused: list[File
 
 
 def _recheck(ws: Workspace, year: int, r: FileResult,
-             assignments: dict[tuple[int, str], set[int]] | None = None) -> None:
+             assignments: dict[tuple[int, str], set[int]] | None = None,
+             merged: MergedFiles | None = None) -> None:
     """Judge `r` again against what the workspace holds now, inside the write
     transaction: another program may have merged a newer export of the same expert, or
     changed the assignments, since the file was validated. Sets r.status.
-    `assignments`: the year's {(expert id, round): alliance ids}, read inside the same
-    transaction (`_assignments`), when the caller rechecks many files."""
+    `assignments` (`_assignments`) and `merged` (`MergedFiles.load`, kept up to date with
+    each file written): read inside the same transaction, when the caller rechecks many
+    files."""
     assert r.expert_id is not None
     assert r.sequence is not None
     file = r.path.name
-    if ws.db.execute("SELECT 1 FROM score_files WHERE year = ? AND sha256 = ?",
-                     (year, r.sha256)).fetchone():
+    merged = merged or MergedFiles.load(ws, year)
+    if r.sha256 in merged.shas:
         r.status = "unchanged"
         return
-    latest = ws.db.execute(
-        "SELECT MAX(sequence) FROM score_files WHERE year = ? AND round = ? AND expert_id = ?",
-        (year, r.round, r.expert_id)).fetchone()[0]
-    same = ws.db.execute(
-        "SELECT content_json FROM score_files WHERE year = ? AND round = ? AND expert_id = ?"
-        " AND sequence = ?", (year, r.round, r.expert_id, r.sequence)).fetchone()
+    latest = merged.latest(r.round, r.expert_id)
+    same = merged.content(ws, r.round, r.expert_id, r.sequence)
     if same is not None:
         assert r.score_file is not None
         if _same_content(same[0], r.score_file):
@@ -665,12 +716,15 @@ def _write(ws: Workspace, year: int, results: list[FileResult], to_merge: list[F
     with ws.transaction():
         # Read under the lock, once: 1,000 files at XL, one query instead of one each.
         assignments = _assignments(ws, year) if to_merge else {}
+        merged = MergedFiles.load(ws, year) if to_merge else MergedFiles({}, set())
         for j, r in enumerate(to_merge):
             check(progress)
             progress.report(done + j, total, r.path.name)
-            _recheck(ws, year, r, assignments)
+            _recheck(ws, year, r, assignments, merged)
             if r.status == "accepted":
-                _apply(ws, year, r)
+                assert r.expert_id is not None
+                assert r.sequence is not None
+                merged.add(r.round, r.expert_id, r.sequence, _apply(ws, year, r), r.sha256)
         for r in results:
             if r.status == "rejected":
                 ws.audit("merge_rejected", "score_file", r.path.name, None, {

@@ -16,6 +16,7 @@ import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import groupby
 from math import isfinite
 from operator import itemgetter
 from typing import Any
@@ -38,19 +39,17 @@ def score_set_texts(rows: Iterable[tuple[str, str, float]],
     pairs = set(map(_CODE_AND_INDICATOR, rows))
     if len(pairs) != len(rows):
         raise ValueError("an alliance's indicator is scored twice")
-    values: dict[str, list[str]] = {}
     parts = _PARTS
     if len(parts) > 100_000:
         parts.clear()
-    for code, indicator, value in rows:
-        part = parts.get((indicator, value))
-        if part is None:
-            part = parts[(indicator, value)] = _part(indicator, value)
-        scored = values.get(code)
-        if scored is None:
-            values[code] = [part]
-        else:
-            scored.append(part)
+    keys = list(map(_INDICATOR_AND_VALUE, rows))
+    for key in set(keys).difference(parts):
+        parts[key] = _part(*key)
+    # A file's rows come alliance by alliance: each run of one code is one set.
+    values: dict[str, list[str]] = {}
+    for code, run in groupby(zip(map(_CODE, rows), map(parts.__getitem__, keys),
+                                 strict=True), key=_CODE):
+        values.setdefault(code, []).extend(map(_PART, run))
     notes: dict[str, dict[str, str]] = {}
     for code, indicator, text in comments:
         if text and (code, indicator) in pairs:
@@ -77,6 +76,8 @@ def score_set_rows(year: int, round_: str, expert_id: int, alliance_ids: Mapping
 
 
 _CODE_AND_INDICATOR = itemgetter(0, 1)
+_INDICATOR_AND_VALUE = itemgetter(1, 2)
+_CODE, _PART = itemgetter(0), itemgetter(1)
 # '"1.1":4.5' by (indicator, value): a panel uses a few hundred of them, and a merge writes
 # 1.2 million scores at XL (json.dumps of each set's dict costs three times as much).
 _PARTS: dict[tuple[str, float], str] = {}

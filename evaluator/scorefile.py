@@ -21,6 +21,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
@@ -42,7 +43,6 @@ from evaluator.file_reading import (
     typed_text,
 )
 from evaluator.packages import format_value
-from evaluator.registry import normalize_code
 from evaluator.rounds import round_from_text
 from evaluator.xlsx_reading import read_workbook
 
@@ -213,6 +213,7 @@ class ScoreFile:
     # The signed text, made once (in the reading worker when a merge reads many files:
     # evaluator/parallel_reading.py). A file is not changed after it is read.
     _signed_text: str = field(default="", repr=False, compare=False)
+    _duplicate_scores: list[Problem] | None = field(default=None, repr=False, compare=False)
     # Each alliance code's score-set texts (`score_sets.score_set_texts`), when made.
     set_texts: dict[str, tuple[str, str]] | None = field(default=None, repr=False,
                                                           compare=False)
@@ -233,21 +234,23 @@ class ScoreFile:
 
     def duplicate_score_problems(self) -> list[Problem]:
         """One problem per (alliance, indicator) the file scores more than once."""
-        keys = list(map(_CODE_AND_INDICATOR, self.rows))
-        if len(set(keys)) == len(keys):  # the common case, checked in C
-            return []
-        return [Problem("merge.duplicate_score",
+        if self._duplicate_scores is None:
+            keys = list(map(_CODE_AND_INDICATOR, self.rows))
+            self._duplicate_scores = [] if len(set(keys)) == len(keys) else [
+                Problem("merge.duplicate_score",
                         {"code": code, "indicator": indicator, "count": count},
                         file=self.path.name)
                 for (code, indicator), count in Counter(keys).items() if count > 1]
+        return list(self._duplicate_scores)
 
-    def duplicate_alliance_problems(self, alliance_ids: dict[str, int]) -> list[Problem]:
+    def duplicate_alliance_problems(self, alliance_of: Callable[[str], int | None]
+                                    ) -> list[Problem]:
         """Rows that name one alliance twice under different codes (a former code,
-        full-width digits; `alliance_ids` maps normalized codes): a merge would otherwise
-        write its scores twice."""
+        full-width digits; `alliance_of` gives a code's alliance id): a merge would
+        otherwise write its scores twice."""
         codes_of: dict[int, list[str]] = {}
         for code in self.names:
-            alliance_id = alliance_ids.get(normalize_code(code))
+            alliance_id = alliance_of(code)
             if alliance_id is not None:
                 codes_of.setdefault(alliance_id, []).append(code)
         return [Problem("merge.duplicate_alliance", {
@@ -442,13 +445,10 @@ def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
     last = max(indices)
     pick = itemgetter(*indices) if len(indices) > 1 else (lambda cells: (cells[last],))
     for row, cells in sheet.rows[1:]:
-        def at(i: int, cells: list[Any] = cells) -> Any:
-            return cells[i] if i < len(cells) else None
-
-        code = normalize_alliance_code(at(code_col))
+        width = len(cells)
+        code = normalize_alliance_code(cells[code_col] if code_col < width else None)
         row_cells: list[tuple[str, str, float]] = []
         row_bad = False
-        width = len(cells)
         fast = not formula_cells and width > last
         if fast:
             values = pick(cells)
@@ -489,11 +489,12 @@ def parse_scores_sheet(sheet: Sheet, file: str, problems: list[Problem],
                 row=row, column=CODE_COLUMN))
             continue
         out.rows_of[code] = row
-        out.names[code] = cell_text(at(name_col)) if name_col is not None else ""
+        out.names[code] = cell_text(cells[name_col]) \
+            if name_col is not None and name_col < width else ""
         out.scores.extend(row_cells)
         if check_totals and total_col is not None and not row_bad:
-            found_total = at(total_col)
-            expected = sum(value for _, _, value in row_cells)
+            found_total = cells[total_col] if total_col < width else None
+            expected = sum(map(_VALUE, row_cells))
             if isinstance(found_total, int | float) and not isinstance(found_total, bool) \
                     and abs(float(found_total) - expected) > 1e-6:
                 problems.append(Problem("scorefile.total_mismatch", {

@@ -188,6 +188,9 @@ def _count_cells(stream: IO[bytes], *, limit: int) -> bool:
     return True
 
 
+_WORKSHEET_PART = re.compile(r"(^|/)worksheets/[^/]+\.xml$", re.IGNORECASE)
+
+
 def _worksheet_parts(archive: BoundedZip) -> dict[str, str]:
     """Worksheet part -> sheet name, from workbook.xml and its relationships; every part
     under a `worksheets/` folder is included, named by its part name if not listed."""
@@ -214,7 +217,7 @@ def _worksheet_parts(archive: BoundedZip) -> dict[str, str]:
                 scan_xml(fh, handler, limit=limit)
     parts = {targets[rid]: name for rid, name in names.items() if rid in targets}
     for member in archive.names():
-        if re.search(r"(^|/)worksheets/[^/]+\.xml$", member, re.IGNORECASE):
+        if _WORKSHEET_PART.search(member):
             parts.setdefault(member, member)
     return {part: name for part, name in parts.items() if part in archive.infos}
 
