@@ -15,6 +15,7 @@ are read in this process, as without a pool.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import sys
@@ -28,6 +29,7 @@ from pathlib import Path
 from evaluator.score_sets import score_set_texts
 from evaluator.scorefile import ScoreFile, read_score_file
 
+log = logging.getLogger(__name__)
 # Files per batch below which a pool is not started: one file takes 1-5 ms to read, a
 # forked worker about 10 ms to start, a spawned one about 500 ms (measured at L and XL
 # with `evaluator bench`).
@@ -98,6 +100,9 @@ def read_score_files(paths: Sequence[Path], workers: int | None = None
             try:
                 read = future.result()
             except BrokenProcessPool:
+                log.warning("a worker reading score files stopped at %s; the %d files "
+                            "not yet read are read in this process", chunk[0].name,
+                            len(paths) - done)
                 break
             yield from read
             done += len(chunk)
