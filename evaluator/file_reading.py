@@ -160,6 +160,8 @@ def is_blank(value: Any) -> bool:
 
 def cell_text(value: Any) -> str:
     """A cell as text: integral floats lose their `.0` (calamine reads 109 as 109.0)."""
+    if type(value) is str:  # the common case, first
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -595,7 +595,7 @@ def read_score_file(path: Path | str) -> ScoreFile:
         sf.rows_of = parsed.rows_of
     if COMMENTS_SHEET in sheets:
         comments = parse_comments_sheet(sheets[COMMENTS_SHEET], name, sf.problems)
-        scored = {(c, i) for c, i, _ in sf.rows}
+        scored = set(map(_CODE_AND_INDICATOR, sf.rows)) if comments else set()
         for code, indicator, text, row in comments:
             if (code, indicator) not in scored:
                 sf.problems.append(Problem("scorefile.comment_without_score", {

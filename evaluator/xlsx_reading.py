@@ -32,6 +32,7 @@ from evaluator.file_reading import (
 MAX_SHEET_CELLS = 2_000_000
 MAX_SHEET_AREA = 2_000_000  # rows x columns of the rectangle a reader allocates
 MAX_SHARED_STRINGS_BYTES = 60_000_000
+WHOLE_MEMBER_BYTES = 4_000_000  # a sheet up to this size (inflated) is scanned in one piece
 _REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})")
 
 
@@ -136,14 +137,23 @@ _OTHER_CELL = re.compile(rb'<c(?=[\s/>])(?! r="[A-Z]{1,3}\d{1,7}")')
 _COLUMN_OF, _ROW_OF = itemgetter(0), itemgetter(1)  # of a `_CELL_REF` match
 
 
-def _count_cells(stream: IO[bytes], *, limit: int) -> bool:
+def _count_cells(stream: IO[bytes] | bytes, *, limit: int) -> bool:
     """Count a worksheet's cells and their extent from the bytes, chunk by chunk, for
     the form every spreadsheet writer uses: `<c r="B7" ...>`, unprefixed, the reference
     first. A chunk is cut at its last `<` (a tag holds none), so it holds whole tags;
     matches inside comments can only add to the counts. False when any cell is written
     otherwise (no reference, a prefix, another attribute first) or the XML is not in an
     ASCII-compatible encoding: then only a parse can tell (`_SheetScan`)."""
-    head = stream.read(1 << 16)
+    if isinstance(stream, bytes):  # a small member, read at once: one piece
+        whole, head = True, stream
+
+        def more() -> bytes:
+            return b""
+    else:
+        whole, head, source = False, stream.read(1 << 16), stream
+
+        def more() -> bytes:
+            return source.read(1 << 20)
     if head.removeprefix(b"\xef\xbb\xbf")[:1] != b"<" or _WIDE_ENCODING.search(head[:200]):
         return False
     cells = 0
@@ -154,10 +164,10 @@ def _count_cells(stream: IO[bytes], *, limit: int) -> bool:
     chunk = head
     while chunk or carry:
         data = carry + chunk
-        cut = data.rfind(b"<") if chunk else -1
+        cut = data.rfind(b"<") if chunk and not whole else -1
         if cut == 0 and len(data) < (4 << 20):  # one tag so far: wait for its end
             carry = data
-            chunk = stream.read(1 << 20)
+            chunk = more()
             read += len(chunk)
             continue
         carry, data = (data[cut:], data[:cut]) if cut > 0 else (b"", data)
@@ -181,7 +191,9 @@ def _count_cells(stream: IO[bytes], *, limit: int) -> bool:
             min_row, max_row = min(min_row, *rows), max(max_row, *rows)
             min_col, max_col = min(min_col, *columns), max(max_col, *columns)
             _check_extent(max_row - min_row + 1, max_col - min_col + 1, cells, False)
-        chunk = stream.read(1 << 20)
+        if whole:
+            break
+        chunk = more()
         read += len(chunk)
         if read > limit:
             raise ValueError(f"more than {limit} bytes")
@@ -235,8 +247,11 @@ def check_worksheets(archive: BoundedZip) -> None:
         parts = _worksheet_parts(archive)
         for part, sheet in parts.items():
             try:
-                with archive.open(part) as fh:
-                    counted = _count_cells(fh, limit=archive.limits.max_member_bytes)
+                if archive.infos[part].file_size <= WHOLE_MEMBER_BYTES:
+                    counted = _count_cells(archive.read(part), limit=WHOLE_MEMBER_BYTES)
+                else:
+                    with archive.open(part) as fh:
+                        counted = _count_cells(fh, limit=archive.limits.max_member_bytes)
                 if not counted:  # cells without references, or not UTF-8 XML: parse it
                     with archive.open(part) as fh:
                         scan_xml(fh, _SheetScan().start, limit=archive.limits.max_member_bytes)
