@@ -30,7 +30,8 @@ from evaluator.group_file import (
     GroupFileEntry,
 )
 from evaluator.group_package import GroupPackage
-from evaluator.merge import FileResult, MergeReport, expand_paths
+from evaluator.merge import MergeReport, expand_paths
+from evaluator.merge_checks import FileResult
 from evaluator.progress import NullProgress, Progress, check
 from evaluator.rounds import round_text
 from evaluator.rubric import rubric_from_json

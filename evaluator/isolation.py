@@ -27,7 +27,7 @@ from evaluator.errors import EvaluatorError, Problem
 from evaluator.progress import NullProgress, Progress, check
 
 if TYPE_CHECKING:
-    from evaluator.merge import FileResult
+    from evaluator.merge_checks import FileResult
 
 FIRST_READ_TIMEOUT = 120.0  # seconds for one file, start-up of the child included
 
@@ -151,7 +151,8 @@ def score_files_safe_to_read(paths: list[Path] | tuple[Path, ...],
                              ) -> tuple[list[Path], list[FileResult]]:
     """The score files (folders expanded) that a child read without dying, and a rejected
     `FileResult` for each of the others (for a merge report)."""
-    from evaluator.merge import FileResult, expand_paths
+    from evaluator.merge import expand_paths
+    from evaluator.merge_checks import FileResult
 
     files = expand_paths(list(paths))
     crashed = first_read(files, progress=progress)

@@ -59,7 +59,7 @@ def test_files_tab_lists_the_files_already_received(demo_ws: Workspace, qtbot: A
 
 def test_reasons_leave_out_the_file_the_row_names() -> None:
     from evaluator.errors import Problem
-    from evaluator.merge import FileResult
+    from evaluator.merge_checks import FileResult
     from ui.models.file_result_model import FileResultModel
 
     model = FileResultModel()

@@ -18,7 +18,8 @@ import pytest
 
 from evaluator import parallel_reading, signing
 from evaluator.bench import run_stage
-from evaluator.merge import _same_content, merge_score_files
+from evaluator.merge import merge_score_files
+from evaluator.merge_checks import same_content
 from evaluator.parallel_reading import read_score_files, start_method
 from evaluator.scorefile import ScoreFile, read_score_file, stored_signed_text
 from evaluator.synthetic import SCORE_FILES_DIR, WORKSPACE_FILE
@@ -207,14 +208,14 @@ def test_files_kept_the_first_way_still_compare(panel: Path) -> None:
     sf = read_score_file(score_files(panel)[0])
     old_form = json.dumps({"meta": sf.meta, "rows": sf.rows, "comments": sf.comments},
                           ensure_ascii=False)
-    assert _same_content(old_form, sf)
-    assert _same_content(sf.record_json(), sf)
+    assert same_content(old_form, sf)
+    assert same_content(sf.record_json(), sf)
     text, signature, codes = stored_signed_text(old_form)
     assert (text, signature) == (sf.canonical_json(), sf.signature)
     assert codes == list(dict.fromkeys(c for c, _, _ in sf.rows))
     changed = json.loads(old_form)
     changed["rows"][0][2] = changed["rows"][0][2] + 0.5
-    assert not _same_content(json.dumps(changed, ensure_ascii=False), sf)
+    assert not same_content(json.dumps(changed, ensure_ascii=False), sf)
 
 
 def test_copy_of_a_file_is_unchanged_through_the_pool(panel: Path, tmp_path: Path,

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from evaluator import messages
-from evaluator.merge import FileResult
+from evaluator.merge_checks import FileResult
 from evaluator.received_files import ReceivedFile
 from evaluator.timefmt import local_time
 from ui.labels import round_label, status_label
