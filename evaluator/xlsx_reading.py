@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import posixpath
 import re
+from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
@@ -206,9 +207,22 @@ _WORKSHEET_PART = re.compile(r"(^|/)worksheets/[^/]+\.xml$", re.IGNORECASE)
 def _worksheet_parts(archive: BoundedZip) -> dict[str, str]:
     """Worksheet part -> sheet name, from workbook.xml and its relationships; every part
     under a `worksheets/` folder is included, named by its part name if not listed."""
+    limit = 10_000_000
+    workbook, relationships = (archive.read(member, limit) if member in archive.infos else b""
+                               for member in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels"))
+    remembered = len(workbook) + len(relationships) <= 65_536  # a few kept, small ones only
+    parts = dict((_remembered_listed_parts if remembered else _listed_parts)(
+        workbook, relationships))
+    for member in archive.names():
+        if _WORKSHEET_PART.search(member):
+            parts.setdefault(member, member)
+    return {part: name for part, name in parts.items() if part in archive.infos}
+
+
+def _listed_parts(workbook: bytes, relationships: bytes) -> tuple[tuple[str, str], ...]:
+    """(part, sheet name) of the sheets workbook.xml lists, through its relationships."""
     names: dict[str, str] = {}  # relationship id -> sheet name
     targets: dict[str, str] = {}  # relationship id -> part
-    limit = 10_000_000
 
     def on_sheet(tag: str, attrs: dict[str, str]) -> None:
         if tag.rpartition(" ")[2] == "sheet":
@@ -222,16 +236,15 @@ def _worksheet_parts(archive: BoundedZip) -> dict[str, str]:
                 posixpath.normpath(posixpath.join("xl", target))
             targets[attrs["Id"]] = part
 
-    for member, handler in (("xl/workbook.xml", on_sheet),
-                            ("xl/_rels/workbook.xml.rels", on_rel)):
-        if member in archive.infos:
-            with archive.open(member) as fh:
-                scan_xml(fh, handler, limit=limit)
-    parts = {targets[rid]: name for rid, name in names.items() if rid in targets}
-    for member in archive.names():
-        if _WORKSHEET_PART.search(member):
-            parts.setdefault(member, member)
-    return {part: name for part, name in parts.items() if part in archive.infos}
+    for data, handler in ((workbook, on_sheet), (relationships, on_rel)):
+        if data:
+            scan_xml(io.BytesIO(data), handler, limit=len(data))
+    return tuple((targets[rid], name) for rid, name in names.items() if rid in targets)
+
+
+# Remembered by content: the score files of one merge come from one writer, and their
+# workbook.xml and relationships are the same byte for byte.
+_remembered_listed_parts = lru_cache(maxsize=16)(_listed_parts)
 
 
 def check_worksheets(archive: BoundedZip) -> None:
