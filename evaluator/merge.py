@@ -226,7 +226,7 @@ def _merge_files(ws: Workspace, year: int, files: list[Path], refused: list[File
     cache_size = ws.db.execute("PRAGMA cache_size").fetchone()[0]
     ws.db.execute(f"PRAGMA cache_size={MERGE_CACHE_KIB}")
     try:
-        _write(ws, year, results, to_merge, len(files), total, progress)
+        _write(ws, year, results, to_merge, len(files), total, progress, context)
     finally:
         ws.db.execute(f"PRAGMA cache_size={int(cache_size)}")
     progress.report(total, total, "")
@@ -285,14 +285,18 @@ def _assignments(ws: Workspace, year: int, expert_id: int | None = None
 
 
 def _write(ws: Workspace, year: int, results: list[FileResult], to_merge: list[FileResult],
-           done: int, total: int, progress: Progress) -> None:
+           done: int, total: int, progress: Progress, context: MergeContext | None) -> None:
     # Every check that depends on the workspace is repeated here, under the write lock
     # (BEGIN IMMEDIATE): two merges at once run one after the other, and an older
     # export validated before another program merged a newer one is refused.
     with ws.transaction():
-        # Read under the lock, once: 1,000 files at XL, one query instead of one each.
-        assignments = _assignments(ws, year) if to_merge else {}
-        merged = MergedFiles.load(ws, year) if to_merge else MergedFiles({}, set())
+        if context is not None and context.unchanged_since_loaded(ws):
+            # Nothing committed since the files were checked: what was read then holds.
+            assignments, merged = context.assigned, context.merged
+        else:
+            # Read under the lock, once: 1,000 files at XL, one query instead of one each.
+            assignments = _assignments(ws, year) if to_merge else {}
+            merged = MergedFiles.load(ws, year) if to_merge else MergedFiles({}, set())
         for j, r in enumerate(to_merge):
             check(progress)
             progress.report(done + j, total, r.path.name)

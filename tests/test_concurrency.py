@@ -204,12 +204,12 @@ def test_an_older_export_validated_before_a_newer_merge_is_refused(
         monkeypatch: pytest.MonkeyPatch, attempt: int) -> None:
     """The interleaving of the issue, made certain: merge B has validated export 2 (nothing
     merged yet); merge A, on its own connection, merges export 3; then B writes."""
-    import evaluator.backups
+    import evaluator.merge
     from evaluator.merge import merge_score_files
 
     base, (_, second, third) = three_exports
     path = fresh_copy(base, tmp_path / str(attempt))
-    real_backup = evaluator.backups.backup_workspace
+    real_backup = evaluator.merge.backup_workspace
     other_merged = []
 
     def backup_then_let_the_other_merge(ws: Workspace, reason: str) -> Path:
@@ -221,7 +221,7 @@ def test_an_older_export_validated_before_a_newer_merge_is_refused(
                     == ["accepted"]
         return made
 
-    monkeypatch.setattr(evaluator.backups, "backup_workspace",
+    monkeypatch.setattr(evaluator.merge, "backup_workspace",
                         backup_then_let_the_other_merge)
     with Workspace.open(path) as ws:
         report = merge_score_files(ws, [second])
