@@ -31,7 +31,7 @@ from evaluator.group_file import (
 )
 from evaluator.group_package import GroupPackage
 from evaluator.merge import MergeReport, expand_paths
-from evaluator.merge_checks import FileResult
+from evaluator.merge_checks import FileResult, sequence_problems, signature_problems
 from evaluator.progress import NullProgress, Progress, check
 from evaluator.rounds import round_text
 from evaluator.rubric import rubric_from_json
@@ -39,8 +39,6 @@ from evaluator.scorefile import (
     ScoreFile,
     check_against_rubric,
     read_score_file,
-    verify_legacy_signature,
-    verify_signature,
 )
 from evaluator.settings import default_thresholds
 from evaluator.timefmt import now_iso
@@ -150,16 +148,16 @@ def validate_member_file(gp: GroupPackage, sf: ScoreFile,
         _ensure_member_files(gp)
         latest = gp.conn.execute("SELECT MAX(sequence) FROM member_files WHERE expert_name = ?",
                                  (sf.expert.strip(),)).fetchone()[0]
-        same = gp.conn.execute(
+        kept = gp.conn.execute(
             "SELECT sha256 FROM member_files WHERE expert_name = ? AND sequence = ?",
             (sf.expert.strip(), sf.sequence)).fetchone()
-        if same is not None:
-            if same[0] == sf.sha256 and not problems:
-                result.status = "unchanged"
-                return result
-            add("merge.sequence_reused", found=sf.sequence)
-        elif latest is not None and sf.sequence < latest:
-            add("merge.older_sequence", found=sf.sequence, latest=latest)
+        verdict = sequence_problems(file, sf.sequence, latest,
+                                    None if kept is None else kept[0] == sf.sha256
+                                    and not problems)
+        if verdict is None:
+            result.status = "unchanged"
+            return result
+        problems.extend(verdict)
     result.problems = problems
     result.signed = bool(sf.signature)
     result.alliances = len({c for c, _, _ in sf.rows})
@@ -172,18 +170,12 @@ def member_signature_problems(gp: GroupPackage, sf: ScoreFile, name: str) -> lis
     """Why the signature does not prove the member `name` exported `sf` (empty if it
     does): his public keys in the group package, or his HMAC key in a format 1 one."""
     file = sf.path.name
-    if sf.legacy_signature:
-        secret = gp.legacy_key_of(name)
-        if not secret:
-            return [Problem("group.legacy_unverifiable", file=file)]
-        return [] if verify_legacy_signature(sf, secret, despite_errors=True) else [
-            Problem("merge.bad_signature", file=file)]
-    public_key = gp.public_keys_of(name).get(sf.key_fingerprint)
-    if public_key is None:
-        return [Problem("group.unknown_key", {"fingerprint": sf.key_fingerprint[:16],
-                                              "name": name}, file=file)]
-    return [] if verify_signature(sf, public_key, despite_errors=True) else [
-        Problem("merge.bad_signature", file=file)]
+    return signature_problems(
+        sf, public_key=gp.public_keys_of(name).get(sf.key_fingerprint),
+        legacy_secret=gp.legacy_key_of(name) if sf.legacy_signature else None,
+        unknown_key=Problem("group.unknown_key", {"fingerprint": sf.key_fingerprint[:16],
+                                                  "name": name}, file=file),
+        no_legacy_key=Problem("group.legacy_unverifiable", file=file))
 
 
 def merge_into_group_package(group_package: Path | str, paths: list[Path] | list[str],

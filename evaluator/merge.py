@@ -27,6 +27,7 @@ from evaluator.merge_checks import (
     MergeContext,
     MergedFiles,
     same_content,
+    sequence_problems,
     validate_score_file,
 )
 from evaluator.parallel_reading import read_score_files
@@ -249,17 +250,14 @@ def _recheck(ws: Workspace, year: int, r: FileResult,
     if r.sha256 in merged.shas:
         r.status = "unchanged"
         return
-    latest = merged.latest(r.round, r.expert_id)
-    same = merged.content(ws, r.round, r.expert_id, r.sequence)
-    if same is not None:
-        assert r.score_file is not None
-        if same_content(same[0], r.score_file):
-            r.status = "unchanged"  # the same export, merged meanwhile by another program
-            return
-        r.problems.append(Problem("merge.sequence_reused", {"found": r.sequence}, file=file))
-    elif latest is not None and r.sequence < latest:
-        r.problems.append(Problem("merge.older_sequence",
-                                  {"found": r.sequence, "latest": latest}, file=file))
+    assert r.score_file is not None
+    kept = merged.content(ws, r.round, r.expert_id, r.sequence)
+    verdict = sequence_problems(file, r.sequence, merged.latest(r.round, r.expert_id),
+                                None if kept is None else same_content(kept[0], r.score_file))
+    if verdict is None:
+        r.status = "unchanged"  # the same export, merged meanwhile by another program
+        return
+    r.problems.extend(verdict)
     if assignments is None:
         assignments = _assignments(ws, year, r.expert_id)
     assigned = assignments.get((r.expert_id, r.round), set())

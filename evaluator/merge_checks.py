@@ -306,6 +306,40 @@ class ExpertKey:
     revoked_reason: str | None
 
 
+def signature_problems(sf: ScoreFile, *, public_key: str | None, legacy_secret: str | None,
+                       unknown_key: Problem, no_legacy_key: Problem) -> list[Problem]:
+    """Why the signature of a signed `sf` is not the expert's (empty if it is), for the
+    secretariat and the group leader alike: an Ed25519 signature needs the public key
+    issued for the fingerprint it names (`unknown_key` when there is none), a first-release
+    HMAC the expert's secret (`no_legacy_key` when it is not held); either must verify."""
+    file = sf.path.name
+    if sf.legacy_signature:
+        if not legacy_secret:
+            return [no_legacy_key]
+        verified = verify_legacy_signature(sf, legacy_secret, despite_errors=True)
+    else:
+        if public_key is None:
+            return [unknown_key]
+        verified = verify_signature(sf, public_key, despite_errors=True)
+    return [] if verified else [Problem("merge.bad_signature", file=file)]
+
+
+def sequence_problems(file: str, sequence: int, latest: int | None,
+                      same: bool | None) -> list[Problem] | None:
+    """The export sequence against the files already kept, for the secretariat and the
+    group leader alike: None when this very export is already kept (nothing to do), else
+    its problems (none when it may be kept). `latest`: the highest sequence kept for the
+    expert and round; `same`: None when no file with this sequence is kept, else whether
+    that file is this one."""
+    if same is not None:
+        return None if same else [
+            Problem("merge.sequence_reused", {"found": sequence}, file=file)]
+    if latest is not None and sequence < latest:
+        return [Problem("merge.older_sequence", {"found": sequence, "latest": latest},
+                        file=file)]
+    return []
+
+
 def check_signature(sf: ScoreFile, expert: dict[str, Any], context: MergeContext,
                     accept_revoked_keys: bool, result: FileResult) -> list[Problem]:
     """Why the signature of a signed `sf` does not prove that `expert` exported it
@@ -313,12 +347,19 @@ def check_signature(sf: ScoreFile, expert: dict[str, Any], context: MergeContext
     file = sf.path.name
     expert_id = int(expert["id"])
     rnd = round_text(sf.round) if sf.round else "-"
+    key = context.keys.get((expert_id, sf.key_fingerprint))
+    if key is not None and key.round != sf.round:
+        key = None
+    problems = signature_problems(
+        sf, public_key=key.public_key if key else None, legacy_secret=expert["secret_key"],
+        unknown_key=Problem("merge.unknown_key", {
+            "fingerprint": sf.key_fingerprint[:16], "expert": expert["name"],
+            "round": rnd}, file=file),
+        no_legacy_key=Problem("merge.legacy_no_key", file=file))
+    result.legacy_signature = sf.legacy_signature
+    if problems:
+        return problems
     if sf.legacy_signature:
-        result.legacy_signature = True
-        if not expert["secret_key"]:
-            return [Problem("merge.legacy_no_key", file=file)]
-        if not verify_legacy_signature(sf, expert["secret_key"], despite_errors=True):
-            return [Problem("merge.bad_signature", file=file)]
         # A newer package replaced the one holding the HMAC key: whoever still has the
         # old key (a format 1 group package did too) must not speak for the expert.
         if (expert_id, sf.round) in context.new_keys:
@@ -326,13 +367,7 @@ def check_signature(sf: ScoreFile, expert: dict[str, Any], context: MergeContext
                 return [Problem("merge.legacy_replaced", file=file)]
             result.revoked_key = True
         return []
-    key = context.keys.get((expert_id, sf.key_fingerprint))
-    if key is None or key.round != sf.round:
-        return [Problem("merge.unknown_key", {
-            "fingerprint": sf.key_fingerprint[:16], "expert": expert["name"],
-            "round": rnd}, file=file)]
-    if not verify_signature(sf, key.public_key, despite_errors=True):
-        return [Problem("merge.bad_signature", file=file)]
+    assert key is not None
     if key.revoked_at is not None:
         if not accept_revoked_keys:
             return [Problem("merge.revoked_key", {"revoked_at": key.revoked_at,
@@ -419,15 +454,14 @@ def validate_score_file(ws: Workspace, year: int, sf: ScoreFile, accept_unsigned
     # Sequence against what is already merged; a file whose signature failed never gets
     # here (a forged sequence of 999999999 must not lock the expert out).
     if expert is not None and rnd and sf.sequence is not None and not forged:
-        latest = context.merged.latest(rnd, expert["id"])
-        same = context.merged.content(ws, rnd, expert["id"], sf.sequence)
-        if same is not None:
-            if same_content(same[0], sf) and not problems:
-                result.status = "unchanged"  # the same export saved again: nothing to do
-                return result
-            add("merge.sequence_reused", found=sf.sequence)
-        elif latest is not None and sf.sequence < latest:
-            add("merge.older_sequence", found=sf.sequence, latest=latest)
+        kept = context.merged.content(ws, rnd, expert["id"], sf.sequence)
+        verdict = sequence_problems(
+            file, sf.sequence, context.merged.latest(rnd, expert["id"]),
+            None if kept is None else same_content(kept[0], sf) and not problems)
+        if verdict is None:
+            result.status = "unchanged"  # the same export saved again: nothing to do
+            return result
+        problems.extend(verdict)
     if sf.workspace_id and sf.workspace_id != context.workspace_id:
         result.warnings.append(Problem("merge.other_workspace", {"found": sf.workspace_id},
                                        file=file, severity="warning"))
