@@ -4,14 +4,17 @@ A merge at the secretariat reads hundreds of score files (1,000 at XL); reading 
 native parsing (zip, XML, calamine) plus the signed text, and files do not depend on each
 other, so they are read by a pool of processes while the merge checks the ones already
 read (docs/performance.md). Each worker returns the `ScoreFile` as `read_score_file` makes
-it, with its signed text and stored record already made.
+it, with its signed text and its score sets' texts already made.
 
 A pool only pays when it starts faster than it saves: on Linux a single-threaded process
 (the command line) forks its workers in milliseconds; a process with other threads (the
 app) or another system starts fresh interpreters ("spawn"), which takes about half a
 second, so it is used only for large batches. If a worker dies, the files not yet read
 are read in this process, as without a pool.
-"""
+
+Workers never touch the workspace. A forked worker inherits the descriptor of the open
+workspace and closes it when it ends; that does not drop the merge's locks, which belong
+to the merging process (POSIX record locks are not inherited across fork)."""
 
 from __future__ import annotations
 
@@ -40,8 +43,8 @@ CHUNK_FILES = 8  # files per task: fewer round trips, still an even share at the
 
 
 def read_score_file_for_merge(path: Path) -> ScoreFile:
-    """`read_score_file`, with the signed text and the score-set
-    texts made (the work a merge would otherwise do for each file in its own process)."""
+    """`read_score_file`, with the signed text and the score sets' texts made (the work
+    a merge would otherwise do for each file in its own process)."""
     sf = read_score_file(path)
     if sf.meta:
         sf.canonical_json()

@@ -234,3 +234,37 @@ def test_copy_of_a_file_is_unchanged_through_the_pool(panel: Path, tmp_path: Pat
         again = merge_score_files(ws, [*files, copy])
     assert {r.status for r in again.results} == {"unchanged"}
     assert merged_state(folder / WORKSPACE_FILE)["score_sets"] == before
+
+
+@pytest.mark.skipif(not LINUX, reason="forks its workers, as the command line on Linux")
+def test_forked_workers_leave_the_workspace_locks_alone(
+        panel: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers end by closing the workspace descriptor they inherited; the merging
+    process keeps its locks: another program opening and closing the workspace after the
+    merge does not delete the WAL under it, and nothing written is lost."""
+    import subprocess
+
+    folder = tmp_path / "locks"
+    folder.mkdir()
+    path = folder / WORKSPACE_FILE
+    copy_database(panel / "before-merge.evdb", path)
+    monkeypatch.setattr(parallel_reading, "start_method", lambda: "fork")
+    monkeypatch.setattr(parallel_reading, "worker_count", lambda files, method=None: 2)
+    app = Workspace.open(path, actor="test")
+    try:
+        report = merge_score_files(app, score_files(panel))
+        assert len(report.accepted) == len(score_files(panel))
+        done = subprocess.run([sys.executable, "-m", "evaluator", "--lang", "en", "info",
+                               str(path)], cwd=Path(__file__).resolve().parent.parent,
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert Path(str(path) + "-wal").exists(), "another process deleted the WAL"
+        for i in range(10):
+            with app.transaction():
+                app.audit("test", "write", str(i))
+    finally:
+        app.close()
+    with Workspace.open(path) as again:
+        assert again.count("audit_log", "action = 'test'") == 10
+        assert again.count("score_sets") == 88 * 3 * 2
+        assert again.integrity_ok()
