@@ -34,6 +34,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "backup": ("备份", "Backed up"),
     "restore": ("恢复", "Restored"),
     "choose": ("选择", "Chosen"),
+    "revoke": ("作废密钥", "Key revoked"),
 }
 ENTITIES: dict[str, tuple[str, str]] = {
     "workspace": ("工作区", "Workspace"),
@@ -64,6 +65,8 @@ ENTITIES: dict[str, tuple[str, str]] = {
     "plenary_decision": ("复核会评决定", "Plenary decision"),
     "results": ("评价结果", "Results"),
     "history": ("历年结果", "Past results"),
+    "history_result": ("一家联盟的历年结果", "An alliance's past result"),
+    "expert_key": ("专家的签名密钥", "Expert's signing key"),
     "demo": ("演示数据", "Demo data"),
 }
 
@@ -327,6 +330,8 @@ def key_text(entity: str, key: str, lang: str | None = None,
         shown[1:] = [names.of("experts", parts[1]), names.of("alliances", parts[2])]
     elif entity == "scores" and len(parts) == 3 and 2 in ids:  # year/round/expert
         shown[2] = names.of("experts", parts[2])
+    elif entity == "history_result" and len(parts) == 2:  # year:alliance code
+        shown[1] = names.alliance_codes.get(parts[1], parts[1])
     elif entity == "alliance_alias" and len(parts) == 2 and 0 in ids:  # alliance:kind
         shown = [names.of("alliances", parts[0]), _pick(_ALIAS_KINDS, parts[1], lang)]
     return " / ".join(shown) if separator == "/" else "：".join(shown) if _zh(lang) \

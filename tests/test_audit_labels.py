@@ -16,10 +16,11 @@ import pytest
 
 import evaluator
 from evaluator import messages
-from evaluator.audit_labels import FIELDS, AuditNames, key_text, value_text
+from evaluator.audit_labels import ACTIONS, ENTITIES, FIELDS, AuditNames, key_text, value_text
 from evaluator.timefmt import local_time
 
 CORE = Path(evaluator.__file__).parent
+VIEWS = CORE.parent / "ui"
 
 
 def _json_keys(value: Any, parent: str = "") -> set[str]:
@@ -161,20 +162,38 @@ def test_recorded_problems_read_as_text() -> None:
     assert value_text({"warnings": warnings}, "zh") == "提示：文件 a.xlsx：文件是空的"
 
 
-def _audited_keys() -> dict[str, str]:
-    """Field names written as literals in the records of every `audit(...)` call."""
-    found: dict[str, str] = {}
-    for path in sorted(CORE.rglob("*.py")):
+def _audit_calls() -> list[tuple[ast.Call, str]]:
+    """Every `….audit(...)` call of the core and the views, with where it is."""
+    calls = []
+    for path in sorted([*CORE.rglob("*.py"), *VIEWS.rglob("*.py")]):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
                     and node.func.attr == "audit":
-                for arg in node.args[3:]:
-                    for inner in ast.walk(arg):
-                        if isinstance(inner, ast.Dict):
-                            for key in inner.keys:
-                                if isinstance(key, ast.Constant) and isinstance(key.value, str):
-                                    found[key.value] = f"{path.name}:{node.lineno}"
+                calls.append((node, f"{path.name}:{node.lineno}"))
+    return calls
+
+
+def test_every_recorded_action_and_entity_has_a_name() -> None:
+    missing = {}
+    for node, where in _audit_calls():
+        for arg, table in zip(node.args[:2], (ACTIONS, ENTITIES), strict=False):
+            if isinstance(arg, ast.Constant) and arg.value not in table:
+                missing[arg.value] = where
+    assert len(_audit_calls()) > 40
+    assert not missing, missing
+
+
+def _audited_keys() -> dict[str, str]:
+    """Field names written as literals in the records of every `audit(...)` call."""
+    found: dict[str, str] = {}
+    for node, where in _audit_calls():
+        for arg in node.args[3:]:
+            for inner in ast.walk(arg):
+                if isinstance(inner, ast.Dict):
+                    for key in inner.keys:
+                        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                            found[key.value] = where
     return found
 
 
