@@ -246,3 +246,19 @@ def test_the_english_check_sees_an_english_reason() -> None:
         "reading.reason.broken_zip", {"detail": "Bad magic number"})}, file="a.xlsx")
     assert not english_in_chinese(kept)
     assert "Bad magic number" in messages.render_problem(kept, "zh")
+
+
+def test_every_reason_a_reader_gives_is_registered() -> None:
+    """`_refuse("broken_zip", ...)` and `refuse("too_deep", ...)` name `reading.reason.*`
+    codes by their last part: each must exist."""
+    import_every_core_module()
+    named = {}
+    for module in ("bounded_zip.py", "bounded_json.py"):
+        tree = ast.parse((CORE / module).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and _callee_name(node) in ("_refuse", "refuse") \
+                    and node.args and isinstance(node.args[0], ast.Constant):
+                named[f"reading.reason.{node.args[0].value}"] = f"{module}:{node.lineno}"
+    assert len(named) >= 12
+    missing = {code: where for code, where in named.items() if not messages.has_text(code)}
+    assert not missing, missing
