@@ -21,6 +21,7 @@ from evaluator.file_reading import (
     open_regular_file,
     short_reason,
 )
+from evaluator.messages import Text
 
 # -- zip archives: sizes from the directory, checked before anything is inflated ---------
 
@@ -52,7 +53,7 @@ class BoundedZip:
         size = source.seek(0, io.SEEK_END)
         source.seek(0)
         if source.read(4) != ZIP_MAGIC:
-            raise self._refuse("no zip signature")
+            raise self._refuse("no_zip_signature")
         source.seek(max(0, size - 65_557))
         self._check_directory_size(source.read())
         source.seek(0)
@@ -61,19 +62,19 @@ class BoundedZip:
             self._zip = zipfile.ZipFile(source)
             infos = self._zip.infolist()
         except Exception as exc:  # damaged archives raise BadZipFile, ValueError, ...
-            raise self._refuse(f"broken zip: {short_reason(exc)}") from None
+            raise self._refuse("broken_zip", detail=short_reason(exc)) from None
         if len(infos) > limits.max_members:
             raise self._too_many(len(infos))
         seen: set[str] = set()
         total = 0
         for info in infos:
             if info.filename in seen:
-                raise self._refuse(f"member {info.filename[:80]!r} appears twice")
+                raise self._refuse("member_twice", member=info.filename[:80])
             seen.add(info.filename)
             if info.flag_bits & 0x1:
-                raise self._refuse(f"member {info.filename[:80]!r} is encrypted")
+                raise self._refuse("member_encrypted", member=info.filename[:80])
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-                raise self._refuse(f"member {info.filename[:80]!r}: unsupported compression")
+                raise self._refuse("member_compression", member=info.filename[:80])
             if info.file_size > limits.max_member_bytes:
                 raise self._too_large(info.filename, info.file_size, limits.max_member_bytes)
             total += info.file_size
@@ -84,9 +85,11 @@ class BoundedZip:
         self.infos = {i.filename: i for i in infos}
         self.size = size
 
-    def _refuse(self, reason: str) -> EvaluatorError:
+    def _refuse(self, reason: str, **params: str) -> EvaluatorError:
+        """Refused as not a workbook (or not an archive) for `reading.reason.<reason>`."""
         code = "reading.not_xlsx" if self._kind == "not_xlsx" else "reading.not_zip"
-        return EvaluatorError(Problem(code, {"reason": reason}, file=self.name))
+        return EvaluatorError(Problem(code, {"reason": Text(f"reading.reason.{reason}", params)},
+                                      file=self.name))
 
     def _too_large(self, member: str, size: int, limit: int) -> EvaluatorError:
         return EvaluatorError(Problem("reading.zip_member_too_large", {
@@ -100,7 +103,7 @@ class BoundedZip:
         """Refuse before `zipfile` builds an object per directory entry for a huge one."""
         at = tail.rfind(_EOCD)
         if at < 0 or at + 22 > len(tail):
-            raise self._refuse("no end of central directory")
+            raise self._refuse("no_zip_directory")
         entries, cd_size = struct.unpack("<HI", tail[at + 10: at + 16])
         if entries == 0xFFFF or cd_size == 0xFFFFFFFF:
             raise self._too_many("≥ 65535")
@@ -114,15 +117,16 @@ class BoundedZip:
         try:
             return self._zip.open(self.infos[member])
         except KeyError:
-            raise self._refuse(f"no member {member[:80]!r}") from None
+            raise self._refuse("no_member", member=member[:80]) from None
         except Exception as exc:
-            raise self._refuse(f"{member[:80]}: {short_reason(exc)}") from None
+            raise self._refuse("member_damaged", member=member[:80],
+                               detail=short_reason(exc)) from None
 
     def read(self, member: str, max_bytes: int | None = None) -> bytes:
         """A member's bytes, refused if it is larger than `max_bytes` (or the member limit)."""
         info = self.infos.get(member)
         if info is None:
-            raise self._refuse(f"no member {member[:80]!r}")
+            raise self._refuse("no_member", member=member[:80])
         limit = self.limits.max_member_bytes if max_bytes is None else max_bytes
         if info.file_size > limit:
             raise self._too_large(member, info.file_size, limit)
@@ -132,7 +136,8 @@ class BoundedZip:
         except EvaluatorError:
             raise
         except Exception as exc:  # bad CRC, truncated deflate stream, ...
-            raise self._refuse(f"{member[:80]}: {short_reason(exc)}") from None
+            raise self._refuse("member_damaged", member=member[:80],
+                               detail=short_reason(exc)) from None
         if len(data) > limit:
             raise self._too_large(member, len(data), limit)
         return data

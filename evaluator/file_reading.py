@@ -52,8 +52,8 @@ messages.register({
         "en": "The file is named .csv but is not a text table ({reason})",
     },
     "reading.zip_bomb": {
-        "zh": "工作簿解压后过大（{unzipped} 字节，压缩比 {ratio}），已拒绝读取",
-        "en": "The workbook expands too much ({unzipped} bytes, ratio {ratio}); refused",
+        "zh": "压缩包解压后过大（{unzipped} 字节，压缩比 {ratio}），已拒绝读取",
+        "en": "The archive expands too much ({unzipped} bytes, ratio {ratio}); refused",
     },
     "reading.zip_member_too_large": {
         "zh": "压缩包中的“{member}”解压后为 {size} 字节，超过上限 {limit} 字节，已拒绝读取",
@@ -79,6 +79,10 @@ messages.register({
     "reading.bad_json": {
         "zh": "JSON 内容无法接受：{reason}",
         "en": "The JSON content is refused: {reason}",
+    },
+    "reading.bad_values": {
+        "zh": "文件内容无法接受：{reason}",
+        "en": "The file's content is refused: {reason}",
     },
     "reading.sheet_too_large": {
         "zh": "工作表过大（{rows} 行 × {columns} 列，{cells} 个单元格；上限 {max_rows} 行、"
@@ -123,6 +127,92 @@ messages.register({
     "reading.duplicate_column": {
         "zh": "列名“{name}”出现了两次",
         "en": "Column '{name}' appears twice",
+    },
+})
+
+# Why a file is not what its name says (the `reason` of the refusals above), as
+# `messages.Text`: a `detail` is the library's own words, kept after the explanation.
+messages.register({
+    "reading.reason.no_zip_signature": {
+        "zh": "开头没有 zip 压缩包的标志，可能是改了扩展名的其他文件",
+        "en": "no zip signature: perhaps another kind of file renamed",
+    },
+    "reading.reason.no_zip_directory": {
+        "zh": "找不到压缩包的目录，文件可能在下载或复制时被截断",
+        "en": "no end of central directory: the file may be cut short",
+    },
+    "reading.reason.broken_zip": {
+        "zh": "压缩包结构已损坏：{detail}",
+        "en": "broken zip: {detail}",
+    },
+    "reading.reason.member_twice": {
+        "zh": "其中的“{member}”出现了两次",
+        "en": "member '{member}' appears twice",
+    },
+    "reading.reason.member_encrypted": {
+        "zh": "其中的“{member}”已加密，请取消密码后另存",
+        "en": "member '{member}' is encrypted; remove the password and save it again",
+    },
+    "reading.reason.member_compression": {
+        "zh": "其中的“{member}”使用了不支持的压缩方式",
+        "en": "member '{member}' uses an unsupported compression",
+    },
+    "reading.reason.no_member": {
+        "zh": "缺少其中的“{member}”",
+        "en": "no member '{member}'",
+    },
+    "reading.reason.member_damaged": {
+        "zh": "其中的“{member}”已损坏：{detail}",
+        "en": "member '{member}' is damaged: {detail}",
+    },
+    "reading.reason.no_content_types": {
+        "zh": "缺少工作簿必有的内容类型清单“{member}”",
+        "en": "no '{member}', which every workbook has",
+    },
+    "reading.reason.doctype": {
+        "zh": "工作簿的内部文件含有文档类型声明，即可以展开的实体，为安全起见不予读取",
+        "en": "XML with a DOCTYPE (entity declarations), refused for safety",
+    },
+    "reading.reason.damaged_xml": {
+        "zh": "工作簿内容已损坏或不完整：{detail}",
+        "en": "the workbook's content is damaged or incomplete: {detail}",
+    },
+    "reading.reason.zip_content": {
+        "zh": "内容是 zip 压缩包，可能是改了扩展名的 .xlsx 工作簿",
+        "en": "zip content: perhaps an .xlsx workbook renamed",
+    },
+    "reading.reason.binary_content": {
+        "zh": "内容是二进制数据，不是文本",
+        "en": "binary content, not text",
+    },
+    "reading.reason.csv_syntax": {
+        "zh": "文本格式有误：{detail}",
+        "en": "malformed text: {detail}",
+    },
+    "reading.reason.json_too_large": {
+        "zh": "内容有 {size} 字节，超过上限 {limit} 字节",
+        "en": "{size} bytes, above the limit of {limit}",
+    },
+    "reading.reason.not_utf8": {
+        "zh": "不是 UTF-8 编码的文本",
+        "en": "not UTF-8 text",
+    },
+    "reading.reason.too_deep": {
+        "zh": "嵌套超过 {limit} 层",
+        "en": "nested deeper than {limit} levels",
+    },
+    "reading.reason.non_finite": {
+        "zh": "含有非有限数值 {value}（无穷大、非数值或超出范围的数），这里只接受普通数字",
+        "en": "holds the non-finite number {value} (infinite, not a number or out of range); "
+              "only plain numbers are accepted",
+    },
+    "reading.reason.json_value": {
+        "zh": "其中有无法接受的值：{detail}",
+        "en": "a value is refused: {detail}",
+    },
+    "reading.reason.json_syntax": {
+        "zh": "第 {line} 行第 {column} 列有语法错误：{detail}",
+        "en": "syntax error at line {line}, column {column}: {detail}",
     },
 })
 

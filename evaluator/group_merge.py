@@ -52,6 +52,7 @@ CREATE TABLE IF NOT EXISTS member_files (
     file_name TEXT NOT NULL,
     content BLOB NOT NULL,
     signed INTEGER NOT NULL,
+    legacy_signature INTEGER NOT NULL DEFAULT 0,
     status TEXT NOT NULL CHECK (status IN ('accepted', 'superseded')),
     received_at TEXT NOT NULL
 )
@@ -98,6 +99,30 @@ messages.register({
 
 def _ensure_member_files(gp: GroupPackage) -> None:
     gp.conn.execute(_MEMBER_FILES_SCHEMA)
+    columns = {r[1] for r in gp.conn.execute("PRAGMA table_info(member_files)")}
+    if "legacy_signature" in columns:
+        return
+    # Files kept before the flag was recorded: a signed file was verified with the member's
+    # HMAC key exactly when the package holds that key and none of his public keys
+    # (`member_signature_problems`), so the flag follows from the package.
+    own = not gp.conn.in_transaction
+    if own:
+        gp.conn.execute("BEGIN IMMEDIATE")
+    try:
+        gp.conn.execute("ALTER TABLE member_files"
+                        " ADD COLUMN legacy_signature INTEGER NOT NULL DEFAULT 0")
+        names = [r[0] for r in gp.conn.execute(
+            "SELECT DISTINCT expert_name FROM member_files WHERE signed = 1").fetchall()]
+        for name in names:
+            if gp.legacy_key_of(name) and not gp.public_keys_of(name):
+                gp.conn.execute("UPDATE member_files SET legacy_signature = 1"
+                                " WHERE expert_name = ? AND signed = 1", (name,))
+        if own:
+            gp.conn.execute("COMMIT")
+    except BaseException:
+        if own:
+            gp.conn.execute("ROLLBACK")
+        raise
 
 
 def validate_member_file(gp: GroupPackage, sf: ScoreFile,
@@ -214,10 +239,10 @@ def merge_into_group_package(group_package: Path | str, paths: list[Path] | list
                                 " WHERE expert_name = ? AND status = 'accepted'", (name,))
                 gp.conn.execute(
                     "INSERT INTO member_files (expert_name, sequence, sha256, file_name,"
-                    " content, signed, status, received_at) VALUES (?, ?, ?, ?, ?, ?,"
-                    " 'accepted', ?)",
+                    " content, signed, legacy_signature, status, received_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, 'accepted', ?)",
                     (name, r.sequence, r.sha256, r.path.name, r.path.read_bytes(),
-                     int(r.signed), now_iso()))
+                     int(r.signed), int(r.legacy_signature), now_iso()))
             gp.conn.execute("COMMIT")
         except BaseException:
             gp.conn.execute("ROLLBACK")
@@ -242,19 +267,21 @@ def _refuse_reused_sequences(results: list[FileResult]) -> None:
 
 
 def group_progress(group_package: Path | str) -> list[dict[str, Any]]:
-    """Per member: assigned alliances and the latest accepted file, if any."""
+    """Per member: assigned alliances and the latest accepted file, if any (its export
+    number, name, time received and whether it is signed the first release's way)."""
     with GroupPackage.open(group_package) as gp:
         _ensure_member_files(gp)
         rows = []
         for member in gp.members():
             latest = gp.conn.execute(
-                "SELECT sequence, file_name, received_at FROM member_files"
+                "SELECT sequence, file_name, received_at, legacy_signature FROM member_files"
                 " WHERE expert_name = ? AND status = 'accepted'", (member["name"],)).fetchone()
             rows.append({"expert": member["name"],
                          "assigned": len(gp.assigned_codes(member["name"])),
                          "sequence": latest[0] if latest else None,
                          "file": latest[1] if latest else None,
-                         "received_at": latest[2] if latest else None})
+                         "received_at": latest[2] if latest else None,
+                         "legacy_signature": bool(latest[3]) if latest else False})
         return rows
 
 

@@ -39,6 +39,12 @@ messages.register({
               "Open it in Excel or WPS and save it again as .xlsx, or ask the sender to "
               "export it again",
     },
+    "reading.reason.reader_silent": {
+        "zh": "{seconds} 秒内没有读完", "en": "no answer in {seconds} s",
+    },
+    "reading.reason.reader_exit": {
+        "zh": "退出码 {code}", "en": "exit code {code}",
+    },
 })
 
 
@@ -115,13 +121,15 @@ def first_read(paths: list[Path], reader: Callable[[str], None] | None = None, *
                 check(progress)
                 progress.report(done, len(paths), Path(pending[0]).name)
                 if not receiver.poll(timeout):
-                    reason = f"no answer in {timeout:.0f} s"
+                    reason = messages.Text("reading.reason.reader_silent",
+                                           {"seconds": f"{timeout:.0f}"})
                     break
                 try:
                     receiver.recv()
                 except EOFError:
                     child.join(5)
-                    reason = f"exit code {child.exitcode}"
+                    reason = messages.Text("reading.reason.reader_exit",
+                                           {"code": child.exitcode})
                     break
                 pending.pop(0)
                 done += 1

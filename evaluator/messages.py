@@ -78,6 +78,15 @@ class Text:
         return self.render()
 
 
+def has_text(message_code: str) -> bool:
+    return message_code in _CATALOGUE
+
+
+def template(message_code: str, lang: str | None = None) -> str:
+    """The registered template itself, its {fields} unfilled."""
+    return _CATALOGUE[message_code][lang or current_language()]
+
+
 def text(message_code: str, /, lang: str | None = None, **params: Any) -> str:
     lang = lang or current_language()
     params = {k: v.render(lang) if isinstance(v, Text) else v for k, v in params.items()}

@@ -35,6 +35,7 @@ from evaluator.file_reading import (
     require_regular_file,
     short_reason,
 )
+from evaluator.messages import Text
 from evaluator.xlsx_reading import read_workbook
 
 
@@ -45,7 +46,7 @@ def read_csv(path: Path | str, *, max_bytes: int = MAX_FILE_BYTES,
     name = path.name
     raw = read_file_bytes(path, max_bytes)
     if raw.startswith(ZIP_MAGIC):
-        raise EvaluatorError(Problem("reading.not_csv", {"reason": "zip/xlsx content"},
+        raise EvaluatorError(Problem("reading.not_csv", {"reason": Text("reading.reason.zip_content")},
                                      file=name))
     text = decode_csv_bytes(raw, name)
     delimiter = sniff_delimiter(text)
@@ -65,8 +66,8 @@ def read_csv(path: Path | str, *, max_bytes: int = MAX_FILE_BYTES,
                 continue
             rows.append((line, values))
     except csv.Error as exc:
-        raise EvaluatorError(Problem("reading.not_csv", {"reason": short_reason(exc)},
-                                     file=name)) from None
+        raise EvaluatorError(Problem("reading.not_csv", {"reason": Text(
+            "reading.reason.csv_syntax", {"detail": short_reason(exc)})}, file=name)) from None
     return Sheet(sheet_name or path.stem, rows)
 
 
@@ -79,7 +80,7 @@ def decode_csv_bytes(raw: bytes, name: str) -> str:
         except UnicodeDecodeError:
             raise EvaluatorError(Problem("reading.encoding", {}, file=name)) from None
     if b"\x00" in raw:
-        raise EvaluatorError(Problem("reading.not_csv", {"reason": "binary content"},
+        raise EvaluatorError(Problem("reading.not_csv", {"reason": Text("reading.reason.binary_content")},
                                      file=name))
     for encoding in CSV_ENCODINGS:
         try:

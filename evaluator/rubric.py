@@ -35,6 +35,17 @@ messages.register(
         "rubric.not_a_table": {
             "zh": "内容不是一个表（键值对）", "en": "its content is not a table",
         },
+        "rubric.where.rubric": {"zh": "指标体系", "en": "rubric"},
+        "rubric.where.group": {"zh": "第 {n} 个一级指标", "en": "group #{n}"},
+        "rubric.where.group_code": {"zh": "第 {n} 个一级指标（{code}）", "en": "group #{n} ({code})"},
+        "rubric.where.indicator": {
+            "zh": "第 {group} 个一级指标的第 {n} 个二级指标", "en": "group #{group} indicator #{n}",
+        },
+        "rubric.range": {"zh": "介于 {low} 与 {high} 之间的数", "en": "between {low} and {high}"},
+        "rubric.at_most_steps": {
+            "zh": "不超过评分步长的 {n} 倍", "en": "at most {n} times the step",
+        },
+        "rubric.reason.syntax": {"zh": "格式有误：{detail}", "en": "malformed: {detail}"},
         "rubric.unreadable": {
             "zh": "指标体系文件无法解析：{reason}",
             "en": "The rubric file cannot be parsed: {reason}",
@@ -44,11 +55,11 @@ messages.register(
             "en": "The rubric file is too large ({size} bytes, limit {limit})",
         },
         "rubric.missing_field": {
-            "zh": "{where} 缺少字段“{field}”",
+            "zh": "{where}缺少字段“{field}”",
             "en": "{where} lacks the field '{field}'",
         },
         "rubric.bad_value": {
-            "zh": "{where} 的“{field}”值为 {value}，应为{expected}",
+            "zh": "{where}的“{field}”值为 {value}，应为{expected}",
             "en": "{where}: '{field}' is {value}, expected {expected}",
         },
         "rubric.duplicate_code": {
@@ -60,7 +71,7 @@ messages.register(
             "en": "Indicator code {code} does not belong to group {group} (expected {group}.n)",
         },
         "rubric.no_indicators": {
-            "zh": "{where} 没有二级指标",
+            "zh": "{where}没有二级指标",
             "en": "{where} has no second-level indicators",
         },
         "rubric.off_step": {
@@ -228,10 +239,15 @@ def load_rubric(path: Path | str) -> Rubric:
         else:
             data = tomllib.loads(textual)
             check_finite(data, file=path.name, max_depth=MAX_RUBRIC_DEPTH)
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise RubricError(
-            Problem("rubric.unreadable", {"reason": str(exc)[:200]}, file=path.name)
-        ) from None
+    except UnicodeDecodeError:
+        raise RubricError(Problem("rubric.unreadable", {
+            "reason": messages.Text("reading.reason.not_utf8")}, file=path.name)) from None
+    except RecursionError:
+        raise RubricError(Problem("rubric.unreadable", {"reason": messages.Text(
+            "reading.reason.too_deep", {"limit": MAX_RUBRIC_DEPTH})}, file=path.name)) from None
+    except ValueError as exc:  # tomllib.TOMLDecodeError: its words name the line and column
+        raise RubricError(Problem("rubric.unreadable", {"reason": messages.Text(
+            "rubric.reason.syntax", {"detail": str(exc)[:200]})}, file=path.name)) from None
     except EvaluatorError as exc:
         raise RubricError(exc.problems) from None
     return rubric_from_data(data, file=path.name)
@@ -256,7 +272,8 @@ def rubric_from_json(text: str, file: str | None = None) -> Rubric:
 def rubric_from_data(data: Any, file: str | None = None) -> Rubric:
     problems: list[Problem] = []
 
-    def need(obj: Any, field: str, where: str, kind: type | tuple[type, ...] = str) -> Any:
+    def need(obj: Any, field: str, where: messages.Text,
+             kind: type | tuple[type, ...] = str) -> Any:
         if not isinstance(obj, dict) or field not in obj:
             problems.append(Problem("rubric.missing_field", {"where": where, "field": field},
                                     file=file))
@@ -271,34 +288,37 @@ def rubric_from_data(data: Any, file: str | None = None) -> Rubric:
 
     if not isinstance(data, dict):
         raise RubricError(Problem("rubric.unreadable", {"reason": messages.Text("rubric.not_a_table")}, file=file))
-    name = need(data, "name", "rubric") or ""
-    step_raw = need(data, "step", "rubric", (int, float))
+    top = messages.Text("rubric.where.rubric")
+    name = need(data, "name", top) or ""
+    step_raw = need(data, "step", top, (int, float))
     step = float(step_raw) if step_raw is not None else 0.5
     if step_raw is not None and not (MIN_STEP <= step <= MAX_POINTS):
-        problems.append(Problem("rubric.bad_value", {"where": "rubric", "field": "step",
-                                "value": step_raw, "expected": f"{MIN_STEP} - {MAX_POINTS}"},
+        problems.append(Problem("rubric.bad_value", {"where": top, "field": "step",
+                                "value": step_raw, "expected": messages.Text(
+                                    "rubric.range", {"low": MIN_STEP, "high": MAX_POINTS})},
                                 file=file))
         step = 0.5
     raw_groups = data.get("group")
     if not isinstance(raw_groups, list) or not raw_groups:
-        problems.append(Problem("rubric.missing_field", {"where": "rubric", "field": "group"},
+        problems.append(Problem("rubric.missing_field", {"where": top, "field": "group"},
                                 file=file))
         raw_groups = []
     seen: set[str] = set()
     groups: list[IndicatorGroup] = []
     sort = 0
     for gi, g in enumerate(raw_groups, start=1):
-        where = f"group #{gi}"
+        where = messages.Text("rubric.where.group", {"n": gi})
         gcode = need(g, "code", where)
         gname = need(g, "name", where)
         inds: list[Indicator] = []
         raw_inds = g.get("indicator") if isinstance(g, dict) else None
         if not isinstance(raw_inds, list) or not raw_inds:
-            problems.append(Problem("rubric.no_indicators", {"where": f"{where} {gcode or ''}"},
+            problems.append(Problem("rubric.no_indicators", {"where": messages.Text(
+                "rubric.where.group_code", {"n": gi, "code": gcode or "-"})},
                                     file=file))
             raw_inds = []
         for ii, ind in enumerate(raw_inds, start=1):
-            iwhere = f"{where} indicator #{ii}"
+            iwhere = messages.Text("rubric.where.indicator", {"group": gi, "n": ii})
             code = need(ind, "code", iwhere)
             iname = need(ind, "name", iwhere)
             standard = need(ind, "standard", iwhere)
@@ -315,13 +335,16 @@ def rubric_from_data(data: Any, file: str | None = None) -> Rubric:
             max_points = float(max_raw)
             if not 0 < max_points <= MAX_POINTS:
                 problems.append(Problem("rubric.bad_value", {"where": iwhere, "field": "max",
-                                        "value": max_raw, "expected": f"0 - {MAX_POINTS}"},
+                                        "value": max_raw, "expected": messages.Text(
+                                            "rubric.range", {"low": 0, "high": MAX_POINTS})},
                                         file=file))
                 continue
             if max_points / step > MAX_STEPS_PER_INDICATOR:
                 problems.append(Problem("rubric.bad_value", {"where": iwhere, "field": "max",
                                         "value": max_raw,
-                                        "expected": f"<= {MAX_STEPS_PER_INDICATOR} x step"},
+                                        "expected": messages.Text(
+                                            "rubric.at_most_steps",
+                                            {"n": MAX_STEPS_PER_INDICATOR})},
                                         file=file))
                 continue
             if (Decimal(repr(max_points)) / Decimal(repr(step))) % 1 != 0:

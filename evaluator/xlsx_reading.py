@@ -27,6 +27,7 @@ from evaluator.file_reading import (
     read_file_bytes,
     short_reason,
 )
+from evaluator.messages import Text
 
 # -- worksheets: extent and cell count from a streaming parse, before calamine -----------
 
@@ -279,10 +280,10 @@ def check_worksheets(archive: BoundedZip) -> None:
         raise
     except _DoctypeRefused:
         raise EvaluatorError(Problem("reading.not_xlsx", {
-            "reason": "XML with a DOCTYPE (entity declarations)"}, file=name)) from None
+            "reason": Text("reading.reason.doctype")}, file=name)) from None
     except Exception as exc:  # expat errors, bad CRC, truncated streams
-        raise EvaluatorError(Problem("reading.unreadable", {"reason": short_reason(exc)},
-                                     file=name)) from None
+        raise EvaluatorError(Problem("reading.unreadable", {"reason": Text(
+            "reading.reason.damaged_xml", {"detail": short_reason(exc)})}, file=name)) from None
 
 
 def open_workbook_zip(path: Path, data: bytes | None = None, *,
@@ -294,8 +295,9 @@ def open_workbook_zip(path: Path, data: bytes | None = None, *,
     archive = BoundedZip(data, path.name, limits)
     if "[Content_Types].xml" not in archive.infos:
         archive.close()
-        raise EvaluatorError(Problem("reading.not_xlsx", {"reason": "no [Content_Types].xml"},
-                                     file=path.name))
+        raise EvaluatorError(Problem("reading.not_xlsx", {"reason": Text(
+            "reading.reason.no_content_types", {"member": "[Content_Types].xml"})},
+            file=path.name))
     return archive
 
 
@@ -352,6 +354,7 @@ def read_workbook(path: Path | str, *, max_bytes: int = MAX_FILE_BYTES,
     except EvaluatorError:
         raise
     except Exception as exc:  # calamine raises many kinds (zip, xml, value) on damage
-        raise EvaluatorError(Problem("reading.unreadable", {"reason": short_reason(exc)},
-                                     file=path.name)) from None
+        raise EvaluatorError(Problem("reading.unreadable", {"reason": Text(
+            "reading.reason.damaged_xml", {"detail": short_reason(exc)})},
+            file=path.name)) from None
     return sheets

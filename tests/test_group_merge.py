@@ -88,6 +88,7 @@ def test_group_leader_merges_checks_and_sends_one_file(group_setup) -> None:  # 
     assert again.results[0].status == "unchanged"
     progress = {row["expert"]: row for row in group_progress(gpkg)}
     assert progress[members[0]]["sequence"] is not None
+    assert progress[members[0]]["legacy_signature"] is False  # signed with the package's key
     assert progress[members[2]]["sequence"] is None
 
     group_file = tmp / "第一组.evgroup"

@@ -282,3 +282,44 @@ def test_group_differences_tab(demo_ws: Workspace, qtbot: Any, tmp_path: Path) -
     assert members[3] in view.summary.text()  # not sent yet
     assert view.heatmap_model.rowCount() == 21
     assert first.rules[0].rule in view.flags.text()
+
+
+def test_members_who_sent_an_old_style_signature_are_marked(demo_ws: Workspace, qtbot: Any,
+                                                            tmp_path: Path) -> None:
+    from test_signatures import (
+        GROUP,
+        export,
+        first_release_group_package,
+        legacy_package,
+        members,
+        score_all,
+    )
+
+    name = members(demo_ws)[0]
+    pkg = tmp_path / "old.evpkg"
+    build_expert_package(demo_ws, 2018, "initial", name, pkg)
+    secret = "cd" * 32
+    legacy_package(pkg, secret)
+    score_all(pkg, 3.0)
+    old_file = export(pkg, tmp_path / "old.xlsx")
+    gpkg = tmp_path / "old-g.evpkg"
+    build_group_package(demo_ws, 2018, "initial", GROUP, gpkg)
+    first_release_group_package(gpkg, {name: secret})
+
+    window = GroupWindow(gpkg)
+    qtbot.addWidget(window)
+    merge(qtbot, window, [old_file])
+    results = window.results_model
+    assert results.data(results.index(0, 1)) == "Accepted (old-style signature)"
+    model = window.members_model
+    status = status_of(model)
+    assert status[name] == "Sent (old-style signature)"
+    assert {s for member, s in status.items() if member != name} == {"Not sent"}
+    row = next(r for r in range(model.rowCount()) if model.data(model.index(r, 0)) == name)
+    tip = model.data(model.index(row, MembersModel.STATUS), Qt.ItemDataRole.ToolTipRole)
+    assert "first release" in tip
+    # Opened again later, the window still says so (the package keeps the flag).
+    window.close()
+    again = GroupWindow(gpkg)
+    qtbot.addWidget(again)
+    assert status_of(again.members_model)[name] == "Sent (old-style signature)"

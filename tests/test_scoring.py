@@ -217,7 +217,15 @@ def test_cli_package_set_export_template(workspace: Workspace, tmp_path: Path,
     assert main(["package", ws_path, "--round", "initial", "--out", str(out)]) == 2
     capsys.readouterr()
     assert main(["scores", "set", str(out), "305", "1.1", "4.5", "--comment", "好"]) == 0
-    assert capsys.readouterr().out.startswith("saved 305 1.1 4.5")
+    said = capsys.readouterr().out
+    assert "305" in said
+    assert "指标 1.1 评 4.5 分" in said
+    assert "意见：好" in said
+    assert main(["scores", "set", str(out), "305", "1.2", "3", "--json"]) == 0
+    saved = json.loads(capsys.readouterr().out)
+    assert (saved["alliance"], saved["indicator"], saved["value"]) == ("305", "1.2", 3.0)
+    assert saved["comment"] == ""
+    assert saved["saved_at"]
     assert main(["scores", "set", str(out), "305", "1.1", "5.5"]) == 2
     assert main(["scores", "set", str(out), "101", "1.1", "1"]) == 2
     assert main(["scores", "export", str(out), "--out", str(tmp_path / "s.xlsx")]) == 2
@@ -226,7 +234,7 @@ def test_cli_package_set_export_template(workspace: Workspace, tmp_path: Path,
                  "--partial", "--json"]) == 0
     exported = json.loads(capsys.readouterr().out)
     assert exported["sequence"] == 1
-    assert exported["scores"] == 1
+    assert exported["scores"] == 2
     assert main(["scores", "show", str(tmp_path / "s.xlsx"), "--package",
                  str(tmp_path / "g.evpkg"), "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)
@@ -334,9 +342,10 @@ def test_sigkill_many_times(pkg_path: Path, tmp_path: Path) -> None:
 def test_cli_scores_set_saved_means_committed(pkg_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     done = subprocess.run([sys.executable, "-m", "evaluator", "scores", "set", str(pkg_path),
-                           "102", "3.2", "2.5"], capture_output=True, text=True, env=env,
-                          check=False)
+                           "102", "3.2", "2.5", "--json"], capture_output=True, text=True,
+                          env=env, check=False)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("saved 102 3.2 2.5")
+    saved = json.loads(done.stdout)
+    assert (saved["alliance"], saved["indicator"], saved["value"]) == ("102", "3.2", 2.5)
     with Package.open(pkg_path) as pkg:
         assert pkg.score(pkg.alliance("102").id, "3.2").value == 2.5  # type: ignore[union-attr]

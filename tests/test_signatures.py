@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from evaluator import signing
 from evaluator.expert_package import Package
-from evaluator.group_merge import export_group_file, merge_into_group_package
+from evaluator.group_merge import export_group_file, group_progress, merge_into_group_package
 from evaluator.group_package import GroupPackage
 from evaluator.merge import merge_score_files
 from evaluator.package_builders import build_expert_package, build_group_package
@@ -203,6 +203,19 @@ def legacy_package(pkg_path: Path, secret: str) -> None:
     conn.close()
 
 
+def first_release_group_package(gpkg: Path, secrets: dict[str, str]) -> None:
+    """Turn a group package into one of the first release: the members' HMAC keys, no
+    public keys."""
+    conn = sqlite3.connect(gpkg)
+    with conn:
+        conn.execute("DROP TABLE member_keys")
+        conn.execute("ALTER TABLE members ADD COLUMN secret_key TEXT NOT NULL DEFAULT ''")
+        conn.executemany("UPDATE members SET secret_key = ? WHERE name = ?",
+                         [(secret, name) for name, secret in secrets.items()])
+        conn.execute("UPDATE meta SET value = '1' WHERE key = 'format_version'")
+    conn.close()
+
+
 def test_first_release_files_verify_until_a_new_package_replaces_them(
         demo_ws: Workspace, tmp_path: Path) -> None:
     ws = demo_ws
@@ -229,16 +242,20 @@ def test_first_release_files_verify_until_a_new_package_replaces_them(
     # A group package of the first release (members' HMAC keys) still verifies it.
     old_gpkg = tmp_path / "old-g.evpkg"
     build_group_package(ws, 2018, "initial", GROUP, old_gpkg)
-    conn = sqlite3.connect(old_gpkg)
-    with conn:
-        conn.execute("DROP TABLE member_keys")
-        conn.execute("ALTER TABLE members ADD COLUMN secret_key TEXT NOT NULL DEFAULT ''")
-        conn.execute("UPDATE members SET secret_key = ? WHERE name = ?", (secret, name))
-        conn.execute("UPDATE meta SET value = '1' WHERE key = 'format_version'")
-    conn.close()
+    first_release_group_package(old_gpkg, {name: secret})
     group_report = merge_into_group_package(old_gpkg, [old_file])
     assert [r.status for r in group_report.results] == ["accepted"]
     assert group_report.results[0].legacy_signature
+    # The leader's list of who sent what says so too (旧签名), also for files the package
+    # kept before it recorded the flag: then it follows from the member's keys.
+    assert {r["expert"]: r["legacy_signature"] for r in group_progress(old_gpkg)}[name]
+    conn = sqlite3.connect(old_gpkg)
+    with conn:
+        conn.execute("ALTER TABLE member_files DROP COLUMN legacy_signature")
+    conn.close()
+    sent = {r["expert"]: r["legacy_signature"] for r in group_progress(old_gpkg)}
+    assert sent[name]
+    assert not any(flag for member, flag in sent.items() if member != name)
     # Once the expert is given a package of this version, HMAC files no longer speak for
     # him unless the secretariat accepts them explicitly.
     score_all(pkg, 3.5)

@@ -89,6 +89,7 @@ class MemberRow:
     sequence: int | None  # the export number of the latest accepted file
     file_name: str | None
     received_at: str | None
+    legacy_signature: bool = False  # the file is signed the first release's way (旧签名)
 
     @property
     def sent(self) -> bool:
@@ -105,7 +106,8 @@ def member_rows(path: Path) -> list[MemberRow]:
             got = sent.get(name, {})
             rows.append(MemberRow(name, member["role"], bool(member["is_group_leader"]),
                                   tuple(gp.assigned_codes(name)), got.get("sequence"),
-                                  got.get("file"), got.get("received_at")))
+                                  got.get("file"), got.get("received_at"),
+                                  bool(got.get("legacy_signature"))))
     return rows
 
 
@@ -151,7 +153,15 @@ class MembersModel(RowsTableModel[MemberRow]):
             if col == 5:
                 return local_time(m.received_at)
             if col == self.STATUS:
-                return self.tr("Sent") if m.sent else self.tr("Not sent")
+                if not m.sent:
+                    return self.tr("Not sent")
+                if not m.legacy_signature:
+                    return self.tr("Sent")
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return self.tr("Old-style signature (the first release's HMAC key): the "
+                                   "secretariat accepts it only until the member is given a "
+                                   "package of this version; then ask for a new export.")
+                return self.tr("Sent (old-style signature)")
         if role == Qt.ItemDataRole.BackgroundRole and col == self.STATUS:
             return QBrush(QColor(200, 235, 200) if m.sent else QColor(255, 236, 200))
         if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS:

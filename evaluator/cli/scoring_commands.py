@@ -4,6 +4,7 @@ template scores."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,11 @@ messages.register({
         "zh": "已写出评分模板 {path}（{alliances} 家联盟）",
         "en": "Score template written to {path} ({alliances} alliances)",
     },
+    "cli.score_saved": {
+        "zh": "已保存：{code} {name}，指标 {indicator} 评 {value} 分（{time}）",
+        "en": "Saved: {code} {name}, indicator {indicator} scored {value} ({time})",
+    },
+    "cli.score_comment_saved": {"zh": "意见：{comment}", "en": "Comment: {comment}"},
     "cli.signature_ok": {"zh": "签名有效", "en": "Signature valid"},
     "cli.signature_bad": {"zh": "签名无效或无法验证", "en": "Signature invalid or unverifiable"},
 })
@@ -89,6 +95,9 @@ def register(sub: Any) -> None:
     q.add_argument("indicator", help="指标代码，如 1.1 / indicator code")
     q.add_argument("value")
     q.add_argument("--comment")
+    q.add_argument("--json", action="store_true",
+                   help="结果以 JSON 输出（在保存提交后才输出）/ the result as JSON, printed "
+                        "once the score is committed")
     q.set_defaults(handler=cmd_scores_set)
     q = ssub.add_parser("show", help="查看评分文件并验签 / read a score file and check it")
     q.add_argument("file", type=Path)
@@ -204,9 +213,12 @@ def cmd_scores_import(args: argparse.Namespace) -> int:
 
 
 def cmd_scores_set(args: argparse.Namespace) -> int:
+    from evaluator.cli.output import print_json
     from evaluator.errors import EvaluatorError
     from evaluator.expert_package import Package
+    from evaluator.packages import format_value
     from evaluator.scoring import parse_score_text
+    from evaluator.timefmt import local_time
 
     try:
         value = parse_score_text(args.value)
@@ -216,8 +228,20 @@ def cmd_scores_set(args: argparse.Namespace) -> int:
         raise EvaluatorError("cli.bad_number", text=args.value)
     with Package.open(args.package) as pkg:
         saved_at = pkg.set_score(args.code, args.indicator, value, args.comment)
+        alliance = pkg.alliance(args.code)
+        comment = pkg.score(alliance.id, args.indicator)
     # Printed only after the commit returned: a caller may rely on it (durability test).
-    print(f"saved {args.code} {args.indicator} {value:g} {saved_at}", flush=True)
+    if args.json:
+        print_json({"alliance": alliance.code, "indicator": args.indicator,
+                    "value": value, "comment": comment.comment if comment else None,
+                    "saved_at": saved_at})
+    else:
+        print(messages.text("cli.score_saved", code=alliance.code, name=alliance.name,
+                            indicator=args.indicator, value=format_value(value),
+                            time=local_time(saved_at)))
+        if args.comment:
+            print(messages.text("cli.score_comment_saved", comment=args.comment))
+    sys.stdout.flush()
     return 0
 
 

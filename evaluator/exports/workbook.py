@@ -25,7 +25,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from evaluator.atomic import atomic_write
-from evaluator.audit_labels import action_text, entity_text
+from evaluator.audit_log import audit_entries
 from evaluator.bands import BAND_NAMES, BANDS
 from evaluator.consensus import ScoreSet, score_sets
 from evaluator.excel_text import is_formula_like, put_text
@@ -558,20 +558,7 @@ def _audit_sheet(book: Workbook, ws: Workspace) -> list[StreamedRows]:
     w = SheetWriter(book, "审计")
     w.header(["序号", "时间", "操作人", "操作", "对象", "键", "原值", "新值"])
     rows = w.stream()
-    for r in ws.db.execute("SELECT id, at, actor, action, entity, entity_key, old_json,"
-                           " new_json FROM audit_log ORDER BY id"):
-        rows.append([r[0], local_time(r[1], "zh"), r[2], action_text(r[3], "zh"),
-                     entity_text(r[4], "zh"), r[5], _short_json(r[6]), _short_json(r[7])])
+    for e in audit_entries(ws, "zh"):
+        rows.append([e.id, e.at, e.actor, e.action, e.entity, e.key, e.old, e.new])
     w.finish(landscape=True)
     return [rows]
-
-
-def _short_json(text: str | None) -> str | None:
-    """Audit values, cut to what a cell shows usefully (Excel's cell limit is 32767)."""
-    if text is None:
-        return None
-    try:
-        text = json.dumps(json.loads(text), ensure_ascii=False)
-    except ValueError:
-        pass
-    return text if len(text) <= 2000 else text[:2000] + "…"

@@ -1362,6 +1362,14 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Sent</translation>
         </message>
         <message>
+            <source>Old-style signature (the first release's HMAC key): the secretariat accepts it only until the member is given a package of this version; then ask for a new export.</source>
+            <translation>Old-style signature (the first release's HMAC key): the secretariat accepts it only until the member is given a package of this version; then ask for a new export.</translation>
+        </message>
+        <message>
+            <source>Sent (old-style signature)</source>
+            <translation>Sent (old-style signature)</translation>
+        </message>
+        <message>
             <source>Not sent</source>
             <translation>Not sent</translation>
         </message>

@@ -1362,6 +1362,14 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>已交</translation>
         </message>
         <message>
+            <source>Old-style signature (the first release's HMAC key): the secretariat accepts it only until the member is given a package of this version; then ask for a new export.</source>
+            <translation>旧签名（第一版程序的 HMAC 签名）：该专家领到本版本评审包后，秘书处不再认可这种签名，届时请其重新导出评分文件。</translation>
+        </message>
+        <message>
+            <source>Sent (old-style signature)</source>
+            <translation>已交（旧签名）</translation>
+        </message>
+        <message>
             <source>Not sent</source>
             <translation>未交</translation>
         </message>
