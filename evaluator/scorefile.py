@@ -39,6 +39,7 @@ from evaluator.file_reading import (
     is_blank,
     number_from_cell,
     read_file_bytes,
+    short_reason,
     shown_value,
     typed_text,
 )
@@ -578,7 +579,8 @@ def read_score_file(path: Path | str) -> ScoreFile:
         sf.problems.extend(exc.problems)
         return sf
     except Exception as exc:  # read_workbook guards calamine; stay total on the unforeseen
-        sf.problems.append(Problem("reading.unreadable", {"reason": str(exc)[:200]},
+        sf.problems.append(Problem("reading.unreadable", {"reason": messages.Text(
+            "reading.reason.damaged_xml", {"detail": short_reason(exc)})},
                                    file=name))
         return sf
     found = "、".join(sheets) or "-"

@@ -20,6 +20,7 @@ from evaluator.atomic import atomic_write
 from evaluator.errors import EvaluatorError, ImportRefused, Problem
 from evaluator.excel_text import put_text, write_row
 from evaluator.expert_package import Package
+from evaluator.file_reading import short_reason
 from evaluator.packages import format_value
 from evaluator.rounds import round_label
 from evaluator.scorefile import (
@@ -218,7 +219,8 @@ def import_score_template(package: Package, path: Path | str) -> TemplateImport:
     try:
         formulas = _formula_cells(path, SCORES_SHEET)
     except Exception as exc:  # openpyxl raises many kinds on damaged XML
-        raise ImportRefused(Problem("reading.unreadable", {"reason": str(exc)[:200]},
+        raise ImportRefused(Problem("reading.unreadable", {"reason": messages.Text(
+            "reading.reason.damaged_xml", {"detail": short_reason(exc)})},
                                     file=name)) from None
     problems = []
     if META_SHEET in sheets:
