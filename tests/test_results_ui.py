@@ -94,9 +94,9 @@ def test_statistics_tab_paints_the_report_figures(screen: Any, tmp_path: Path) -
     counts = {overall.index(r, 0).data(): overall.index(r, 1).data()
               for r in range(overall.rowCount())}
     # Section 三.1 of the 2018 report: 30 / 15 / 23 / 20 of 88 participants.
-    assert [counts[b] for b in ("High activity", "Fairly high activity",
-                                        "Average activity", "Inactive")] \
-        in ([30, 15, 23, 20], ["30", "15", "23", "20"])
+    from evaluator.bands import BAND_NAMES, BANDS
+
+    assert [counts[BAND_NAMES[b]] for b in BANDS] in ([30, 15, 23, 20], ["30", "15", "23", "20"])
     image = screen.overall_pie.grab().toImage()
     colours = {image.pixel(x, y) for x in range(0, image.width(), 7)
                for y in range(0, image.height(), 7)}
@@ -107,16 +107,20 @@ def test_statistics_tab_paints_the_report_figures(screen: Any, tmp_path: Path) -
 def test_bands_read_as_labels_with_distinct_tints(screen: Any) -> None:
     from PySide6.QtCore import Qt
 
+    from evaluator.bands import BAND_NAMES, band_tint
+
     model = screen.model
     bands: dict[str, str] = {}
     for row in range(model.rowCount()):
         label = model.data(model.index(row, 5))
         colour = model.data(model.index(row, 0), Qt.ItemDataRole.BackgroundRole).color().name()
         bands.setdefault(label, colour)
-    assert set(bands) <= {"High activity", "Fairly high activity", "Average activity",
-                          "Inactive"}
+    by_name = {name: code for code, name in BAND_NAMES.items()}  # the tests' UI is Chinese
+    assert set(bands) <= set(by_name)
     assert len(bands) >= 3
     assert len(set(bands.values())) == len(bands)  # one tint per band
+    for name, colour in bands.items():  # the tint of the band's own chart colour
+        assert colour.upper() == band_tint(by_name[name])
 
 
 def test_english_statistics_name_batches_in_english_and_fit(demo_ws: Workspace,

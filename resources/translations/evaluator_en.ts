@@ -981,22 +981,6 @@ The current state is backed up first, so this restore can itself be undone from 
     <context>
         <name>Labels</name>
         <message>
-            <source>High activity</source>
-            <translation>High activity</translation>
-        </message>
-        <message>
-            <source>Fairly high activity</source>
-            <translation>Fairly high activity</translation>
-        </message>
-        <message>
-            <source>Average activity</source>
-            <translation>Average activity</translation>
-        </message>
-        <message>
-            <source>Inactive</source>
-            <translation>Inactive</translation>
-        </message>
-        <message>
             <source>Plenary decision</source>
             <translation>Plenary decision</translation>
         </message>

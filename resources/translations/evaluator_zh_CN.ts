@@ -981,22 +981,6 @@ The current state is backed up first, so this restore can itself be undone from 
     <context>
         <name>Labels</name>
         <message>
-            <source>High activity</source>
-            <translation>活跃度高</translation>
-        </message>
-        <message>
-            <source>Fairly high activity</source>
-            <translation>活跃度较高</translation>
-        </message>
-        <message>
-            <source>Average activity</source>
-            <translation>活跃度一般</translation>
-        </message>
-        <message>
-            <source>Inactive</source>
-            <translation>不活跃</translation>
-        </message>
-        <message>
             <source>Plenary decision</source>
             <translation>会评决定</translation>
         </message>

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evaluator.bands import BANDS
+from evaluator.bands import BANDS, band_tint
 from evaluator.errors import EvaluatorError
 from evaluator.history import ALevelRow, missing_text
 from evaluator.overview import score_count
@@ -72,10 +72,6 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 # Above this many scores in the year the refresh runs in a worker (about a second of
 # computation at 100,000 scores; 4.2 s at 1,200,000, docs/performance.md).
 SCORES_IN_BACKGROUND = 100_000
-# Calm, distinct tints per band (light green, light teal, light amber, light grey), dark
-# text on all of them.
-BAND_BACKGROUNDS = {"high": "#D9EFD9", "fairly_high": "#DCEEF3", "average": "#FBF0D5",
-                    "inactive": "#ECECEC"}
 
 
 def band_names() -> dict[str, str]:
@@ -144,7 +140,7 @@ class ResultsModel(RowsTableModel[ResultRow]):
                 return {0: r.rank, 4: -1 if r.score is None else r.score}.get(column, value)
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(BAND_BACKGROUNDS[r.band]))
+            return QBrush(QColor(band_tint(r.band)))
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor(0, 0, 0))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 4):
@@ -516,14 +512,14 @@ class Screen(QWidget):
             + [[self.tr("High and fairly high"), s.high_and_fairly_high.count,
                 f"{s.high_and_fairly_high.pct_of_participants}%",
                 f"{s.high_and_fairly_high.pct_of_total}%"]],
-            [BAND_BACKGROUNDS[b] for b in BANDS] + [None])
+            [band_tint(b) for b in BANDS] + [None])
         rows, colours = [], []
         for band in BANDS:
             for b, name in zip(s.batches, batches, strict=True):
                 f = b.bands[band]
                 rows.append([bands[band], name, f.count, f"{f.pct_of_band}%",
                              f"{f.pct_of_batch}%"])
-                colours.append(BAND_BACKGROUNDS[band])
+                colours.append(band_tint(band))
         self.batch_model.set_rows(rows, colours)
         self.activity_model.set_rows([[a.code, name, *[a.counts[b] for b in BANDS]]
                                       for a, name in zip(s.activities, activities,
