@@ -184,3 +184,90 @@ def test_publish_dialog_needs_the_confirmation_naming_the_count(qtbot: Any) -> N
     qtbot.addWidget(clean)
     assert clean.publish_button.isEnabled()
     assert clean.accepted_undecided() == 0
+
+
+@pytest.fixture
+def demo_screen(demo_ws: Workspace, qtbot: Any) -> Any:
+    from ui.context import AppContext
+    from ui.screens.results import Screen
+
+    widget = Screen(AppContext(demo_ws))
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_publishing_runs_off_the_ui_thread_and_shows(demo_screen: Any, demo_ws: Workspace,
+                                                     qtbot: Any,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both of publishing's jobs (what would be published; the publication) run on the
+    workspace's executor; the confirmation in between is asked on the UI thread."""
+    import threading
+
+    from evaluator.results import last_publication, undecided_items
+    from ui.screens import results as results_screen
+
+    threads: dict[str, threading.Thread] = {}
+    for name in ("compute_results", "publish_results"):
+        original = getattr(results_screen, name)
+
+        def recorded(*args: Any, _name: str = name, _original: Any = original,
+                     **kwargs: Any) -> Any:
+            threads[_name] = threading.current_thread()
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(results_screen, name, recorded)
+    asked: list[tuple[int, int, str, int]] = []
+
+    def confirm(year: int, alliances: int, who: str, undecided: list[Any]) -> int:
+        asked.append((year, alliances, who, len(undecided)))
+        assert threading.current_thread() is threading.main_thread()
+        return len(undecided)
+
+    monkeypatch.setattr(demo_screen, "ask_publish", confirm)
+    expected = len(undecided_items(demo_ws, 2018))
+    with qtbot.waitSignal(demo_screen.published, timeout=30000) as done:
+        assert demo_screen.publish() is not None
+        assert not demo_screen.publish_button.isEnabled()
+    assert set(threads) == {"compute_results", "publish_results"}
+    assert all(t is not threading.main_thread() for t in threads.values())
+    assert asked == [(2018, len(done.args[0]), demo_ws.actor, expected)]
+    publication = last_publication(demo_ws, 2018)
+    assert publication is not None
+    assert publication["alliances"] == len(done.args[0])
+    assert publication["published_by"] == demo_ws.actor
+    # The screen shows the published snapshot.
+    assert "Published by" in demo_screen.summary.text()
+    assert demo_screen.model.rowCount() == len(done.args[0])
+    assert demo_screen.publish_button.isEnabled()
+
+
+def test_publishing_refused_or_failing_is_a_warning(demo_screen: Any, demo_ws: Workspace,
+                                                    qtbot: Any,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from evaluator.results import last_publication
+    from ui.screens import results as results_screen
+
+    warned: list[str] = []
+    monkeypatch.setattr(demo_screen, "show_problem", lambda title, text: warned.append(text))
+    # The count confirmed is not the count there is: the core refuses; nothing published.
+    monkeypatch.setattr(demo_screen, "ask_publish",
+                        lambda year, alliances, who, undecided: len(undecided) + 1)
+    demo_screen.publish()
+    qtbot.waitUntil(lambda: bool(warned), timeout=30000)
+    qtbot.waitUntil(lambda: not demo_screen.publisher.busy)
+    assert last_publication(demo_ws, 2018) is None
+
+    # A problem of the world (disk full) while writing: a warning, not the crash dialog.
+    def disk_full(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(errno.ENOSPC, "No space left on device", str(demo_ws.path))
+
+    monkeypatch.setattr(results_screen, "publish_results", disk_full)
+    monkeypatch.setattr(demo_screen, "ask_publish",
+                        lambda year, alliances, who, undecided: len(undecided))
+    demo_screen.publish()
+    qtbot.waitUntil(lambda: len(warned) == 2, timeout=30000)
+    qtbot.waitUntil(lambda: not demo_screen.publisher.busy)
+    assert str(demo_ws.path.name) in warned[1]
+    assert last_publication(demo_ws, 2018) is None

@@ -2198,6 +2198,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Spreadsheets (*.xlsx *.csv);;All files (*)</translation>
         </message>
         <message>
+            <source>Importing the panel…</source>
+            <translation>Importing the panel…</translation>
+        </message>
+        <message>
             <source>%1 added, %2 updated, %3 unchanged; %4 organisations matched an alliance and were recorded as conflicts of interest.</source>
             <translation>%1 added, %2 updated, %3 unchanged; %4 organisations matched an alliance and were recorded as conflicts of interest.</translation>
         </message>
@@ -2220,6 +2224,14 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>%1 already has %2 assignments. Replace them with a new assignment?</source>
             <translation>%1 already has %2 assignments. Replace them with a new assignment?</translation>
+        </message>
+        <message>
+            <source>Assigning %1…</source>
+            <translation>Assigning %1…</translation>
+        </message>
+        <message>
+            <source>Cancelled; nothing was changed.</source>
+            <translation>Cancelled; nothing was changed.</translation>
         </message>
         <message>
             <source>%1: %2 assignments in %3 groups</source>
@@ -2535,6 +2547,18 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Activities carried out, by band</source>
             <translation>Activities carried out, by band</translation>
+        </message>
+        <message>
+            <source>Checking what would be published…</source>
+            <translation>Checking what would be published…</translation>
+        </message>
+        <message>
+            <source>Cancelled; nothing was published.</source>
+            <translation>Cancelled; nothing was published.</translation>
+        </message>
+        <message>
+            <source>Publishing the {year} results…</source>
+            <translation>Publishing the {year} results…</translation>
         </message>
         <message>
             <source>Published {n} results.</source>

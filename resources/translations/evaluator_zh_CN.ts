@@ -2198,6 +2198,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
         </message>
         <message>
+            <source>Importing the panel…</source>
+            <translation>正在导入专家名单…</translation>
+        </message>
+        <message>
             <source>%1 added, %2 updated, %3 unchanged; %4 organisations matched an alliance and were recorded as conflicts of interest.</source>
             <translation>新增 %1 位，更新 %2 位，未变 %3 位；%4 位专家的单位匹配到参评联盟，已登记回避。</translation>
         </message>
@@ -2220,6 +2224,14 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>%1 already has %2 assignments. Replace them with a new assignment?</source>
             <translation>%1已有 %2 项分工。要重新分配并替换吗？</translation>
+        </message>
+        <message>
+            <source>Assigning %1…</source>
+            <translation>正在分配%1…</translation>
+        </message>
+        <message>
+            <source>Cancelled; nothing was changed.</source>
+            <translation>已取消，未做任何更改。</translation>
         </message>
         <message>
             <source>%1: %2 assignments in %3 groups</source>
@@ -2534,6 +2546,18 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Activities carried out, by band</source>
             <translation>各档联盟开展各项活动的联盟数</translation>
+        </message>
+        <message>
+            <source>Checking what would be published…</source>
+            <translation>正在核对将要发布的结果…</translation>
+        </message>
+        <message>
+            <source>Cancelled; nothing was published.</source>
+            <translation>已取消，未发布任何结果。</translation>
+        </message>
+        <message>
+            <source>Publishing the {year} results…</source>
+            <translation>正在发布 {year} 年结果…</translation>
         </message>
         <message>
             <source>Published {n} results.</source>

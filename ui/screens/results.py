@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QPoint,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
@@ -52,6 +53,7 @@ from evaluator.progress import Progress
 from evaluator.registry import Alliance
 from evaluator.results import (
     ResultRow,
+    Undecided,
     compute_results,
     last_publication,
     publish_results,
@@ -66,6 +68,7 @@ from ui.context import AppContext
 from ui.labels import band_label, batch_names, indicator_names, source_label
 from ui.models.rows_model import RowsTableModel
 from ui.widgets.history_years import HistoryYears
+from ui.widgets.report_dialog import WARNING, show_message
 from ui.workers import BackgroundRunner, JobOutcome, TaskState, on_workspace
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -206,6 +209,8 @@ def _columns_width(view: QTableView) -> int:
 
 
 class Screen(QWidget):
+    published = Signal(object)  # the published ResultRows, once shown
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -217,6 +222,10 @@ class Screen(QWidget):
         self.loader = BackgroundRunner(self)
         self.loader.finished.connect(self._loaded)
         self.loading: tuple[Path, int] | None = None  # (workspace, year) being computed
+        # Publishing's two jobs: what would be published, then (confirmed) the publication.
+        self.publisher = BackgroundRunner(self)
+        self.publisher.finished.connect(self._publish_step)
+        self._publish_next: Callable[[JobOutcome], None] | None = None
         self.reload_after = False  # a refresh was asked for while one was computing
         self.leniency: dict[int, float] | None = None
 
@@ -362,9 +371,9 @@ class Screen(QWidget):
     def refresh(self) -> None:
         ws = self.context.workspace
         enabled = ws is not None
-        for button in (self.publish_button, self.export_button, self.report_button,
-                       self.trace_button):
+        for button in (self.export_button, self.report_button, self.trace_button):
             button.setEnabled(enabled)
+        self.publish_button.setEnabled(enabled and not self.publisher.busy)
         if ws is None or self.context.year is None:
             self.history.set_workspace(None, None)
             self.model.set_rows([], {})
@@ -541,26 +550,79 @@ class Screen(QWidget):
                                     bands)
 
     # -- actions -------------------------------------------------------------------------
-    def publish(self) -> None:
-        ws = self.context.workspace
-        if ws is None or self.context.year is None:
-            return
+    def publish(self) -> TaskState | None:
+        """Publish the year's results: what would be published is computed in the
+        background, the publisher confirms it (PublishDialog), then the publication is
+        written in the background too; `published` carries the rows once shown."""
+        ws, year = self.context.workspace, self.context.year
+        if ws is None or year is None or self.publisher.busy:
+            return None
+        ws_path = ws.path
+
+        def check(own: Workspace, _state: TaskState) -> tuple[int, list[Undecided]]:
+            return len(compute_results(own, year)), undecided_items(own, year)
+
+        self._publish_next = lambda outcome: self._confirm_publish(outcome, ws_path, year)
+        self.publish_button.setEnabled(False)
+        return self.publisher.start(on_workspace(ws_path, check),
+                                    self.tr("Checking what would be published…"),
+                                    title=self.tr("Publish results"), workspace=ws_path)
+
+    def ask_publish(self, year: int, alliances: int, who: str,
+                    undecided: list[Undecided]) -> int | None:
+        """The publisher's confirmation: the count of undecided items accepted, or None
+        (separate so tests can replace the modal dialog)."""
         from ui.dialogs.publish_dialog import PublishDialog
 
-        year = self.context.year
-        dialog = PublishDialog(year, len(compute_results(ws, year)), ws.actor,
-                               undecided_items(ws, year), self)
-        if not dialog.exec():
+        dialog = PublishDialog(year, alliances, who, undecided, self)
+        return dialog.accepted_undecided() if dialog.exec() else None
+
+    def show_problem(self, title: str, text: str) -> None:
+        show_message(self, WARNING, title, text)
+
+    def _publish_step(self, outcome: JobOutcome) -> None:
+        after, self._publish_next = self._publish_next, None
+        self.publish_button.setEnabled(self.context.workspace is not None)
+        if after is not None:
+            after(outcome)
+
+    def _confirm_publish(self, outcome: JobOutcome, ws_path: Path, year: int) -> None:
+        problem = outcome.problem()
+        ws = self.context.workspace
+        if outcome.cancelled or ws is None or (ws.path, self.context.year) != (ws_path, year):
+            self.context.status_message.emit(self.tr("Cancelled; nothing was published."))
             return
-        try:
-            rows = publish_results(ws, year, accepted_undecided=dialog.accepted_undecided())
-        except EvaluatorError as error:
-            QMessageBox.warning(self, self.tr("Publish results"), error.render())
+        if problem is not None:
+            self.show_problem(self.tr("Publish results"), problem.render())
             return
+        alliances, undecided = outcome.value
+        accepted = self.ask_publish(year, alliances, ws.actor, undecided)
+        if accepted is None:
+            return
+        who = ws.actor
+
+        def write(own: Workspace, _state: TaskState) -> list[ResultRow]:
+            return publish_results(own, year, accepted_undecided=accepted, by=who)
+
+        self._publish_next = self._published
+        self.publish_button.setEnabled(False)
+        # Backing up and freezing the results cannot stop half-way: no Cancel.
+        self.publisher.start(on_workspace(ws_path, write),
+                             self.tr("Publishing the {year} results…").format(year=year),
+                             title=self.tr("Publish results"), workspace=ws_path,
+                             cancellable=False)
+
+    def _published(self, outcome: JobOutcome) -> None:
+        problem = outcome.problem()
+        if problem is not None:
+            self.show_problem(self.tr("Publish results"), problem.render())
+            return
+        rows: list[ResultRow] = outcome.value
         self.context.status_message.emit(
             self.tr("Published {n} results.").format(n=len(rows)))
         self.context.data_changed.emit("results")
         self.refresh()
+        self.published.emit(rows)
 
     def export_workbook(self) -> None:
         path = self._ask_path(self.tr("Export results workbook"), "xlsx",
