@@ -1947,6 +1947,14 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>User &amp;guide</translation>
         </message>
         <message>
+            <source>Checking the filled template…</source>
+            <translation>Checking the filled template…</translation>
+        </message>
+        <message>
+            <source>Import a filled template</source>
+            <translation>Import a filled template</translation>
+        </message>
+        <message>
             <source>%1 scores came in from the template; %2 of %3 indicators are now scored. Now export your signed score file and send it.</source>
             <translation>%1 scores came in from the template; %2 of %3 indicators are now scored. Now export your signed score file and send it.</translation>
         </message>

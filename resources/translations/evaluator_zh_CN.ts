@@ -1947,6 +1947,14 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>使用指南(&amp;G)</translation>
         </message>
         <message>
+            <source>Checking the filled template…</source>
+            <translation>正在检查已填写的评分模板…</translation>
+        </message>
+        <message>
+            <source>Import a filled template</source>
+            <translation>导入已填写的评分模板</translation>
+        </message>
+        <message>
             <source>%1 scores came in from the template; %2 of %3 indicators are now scored. Now export your signed score file and send it.</source>
             <translation>已从模板导入 %1 项评分，现已评 %2 / %3 项。请导出签名的评分文件并发送。</translation>
         </message>
