@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -46,7 +46,8 @@ from evaluator.timefmt import local_time
 from ui.context import AppContext
 from ui.labels import band_label, flag_text, round_label
 from ui.models.agenda_model import AgendaModel, agenda_flags
-from ui.models.heatmap_model import HeatmapModel, number_text
+from ui.models.heatmap_model import number_text
+from ui.widgets.heat_map import HeatMapView
 from ui.widgets.records_view import RecordsView
 from ui.widgets.report_dialog import WARNING, show_message
 
@@ -102,30 +103,13 @@ class Screen(QWidget):
         self.summary.setWordWrap(True)
         self.rules = QLabel()
         self.rules.setWordWrap(True)
-        self.heatmap_model = HeatmapModel(self)
-        self.heatmap = QTableView()
-        self.heatmap.setModel(self.heatmap_model)
-        self.heatmap.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.heatmap.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        # Rows one line high: all twenty indicators and the total fit at 1366x768.
-        self.heatmap.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.heatmap.verticalHeader().setMinimumSectionSize(8)
-        # Narrow columns so 16 or more experts fit without scrolling sideways (the colour
-        # carries the message; the numbers can be a point smaller than the rest).
-        heat_font = self.heatmap.font()
-        heat_font.setPointSize(max(self.point_size - 2, 9))
-        self.heatmap.setFont(heat_font)
-        self.heatmap.verticalHeader().setDefaultSectionSize(
-            QFontMetrics(heat_font).height() + 1)
-        names_font = QFont(heat_font)
-        names_font.setPointSize(max(heat_font.pointSize() - 1, 8))
-        self.heatmap.horizontalHeader().setFont(names_font)
-        self.heatmap.horizontalHeader().setMinimumSectionSize(26)
-        self.heatmap.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        # Indicator names are elided (the full name is the row's tooltip).
-        self.heatmap.verticalHeader().setMaximumWidth(112)
-        self.heatmap.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Rows one line high: all twenty indicators and the total fit at 1366x768. Narrow
+        # columns so 16 or more experts fit without scrolling sideways (the colour carries
+        # the message; the numbers can be a point smaller than the rest). Indicator names
+        # are elided (the full name is the row's tooltip).
+        self.heatmap = HeatMapView(point_size=max(self.point_size - 2, 9), names_width=112,
+                                   row_padding=1)
+        self.heatmap_model = self.heatmap.heat_model
         self.tabs = QTabWidget()
         self.tabs.addTab(self.heatmap, self.tr("Scores by expert"))
         self.records = RecordsView()
@@ -229,7 +213,6 @@ class Screen(QWidget):
         self._restore_layout()
         self.retranslate_projector()
         self.agenda.installEventFilter(self)
-        self.heatmap.installEventFilter(self)
         self.refresh()
 
     # -- layout -----------------------------------------------------------------------
@@ -305,20 +288,7 @@ class Screen(QWidget):
             self.show_item(self.agenda_model.row_at(current))
 
     def fit_heatmap(self) -> None:
-        """Columns as wide as their contents, unless that scrolls sideways: then all the
-        same width, shared out over the visible width (16 experts fit at 1280x720)."""
-        header = self.heatmap.horizontalHeader()
-        columns = self.heatmap_model.columnCount()
-        if not columns:
-            return
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        available = self.heatmap.viewport().width()
-        if header.length() <= available:
-            return
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        width = max(header.minimumSectionSize(), available // columns)
-        for column in range(columns):
-            header.resizeSection(column, width)
+        self.heatmap.fit_columns()
 
     def fit_agenda(self) -> None:
         """Flags with their words when the agenda has the width, else their codes (the
@@ -339,8 +309,6 @@ class Screen(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.agenda and event.type() == QEvent.Type.Resize:
             self.fit_agenda()
-        if watched is self.heatmap and event.type() == QEvent.Type.Resize:
-            self.fit_heatmap()
         return super().eventFilter(watched, event)
 
     def show_item(self, item: AgendaItem | None) -> None:
@@ -349,7 +317,7 @@ class Screen(QWidget):
             self.heading.setText(self.tr("No differences for the plenary."))
             self.summary.clear()
             self.rules.clear()
-            self.heatmap_model.set_data(None, [], {}, set())
+            self.heatmap.set_data(None, [], {}, set())
             self.comments.clear()
             self.decision_label.clear()
             self.record_button.setEnabled(False)
@@ -376,8 +344,7 @@ class Screen(QWidget):
         self.rules.setText("\n".join(flag_text(h) for h in item.rules))
         names = expert_names(ws, year)
         disputed = {d.code for d in item.indicators}
-        self.heatmap_model.set_data(ws.rubric(year), c.sets, names, disputed)
-        self.fit_heatmap()
+        self.heatmap.set_data(ws.rubric(year), c.sets, names, disputed)
         first = item.indicators[0].code if len(item.indicators) == 1 else None
         self.records.show_records(ws, year, item.alliance_id, first)
         lines = []

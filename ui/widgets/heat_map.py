@@ -1,0 +1,82 @@
+"""The heat map of an alliance's scores by expert, as the plenary, the group leader's
+本组差异 and the trace dialog show it: indicators (one line each, names elided with the
+full name in the tooltip) by the experts' score sets (narrow columns, names set
+vertically), each cell coloured by its deviation from the indicator's mean
+(ui.models.heatmap_model). Columns are as wide as their contents unless that would
+scroll sideways; then they share the visible width equally, so 16 or more experts fit.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from evaluator.consensus import ScoreSet
+from evaluator.rubric import Rubric
+from ui.models.heatmap_model import HeatmapModel
+
+# The narrowest an expert's column gets when the columns share the width.
+MINIMUM_COLUMN = 26
+
+
+class HeatMapView(QTableView):
+    """`point_size`: the numbers' type (the expert names a point smaller; columns and
+    rows may be narrower than the style's minimum), else the inherited font;
+    `names_width`: the most the indicator names take (pixels; default 18 digits);
+    `row_padding`: pixels over a line of type per row (rows fixed one line high), or
+    None for rows as high as their contents."""
+
+    def __init__(self, parent: QWidget | None = None, *, point_size: int | None = None,
+                 names_width: int | None = None, row_padding: int | None = 2) -> None:
+        super().__init__(parent)
+        self.heat_model = HeatmapModel(self)
+        self.setModel(self.heat_model)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        columns, rows = self.horizontalHeader(), self.verticalHeader()
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        columns.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        if point_size is not None:
+            font = self.font()
+            font.setPointSize(point_size)
+            self.setFont(font)
+            names_font = QFont(font)
+            names_font.setPointSize(max(point_size - 1, 8))
+            columns.setFont(names_font)
+            columns.setMinimumSectionSize(MINIMUM_COLUMN)
+        if row_padding is None:
+            rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        else:
+            rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            if point_size is not None:  # the small type's own line, below the style's minimum
+                rows.setMinimumSectionSize(8)
+            rows.setDefaultSectionSize(QFontMetrics(self.font()).height() + row_padding)
+        rows.setMaximumWidth(names_width if names_width is not None
+                             else self.fontMetrics().horizontalAdvance("0") * 18)
+        rows.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+    def set_data(self, rubric: Rubric | None, sets: list[ScoreSet], names: dict[int, str],
+                 disputed: set[str]) -> None:
+        """Show `sets` (none: an empty map); `disputed` indicators' names are bold."""
+        self.heat_model.set_data(rubric, sets, names, disputed)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Columns as wide as their contents, unless that scrolls sideways: then all the
+        same width, shared out over the visible width."""
+        header = self.horizontalHeader()
+        columns = self.heat_model.columnCount()
+        if not columns:
+            return
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        available = self.viewport().width()
+        if header.length() <= available:
+            return
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        width = max(header.minimumSectionSize(), available // columns)
+        for column in range(columns):
+            header.resizeSection(column, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
