@@ -141,3 +141,29 @@ def test_the_trace_dialog_shows_its_heat_map_through_the_view(workspace: Workspa
     assert dialog.heatmap.verticalHeader().sectionResizeMode(0) == \
         QHeaderView.ResizeMode.ResizeToContents
     assert dialog.heatmap.verticalHeader().maximumWidth() == 260
+
+
+def test_tight_rows_share_the_height_down_to_the_ink(qtbot: Any) -> None:
+    """On a small screen (the plenary at 125-150 %) rows give up the font's leading
+    before an indicator is cut off, and take a full line again when there is room."""
+    rubric = load_default_rubric()
+    view = HeatMapView(point_size=8, names_width=112, row_padding=2, tight_rows=True,
+                       minimum_column=24)
+    qtbot.addWidget(view)
+    view.set_data(rubric, sample_sets(rubric), {1: "张三", 2: "李四", 3: "王五"}, set())
+    metrics = QFontMetrics(view.font())
+    line = metrics.height() + 2
+    ink = metrics.tightBoundingRect("国0.5").height() + 2
+    assert ink < line
+    rows = view.heat_model.rowCount()
+    view.show()
+    qtbot.waitExposed(view)
+    view.resize(600, 600)
+    qtbot.waitUntil(lambda: view.rowHeight(0) == line)
+    around = view.height() - view.viewport().height()  # the names and the frame
+    view.resize(600, around + rows * ink + 2)
+    qtbot.waitUntil(lambda: view.rowHeight(0) == ink)
+    assert view.rowHeight(0) * rows <= view.viewport().height()  # every row shows
+    view.resize(600, 200)  # far too low: the ink, and the map scrolls
+    qtbot.waitUntil(lambda: view.verticalScrollBar().isVisible())
+    assert view.rowHeight(0) == ink

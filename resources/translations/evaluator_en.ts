@@ -1836,6 +1836,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Type a score and press Enter · Alt+C: comment · ↑/↓: indicators · PgUp/PgDn: alliances · Ctrl+Z: undo · Ctrl+E: export</translation>
         </message>
         <message>
+            <source>Enter save · Alt+C comment · ↑↓ indicator · PgUp/PgDn alliance · Ctrl+Z undo · Ctrl+E export</source>
+            <translation>Enter save · Alt+C comment · ↑↓ indicator · PgUp/PgDn alliance · Ctrl+Z undo · Ctrl+E export</translation>
+        </message>
+        <message>
             <source>&amp;Export score file…</source>
             <translation>&amp;Export score file…</translation>
         </message>

@@ -1836,6 +1836,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>输入分数后按回车 · Alt+C：意见 · ↑/↓：切换指标 · PgUp/PgDn：切换联盟 · Ctrl+Z：撤销 · Ctrl+E：导出</translation>
         </message>
         <message>
+            <source>Enter save · Alt+C comment · ↑↓ indicator · PgUp/PgDn alliance · Ctrl+Z undo · Ctrl+E export</source>
+            <translation>回车保存 · Alt+C 意见 · ↑↓ 指标 · PgUp/PgDn 联盟 · Ctrl+Z 撤销 · Ctrl+E 导出</translation>
+        </message>
+        <message>
             <source>&amp;Export score file…</source>
             <translation>导出评分文件(&amp;E)…</translation>
         </message>

@@ -66,8 +66,9 @@ class Screen(QWidget):
         from ui.window_fit import available_geometry
 
         font = self.font()
-        self.point_size = max(font.pointSize(), PROJECTOR_POINT_SIZE
-                              if available_geometry(self).height() >= 700 else 0)
+        self.small_screen = available_geometry(self).height() < 700
+        self.point_size = max(font.pointSize(), 0 if self.small_screen
+                              else PROJECTOR_POINT_SIZE)
         font.setPointSize(self.point_size)
         self.setFont(font)
         self.current: AgendaItem | None = None
@@ -106,9 +107,17 @@ class Screen(QWidget):
         # Rows one line high: all twenty indicators and the total fit at 1366x768. Narrow
         # columns so 16 or more experts fit without scrolling sideways (the colour carries
         # the message; the numbers can be a point smaller than the rest). Indicator names
-        # are elided (the full name is the row's tooltip).
-        self.heatmap = HeatMapView(point_size=max(self.point_size - 2, 9), names_width=112,
-                                   row_padding=1)
+        # are elided (the full name is the row's tooltip). On a laptop at 125-150 % the
+        # rows hug the type and the type and columns are a little smaller, so the twenty
+        # indicators, the total and 16 experts still fit (at 150 % 8 points are 12 on the
+        # glass).
+        if self.small_screen:
+            self.heatmap = HeatMapView(point_size=max(self.point_size - 2, 8),
+                                       names_width=112, row_padding=2, tight_rows=True,
+                                       minimum_column=24)
+        else:
+            self.heatmap = HeatMapView(point_size=max(self.point_size - 2, 9),
+                                       names_width=112, row_padding=1)
         self.heatmap_model = self.heatmap.heat_model
         self.tabs = QTabWidget()
         self.tabs.addTab(self.heatmap, self.tr("Scores by expert"))
