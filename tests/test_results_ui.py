@@ -85,6 +85,28 @@ def test_export_runs_in_a_worker(screen: Any, qtbot: Any, tmp_path: Path) -> Non
     assert shown == [f"Written {out}"]
 
 
+def test_export_where_no_folder_can_be_is_a_warning(screen: Any, qtbot: Any,
+                                                   tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A problem of the world while writing (here: a file where the folder should be) is
+    a warning with the path, never the crash dialog."""
+    from evaluator.exports.workbook import export_workbook
+
+    (tmp_path / "gone").write_text("not a folder", encoding="utf-8")
+    out = tmp_path / "gone" / "r.xlsx"
+
+    def job(ws: Workspace, progress: Any) -> None:
+        export_workbook(ws, out, year=2018, progress=progress)
+
+    warned: list[str] = []
+    monkeypatch.setattr(screen, "show_problem", lambda title, text: warned.append(text))
+    with qtbot.waitSignal(screen.runner.finished, timeout=60_000):
+        screen.run_in_worker(job, out, "…")
+    assert len(warned) == 1
+    assert "gone" in warned[0]
+    assert not out.exists()
+
+
 def test_statistics_tab_paints_the_report_figures(screen: Any, tmp_path: Path) -> None:
     """The statistics tab holds annex 2's band counts and paints charts, not an empty pane."""
     titles = [screen.tabs.tabText(i) for i in range(screen.tabs.count())]

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -46,7 +45,6 @@ from PySide6.QtWidgets import (
 )
 
 from evaluator.bands import BANDS, band_tint
-from evaluator.errors import EvaluatorError
 from evaluator.history import ALevelRow, missing_text
 from evaluator.overview import score_count
 from evaluator.progress import Progress
@@ -414,10 +412,11 @@ class Screen(QWidget):
             self.reload_after = False
             self.refresh()
             return
+        problem = outcome.problem()  # a bug is raised: the crash dialog
         if outcome.cancelled:
             self.summary.setText(self.tr("Cancelled; press F5 to compute the results."))
-        elif outcome.error is not None:
-            QMessageBox.critical(self, self.tr("Results"), outcome.details)
+        elif problem is not None:
+            self.show_problem(self.tr("Results"), problem.render())
         else:
             assert year is not None
             self._show(outcome.value, year)
@@ -676,11 +675,10 @@ class Screen(QWidget):
 
     def _written(self, outcome: JobOutcome) -> None:
         out, self.writing = self.writing, None
-        if outcome.error is None:
+        problem = outcome.problem()  # a bug is raised: the crash dialog
+        if problem is None:
             self.context.status_message.emit(self.tr("Written {path}").format(path=str(out)))
         elif outcome.cancelled:
             self.context.status_message.emit(self.tr("Cancelled; nothing was written."))
-        elif isinstance(outcome.error, EvaluatorError):
-            QMessageBox.warning(self, self.tr("Results"), outcome.error.render())
         else:
-            QMessageBox.critical(self, self.tr("Results"), outcome.details)
+            self.show_problem(self.tr("Results"), problem.render())
