@@ -39,7 +39,7 @@ def test_models_pass_the_model_tester(screen: Any, qtmodeltester: Any) -> None:
         qtmodeltester.check(model)
 
 
-def test_results_filters_and_lists(screen: Any) -> None:
+def test_results_filters_and_lists(screen: Any, qtbot: Any) -> None:
     assert screen.model.rowCount() == 88
     assert screen.proxy.index(0, 1).data() == "109"
     screen.band_filter.setCurrentIndex(screen.band_filter.findData("fairly_high"))
@@ -56,8 +56,10 @@ def test_results_filters_and_lists(screen: Any) -> None:
         "2016, 2017" in screen.stalled_hint.text()
     history = screen.history
     assert [r[0] for r in history.model.rows] == ["2018"]
-    for year in (2016, 2017):
-        assert history.import_file(REFERENCE / "annex2_2018_results.csv", year) is not None
+    for year in (2016, 2017):  # each read in a child, then imported in the background
+        with qtbot.waitSignal(history.imported, timeout=60_000) as done:
+            assert history.import_file(REFERENCE / "annex2_2018_results.csv", year) is not None
+        assert done.args == [year]
     assert [r[0] for r in history.model.rows] == ["2018", "2017", "2016"]
     assert "annex2_2018_results.csv" in history.model.rows[1][2]
     assert [screen.stalled_model.rows[0][0]] == ["155"]
@@ -177,11 +179,12 @@ def test_english_statistics_name_batches_in_english_and_fit(demo_ws: Workspace,
     window.context.workspace = None  # the demo_ws fixture closes it
 
 
-def test_history_import_reports_problems_and_changes_nothing(screen: Any,
+def test_history_import_reports_problems_and_changes_nothing(screen: Any, qtbot: Any,
                                                              tmp_path: Path) -> None:
     bad = tmp_path / "2017.csv"
     bad.write_text("联盟代码,联盟名称,评分,活跃度\n999,不存在的联盟,88,高\n", encoding="utf-8")
-    assert screen.history.import_file(bad, 2017) is None
+    with qtbot.waitSignal(screen.history.import_failed, timeout=60_000):
+        assert screen.history.import_file(bad, 2017) is not None
     assert "2017.csv" in screen.history.report.text()
     assert "999" in screen.history.report.text()
     assert [r[0] for r in screen.history.model.rows] == ["2018"]
@@ -293,3 +296,27 @@ def test_publishing_refused_or_failing_is_a_warning(demo_screen: Any, demo_ws: W
     qtbot.waitUntil(lambda: not demo_screen.publisher.busy)
     assert str(demo_ws.path.name) in warned[1]
     assert last_publication(demo_ws, 2018) is None
+
+
+def test_history_import_runs_off_the_ui_thread(screen: Any, qtbot: Any,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from ui.widgets import history_years
+
+    threads: list[threading.Thread] = []
+    original = history_years.import_history
+
+    def recorded(*args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.current_thread())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(history_years, "import_history", recorded)
+    history = screen.history
+    with qtbot.waitSignal(history.imported, timeout=60_000):
+        history.import_file(REFERENCE / "annex2_2018_results.csv", 2017)
+        assert not history.import_button.isEnabled()  # one import at a time
+    assert threads
+    assert threads[0] is not threading.main_thread()
+    assert history.import_button.isEnabled()
+    assert [r[0] for r in history.model.rows] == ["2018", "2017"]

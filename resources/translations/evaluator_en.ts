@@ -900,6 +900,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Which year are these results of?</translation>
         </message>
         <message>
+            <source>Importing the %1 results…</source>
+            <translation>Importing the %1 results…</translation>
+        </message>
+        <message>
             <source>Nothing was imported from %1:</source>
             <translation>Nothing was imported from %1:</translation>
         </message>
@@ -2367,6 +2371,10 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Please enter who chairs the plenary.</source>
             <translation>Please enter who chairs the plenary.</translation>
+        </message>
+        <message>
+            <source>Recording the decision…</source>
+            <translation>Recording the decision…</translation>
         </message>
         <message>
             <source>Decision recorded. To change it, record a new decision for the same alliance; it supersedes this one.</source>

@@ -900,6 +900,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>这是哪一年度的评价结果？</translation>
         </message>
         <message>
+            <source>Importing the %1 results…</source>
+            <translation>正在导入 %1 年度结果…</translation>
+        </message>
+        <message>
             <source>Nothing was imported from %1:</source>
             <translation>没有从 %1 导入任何内容：</translation>
         </message>
@@ -2366,6 +2370,10 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Please enter who chairs the plenary.</source>
             <translation>请填写复核会评的主持人。</translation>
+        </message>
+        <message>
+            <source>Recording the decision…</source>
+            <translation>正在记录决定…</translation>
         </message>
         <message>
             <source>Decision recorded. To change it, record a new decision for the same alliance; it supersedes this one.</source>

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -38,11 +39,11 @@ from PySide6.QtWidgets import (
 )
 
 from evaluator.consensus import Consensus, band_of, published_score
-from evaluator.errors import EvaluatorError
 from evaluator.flags import AgendaItem, flag_disagreements
 from evaluator.panel_lists import expert_names
 from evaluator.plenary import current_decision, decide, last_chair
 from evaluator.timefmt import local_time
+from evaluator.workspace import Workspace
 from ui.context import AppContext
 from ui.labels import band_label, flag_text, round_label
 from ui.models.agenda_model import AgendaModel, agenda_flags
@@ -50,6 +51,7 @@ from ui.models.heatmap_model import number_text
 from ui.widgets.heat_map import HeatMapView
 from ui.widgets.records_view import RecordsView
 from ui.widgets.report_dialog import WARNING, show_message
+from ui.workers import BackgroundRunner, JobOutcome, TaskState, on_workspace
 
 Index = QModelIndex | QPersistentModelIndex
 PROJECTOR_POINT_SIZE = 13
@@ -58,9 +60,13 @@ LAYOUT_KEY = "plenary/v2"
 
 
 class Screen(QWidget):
+    decision_recorded = Signal()  # a decision was written and the agenda shows it
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.runner = BackgroundRunner(self)
+        self.runner.finished.connect(self._recorded)
         # Projector type where the screen has the room (1280x720 and up); on a laptop at
         # 125-150 % the usual type, so that the heat map keeps its rows.
         from ui.window_fit import available_geometry
@@ -374,7 +380,10 @@ class Screen(QWidget):
                 .replace("%4", d.reason))
 
     def record_decision(self) -> bool:
-        if self.current is None:
+        """Record the decision on the current alliance in the background (a backup comes
+        first: the projector's window stays live); False when refused before it starts.
+        `decision_recorded` says when the agenda shows it."""
+        if self.current is None or self.context.workspace is None or self.runner.busy:
             return False
         reason = self.reason.text().strip()
         if not reason:
@@ -387,12 +396,25 @@ class Screen(QWidget):
                          self.tr("Please enter who chairs the plenary."))
             return False
         score = None if self.accept_radio.isChecked() else self.score_box.value()
-        try:
-            decide(self.context.ws, self.context.year, self.current.alliance_id, score, reason,
-                   decided_by=chair)
-        except EvaluatorError as error:
-            show_message(self, WARNING, self.tr("Plenary"), error.render())
-            return False
+        ws, year, alliance_id = self.context.ws, self.context.year, self.current.alliance_id
+        actor = ws.actor
+
+        def job(own: Workspace, _state: TaskState) -> None:
+            own.actor = actor
+            decide(own, year, alliance_id, score, reason, decided_by=chair)
+
+        self.record_button.setEnabled(False)
+        # A backup and one row: quick to finish, and not to be stopped half-way.
+        self.runner.start(on_workspace(ws.path, job), self.tr("Recording the decision…"),
+                          title=self.tr("Plenary"), workspace=ws.path, cancellable=False)
+        return True
+
+    def _recorded(self, outcome: JobOutcome) -> None:
+        self.record_button.setEnabled(self.current is not None)
+        problem = outcome.problem()
+        if problem is not None:
+            show_message(self, WARNING, self.tr("Plenary"), problem.render())
+            return
         self.reason.clear()
         self.context.data_changed.emit("plenary")
         self.refresh()
@@ -401,4 +423,4 @@ class Screen(QWidget):
         self.context.status_message.emit(self.tr(
             "Decision recorded. To change it, record a new decision for the same alliance; "
             "it supersedes this one."))
-        return True
+        self.decision_recorded.emit()
