@@ -91,11 +91,22 @@ def test_the_view_shows_the_models_cells_and_fits_its_columns(qtbot: Any) -> Non
     qtbot.waitExposed(view)
     header = view.horizontalHeader()
     assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.ResizeToContents
-    view.resize(140, 700)
+    mean = model.columnCount() - 1
+    contents, mean_width = header.length(), header.sectionSize(mean)
+    around = view.width() - view.viewport().width()  # the names, the frame
+    # A little too narrow: the experts share what the mean leaves, the mean keeps its word.
+    view.resize(around + contents - 4, 700)
     qtbot.waitUntil(lambda: header.sectionResizeMode(0) == QHeaderView.ResizeMode.Fixed)
-    widths = {header.sectionSize(c) for c in range(model.columnCount())}
-    assert len(widths) == 1
-    assert widths.pop() >= header.minimumSectionSize()
+    experts = {header.sectionSize(c) for c in range(mean)}
+    assert len(experts) == 1
+    assert experts.pop() >= header.minimumSectionSize()
+    assert header.sectionSize(mean) == mean_width
+    assert header.length() <= view.viewport().width()
+    # Far too narrow: every column alike, none under the minimum.
+    view.resize(around + 2 * header.minimumSectionSize(), 700)
+    qtbot.waitUntil(lambda: header.sectionSize(mean) < mean_width)
+    widths = {header.sectionSize(c) for c in range(mean + 1)}
+    assert widths == {header.minimumSectionSize()}
     view.set_data(None, [], {}, set())
     assert model.rowCount() == 0
 

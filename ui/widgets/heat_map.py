@@ -3,7 +3,8 @@
 full name in the tooltip) by the experts' score sets (narrow columns, names set
 vertically), each cell coloured by its deviation from the indicator's mean
 (ui.models.heatmap_model). Columns are as wide as their contents unless that would
-scroll sideways; then they share the visible width equally, so 16 or more experts fit.
+scroll sideways; then the experts' columns share the visible width beside the mean, so
+16 or more experts fit.
 """
 
 from __future__ import annotations
@@ -84,8 +85,9 @@ class HeatMapView(QTableView):
             self.verticalHeader().setDefaultSectionSize(height)
 
     def fit_columns(self) -> None:
-        """Columns as wide as their contents, unless that scrolls sideways: then all the
-        same width, shared out over the visible width (and tight rows fitted too)."""
+        """Columns as wide as their contents, unless that scrolls sideways: then the
+        experts' columns share the visible width beside the mean (tight rows are fitted
+        too)."""
         self.fit_rows()
         header = self.horizontalHeader()
         columns = self.heat_model.columnCount()
@@ -95,10 +97,17 @@ class HeatMapView(QTableView):
         available = self.viewport().width()
         if header.length() <= available:
             return
+        # The mean keeps its contents' width (its header is a word) and the experts share
+        # the rest; where that leaves them too narrow, all share alike.
+        mean = columns - 1
+        mean_width = header.sectionSize(mean)
+        width = (available - mean_width) // max(mean, 1)
+        if width < header.minimumSectionSize():
+            width = mean_width = max(header.minimumSectionSize(), available // columns)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        width = max(header.minimumSectionSize(), available // columns)
-        for column in range(columns):
+        for column in range(mean):
             header.resizeSection(column, width)
+        header.resizeSection(mean, mean_width)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
