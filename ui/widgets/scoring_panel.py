@@ -52,6 +52,7 @@ from ui.models.scoring_models import (
     english_ui,
     saved_clock,
 )
+from ui.widgets.keys_hint import KeysHint
 from ui.widgets.report_dialog import INFORMATION, WARNING, show_message
 from ui.widgets.score_command import ScoreCommand
 from ui.widgets.score_entry import EvidencePane, ScoreEntry, setup_table
@@ -193,17 +194,11 @@ class ScoringPanel(QWidget):
         self.splitter.setSizes([240, 330, 560])
 
         self.status_label = QLabel(self.tr("Every score is saved as soon as it is entered."))
-        # The keys in one line: in words where the pane has the width, else as a legend
-        # (a laptop at 150 %); wrapped only when even the legend does not fit.
-        self.keys_texts = (self.tr(
+        self.keys_label = KeysHint(self.tr(
             "Type a score and press Enter · Alt+C: comment · ↑/↓: indicators · "
             "PgUp/PgDn: alliances · Ctrl+Z: undo · Ctrl+E: export"), self.tr(
             "Enter save · Alt+C comment · ↑↓ indicator · PgUp/PgDn alliance · Ctrl+Z undo · "
             "Ctrl+E export"))
-        self.keys_label = QLabel(self.keys_texts[0])
-        self.keys_label.setStyleSheet("color: #555;")
-        self.keys_label.setWordWrap(True)
-        self.keys_label.installEventFilter(self)
         self.export_action = QAction(self.tr("&Export score file…"), self)
         self.export_action.setShortcut(EXPORT_KEYS)
         self.export_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -573,22 +568,9 @@ class ScoringPanel(QWidget):
         self.show_cell(self.alliance.id, item.code)
         self.score_edit.setFocus()
 
-    def fit_keys(self) -> None:
-        """The keys' words when they fit the line, else their legend."""
-        words, legend = self.keys_texts
-        room = self.keys_label.contentsRect().width()
-        text = words if self.keys_label.fontMetrics().horizontalAdvance(words) <= room \
-            else legend
-        if text != self.keys_label.text():
-            self.keys_label.setText(text)
-            self.keys_label.setToolTip(words if text is legend else "")
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.indicator_view and event.type() == QEvent.Type.Resize:
             self.fit_indicator_rows()
-            return super().eventFilter(watched, event)
-        if event.type() == QEvent.Type.Resize and watched is getattr(self, "keys_label", None):
-            self.fit_keys()
             return super().eventFilter(watched, event)
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             if event.matches(QKeySequence.StandardKey.Undo) \
