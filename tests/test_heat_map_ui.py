@@ -62,7 +62,7 @@ def sample_sets(rubric: Rubric) -> list[ScoreSet]:
 
 def test_the_view_shows_the_models_cells_and_fits_its_columns(qtbot: Any) -> None:
     rubric = load_default_rubric()
-    view = HeatMapView(point_size=10, names_width=112, row_padding=1)
+    view = HeatMapView(point_size=10, names_width=112, row_padding=1, minimum_column=12)
     qtbot.addWidget(view)
     sets = sample_sets(rubric)
     names = {1: "张三", 2: "李四", 3: "王五"}
