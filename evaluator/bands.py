@@ -1,7 +1,8 @@
 """The four activity bands of the published results (report 三.1), lowest last.
 
 Their codes, names in Chinese and English, the short forms of a history file's 活跃度
-column, and the colour charts use for each (the report's and the screens' alike).
+column, and the colour of each: charts use it as it is (the report's and the screens'
+alike), a table row behind black text a light tint of it (`band_tint`).
 """
 
 from __future__ import annotations
@@ -26,3 +27,11 @@ def band_name(band: str, lang: str | None = None) -> str:
     """活跃度高 … 不活跃 (or the English); an unknown code as it is."""
     names = BAND_NAMES if (lang or messages.current_language()) == "zh" else BAND_NAMES_EN
     return names.get(band, band)
+
+
+def band_tint(band: str, strength: float = 0.25) -> str:
+    """The band's colour mixed with white (`strength` of the colour): a row background
+    that black text stays legible on and that matches the band's colour in the charts."""
+    colour = BAND_COLOURS[band]
+    channels = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(255 - (255 - c) * strength):02X}" for c in channels)

@@ -1,7 +1,8 @@
 """Run in a child process by test_screen_fit_ui.py, on an offscreen screen of a given size
 and QT_SCALE_FACTOR: opens every window and dialog on a copy of the demo and prints, as
 JSON, each one's size, its minimum size and the available screen (logical pixels), the
-expert window's visible indicator rows and the plenary heat map's visible rows.
+expert window's visible indicator rows and lines of its keys hint, and the plenary heat
+map's visible rows.
 
     python tests/screen_fit_probe.py DEMO.evdb WORKDIR
 """
@@ -116,6 +117,9 @@ def main(demo: Path, work: Path) -> dict[str, Any]:
     panel = expert.panel
     rows = [i for i, item in enumerate(panel.indicators.rows) if isinstance(item, Indicator)]
     out["indicator_rows"] = [len(rows), visible_rows(panel.indicator_view, rows)]
+    keys = panel.keys_label
+    out["keys_lines"] = keys.heightForWidth(keys.contentsRect().width()) \
+        // keys.fontMetrics().lineSpacing()
     expert.close()
 
     group = str(ws.db.execute("SELECT name FROM expert_groups WHERE year = ? ORDER BY sort,"

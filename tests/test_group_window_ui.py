@@ -281,6 +281,14 @@ def test_group_differences_tab(demo_ws: Workspace, qtbot: Any, tmp_path: Path) -
     assert members[0] in model.data(model.index(0, model.TOTALS))
     assert members[3] in view.summary.text()  # not sent yet
     assert view.heatmap_model.rowCount() == 21
+    # The plenary's heat map widget, cell for cell what its model gives for the alliance.
+    from test_heat_map_ui import same_as_model
+
+    from ui.widgets.heat_map import HeatMapView
+
+    assert isinstance(view.heatmap, HeatMapView)
+    same_as_model(view.heatmap, demo_ws.rubric(2018), first.consensus.sets, expected.names,
+                  {d.code for d in first.indicators})
     assert first.rules[0].rule in view.flags.text()
 
 

@@ -20,6 +20,13 @@ from ui.models.expert_model import GROUP, LEADER, ExpertTableModel
 pytestmark = pytest.mark.gui
 
 
+def finish(screen, qtbot, task):  # type: ignore[no-untyped-def]
+    """Wait for the screen's background job and for its result to be shown."""
+    assert task is not None
+    qtbot.waitUntil(lambda: not screen.runner.busy, timeout=20000)
+    return task.outcome
+
+
 def make_eligible(ws: Workspace, alliance_id: int) -> None:
     sid = ws.db.table("submissions").insert({
         "year": 2018, "alliance_id": alliance_id, "name_as_filed": "x", "contact": "联系人",
@@ -119,8 +126,9 @@ def test_screen_runs_a_round_and_shows_the_matrix(ws: Workspace, qtbot,  # type:
     monkeypatch.setattr(screen, "ask_confirmation", lambda text: asked.append(text) or True)
     changes: list[str] = []
     context.data_changed.connect(changes.append)
-    summary = screen.run_assignment()
-    assert summary is not None
+    with qtbot.waitSignal(screen.assignment_done, timeout=20000) as done:
+        screen.run_assignment()
+    summary = done.args[0]
     assert len(summary.groups) == 2
     assert asked == []  # nothing to replace yet
     assert "assignments" in changes
@@ -128,13 +136,13 @@ def test_screen_runs_a_round_and_shows_the_matrix(ws: Workspace, qtbot,  # type:
     assert len(screen.matrix_model.matrix.assigned) == summary.assignments  # type: ignore[union-attr]
 
     # Running again asks before replacing.
-    screen.run_assignment()
+    finish(screen, qtbot, screen.run_assignment())
     assert len(asked) == 1
 
     # The re-review, chosen in the combo box, goes to the other group.
     screen.round_combo.setCurrentIndex(screen.round_combo.findData("review"))
     assert screen.matrix_model.round == "review"
-    screen.run_assignment()
+    finish(screen, qtbot, screen.run_assignment())
     assert "review" in [r[0] for r in ws.db.execute("SELECT DISTINCT round FROM assignments")]
 
     # A refused toggle shows a readable message instead of failing silently.
@@ -202,10 +210,77 @@ def test_screen_imports_a_panel_file(workspace: Workspace, qtbot, tmp_path: Path
     monkeypatch.setattr(screen, "show_info", lambda title, text: shown.append(text))
     bad = tmp_path / "bad.csv"
     bad.write_text("角色,姓名,单位,职务\n秘书,王鹏,,总监\n", encoding="utf-8")
-    screen.import_panel_file(bad)
+    finish(screen, qtbot, screen.import_panel_file(bad))
     assert "第 2 行" in shown[-1]
     assert screen.expert_model.rowCount() == 0
     good = tmp_path / "good.csv"
     good.write_text("角色,姓名,单位,职务\n成员,王鹏,,总监\n", encoding="utf-8")
-    screen.import_panel_file(good)
+    finish(screen, qtbot, screen.import_panel_file(good))
     assert screen.expert_model.rowCount() == 1
+
+
+def test_assignment_runs_off_the_ui_thread_and_shows(ws: Workspace, qtbot,  # type: ignore[no-untyped-def]
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The round is assigned on the workspace's executor, not the UI thread; the window
+    keeps processing events meanwhile and the matrix shows the result."""
+    import threading
+
+    from ui.screens import panel as panel_screen
+
+    screen = panel_screen.Screen(AppContext(ws))
+    qtbot.addWidget(screen)
+    monkeypatch.setattr(screen, "ask_group_count", lambda scorers: 2)
+    release = threading.Event()
+    threads: list[threading.Thread] = []
+    original = panel_screen.assign_round
+
+    def slow_assign(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        assert release.wait(10)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(panel_screen, "assign_round", slow_assign)
+    task = screen.run_assignment()
+    assert task is not None
+    qtbot.waitUntil(lambda: bool(threads))
+    assert threads[0] is not threading.main_thread()
+    # While it runs the UI thread is free (this wait processes events) and a second
+    # start is refused; the matrix has nothing yet.
+    ticks: list[int] = []
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, lambda: ticks.append(1))
+    qtbot.waitUntil(lambda: bool(ticks))
+    assert screen.run_assignment() is None
+    assert not screen.assign_button.isEnabled()
+    assert screen.matrix_model.matrix is None or not screen.matrix_model.matrix.assigned
+    with qtbot.waitSignal(screen.assignment_done, timeout=20000) as done:
+        release.set()
+    assert done.args[0].assignments > 0
+    assert len(screen.matrix_model.matrix.assigned) == done.args[0].assignments  # type: ignore[union-attr]
+    assert screen.assign_button.isEnabled()
+    rows = ws.db.execute("SELECT count(*) FROM assignments").fetchone()[0]
+    assert rows == done.args[0].assignments
+
+
+def test_assignment_problem_of_the_world_is_a_warning_not_a_crash(
+        ws: Workspace, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    import errno
+
+    from ui.screens import panel as panel_screen
+
+    screen = panel_screen.Screen(AppContext(ws))
+    qtbot.addWidget(screen)
+    monkeypatch.setattr(screen, "ask_group_count", lambda scorers: 2)
+    warned: list[str] = []
+    monkeypatch.setattr(screen, "show_problem", warned.append)
+
+    def disk_full(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError(errno.ENOSPC, "No space left on device", str(ws.path))
+
+    monkeypatch.setattr(panel_screen, "assign_round", disk_full)
+    outcome = finish(screen, qtbot, screen.run_assignment())
+    assert outcome.error is not None
+    assert len(warned) == 1
+    assert "磁盘" in warned[0] or "空间" in warned[0]
+    assert ws.db.execute("SELECT count(*) FROM assignments").fetchone()[0] == 0

@@ -44,7 +44,15 @@ def test_agenda_and_heatmap(screen: Screen, qtmodeltester: Any) -> None:
     assert "F3" in screen.rules.text()
 
 
-def test_decision_needs_a_reason(screen: Screen, workspace: Workspace,
+def decided(screen: Screen, qtbot: Any) -> bool:
+    """Record the decision and wait until the agenda shows it (it is written on the
+    workspace's executor)."""
+    with qtbot.waitSignal(screen.decision_recorded, timeout=20000):
+        assert screen.record_decision() is True
+    return True
+
+
+def test_decision_needs_a_reason(screen: Screen, workspace: Workspace, qtbot: Any,
                                  monkeypatch: pytest.MonkeyPatch) -> None:
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
@@ -55,14 +63,14 @@ def test_decision_needs_a_reason(screen: Screen, workspace: Workspace,
     screen.override_radio.setChecked(True)
     screen.score_box.setValue(71.5)
     screen.reason.setText("会议纪要齐全，上调")
-    assert screen.record_decision() is True
+    assert decided(screen, qtbot)
     d = current_decision(workspace, 2018, screen.agenda_model.row_at(0).alliance_id)
     assert d is not None
     assert (d.decision, d.score) == ("override", 71.5)
     assert screen.agenda_model.data(screen.agenda_model.index(0, 5)) == "71.5"
 
 
-def test_the_decision_records_the_chair(screen: Screen, workspace: Workspace,
+def test_the_decision_records_the_chair(screen: Screen, workspace: Workspace, qtbot: Any,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
@@ -71,7 +79,7 @@ def test_the_decision_records_the_chair(screen: Screen, workspace: Workspace,
     screen.chair.setText("")
     assert screen.record_decision() is False  # nobody chairs: refused
     screen.chair.setText("张 主任")
-    assert screen.record_decision() is True
+    assert decided(screen, qtbot)
     d = current_decision(workspace, 2018, screen.agenda_model.row_at(0).alliance_id)
     assert d is not None
     assert d.decided_by == "张 主任"
@@ -127,3 +135,51 @@ def test_projector_mode_hides_the_navigation(workspace: Workspace, qtbot: Any) -
     assert window.navigation_pane.isVisible()
     assert window.menuBar().isVisible()
     assert not window.isFullScreen()
+
+
+def test_the_decision_is_written_off_the_ui_thread(screen: Screen, workspace: Workspace,
+                                                   qtbot: Any,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The decision (a backup, then the row) is written on the workspace's executor; a
+    problem of the world is a warning and nothing is recorded."""
+    import errno
+    import threading
+
+    from ui.screens import plenary as plenary_screen
+
+    threads: list[threading.Thread] = []
+    original = plenary_screen.decide
+
+    def recorded(*args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.current_thread())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(plenary_screen, "decide", recorded)
+    screen.agenda.selectRow(1)
+    screen.reason.setText("维持共识分")
+    assert decided(screen, qtbot)
+    assert threads
+    assert threads[0] is not threading.main_thread()
+    alliance = screen.agenda_model.row_at(1).alliance_id
+    d = current_decision(workspace, 2018, alliance)
+    assert d is not None
+    assert d.reason == "维持共识分"
+    assert screen.reason.text() == ""
+    assert screen.agenda_model.data(screen.agenda_model.index(1, 5))  # the agenda shows it
+
+    warned: list[str] = []
+    monkeypatch.setattr(plenary_screen, "show_message",
+                        lambda parent, kind, title, text: warned.append(text))
+
+    def disk_full(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(errno.ENOSPC, "No space left on device", str(workspace.path))
+
+    monkeypatch.setattr(plenary_screen, "decide", disk_full)
+    screen.agenda.selectRow(2)
+    screen.reason.setText("再议")
+    assert screen.record_decision() is True
+    qtbot.waitUntil(lambda: bool(warned), timeout=20000)
+    qtbot.waitUntil(lambda: not screen.runner.busy)
+    assert workspace.path.name in warned[0]
+    assert screen.reason.text() == "再议"  # kept for the next try
+    assert workspace.count("plenary_decisions") == 1

@@ -381,11 +381,67 @@ def test_template_import_says_how_many_and_offers_the_export(qtbot, pkg_path: Pa
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", exec_)
-    window.import_template()
+    import threading
+
+    import evaluator.scoring
+
+    threads: list[threading.Thread] = []
+    original = evaluator.scoring.import_score_template
+
+    def recorded(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(evaluator.scoring, "import_score_template", recorded)
+    with qtbot.waitSignal(window.template_imported, timeout=60000) as done:
+        assert window.import_template() is not None
+        # The check runs in the background: the window takes no second import meanwhile.
+        assert window.import_template() is None
+    assert done.args == [2]
+    assert threads
+    assert threads[0] is not threading.main_thread()
+    qtbot.waitUntil(lambda: bool(exported))
     assert shown
     assert shown[0].startswith("2 ")
     assert exported == [True]
     assert window.panel.alliances.data(window.panel.alliances.index(0, 2)) == "2/20"
+    window.close()
+
+
+def test_template_refused_or_unreadable_is_a_warning(qtbot, pkg_path: Path,  # type: ignore[no-untyped-def]
+                                                     tmp_path: Path, monkeypatch) -> None:
+    """A refused template and a problem of the world (a file that cannot be read) are
+    warnings naming the file, never the crash dialog; nothing is written."""
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    import ui.scoring_window
+    from evaluator.scoring import write_score_template
+    from ui.scoring_window import ScoringWindow
+
+    window = ScoringWindow(Package.open(pkg_path))
+    qtbot.addWidget(window)
+    template = write_score_template(window.package, tmp_path / "t.xlsx")
+    book = load_workbook(template)
+    book["评分"]["C2"] = 99  # above 1.1's maximum
+    book.save(template)
+    warned: list[tuple[str, str]] = []
+    monkeypatch.setattr(ui.scoring_window, "show_message",
+                        lambda parent, kind, title, text: warned.append((title, text)))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(template), ""))
+    window.import_template()
+    qtbot.waitUntil(lambda: bool(warned), timeout=60000)
+    qtbot.waitUntil(lambda: not window.runner.busy)
+    assert "t.xlsx" in warned[0][1]
+    assert stored(pkg_path) == {}
+
+    missing = tmp_path / "gone.xlsx"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(missing), ""))
+    window.import_template()
+    qtbot.waitUntil(lambda: len(warned) == 2, timeout=60000)
+    qtbot.waitUntil(lambda: not window.runner.busy)
+    assert "gone.xlsx" in warned[1][1]
+    assert stored(pkg_path) == {}
     window.close()
 
 

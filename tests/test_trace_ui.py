@@ -99,7 +99,7 @@ def test_a_plenary_decision_is_traced_with_its_reason(screen: Any, qtbot: Any) -
     assert "the plenary set the final score to 72.5" in text
     assert "Reason: 补充材料证明联盟组织实施了自设项目. Decided by 组长乙" in text
     assert "Superseded earlier decision: 70 by 组长甲" in text
-    assert "Rounded half up: 72.50 → 73 (Fairly high activity)." in text
+    assert "Rounded half up: 72.50 → 73 (活跃度较高)." in text  # the core's band name
     assert "For reference, the experts' consensus:" in text
     decided = [e for e in dialog.audit_model.rows if e.action == "decide"]
     assert [e.new["score"] for e in decided] == [70, 72.5]

@@ -1,9 +1,12 @@
 """What the core's codes read as on screen: bands, rounds, score sources, roles, flags.
 
 The core stores codes ('high', 'initial', 'consensus', 'F1'); every screen shows them
-through these functions so a code never reaches the user raw and each has one Chinese
-label (ui/labels_zh.tsv). The English sources are marked with QT_TRANSLATE_NOOP so
-pyside6-lupdate sees them; the lookup translates them at display time.
+through these functions so a code never reaches the user raw. Bands, rounds and roles
+are named by the core (evaluator.bands, evaluator.rounds, evaluator.panel) in the UI's
+language; the labels only the views use (score sources, flags' short names, score-file
+states) have their Chinese in ui/labels_zh.tsv: their English sources are marked with
+QT_TRANSLATE_NOOP so pyside6-lupdate sees them, and the lookup translates them at
+display time.
 """
 
 from __future__ import annotations
@@ -12,18 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from evaluator import messages, panel, rounds
+from evaluator import bands, messages, panel, rounds
 
 if TYPE_CHECKING:
     from evaluator.rubric import Rubric
     from evaluator.workspace import Workspace
 
-BAND_LABELS = {
-    "high": QT_TRANSLATE_NOOP("Labels", "High activity"),
-    "fairly_high": QT_TRANSLATE_NOOP("Labels", "Fairly high activity"),
-    "average": QT_TRANSLATE_NOOP("Labels", "Average activity"),
-    "inactive": QT_TRANSLATE_NOOP("Labels", "Inactive"),
-}
 SOURCE_LABELS = {
     "plenary": QT_TRANSLATE_NOOP("Labels", "Plenary decision"),
     "consensus": QT_TRANSLATE_NOOP("Labels", "Consensus score"),
@@ -49,9 +46,9 @@ SCORE_FILE_STATUS_LABELS = {
 
 
 def band_label(band: str | None) -> str:
-    if band not in BAND_LABELS:
-        return band or ""
-    return QCoreApplication.translate("Labels", BAND_LABELS[band])
+    """The activity band's name (evaluator.bands, the one place bands are named) in the
+    UI language; an unknown code as it is."""
+    return bands.band_name(band, messages.current_language()) if band else ""
 
 
 def round_label(round_: str | None, short: bool = False) -> str:

@@ -3,13 +3,15 @@
 `open_package_window(path)` opens the package and shows the window (it is kept alive
 here until it is closed); `evaluator open FILE.evpkg` and the main window use it. A group
 package (kind 'group') opens the group leader's window instead (ui/group_window.py).
+A filled template is checked and imported on the package's executor (ui.workers), on a
+connection of its own; the window's connection stays with the UI thread.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
@@ -20,15 +22,20 @@ from ui.settings_store import app_settings
 from ui.widgets.report_dialog import WARNING, show_message
 from ui.widgets.scoring_panel import ScoringPanel
 from ui.window_fit import fit_to_screen, keep_on_screen
+from ui.workers import BackgroundRunner, JobOutcome, TaskState
 
 GEOMETRY_KEY = "scoring_window/v2/geometry"
 _open_windows: list[ScoringWindow] = []
 
 
 class ScoringWindow(QMainWindow):
+    template_imported = Signal(int)  # how many scores came in, once the panel shows them
+
     def __init__(self, package: Package, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.package = package
+        self.runner = BackgroundRunner(self)
+        self.runner.finished.connect(self._template_done)
         self.panel = ScoringPanel(package, self)
         self.setCentralWidget(self.panel)
         self.setWindowTitle(self.tr("Scoring — %1 — %2").replace("%1", package.expert).replace(
@@ -85,24 +92,41 @@ class ScoringWindow(QMainWindow):
         if name:
             write_score_template(self.package, Path(name))
 
-    def import_template(self) -> None:
-        from evaluator.isolation import probe_score_template, require_first_read
-        from evaluator.scoring import import_score_template
-
+    def import_template(self) -> TaskState | None:
+        """Check and import a filled template in the background: its first read in a
+        child process (a reader crash costs the file), then the import on the job's own
+        connection to the package; `template_imported` says when the panel shows it."""
+        if self.runner.busy:
+            return None
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Filled template"),
                                               str(self.package.path.parent),
                                               self.tr("Workbooks (*.xlsx)"))
         if not name:
-            return
-        try:
-            require_first_read([Path(name)], probe_score_template)  # a reader crash costs the file
-            result = import_score_template(self.package, Path(name))
-        except EvaluatorError as error:
+            return None
+        template, package = Path(name), self.package.path
+
+        def job(state: TaskState) -> int:
+            from evaluator.isolation import probe_score_template, require_first_read
+            from evaluator.scoring import import_score_template
+
+            require_first_read([template], probe_score_template, progress=state)
+            with Package.open(package) as own:
+                return import_score_template(own, template).scores
+
+        return self.runner.start(job, self.tr("Checking the filled template…"),
+                                 title=self.tr("Import a filled template"), workspace=package)
+
+    def _template_done(self, outcome: JobOutcome) -> None:
+        problem = outcome.problem()
+        if outcome.cancelled and problem is not None:
+            return  # stopped before it wrote: nothing changed
+        if problem is not None:
             show_message(self, WARNING, self.tr("Not imported; nothing was changed"),
-                         error.render())
+                         problem.render())
             return
         self.panel.refresh_after_import()
-        self.offer_export(result.scores)
+        self.template_imported.emit(outcome.value)
+        self.offer_export(outcome.value)
 
     def offer_export(self, imported: int) -> bool:
         """After a template import: how many scores came in, and the next step (the signed
@@ -139,6 +163,7 @@ class ScoringWindow(QMainWindow):
                 self.panel.score_edit.selectAll()
                 return
         app_settings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.runner.stop()  # a template import in progress ends before the package closes
         self.panel.close_package()
         if self in _open_windows:
             _open_windows.remove(self)

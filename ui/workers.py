@@ -43,6 +43,14 @@ class JobOutcome:
     details: str = ""  # the traceback of `error`
     cancelled: bool = False  # Cancel was pressed while it ran
 
+    def problem(self) -> EvaluatorError | None:
+        """What the owner tells the user in a warning when the job was refused, cancelled
+        or met a problem of the world (`TaskState.run` made those EvaluatorErrors); None
+        when it succeeded. A bug is raised again, for the crash dialog."""
+        if self.error is None or isinstance(self.error, EvaluatorError):
+            return self.error
+        raise self.error
+
 
 class TaskState(QObject):
     """One job's state, shared by the worker thread (which reports) and the UI thread

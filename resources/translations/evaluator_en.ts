@@ -900,6 +900,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Which year are these results of?</translation>
         </message>
         <message>
+            <source>Importing the %1 results…</source>
+            <translation>Importing the %1 results…</translation>
+        </message>
+        <message>
             <source>Nothing was imported from %1:</source>
             <translation>Nothing was imported from %1:</translation>
         </message>
@@ -980,22 +984,6 @@ The current state is backed up first, so this restore can itself be undone from 
     </context>
     <context>
         <name>Labels</name>
-        <message>
-            <source>High activity</source>
-            <translation>High activity</translation>
-        </message>
-        <message>
-            <source>Fairly high activity</source>
-            <translation>Fairly high activity</translation>
-        </message>
-        <message>
-            <source>Average activity</source>
-            <translation>Average activity</translation>
-        </message>
-        <message>
-            <source>Inactive</source>
-            <translation>Inactive</translation>
-        </message>
         <message>
             <source>Plenary decision</source>
             <translation>Plenary decision</translation>
@@ -1860,6 +1848,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Type a score and press Enter · Alt+C: comment · ↑/↓: indicators · PgUp/PgDn: alliances · Ctrl+Z: undo · Ctrl+E: export</translation>
         </message>
         <message>
+            <source>Enter save · Alt+C comment · ↑↓ indicator · PgUp/PgDn alliance · Ctrl+Z undo · Ctrl+E export</source>
+            <translation>Enter save · Alt+C comment · ↑↓ indicator · PgUp/PgDn alliance · Ctrl+Z undo · Ctrl+E export</translation>
+        </message>
+        <message>
             <source>&amp;Export score file…</source>
             <translation>&amp;Export score file…</translation>
         </message>
@@ -1969,6 +1961,14 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>User &amp;guide</source>
             <translation>User &amp;guide</translation>
+        </message>
+        <message>
+            <source>Checking the filled template…</source>
+            <translation>Checking the filled template…</translation>
+        </message>
+        <message>
+            <source>Import a filled template</source>
+            <translation>Import a filled template</translation>
         </message>
         <message>
             <source>%1 scores came in from the template; %2 of %3 indicators are now scored. Now export your signed score file and send it.</source>
@@ -2222,6 +2222,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>Spreadsheets (*.xlsx *.csv);;All files (*)</translation>
         </message>
         <message>
+            <source>Importing the panel…</source>
+            <translation>Importing the panel…</translation>
+        </message>
+        <message>
             <source>%1 added, %2 updated, %3 unchanged; %4 organisations matched an alliance and were recorded as conflicts of interest.</source>
             <translation>%1 added, %2 updated, %3 unchanged; %4 organisations matched an alliance and were recorded as conflicts of interest.</translation>
         </message>
@@ -2244,6 +2248,14 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>%1 already has %2 assignments. Replace them with a new assignment?</source>
             <translation>%1 already has %2 assignments. Replace them with a new assignment?</translation>
+        </message>
+        <message>
+            <source>Assigning %1…</source>
+            <translation>Assigning %1…</translation>
+        </message>
+        <message>
+            <source>Cancelled; nothing was changed.</source>
+            <translation>Cancelled; nothing was changed.</translation>
         </message>
         <message>
             <source>%1: %2 assignments in %3 groups</source>
@@ -2367,6 +2379,10 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Please enter who chairs the plenary.</source>
             <translation>Please enter who chairs the plenary.</translation>
+        </message>
+        <message>
+            <source>Recording the decision…</source>
+            <translation>Recording the decision…</translation>
         </message>
         <message>
             <source>Decision recorded. To change it, record a new decision for the same alliance; it supersedes this one.</source>
@@ -2559,6 +2575,18 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Activities carried out, by band</source>
             <translation>Activities carried out, by band</translation>
+        </message>
+        <message>
+            <source>Checking what would be published…</source>
+            <translation>Checking what would be published…</translation>
+        </message>
+        <message>
+            <source>Cancelled; nothing was published.</source>
+            <translation>Cancelled; nothing was published.</translation>
+        </message>
+        <message>
+            <source>Publishing the {year} results…</source>
+            <translation>Publishing the {year} results…</translation>
         </message>
         <message>
             <source>Published {n} results.</source>

@@ -900,6 +900,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>这是哪一年度的评价结果？</translation>
         </message>
         <message>
+            <source>Importing the %1 results…</source>
+            <translation>正在导入 %1 年度结果…</translation>
+        </message>
+        <message>
             <source>Nothing was imported from %1:</source>
             <translation>没有从 %1 导入任何内容：</translation>
         </message>
@@ -980,22 +984,6 @@ The current state is backed up first, so this restore can itself be undone from 
     </context>
     <context>
         <name>Labels</name>
-        <message>
-            <source>High activity</source>
-            <translation>活跃度高</translation>
-        </message>
-        <message>
-            <source>Fairly high activity</source>
-            <translation>活跃度较高</translation>
-        </message>
-        <message>
-            <source>Average activity</source>
-            <translation>活跃度一般</translation>
-        </message>
-        <message>
-            <source>Inactive</source>
-            <translation>不活跃</translation>
-        </message>
         <message>
             <source>Plenary decision</source>
             <translation>会评决定</translation>
@@ -1860,6 +1848,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>输入分数后按回车 · Alt+C：意见 · ↑/↓：切换指标 · PgUp/PgDn：切换联盟 · Ctrl+Z：撤销 · Ctrl+E：导出</translation>
         </message>
         <message>
+            <source>Enter save · Alt+C comment · ↑↓ indicator · PgUp/PgDn alliance · Ctrl+Z undo · Ctrl+E export</source>
+            <translation>回车保存 · Alt+C 意见 · ↑↓ 指标 · PgUp/PgDn 联盟 · Ctrl+Z 撤销 · Ctrl+E 导出</translation>
+        </message>
+        <message>
             <source>&amp;Export score file…</source>
             <translation>导出评分文件(&amp;E)…</translation>
         </message>
@@ -1969,6 +1961,14 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>User &amp;guide</source>
             <translation>使用指南(&amp;G)</translation>
+        </message>
+        <message>
+            <source>Checking the filled template…</source>
+            <translation>正在检查已填写的评分模板…</translation>
+        </message>
+        <message>
+            <source>Import a filled template</source>
+            <translation>导入已填写的评分模板</translation>
         </message>
         <message>
             <source>%1 scores came in from the template; %2 of %3 indicators are now scored. Now export your signed score file and send it.</source>
@@ -2222,6 +2222,10 @@ The current state is backed up first, so this restore can itself be undone from 
             <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
         </message>
         <message>
+            <source>Importing the panel…</source>
+            <translation>正在导入专家名单…</translation>
+        </message>
+        <message>
             <source>%1 added, %2 updated, %3 unchanged; %4 organisations matched an alliance and were recorded as conflicts of interest.</source>
             <translation>新增 %1 位，更新 %2 位，未变 %3 位；%4 位专家的单位匹配到参评联盟，已登记回避。</translation>
         </message>
@@ -2244,6 +2248,14 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>%1 already has %2 assignments. Replace them with a new assignment?</source>
             <translation>%1已有 %2 项分工。要重新分配并替换吗？</translation>
+        </message>
+        <message>
+            <source>Assigning %1…</source>
+            <translation>正在分配%1…</translation>
+        </message>
+        <message>
+            <source>Cancelled; nothing was changed.</source>
+            <translation>已取消，未做任何更改。</translation>
         </message>
         <message>
             <source>%1: %2 assignments in %3 groups</source>
@@ -2366,6 +2378,10 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Please enter who chairs the plenary.</source>
             <translation>请填写复核会评的主持人。</translation>
+        </message>
+        <message>
+            <source>Recording the decision…</source>
+            <translation>正在记录决定…</translation>
         </message>
         <message>
             <source>Decision recorded. To change it, record a new decision for the same alliance; it supersedes this one.</source>
@@ -2558,6 +2574,18 @@ The current state is backed up first, so this restore can itself be undone from 
         <message>
             <source>Activities carried out, by band</source>
             <translation>各档联盟开展各项活动的联盟数</translation>
+        </message>
+        <message>
+            <source>Checking what would be published…</source>
+            <translation>正在核对将要发布的结果…</translation>
+        </message>
+        <message>
+            <source>Cancelled; nothing was published.</source>
+            <translation>已取消，未发布任何结果。</translation>
+        </message>
+        <message>
+            <source>Publishing the {year} results…</source>
+            <translation>正在发布 {year} 年结果…</translation>
         </message>
         <message>
             <source>Published {n} results.</source>

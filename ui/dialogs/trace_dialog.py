@@ -49,8 +49,8 @@ from evaluator.rounds import ROUNDS
 from evaluator.timefmt import local_time
 from evaluator.workspace import Workspace
 from ui.labels import band_label, round_label, source_label
-from ui.models.heatmap_model import HeatmapModel
 from ui.models.rows_model import Index, RowsTableModel
+from ui.widgets.heat_map import HeatMapView
 from ui.window_fit import fit_size
 
 DROPPED_BACKGROUND = "#ECECEC"
@@ -288,17 +288,8 @@ class TraceDialog(QDialog):
 
         self.totals_model = TotalsModel(self)
         self.totals_view = _table(self.totals_model)
-        self.heatmap_model = HeatmapModel(self)
-        self.heatmap = QTableView()
-        self.heatmap.setModel(self.heatmap_model)
-        self.heatmap.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.heatmap.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.heatmap.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.heatmap.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.heatmap.verticalHeader().setMaximumWidth(260)
-        self.heatmap.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.heatmap = HeatMapView(names_width=260, row_padding=None)
+        self.heatmap_model = self.heatmap.heat_model
         self.files_model = ScoreFilesModel(self)
         self.files_view = _table(self.files_model)
         self.comments = QPlainTextEdit()
@@ -500,7 +491,7 @@ class TraceDialog(QDialog):
                      dropped.get(i, "")) for i, s in enumerate(c.sets)])
         self.totals_view.setVisible(c is not None)  # nothing to list for a past year
         if c is not None and self.year in self.ws.years():
-            self.heatmap_model.set_data(self.ws.rubric(self.year), c.sets, self.names, set())
+            self.heatmap.set_data(self.ws.rubric(self.year), c.sets, self.names, set())
         self.files_model.set_rows(self.files)
         lines = []
         for s in c.sets if c else []:

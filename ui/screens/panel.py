@@ -3,13 +3,16 @@
 Two tabs: experts and groups (with the conflicts under them), and the assignment matrix of
 a round (alliances x experts, conflicts marked, cells toggled by hand). The toolbar
 (`self.toolbar`) holds the screen's actions; other features may add theirs to it.
+Assigning a round and importing a panel file run on the workspace's executor
+(ui.workers), each on its own connection; the clicks' small edits stay on the UI thread.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -52,7 +55,7 @@ from evaluator.panel import (
     list_experts,
     remove_conflict,
 )
-from evaluator.panel_import import import_panel
+from evaluator.panel_import import ImportReport, import_panel
 from evaluator.registry import Alliance, get_alliance, list_alliances
 from evaluator.rounds import ROUNDS, round_label
 from evaluator.workspace import Workspace
@@ -78,6 +81,7 @@ from ui.panel_commands import (
     assigned_rounds,
 )
 from ui.widgets.report_dialog import INFORMATION, WARNING, show_message
+from ui.workers import BackgroundRunner, JobOutcome, TaskState, on_workspace
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -173,10 +177,16 @@ class DeclareConflictDialog(QDialog):
 
 
 class Screen(QWidget):
+    assignment_done = Signal(object)  # the AssignmentSummary, once shown
+    panel_imported = Signal(object)  # the panel import's ImportReport, once shown
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self._own_change = False
+        self.runner = BackgroundRunner(self)
+        self.runner.finished.connect(self._job_done)
+        self._after: Callable[[JobOutcome], None] | None = None
         # Edit → Undo of the main window uses this stack while the screen is shown.
         self.undo_stack = QUndoStack(self)
 
@@ -379,20 +389,32 @@ class Screen(QWidget):
         return expert, alliance, dialog.reason()
 
     # -- actions ----------------------------------------------------------------------------
-    def import_panel_file(self, path: Path | None = None) -> None:
-        if self.context.workspace is None:
-            return
+    def import_panel_file(self, path: Path | None = None) -> TaskState | None:
+        """Read a panel file in the background (its first read in a child process: a
+        reader crash costs the file); `panel_imported` says when it is shown."""
+        if self.context.workspace is None or self.runner.busy:
+            return None
         path = path or self.ask_panel_file()
         if path is None:
-            return
-        try:
+            return None
+        ws, year = self.context.ws, self.context.year
+        actor, file = ws.actor, path
+
+        def job(own: Workspace, state: TaskState) -> ImportReport:
             from evaluator.isolation import probe_table_file, require_first_read
 
-            require_first_read([path], probe_table_file)  # a reader crash costs the file
-            report = import_panel(self.context.ws, path, self.context.year)
-        except EvaluatorError as error:
-            self.show_problem(error.render())
+            require_first_read([file], probe_table_file, progress=state)
+            own.actor = actor
+            return import_panel(own, file, year, progress=state)
+
+        return self._start(job, self.tr("Importing the panel…"), self._imported)
+
+    def _imported(self, outcome: JobOutcome) -> None:
+        problem = outcome.problem()
+        if problem is not None:
+            self.show_problem(problem.render())
             return
+        report: ImportReport = outcome.value
         self.refresh()
         self._notify("panel")
         lines = [self.tr("%1 added, %2 updated, %3 unchanged; %4 organisations matched an "
@@ -402,6 +424,7 @@ class Screen(QWidget):
                  .replace("%4", str(len(report.matched)))]
         lines += [render_problem(w) for w in report.warnings]
         self.show_info(self.tr("Panel imported"), "\n\n".join(lines))
+        self.panel_imported.emit(report)
 
     def new_group(self) -> None:
         if self.context.workspace is None:
@@ -467,8 +490,10 @@ class Screen(QWidget):
     def current_round(self) -> str:
         return str(self.round_combo.currentData())
 
-    def run_assignment(self) -> AssignmentSummary | None:
-        if self.context.workspace is None:
+    def run_assignment(self) -> TaskState | None:
+        """Ask what the round needs, then assign it in the background; `assignment_done`
+        carries the summary once the matrix shows it."""
+        if self.context.workspace is None or self.runner.busy:
             return None
         ws, year, round_ = self.context.ws, self.context.year, self.current_round()
         groups: int | None = None
@@ -482,18 +507,47 @@ class Screen(QWidget):
                 "%1 already has %2 assignments. Replace them with a new assignment?")
                 .replace("%1", round_label(round_, _lang())).replace("%2", str(existing))):
             return None
-        try:
-            summary = assign_round(ws, year, round_, groups=groups,
-                                   seed=self.seed_spin.value())
-        except EvaluatorError as error:
-            self.show_problem(error.render())
-            return None
+        actor, seed = ws.actor, self.seed_spin.value()
+
+        def job(own: Workspace, state: TaskState) -> AssignmentSummary:
+            own.actor = actor
+            return assign_round(own, year, round_, groups=groups, seed=seed, progress=state)
+
+        return self._start(job, self.tr("Assigning %1…").replace(
+            "%1", round_label(round_, _lang())), self._assigned)
+
+    def _assigned(self, outcome: JobOutcome) -> None:
+        problem = outcome.problem()
+        if outcome.cancelled and problem is not None:
+            self.context.status_message.emit(self.tr("Cancelled; nothing was changed."))
+            return
+        if problem is not None:
+            self.show_problem(problem.render())
+            return
+        summary: AssignmentSummary = outcome.value
         self.refresh()
         self._notify("assignments")
         self.context.status_message.emit(
-            self.tr("%1: %2 assignments in %3 groups").replace("%1", round_label(round_, _lang()))
+            self.tr("%1: %2 assignments in %3 groups").replace(
+                "%1", round_label(summary.round, _lang()))
             .replace("%2", str(summary.assignments)).replace("%3", str(len(summary.groups))))
-        return summary
+        self.assignment_done.emit(summary)
+
+    # -- background jobs (the workspace's executor) -------------------------------------------
+    def _start(self, job: Callable[[Workspace, TaskState], object], label: str,
+               after: Callable[[JobOutcome], None]) -> TaskState | None:
+        ws_path = self.context.ws.path
+        self._after = after
+        task = self.runner.start(on_workspace(ws_path, job), label, title=self.title(),
+                                 workspace=ws_path)
+        self._update_actions()
+        return task
+
+    def _job_done(self, outcome: JobOutcome) -> None:
+        after, self._after = self._after, None
+        self._update_actions()
+        if after is not None:
+            after(outcome)
 
     # -- undo ---------------------------------------------------------------------------------
     def undo_workspace(self) -> Workspace:
@@ -547,10 +601,12 @@ class Screen(QWidget):
 
     def _update_actions(self) -> None:
         has_ws = self.context.workspace is not None
-        for action in (self.import_action, self.new_group_action, self.declare_action,
-                       self.assign_action):
+        for action in (self.new_group_action, self.declare_action):
             action.setEnabled(has_ws)
-        self.assign_button.setEnabled(has_ws)
+        free = has_ws and not self.runner.busy  # one background job of the screen at a time
+        for action in (self.import_action, self.assign_action):
+            action.setEnabled(free)
+        self.assign_button.setEnabled(free)
         selected = self.conflict_view.selectionModel().selectedRows()
         removable = bool(selected) and self.conflict_model.row_at(
             selected[0].row()).source == "declared"

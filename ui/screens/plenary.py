@@ -14,8 +14,9 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -38,17 +39,19 @@ from PySide6.QtWidgets import (
 )
 
 from evaluator.consensus import Consensus, band_of, published_score
-from evaluator.errors import EvaluatorError
 from evaluator.flags import AgendaItem, flag_disagreements
 from evaluator.panel_lists import expert_names
 from evaluator.plenary import current_decision, decide, last_chair
 from evaluator.timefmt import local_time
+from evaluator.workspace import Workspace
 from ui.context import AppContext
 from ui.labels import band_label, flag_text, round_label
 from ui.models.agenda_model import AgendaModel, agenda_flags
-from ui.models.heatmap_model import HeatmapModel, number_text
+from ui.models.heatmap_model import number_text
+from ui.widgets.heat_map import HeatMapView
 from ui.widgets.records_view import RecordsView
 from ui.widgets.report_dialog import WARNING, show_message
+from ui.workers import BackgroundRunner, JobOutcome, TaskState, on_workspace
 
 Index = QModelIndex | QPersistentModelIndex
 PROJECTOR_POINT_SIZE = 13
@@ -57,16 +60,21 @@ LAYOUT_KEY = "plenary/v2"
 
 
 class Screen(QWidget):
+    decision_recorded = Signal()  # a decision was written and the agenda shows it
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.runner = BackgroundRunner(self)
+        self.runner.finished.connect(self._recorded)
         # Projector type where the screen has the room (1280x720 and up); on a laptop at
         # 125-150 % the usual type, so that the heat map keeps its rows.
         from ui.window_fit import available_geometry
 
         font = self.font()
-        self.point_size = max(font.pointSize(), PROJECTOR_POINT_SIZE
-                              if available_geometry(self).height() >= 700 else 0)
+        self.small_screen = available_geometry(self).height() < 700
+        self.point_size = max(font.pointSize(), 0 if self.small_screen
+                              else PROJECTOR_POINT_SIZE)
         font.setPointSize(self.point_size)
         self.setFont(font)
         self.current: AgendaItem | None = None
@@ -102,30 +110,21 @@ class Screen(QWidget):
         self.summary.setWordWrap(True)
         self.rules = QLabel()
         self.rules.setWordWrap(True)
-        self.heatmap_model = HeatmapModel(self)
-        self.heatmap = QTableView()
-        self.heatmap.setModel(self.heatmap_model)
-        self.heatmap.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.heatmap.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        # Rows one line high: all twenty indicators and the total fit at 1366x768.
-        self.heatmap.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.heatmap.verticalHeader().setMinimumSectionSize(8)
-        # Narrow columns so 16 or more experts fit without scrolling sideways (the colour
-        # carries the message; the numbers can be a point smaller than the rest).
-        heat_font = self.heatmap.font()
-        heat_font.setPointSize(max(self.point_size - 2, 9))
-        self.heatmap.setFont(heat_font)
-        self.heatmap.verticalHeader().setDefaultSectionSize(
-            QFontMetrics(heat_font).height() + 1)
-        names_font = QFont(heat_font)
-        names_font.setPointSize(max(heat_font.pointSize() - 1, 8))
-        self.heatmap.horizontalHeader().setFont(names_font)
-        self.heatmap.horizontalHeader().setMinimumSectionSize(26)
-        self.heatmap.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        # Indicator names are elided (the full name is the row's tooltip).
-        self.heatmap.verticalHeader().setMaximumWidth(112)
-        self.heatmap.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Rows one line high: all twenty indicators and the total fit at 1366x768. Narrow
+        # columns so 16 or more experts fit without scrolling sideways (the colour carries
+        # the message; the numbers can be a point smaller than the rest). Indicator names
+        # are elided (the full name is the row's tooltip). On a laptop at 125-150 % the
+        # rows hug the type and the type and columns are a little smaller, so the twenty
+        # indicators, the total and 16 experts still fit (at 150 % 8 points are 12 on the
+        # glass).
+        if self.small_screen:
+            self.heatmap = HeatMapView(point_size=max(self.point_size - 2, 8),
+                                       names_width=112, row_padding=2, tight_rows=True,
+                                       minimum_column=24)
+        else:
+            self.heatmap = HeatMapView(point_size=max(self.point_size - 2, 9),
+                                       names_width=112, row_padding=1)
+        self.heatmap_model = self.heatmap.heat_model
         self.tabs = QTabWidget()
         self.tabs.addTab(self.heatmap, self.tr("Scores by expert"))
         self.records = RecordsView()
@@ -229,7 +228,6 @@ class Screen(QWidget):
         self._restore_layout()
         self.retranslate_projector()
         self.agenda.installEventFilter(self)
-        self.heatmap.installEventFilter(self)
         self.refresh()
 
     # -- layout -----------------------------------------------------------------------
@@ -305,20 +303,7 @@ class Screen(QWidget):
             self.show_item(self.agenda_model.row_at(current))
 
     def fit_heatmap(self) -> None:
-        """Columns as wide as their contents, unless that scrolls sideways: then all the
-        same width, shared out over the visible width (16 experts fit at 1280x720)."""
-        header = self.heatmap.horizontalHeader()
-        columns = self.heatmap_model.columnCount()
-        if not columns:
-            return
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        available = self.heatmap.viewport().width()
-        if header.length() <= available:
-            return
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        width = max(header.minimumSectionSize(), available // columns)
-        for column in range(columns):
-            header.resizeSection(column, width)
+        self.heatmap.fit_columns()
 
     def fit_agenda(self) -> None:
         """Flags with their words when the agenda has the width, else their codes (the
@@ -339,8 +324,6 @@ class Screen(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.agenda and event.type() == QEvent.Type.Resize:
             self.fit_agenda()
-        if watched is self.heatmap and event.type() == QEvent.Type.Resize:
-            self.fit_heatmap()
         return super().eventFilter(watched, event)
 
     def show_item(self, item: AgendaItem | None) -> None:
@@ -349,7 +332,7 @@ class Screen(QWidget):
             self.heading.setText(self.tr("No differences for the plenary."))
             self.summary.clear()
             self.rules.clear()
-            self.heatmap_model.set_data(None, [], {}, set())
+            self.heatmap.set_data(None, [], {}, set())
             self.comments.clear()
             self.decision_label.clear()
             self.record_button.setEnabled(False)
@@ -376,8 +359,7 @@ class Screen(QWidget):
         self.rules.setText("\n".join(flag_text(h) for h in item.rules))
         names = expert_names(ws, year)
         disputed = {d.code for d in item.indicators}
-        self.heatmap_model.set_data(ws.rubric(year), c.sets, names, disputed)
-        self.fit_heatmap()
+        self.heatmap.set_data(ws.rubric(year), c.sets, names, disputed)
         first = item.indicators[0].code if len(item.indicators) == 1 else None
         self.records.show_records(ws, year, item.alliance_id, first)
         lines = []
@@ -398,7 +380,10 @@ class Screen(QWidget):
                 .replace("%4", d.reason))
 
     def record_decision(self) -> bool:
-        if self.current is None:
+        """Record the decision on the current alliance in the background (a backup comes
+        first: the projector's window stays live); False when refused before it starts.
+        `decision_recorded` says when the agenda shows it."""
+        if self.current is None or self.context.workspace is None or self.runner.busy:
             return False
         reason = self.reason.text().strip()
         if not reason:
@@ -411,12 +396,25 @@ class Screen(QWidget):
                          self.tr("Please enter who chairs the plenary."))
             return False
         score = None if self.accept_radio.isChecked() else self.score_box.value()
-        try:
-            decide(self.context.ws, self.context.year, self.current.alliance_id, score, reason,
-                   decided_by=chair)
-        except EvaluatorError as error:
-            show_message(self, WARNING, self.tr("Plenary"), error.render())
-            return False
+        ws, year, alliance_id = self.context.ws, self.context.year, self.current.alliance_id
+        actor = ws.actor
+
+        def job(own: Workspace, _state: TaskState) -> None:
+            own.actor = actor
+            decide(own, year, alliance_id, score, reason, decided_by=chair)
+
+        self.record_button.setEnabled(False)
+        # A backup and one row: quick to finish, and not to be stopped half-way.
+        self.runner.start(on_workspace(ws.path, job), self.tr("Recording the decision…"),
+                          title=self.tr("Plenary"), workspace=ws.path, cancellable=False)
+        return True
+
+    def _recorded(self, outcome: JobOutcome) -> None:
+        self.record_button.setEnabled(self.current is not None)
+        problem = outcome.problem()
+        if problem is not None:
+            show_message(self, WARNING, self.tr("Plenary"), problem.render())
+            return
         self.reason.clear()
         self.context.data_changed.emit("plenary")
         self.refresh()
@@ -425,4 +423,4 @@ class Screen(QWidget):
         self.context.status_message.emit(self.tr(
             "Decision recorded. To change it, record a new decision for the same alliance; "
             "it supersedes this one."))
-        return True
+        self.decision_recorded.emit()

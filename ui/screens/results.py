@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QPoint,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
@@ -35,7 +36,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -44,14 +44,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evaluator.bands import BANDS
-from evaluator.errors import EvaluatorError
+from evaluator.bands import BANDS, band_tint
 from evaluator.history import ALevelRow, missing_text
 from evaluator.overview import score_count
 from evaluator.progress import Progress
 from evaluator.registry import Alliance
 from evaluator.results import (
     ResultRow,
+    Undecided,
     compute_results,
     last_publication,
     publish_results,
@@ -66,16 +66,13 @@ from ui.context import AppContext
 from ui.labels import band_label, batch_names, indicator_names, source_label
 from ui.models.rows_model import RowsTableModel
 from ui.widgets.history_years import HistoryYears
+from ui.widgets.report_dialog import WARNING, show_message
 from ui.workers import BackgroundRunner, JobOutcome, TaskState, on_workspace
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 # Above this many scores in the year the refresh runs in a worker (about a second of
 # computation at 100,000 scores; 4.2 s at 1,200,000, docs/performance.md).
 SCORES_IN_BACKGROUND = 100_000
-# Calm, distinct tints per band (light green, light teal, light amber, light grey), dark
-# text on all of them.
-BAND_BACKGROUNDS = {"high": "#D9EFD9", "fairly_high": "#DCEEF3", "average": "#FBF0D5",
-                    "inactive": "#ECECEC"}
 
 
 def band_names() -> dict[str, str]:
@@ -144,7 +141,7 @@ class ResultsModel(RowsTableModel[ResultRow]):
                 return {0: r.rank, 4: -1 if r.score is None else r.score}.get(column, value)
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(BAND_BACKGROUNDS[r.band]))
+            return QBrush(QColor(band_tint(r.band)))
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor(0, 0, 0))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 4):
@@ -210,6 +207,8 @@ def _columns_width(view: QTableView) -> int:
 
 
 class Screen(QWidget):
+    published = Signal(object)  # the published ResultRows, once shown
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -221,6 +220,10 @@ class Screen(QWidget):
         self.loader = BackgroundRunner(self)
         self.loader.finished.connect(self._loaded)
         self.loading: tuple[Path, int] | None = None  # (workspace, year) being computed
+        # Publishing's two jobs: what would be published, then (confirmed) the publication.
+        self.publisher = BackgroundRunner(self)
+        self.publisher.finished.connect(self._publish_step)
+        self._publish_next: Callable[[JobOutcome], None] | None = None
         self.reload_after = False  # a refresh was asked for while one was computing
         self.leniency: dict[int, float] | None = None
 
@@ -366,9 +369,9 @@ class Screen(QWidget):
     def refresh(self) -> None:
         ws = self.context.workspace
         enabled = ws is not None
-        for button in (self.publish_button, self.export_button, self.report_button,
-                       self.trace_button):
+        for button in (self.export_button, self.report_button, self.trace_button):
             button.setEnabled(enabled)
+        self.publish_button.setEnabled(enabled and not self.publisher.busy)
         if ws is None or self.context.year is None:
             self.history.set_workspace(None, None)
             self.model.set_rows([], {})
@@ -409,10 +412,11 @@ class Screen(QWidget):
             self.reload_after = False
             self.refresh()
             return
+        problem = outcome.problem()  # a bug is raised: the crash dialog
         if outcome.cancelled:
             self.summary.setText(self.tr("Cancelled; press F5 to compute the results."))
-        elif outcome.error is not None:
-            QMessageBox.critical(self, self.tr("Results"), outcome.details)
+        elif problem is not None:
+            self.show_problem(self.tr("Results"), problem.render())
         else:
             assert year is not None
             self._show(outcome.value, year)
@@ -516,14 +520,14 @@ class Screen(QWidget):
             + [[self.tr("High and fairly high"), s.high_and_fairly_high.count,
                 f"{s.high_and_fairly_high.pct_of_participants}%",
                 f"{s.high_and_fairly_high.pct_of_total}%"]],
-            [BAND_BACKGROUNDS[b] for b in BANDS] + [None])
+            [band_tint(b) for b in BANDS] + [None])
         rows, colours = [], []
         for band in BANDS:
             for b, name in zip(s.batches, batches, strict=True):
                 f = b.bands[band]
                 rows.append([bands[band], name, f.count, f"{f.pct_of_band}%",
                              f"{f.pct_of_batch}%"])
-                colours.append(BAND_BACKGROUNDS[band])
+                colours.append(band_tint(band))
         self.batch_model.set_rows(rows, colours)
         self.activity_model.set_rows([[a.code, name, *[a.counts[b] for b in BANDS]]
                                       for a, name in zip(s.activities, activities,
@@ -545,26 +549,79 @@ class Screen(QWidget):
                                     bands)
 
     # -- actions -------------------------------------------------------------------------
-    def publish(self) -> None:
-        ws = self.context.workspace
-        if ws is None or self.context.year is None:
-            return
+    def publish(self) -> TaskState | None:
+        """Publish the year's results: what would be published is computed in the
+        background, the publisher confirms it (PublishDialog), then the publication is
+        written in the background too; `published` carries the rows once shown."""
+        ws, year = self.context.workspace, self.context.year
+        if ws is None or year is None or self.publisher.busy:
+            return None
+        ws_path = ws.path
+
+        def check(own: Workspace, _state: TaskState) -> tuple[int, list[Undecided]]:
+            return len(compute_results(own, year)), undecided_items(own, year)
+
+        self._publish_next = lambda outcome: self._confirm_publish(outcome, ws_path, year)
+        self.publish_button.setEnabled(False)
+        return self.publisher.start(on_workspace(ws_path, check),
+                                    self.tr("Checking what would be published…"),
+                                    title=self.tr("Publish results"), workspace=ws_path)
+
+    def ask_publish(self, year: int, alliances: int, who: str,
+                    undecided: list[Undecided]) -> int | None:
+        """The publisher's confirmation: the count of undecided items accepted, or None
+        (separate so tests can replace the modal dialog)."""
         from ui.dialogs.publish_dialog import PublishDialog
 
-        year = self.context.year
-        dialog = PublishDialog(year, len(compute_results(ws, year)), ws.actor,
-                               undecided_items(ws, year), self)
-        if not dialog.exec():
+        dialog = PublishDialog(year, alliances, who, undecided, self)
+        return dialog.accepted_undecided() if dialog.exec() else None
+
+    def show_problem(self, title: str, text: str) -> None:
+        show_message(self, WARNING, title, text)
+
+    def _publish_step(self, outcome: JobOutcome) -> None:
+        after, self._publish_next = self._publish_next, None
+        self.publish_button.setEnabled(self.context.workspace is not None)
+        if after is not None:
+            after(outcome)
+
+    def _confirm_publish(self, outcome: JobOutcome, ws_path: Path, year: int) -> None:
+        problem = outcome.problem()
+        ws = self.context.workspace
+        if outcome.cancelled or ws is None or (ws.path, self.context.year) != (ws_path, year):
+            self.context.status_message.emit(self.tr("Cancelled; nothing was published."))
             return
-        try:
-            rows = publish_results(ws, year, accepted_undecided=dialog.accepted_undecided())
-        except EvaluatorError as error:
-            QMessageBox.warning(self, self.tr("Publish results"), error.render())
+        if problem is not None:
+            self.show_problem(self.tr("Publish results"), problem.render())
             return
+        alliances, undecided = outcome.value
+        accepted = self.ask_publish(year, alliances, ws.actor, undecided)
+        if accepted is None:
+            return
+        who = ws.actor
+
+        def write(own: Workspace, _state: TaskState) -> list[ResultRow]:
+            return publish_results(own, year, accepted_undecided=accepted, by=who)
+
+        self._publish_next = self._published
+        self.publish_button.setEnabled(False)
+        # Backing up and freezing the results cannot stop half-way: no Cancel.
+        self.publisher.start(on_workspace(ws_path, write),
+                             self.tr("Publishing the {year} results…").format(year=year),
+                             title=self.tr("Publish results"), workspace=ws_path,
+                             cancellable=False)
+
+    def _published(self, outcome: JobOutcome) -> None:
+        problem = outcome.problem()
+        if problem is not None:
+            self.show_problem(self.tr("Publish results"), problem.render())
+            return
+        rows: list[ResultRow] = outcome.value
         self.context.status_message.emit(
             self.tr("Published {n} results.").format(n=len(rows)))
         self.context.data_changed.emit("results")
         self.refresh()
+        self.published.emit(rows)
 
     def export_workbook(self) -> None:
         path = self._ask_path(self.tr("Export results workbook"), "xlsx",
@@ -618,11 +675,10 @@ class Screen(QWidget):
 
     def _written(self, outcome: JobOutcome) -> None:
         out, self.writing = self.writing, None
-        if outcome.error is None:
+        problem = outcome.problem()  # a bug is raised: the crash dialog
+        if problem is None:
             self.context.status_message.emit(self.tr("Written {path}").format(path=str(out)))
         elif outcome.cancelled:
             self.context.status_message.emit(self.tr("Cancelled; nothing was written."))
-        elif isinstance(outcome.error, EvaluatorError):
-            QMessageBox.warning(self, self.tr("Results"), outcome.error.render())
         else:
-            QMessageBox.critical(self, self.tr("Results"), outcome.details)
+            self.show_problem(self.tr("Results"), problem.render())

@@ -30,8 +30,9 @@ from evaluator.group_merge import GroupDifferences, group_differences
 from evaluator.packages import format_value
 from evaluator.rubric import Rubric, rubric_from_json
 from ui.labels import flag_label, flag_text
-from ui.models.heatmap_model import HeatmapModel, short_alliance_name
+from ui.models.heatmap_model import short_alliance_name
 from ui.models.rows_model import RowsTableModel
+from ui.widgets.heat_map import HeatMapView
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -113,17 +114,8 @@ class GroupDifferencesView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._show_row)
         self.flags = QLabel()
         self.flags.setWordWrap(True)
-        self.heatmap_model = HeatmapModel(self)
-        self.heatmap = QTableView()
-        self.heatmap.setModel(self.heatmap_model)
-        self.heatmap.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.heatmap.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.heatmap.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.heatmap.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 2)
-        self.heatmap.verticalHeader().setMaximumWidth(
-            self.fontMetrics().horizontalAdvance("0") * 18)
-        self.heatmap.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.heatmap = HeatMapView()
+        self.heatmap_model = self.heatmap.heat_model
         detail = QWidget()
         dl = QVBoxLayout(detail)
         dl.setContentsMargins(0, 0, 0, 0)
@@ -179,10 +171,10 @@ class GroupDifferencesView(QWidget):
     def _show(self, item: AgendaItem | None) -> None:
         if item is None or self.result is None:
             self.flags.setText(self.tr("No member's file is in yet."))
-            self.heatmap_model.set_data(None, [], {}, set())
+            self.heatmap.set_data(None, [], {}, set())
             return
         lines = [flag_text(h) for h in item.rules]
         self.flags.setText("\n".join(lines) if lines else self.tr(
             "%1: no flag on the group's scores.").replace("%1", f"{item.code} {item.name}"))
-        self.heatmap_model.set_data(self.rubric, item.consensus.sets, self.result.names,
+        self.heatmap.set_data(self.rubric, item.consensus.sets, self.result.names,
                                     {d.code for d in item.indicators})

@@ -3,7 +3,9 @@ and the import of a past year's published results (annex 2's layout: 联盟代�
 评分, 活跃度; .xlsx or .csv) through the same checks as `evaluator history import`.
 
 The A-level honour and the stalled alliances look at three years; this tab is where the
-secretariat of a new office adds the two years before its first."""
+secretariat of a new office adds the two years before its first. The file is read first
+in a child process (a reader crash costs the file), then imported on the workspace's
+executor (ui.workers) on a connection of its own."""
 
 from __future__ import annotations
 
@@ -23,12 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from evaluator import messages
-from evaluator.errors import EvaluatorError
 from evaluator.history import HistoryImport, history_years, import_history
 from evaluator.results import last_publication
 from evaluator.timefmt import local_time
 from evaluator.workspace import Workspace
 from ui.models.rows_model import Index, RowsTableModel
+from ui.workers import BackgroundRunner, JobOutcome, TaskState, on_workspace
 
 
 class YearsModel(RowsTableModel[list[str]]):
@@ -44,9 +46,13 @@ class YearsModel(RowsTableModel[list[str]]):
 
 class HistoryYears(QWidget):
     imported = Signal(int)  # a year's results were imported
+    import_failed = Signal()  # refused: the report below the table says why
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.runner = BackgroundRunner(self)
+        self.runner.finished.connect(self._imported)
+        self._importing: Path | None = None
         self.ws: Workspace | None = None
         self.current_year: int | None = None
         layout = QVBoxLayout(self)
@@ -77,7 +83,7 @@ class HistoryYears(QWidget):
 
     def set_workspace(self, ws: Workspace | None, year: int | None) -> None:
         self.ws, self.current_year = ws, year
-        self.import_button.setEnabled(ws is not None)
+        self.import_button.setEnabled(ws is not None and not self.runner.busy)
         self.model.set_rows(self.year_rows() if ws is not None else [])
         self.view.resizeColumnsToContents()
 
@@ -128,20 +134,41 @@ class HistoryYears(QWidget):
         if ok:
             self.import_file(Path(name), year)
 
-    def import_file(self, path: Path, year: int) -> HistoryImport | None:
-        """Import and say what happened below the table (warnings included)."""
-        assert self.ws is not None
-        try:
-            done = import_history(self.ws, path, year)
-        except EvaluatorError as error:
+    def import_file(self, path: Path, year: int) -> TaskState | None:
+        """Import in the background; say what happened below the table (warnings
+        included) and emit `imported` when it is shown."""
+        if self.ws is None or self.runner.busy:
+            return None
+        actor = self.ws.actor
+
+        def job(own: Workspace, _state: TaskState) -> HistoryImport:
+            from evaluator.isolation import probe_table_file, require_first_read
+
+            require_first_read([path], probe_table_file)
+            own.actor = actor
+            return import_history(own, path, year)
+
+        self._importing = path
+        self.import_button.setEnabled(False)
+        return self.runner.start(on_workspace(self.ws.path, job),
+                                 self.tr("Importing the %1 results…").replace("%1", str(year)),
+                                 title=self.tr("Import a year's results"),
+                                 workspace=self.ws.path)
+
+    def _imported(self, outcome: JobOutcome) -> None:
+        path, self._importing = self._importing, None
+        self.import_button.setEnabled(self.ws is not None)
+        problem = outcome.problem()  # a bug is raised: the crash dialog
+        if problem is not None:
             self.report.setStyleSheet("color: #b00020;")
             self.report.setText(self.tr("Nothing was imported from %1:").replace(
-                "%1", path.name) + "\n" + error.render())
-            return None
+                "%1", path.name if path else "") + "\n" + problem.render())
+            self.import_failed.emit()
+            return
+        done: HistoryImport = outcome.value
         lines = [messages.text("history.imported", year=done.year, count=done.count)]
         lines += [messages.render_problem(w) for w in done.warnings]
         self.report.setStyleSheet("")
         self.report.setText("\n".join(lines))
         self.set_workspace(self.ws, self.current_year)
-        self.imported.emit(year)
-        return done
+        self.imported.emit(done.year)

@@ -52,6 +52,7 @@ from ui.models.scoring_models import (
     english_ui,
     saved_clock,
 )
+from ui.widgets.keys_hint import KeysHint
 from ui.widgets.report_dialog import INFORMATION, WARNING, show_message
 from ui.widgets.score_command import ScoreCommand
 from ui.widgets.score_entry import EvidencePane, ScoreEntry, setup_table
@@ -193,11 +194,11 @@ class ScoringPanel(QWidget):
         self.splitter.setSizes([240, 330, 560])
 
         self.status_label = QLabel(self.tr("Every score is saved as soon as it is entered."))
-        self.keys_label = QLabel(self.tr(
+        self.keys_label = KeysHint(self.tr(
             "Type a score and press Enter · Alt+C: comment · ↑/↓: indicators · "
-            "PgUp/PgDn: alliances · Ctrl+Z: undo · Ctrl+E: export"))
-        self.keys_label.setStyleSheet("color: #555;")
-        self.keys_label.setWordWrap(True)
+            "PgUp/PgDn: alliances · Ctrl+Z: undo · Ctrl+E: export"), self.tr(
+            "Enter save · Alt+C comment · ↑↓ indicator · PgUp/PgDn alliance · Ctrl+Z undo · "
+            "Ctrl+E export"))
         self.export_action = QAction(self.tr("&Export score file…"), self)
         self.export_action.setShortcut(EXPORT_KEYS)
         self.export_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
