@@ -12,7 +12,6 @@ package signed can supersede his earlier file (docs/formats.md, "Signatures and 
 
 from __future__ import annotations
 
-import contextlib
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +29,7 @@ from evaluator.merge_checks import (
     sequence_problems,
     validate_score_file,
 )
-from evaluator.parallel_reading import read_score_files
+from evaluator.parallel_reading import ScoreFileReader
 from evaluator.progress import NullProgress, Progress, check
 from evaluator.rounds import round_label, round_text
 from evaluator.score_sets import write_score_sets
@@ -185,12 +184,12 @@ def _merge_files(ws: Workspace, year: int, files: list[Path], refused: list[File
                  round: str | None, accept_revoked_keys: bool = False) -> MergeReport:
     total = len(files) * 2
     results: list[FileResult] = list(refused)
-    known = {r[0] for r in ws.db.execute("SELECT sha256 FROM score_files WHERE year = ?",
-                                         (year,))}
     batch_shas: set[str] = set()
-    context = MergeContext.load(ws, year) if files else None
-    # Files are read by worker processes while the ones already read are checked here.
-    with contextlib.closing(read_score_files(files)) as reading:
+    # Files are read by worker processes (started first) while the workspace is read and
+    # the files already read are checked here.
+    with ScoreFileReader(files) as reading:
+        context = MergeContext.load(ws, year) if files else None
+        known = set(context.merged.shas) if context else set()
         for i, (path, sf) in enumerate(zip(files, reading, strict=True)):
             check(progress)
             progress.report(i, total, path.name)

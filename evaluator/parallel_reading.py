@@ -24,7 +24,7 @@ import os
 import sys
 import threading
 import warnings
-from collections.abc import Generator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -77,38 +77,66 @@ def worker_count(files: int, method: str | None = None) -> int:
     return min(cpus, MAX_WORKERS, files // CHUNK_FILES)
 
 
-def read_score_files(paths: Sequence[Path], workers: int | None = None
-                     ) -> Generator[ScoreFile, None, None]:
-    """Each of `paths` read (`read_score_file_for_merge`), yielded in order. `workers`:
-    how many processes (default `worker_count`; 0 reads here). Closing the iterator
-    early (a cancelled merge) stops the workers."""
-    method = start_method()
-    count = worker_count(len(paths), method) if workers is None else workers
-    if count <= 0:
-        yield from map(read_score_file_for_merge, paths)
-        return
-    chunks = [list(paths[i:i + CHUNK_FILES]) for i in range(0, len(paths), CHUNK_FILES)]
-    pool: Executor = ProcessPoolExecutor(count, multiprocessing.get_context(method))
-    futures: list[Future[list[ScoreFile]]] = []
-    done = 0
-    try:
+class ScoreFileReader:
+    """`paths` read (`read_score_file_for_merge`) and handed out in order by iterating.
+    With a pool, the workers start on entering, so the caller can do its own reading
+    meanwhile; leaving (a finished or cancelled merge) stops them. `workers`: how many
+    processes (default `worker_count`; 0 reads here, as it is iterated)."""
+
+    def __init__(self, paths: Sequence[Path], workers: int | None = None) -> None:
+        self.paths = list(paths)
+        self.method = start_method()
+        self.workers = worker_count(len(self.paths), self.method) if workers is None \
+            else workers
+        self._pool: Executor | None = None
+        self._chunks: list[list[Path]] = []
+        self._futures: list[Future[list[ScoreFile]]] = []
+
+    def __enter__(self) -> ScoreFileReader:
+        if self.workers > 0:
+            self._start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _start(self) -> None:
+        paths = self.paths
+        self._chunks = [paths[i:i + CHUNK_FILES] for i in range(0, len(paths), CHUNK_FILES)]
+        self._pool = ProcessPoolExecutor(self.workers,
+                                         multiprocessing.get_context(self.method))
         with warnings.catch_warnings():
             # Python 3.12+ warns on fork() whenever the OS counts other threads; here the
             # only ones are native idle pools (OpenBLAS, loaded with numpy by openpyxl),
             # which stop themselves around a fork (pthread_atfork).
             warnings.filterwarnings("ignore", category=DeprecationWarning,
                                     message=".*fork.*")
-            futures = [pool.submit(_read_chunk, chunk) for chunk in chunks]
-        for chunk, future in zip(chunks, futures, strict=True):
+            self._futures = [self._pool.submit(_read_chunk, chunk) for chunk in self._chunks]
+
+    def __iter__(self) -> Iterator[ScoreFile]:
+        done = 0
+        for chunk, future in zip(self._chunks, self._futures, strict=True):
             try:
                 read = future.result()
             except BrokenProcessPool:
                 log.warning("a worker reading score files stopped at %s; the %d files "
                             "not yet read are read in this process", chunk[0].name,
-                            len(paths) - done)
+                            len(self.paths) - done)
                 break
             yield from read
             done += len(chunk)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-    yield from map(read_score_file_for_merge, paths[done:])
+        self.close()
+        yield from map(read_score_file_for_merge, self.paths[done:])
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def read_score_files(paths: Sequence[Path], workers: int | None = None
+                     ) -> Generator[ScoreFile, None, None]:
+    """Each of `paths` read, in order (`ScoreFileReader`); closing the generator early
+    stops the workers."""
+    with ScoreFileReader(paths, workers) as reader:
+        yield from reader
