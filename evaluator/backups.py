@@ -117,21 +117,6 @@ def backup_workspace(ws: Workspace, reason: str) -> Path:
                          max_mb=float(ws.setting("backups.max_mb")))
 
 
-def backup_before_first_write(ws: Workspace, reason: str) -> Path:
-    """`backup_workspace` from inside a write transaction that has not written yet (a
-    merge holding the write lock while it reads): the copy is read through a connection
-    of its own, which sees the workspace as last committed, that is as it is before this
-    transaction (SQLite does not copy through a connection holding the write lock)."""
-    ws.require_writable()
-    conn = sqlite_files.connect_read_only(ws.path)
-    try:
-        return _write_backup(conn, ws.path, ws.identity(), reason,
-                             keep=int(ws.setting("backups.keep")),
-                             max_mb=float(ws.setting("backups.max_mb")))
-    finally:
-        conn.close()
-
-
 def _write_backup(conn: sqlite3.Connection, ws_path: Path, identity: str, reason: str,
                   keep: int, max_mb: float, protect: Path | None = None) -> Path:
     folder = backup_dir(ws_path)

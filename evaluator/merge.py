@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from evaluator import messages
-from evaluator.backups import backup_before_first_write, backup_workspace
+from evaluator.backups import backup_workspace
 from evaluator.errors import EvaluatorError, Problem
 from evaluator.group_file import GROUP_FILE_SUFFIX, is_group_file, unpack_group_file
 from evaluator.merge_checks import (
@@ -184,99 +184,27 @@ def _merge_files(ws: Workspace, year: int, files: list[Path], refused: list[File
                  round: str | None, accept_revoked_keys: bool = False) -> MergeReport:
     total = len(files) * 2
     results: list[FileResult] = list(refused)
-    # A larger page cache than SQLite's default 2 MB for the merge's writes (score sets,
-    # score files with their signed content, the audit) and the checks' reads.
-    cache_size = ws.db.execute("PRAGMA cache_size").fetchone()[0]
-    ws.db.execute(f"PRAGMA cache_size={MERGE_CACHE_KIB}")
-    try:
-        merged_as_read = _merge_as_read(ws, year, files, results, via, accept_unsigned,
-                                        progress, round, accept_revoked_keys)
-        backup = merged_as_read.backup
-        if not merged_as_read.done:  # one expert's round twice in the batch
-            for r in results:
-                r.superseded_sequence = None
-            to_merge = _to_merge_in_order(results)
-            check(progress)
-            if to_merge and backup is None:
-                backup = backup_workspace(ws, "merge")
-            _write(ws, year, results, to_merge, len(files), total, progress)
-    finally:
-        ws.db.execute(f"PRAGMA cache_size={int(cache_size)}")
-    progress.report(total, total, "")
-    return MergeReport(results=results, backup=backup)
-
-
-@dataclass
-class _MergedAsRead:
-    done: bool  # False: nothing was kept, the batch is written in order (`_write`)
-    backup: Path | None
-
-
-class _TwiceInBatch(Exception):
-    """One expert's round is in two files of the batch: their order decides."""
-
-
-def _merge_as_read(ws: Workspace, year: int, files: list[Path], results: list[FileResult],
-                   via: dict[Path, str], accept_unsigned: bool, progress: Progress,
-                   round: str | None, accept_revoked_keys: bool) -> _MergedAsRead:
-    """Check each file under the write lock as the workers hand it over, and write each
-    accepted one at once: the checks see what the write builds on, and the writing
-    overlaps the reading. The workspace is backed up (inside the transaction, so as it
-    was) before the first file is written. When a second file of one expert's round
-    turns up, nothing is kept: the caller writes the batch in the order of the export
-    sequences (`_write`), as a batch must be judged whole."""
-    backup: Path | None = None
-    twice = False
     batch_shas: set[str] = set()
-    written: set[tuple[int, str]] = set()
-    # The workers start reading before the write lock is waited for and the workspace is
-    # read; then the files already read are checked and written here.
+    # Files are read by worker processes (started first) while the workspace is read and
+    # the files already read are checked here.
     with ScoreFileReader(files) as reading:
-        try:
-            with ws.transaction():
-                context = MergeContext.load(ws, year) if files else None
-                known = set(context.merged.shas) if context else set()
-                for i, (path, sf) in enumerate(zip(files, reading, strict=True)):
-                    check(progress)
-                    progress.report(i, len(files) * 2, path.name)
-                    if sf.sha256 and (sf.sha256 in known or sf.sha256 in batch_shas):
-                        results.append(FileResult(
-                            path=path, status="unchanged", sha256=sf.sha256,
-                            expert=sf.expert, round=sf.round, sequence=sf.sequence))
-                        continue
-                    assert context is not None
-                    result = validate_score_file(ws, year, sf, accept_unsigned, round,
-                                                 context, accept_revoked_keys)
-                    result.via_group_file = via.get(path, "")
-                    results.append(result)
-                    if result.status != "accepted":
-                        continue
-                    batch_shas.add(sf.sha256)
-                    assert result.expert_id is not None
-                    assert result.sequence is not None
-                    key = (result.expert_id, result.round)
-                    twice = twice or key in written
-                    if twice:
-                        continue  # read and check the rest; nothing of this will be kept
-                    check(progress)
-                    if backup is None:
-                        backup = backup_before_first_write(ws, "merge")
-                    written.add(key)
-                    # Later files are judged against the workspace before the batch, as
-                    # in `_write`: a second file of this round then shows as such.
-                    _apply(ws, year, result)
-                if twice:
-                    raise _TwiceInBatch
-                _audit_not_merged(ws, results)
-                check(progress)  # a cancel up to the commit keeps nothing
-        except _TwiceInBatch:
-            return _MergedAsRead(done=False, backup=backup)
-    return _MergedAsRead(done=True, backup=backup)
-
-
-def _to_merge_in_order(results: list[FileResult]) -> list[FileResult]:
-    """The accepted files in the order of their export sequences; two files of one
-    expert's round with one sequence are both refused."""
+        context = MergeContext.load(ws, year) if files else None
+        known = set(context.merged.shas) if context else set()
+        for i, (path, sf) in enumerate(zip(files, reading, strict=True)):
+            check(progress)
+            progress.report(i, total, path.name)
+            if sf.sha256 and (sf.sha256 in known or sf.sha256 in batch_shas):
+                results.append(FileResult(path=path, status="unchanged", sha256=sf.sha256,
+                                          expert=sf.expert, round=sf.round,
+                                          sequence=sf.sequence))
+                continue
+            result = validate_score_file(ws, year, sf, accept_unsigned, round, context,
+                                         accept_revoked_keys)
+            result.via_group_file = via.get(path, "")
+            if result.status == "accepted":
+                batch_shas.add(sf.sha256)
+            results.append(result)
+    # Two files in one batch for the same expert, round and sequence: refuse both.
     keyed: dict[tuple[int | None, str, int | None], list[FileResult]] = {}
     for r in results:
         if r.status == "accepted":
@@ -287,19 +215,22 @@ def _to_merge_in_order(results: list[FileResult]) -> list[FileResult]:
                 r.status = "rejected"
                 r.problems.append(Problem("merge.sequence_reused", {"found": r.sequence},
                                           file=r.path.name))
-    return sorted((r for r in results if r.status == "accepted"),
-                  key=lambda r: (r.expert_id or 0, r.round, r.sequence or 0))
-
-
-def _audit_not_merged(ws: Workspace, results: list[FileResult]) -> None:
-    for r in results:
-        if r.status == "rejected":
-            ws.audit("merge_rejected", "score_file", r.path.name, None, {
-                "sha256": r.sha256, "expert": r.expert, "round": r.round,
-                "sequence": r.sequence, "problems": [p.code for p in r.problems]})
-        elif r.status == "unchanged":
-            ws.audit("merge_unchanged", "score_file", r.path.name, None,
-                     {"sha256": r.sha256})
+    to_merge = sorted((r for r in results if r.status == "accepted"),
+                      key=lambda r: (r.expert_id or 0, r.round, r.sequence or 0))
+    check(progress)
+    backup = None
+    if to_merge:
+        backup = backup_workspace(ws, "merge")
+    # A larger page cache than SQLite's default 2 MB for the merge's writes (score sets,
+    # score files with their signed content, the audit) and the checks' reads.
+    cache_size = ws.db.execute("PRAGMA cache_size").fetchone()[0]
+    ws.db.execute(f"PRAGMA cache_size={MERGE_CACHE_KIB}")
+    try:
+        _write(ws, year, results, to_merge, len(files), total, progress, context)
+    finally:
+        ws.db.execute(f"PRAGMA cache_size={int(cache_size)}")
+    progress.report(total, total, "")
+    return MergeReport(results=results, backup=backup)
 
 
 def _recheck(ws: Workspace, year: int, r: FileResult,
@@ -351,14 +282,18 @@ def _assignments(ws: Workspace, year: int, expert_id: int | None = None
 
 
 def _write(ws: Workspace, year: int, results: list[FileResult], to_merge: list[FileResult],
-           done: int, total: int, progress: Progress) -> None:
-    """Write `to_merge` in order in one transaction. The files were judged in an earlier
-    one, so every check that depends on the workspace is repeated here, under the write
-    lock (BEGIN IMMEDIATE): another program may have merged a newer export meanwhile."""
+           done: int, total: int, progress: Progress, context: MergeContext | None) -> None:
+    # Every check that depends on the workspace is repeated here, under the write lock
+    # (BEGIN IMMEDIATE): two merges at once run one after the other, and an older
+    # export validated before another program merged a newer one is refused.
     with ws.transaction():
-        # Read under the lock, once: 1,000 files at XL, one query instead of one each.
-        assignments = _assignments(ws, year) if to_merge else {}
-        merged = MergedFiles.load(ws, year) if to_merge else MergedFiles({}, set())
+        if context is not None and context.unchanged_since_loaded(ws):
+            # Nothing committed since the files were checked: what was read then holds.
+            assignments, merged = context.assigned, context.merged
+        else:
+            # Read under the lock, once: 1,000 files at XL, one query instead of one each.
+            assignments = _assignments(ws, year) if to_merge else {}
+            merged = MergedFiles.load(ws, year) if to_merge else MergedFiles({}, set())
         for j, r in enumerate(to_merge):
             check(progress)
             progress.report(done + j, total, r.path.name)
@@ -367,4 +302,11 @@ def _write(ws: Workspace, year: int, results: list[FileResult], to_merge: list[F
                 assert r.expert_id is not None
                 assert r.sequence is not None
                 merged.add(r.round, r.expert_id, r.sequence, _apply(ws, year, r), r.sha256)
-        _audit_not_merged(ws, results)
+        for r in results:
+            if r.status == "rejected":
+                ws.audit("merge_rejected", "score_file", r.path.name, None, {
+                    "sha256": r.sha256, "expert": r.expert, "round": r.round,
+                    "sequence": r.sequence, "problems": [p.code for p in r.problems]})
+            elif r.status == "unchanged":
+                ws.audit("merge_unchanged", "score_file", r.path.name, None,
+                         {"sha256": r.sha256})

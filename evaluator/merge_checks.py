@@ -229,6 +229,12 @@ class MergeContext:
     merged: MergedFiles = field(default_factory=lambda: MergedFiles({}, set()))
     _allowed_pairs: frozenset[tuple[str, float]] | None = field(default=None, repr=False)
     _codes: dict[str, int | None] = field(default_factory=dict, repr=False)
+    data_version: int | None = None  # PRAGMA data_version when loaded
+
+    def unchanged_since_loaded(self, ws: Workspace) -> bool:
+        """Whether no other connection (program) has committed to the workspace since
+        this context was read (SQLite's data_version, same connection)."""
+        return self.data_version is not None and self.data_version == _data_version(ws)
 
     def alliance_of(self, code: str) -> int | None:
         """The alliance id of a code as written (normalised, current or former), each
@@ -249,6 +255,7 @@ class MergeContext:
 
     @classmethod
     def load(cls, ws: Workspace, year: int) -> MergeContext:
+        version = _data_version(ws)
         rubric = ws.rubric(year)
         experts = {r["name"]: r for r in ws.db.query(
             "SELECT * FROM experts WHERE year = ? ORDER BY id", [year])}
@@ -280,7 +287,11 @@ class MergeContext:
                    alliance_ids=alliance_ids, assigned=assigned, conflicts=conflicts,
                    allowed=allowed_values(rubric), keys=keys,
                    new_keys={(k.expert_id, k.round) for k in keys.values()},
-                   merged=MergedFiles.load(ws, year))
+                   merged=MergedFiles.load(ws, year), data_version=version)
+
+
+def _data_version(ws: Workspace) -> int:
+    return int(ws.db.execute("PRAGMA data_version").fetchone()[0])
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,28 @@
-"""What a merge judges a file by: the context it reads once; the rules the secretariat
-and the group leader share."""
+"""What a merge judges a file by: the context it reads once and trusts until another
+program commits; the rules the secretariat and the group leader share."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from evaluator.merge_checks import MergeContext
+from evaluator.registry import add_alliance
 from evaluator.workspace import Workspace
+
+
+def test_the_context_holds_until_another_program_commits(tmp_path: Path) -> None:
+    path = tmp_path / "w.evdb"
+    Workspace.create(path, year=2018).close()
+    with Workspace.open(path) as ws:
+        context = MergeContext.load(ws, 2018)
+        assert context.unchanged_since_loaded(ws)
+        with ws.transaction():  # this merge's own writes do not count
+            add_alliance(ws, "101", "甲产业技术创新战略联盟")
+        assert context.unchanged_since_loaded(ws)
+        with Workspace.open(path) as other:
+            add_alliance(other, "102", "乙产业技术创新战略联盟")
+        assert not context.unchanged_since_loaded(ws)
+        assert MergeContext.load(ws, 2018).unchanged_since_loaded(ws)
 
 
 def test_valid_pairs_are_the_rubric_values(tmp_path: Path) -> None:
