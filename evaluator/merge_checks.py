@@ -10,6 +10,7 @@ accepted files is evaluator/merge.py.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
@@ -22,10 +23,12 @@ from evaluator.registry import normalize_code
 from evaluator.rounds import round_text
 from evaluator.rubric import Rubric
 from evaluator.scorefile import (
+    K_SIGNATURE,
     ScoreFile,
     allowed_values,
+    canonical_content,
+    canonical_dumps,
     check_against_rubric,
-    stored_signed_text,
     verify_legacy_signature,
     verify_signature,
 )
@@ -486,6 +489,22 @@ def _all_allowed(sf: ScoreFile, allowed_pairs: frozenset[tuple[str, float]]) -> 
     distinct pairs, so the common case is one subset test in C instead of a look-up per
     score; any other file goes through `check_against_rubric`."""
     return set(map(_INDICATOR_AND_VALUE, sf.rows)) <= allowed_pairs
+
+
+def stored_signed_text(stored: str) -> tuple[str, str, list[str]]:
+    """The signed text, the signature and the alliance codes scored, of a file as the
+    workspace keeps it (`score_files.content_json`, `ScoreFile.record_json`); files
+    merged before 2026-11-30 were kept as their metadata, rows and comments."""
+    data = json.loads(stored)
+    if "signed" in data:
+        signed = data["signed"]
+        return (canonical_dumps(signed), str(data.get("signature", "")),
+                list(dict.fromkeys(str(r[0]) for r in signed.get("scores", []))))
+    meta = data.get("meta", {})
+    rows = [(c, i, float(v)) for c, i, v in data.get("rows", [])]
+    comments = [(c, i, t) for c, i, t in data.get("comments", [])]
+    return (canonical_content(meta, rows, comments), str(meta.get(K_SIGNATURE, "")),
+            list(dict.fromkeys(c for c, _, _ in rows)))
 
 
 def same_content(stored: str | None, sf: ScoreFile) -> bool:

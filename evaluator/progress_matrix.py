@@ -10,8 +10,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from evaluator import messages
+from evaluator.merge_checks import stored_signed_text
 from evaluator.rounds import round_label
-from evaluator.scorefile import stored_signed_text
 from evaluator.workspace import Workspace
 
 messages.register({

@@ -317,22 +317,6 @@ def canonical_dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def stored_signed_text(stored: str) -> tuple[str, str, list[str]]:
-    """The signed text, the signature and the alliance codes scored, of a file as the
-    workspace keeps it (`score_files.content_json`, `ScoreFile.record_json`); files
-    merged before 2026-11-30 were kept as their metadata, rows and comments."""
-    data = json.loads(stored)
-    if "signed" in data:
-        signed = data["signed"]
-        return (canonical_dumps(signed), str(data.get("signature", "")),
-                list(dict.fromkeys(str(r[0]) for r in signed.get("scores", []))))
-    meta = data.get("meta", {})
-    rows = [(c, i, float(v)) for c, i, v in data.get("rows", [])]
-    comments = [(c, i, t) for c, i, t in data.get("comments", [])]
-    return (canonical_content(meta, rows, comments), str(meta.get(K_SIGNATURE, "")),
-            list(dict.fromkeys(c for c, _, _ in rows)))
-
-
 def verify_signature(score_file: ScoreFile, public_key: str, *,
                      despite_errors: bool = False) -> bool:
     """True only for an Ed25519-signed file without structural errors (unless

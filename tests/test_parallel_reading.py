@@ -19,9 +19,9 @@ import pytest
 from evaluator import parallel_reading, signing
 from evaluator.bench import run_stage
 from evaluator.merge import merge_score_files
-from evaluator.merge_checks import same_content
+from evaluator.merge_checks import same_content, stored_signed_text
 from evaluator.parallel_reading import read_score_files, start_method
-from evaluator.scorefile import ScoreFile, read_score_file, stored_signed_text
+from evaluator.scorefile import ScoreFile, read_score_file
 from evaluator.synthetic import SCORE_FILES_DIR, WORKSPACE_FILE
 from evaluator.workspace import Workspace
 
