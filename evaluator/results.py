@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from evaluator import messages
+from evaluator.audit_labels import value_text
+from evaluator.audit_log import audit_names
 from evaluator.bands import BANDS
 from evaluator.consensus import (
     Consensus,
@@ -275,6 +277,7 @@ class AuditRow:
     entity_key: str
     old: Any
     new: Any
+    details: str = ""  # what it recorded, as people read it (audit_labels), UI language
 
 
 def alliance_score_sets(ws: Workspace, year: int, alliance_id: int) -> list[ScoreSet]:
@@ -359,10 +362,13 @@ def audit_for_alliance(ws: Workspace, year: int, alliance_id: int) -> list[Audit
         "   OR (entity IN ('scores', 'results', 'history'))"
         " ORDER BY id", [code, year, *hashes]).fetchall()
     found = []
+    names = audit_names(ws)
     for r in rows:
         if r[4] in ("scores", "results", "history") and not _covers(str(r[5]), year):
             continue
+        new = None if r[7] is None else json.loads(r[7])
         found.append(AuditRow(int(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]),
-                              str(r[5]), None if r[6] is None else json.loads(r[6]),
-                              None if r[7] is None else json.loads(r[7])))
+                              str(r[5]), None if r[6] is None else json.loads(r[6]), new,
+                              value_text(new, names=names, entity=str(r[4]))
+                              if new is not None else ""))
     return found

@@ -154,6 +154,13 @@ def test_the_queries_behind_a_score_trace(demo_ws: Workspace) -> None:
     assert entries[-2].new["reason"] == "材料齐全"
     assert any(e.entity == "history" and e.entity_key == "2016-2018" for e in entries)
     assert [e.entity for e in audit_for_alliance(ws, 2017, aid)] == ["history"]
+    # What each entry recorded, as people read it: words, not the stored JSON's keys.
+    decided = entries[-2].details
+    assert "材料齐全" in decided
+    assert "80" in decided
+    assert '"' not in decided
+    assert "reason" not in decided
+    assert all(e.details for e in entries if e.new is not None)
     history = stored_result(ws, 2017, aid, "history")
     assert history is not None
     assert history["recorded_at"].startswith("2018-03-01")

@@ -203,7 +203,7 @@ class AuditModel(RowsTableModel[AuditRow]):
             source = new.get("file") or new.get("source") or ""
             return self.tr("{rows} rows from {source}").format(rows=new.get("rows", ""),
                                                                source=source)
-        return ""
+        return e.details
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not self.valid(index):
@@ -222,6 +222,8 @@ class AuditModel(RowsTableModel[AuditRow]):
                 entity = ENTITY_LABELS.get(e.entity)
                 name = self.tr(ENTITY_LABELS[e.entity]) if entity else entity_text(e.entity)
                 return f"{name} {e.entity_key}"
+            if role == Qt.ItemDataRole.ToolTipRole and e.details:
+                return e.details  # everything it recorded, also where the column is short
             return self.details(e)
         return None
 
