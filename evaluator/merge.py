@@ -29,7 +29,7 @@ from evaluator.merge_checks import (
     sequence_problems,
     validate_score_file,
 )
-from evaluator.parallel_reading import ScoreFileReader
+from evaluator.parallel_reading import ScoreFileReader, fewer_collections
 from evaluator.progress import NullProgress, Progress, check
 from evaluator.rounds import round_label, round_text
 from evaluator.score_sets import write_score_sets
@@ -187,7 +187,7 @@ def _merge_files(ws: Workspace, year: int, files: list[Path], refused: list[File
     batch_shas: set[str] = set()
     # Files are read by worker processes (started first) while the workspace is read and
     # the files already read are checked here.
-    with ScoreFileReader(files) as reading:
+    with fewer_collections(), ScoreFileReader(files) as reading:
         context = MergeContext.load(ws, year) if files else None
         known = set(context.merged.shas) if context else set()
         for i, (path, sf) in enumerate(zip(files, reading, strict=True)):

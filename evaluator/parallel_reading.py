@@ -18,6 +18,8 @@ to the merging process (POSIX record locks are not inherited across fork)."""
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
 import multiprocessing
 import os
@@ -40,6 +42,7 @@ MIN_FILES_FORK = 16
 MIN_FILES_SPAWN = 400
 MAX_WORKERS = 8
 CHUNK_FILES = 8  # files per task: fewer round trips, still an even share at the end
+WORKER_GC_THRESHOLD = 10_000
 
 
 def read_score_file_for_merge(path: Path) -> ScoreFile:
@@ -51,6 +54,25 @@ def read_score_file_for_merge(path: Path) -> ScoreFile:
     if not sf.errors and not sf.duplicate_score_problems():
         sf.set_texts = score_set_texts(sf.rows, sf.comments)
     return sf
+
+
+def _worker_start() -> None:
+    # A worker makes many short-lived objects (rows, cells, texts) and few cycles: it
+    # collects every 10,000 allocations instead of 700 (at L: 0.9 s -> 0.75 s of CPU).
+    gc.set_threshold(WORKER_GC_THRESHOLD)
+
+
+@contextlib.contextmanager
+def fewer_collections() -> Iterator[None]:
+    """While a merge builds its files' rows (hundreds of thousands of objects that live
+    until it ends, few cycles), the collector runs every 10,000 allocations instead of
+    700; the thresholds are restored after."""
+    before = gc.get_threshold()
+    gc.set_threshold(WORKER_GC_THRESHOLD, *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def _read_chunk(paths: list[Path]) -> list[ScoreFile]:
@@ -91,6 +113,7 @@ class ScoreFileReader:
         self._pool: Executor | None = None
         self._chunks: list[list[Path]] = []
         self._futures: list[Future[list[ScoreFile]]] = []
+        self._frozen = False
 
     def __enter__(self) -> ScoreFileReader:
         if self.workers > 0:
@@ -103,8 +126,16 @@ class ScoreFileReader:
     def _start(self) -> None:
         paths = self.paths
         self._chunks = [paths[i:i + CHUNK_FILES] for i in range(0, len(paths), CHUNK_FILES)]
+        if self.method == "fork":
+            # A forked worker shares the parent's memory until it writes to it, and the
+            # collector writes to every object it visits: the parent's objects are kept
+            # out of collections while the workers run (gc.freeze, as the CPython docs
+            # advise before a fork). Measured at L: the workers' CPU time 1.1 s -> 0.9 s.
+            gc.freeze()
+            self._frozen = True
         self._pool = ProcessPoolExecutor(self.workers,
-                                         multiprocessing.get_context(self.method))
+                                         multiprocessing.get_context(self.method),
+                                         initializer=_worker_start)
         with warnings.catch_warnings():
             # Python 3.12+ warns on fork() whenever the OS counts other threads; here the
             # only ones are native idle pools (OpenBLAS, loaded with numpy by openpyxl),
@@ -132,6 +163,9 @@ class ScoreFileReader:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
 
 
 def read_score_files(paths: Sequence[Path], workers: int | None = None
