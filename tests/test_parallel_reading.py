@@ -268,3 +268,19 @@ def test_forked_workers_leave_the_workspace_locks_alone(
         assert again.count("audit_log", "action = 'test'") == 10
         assert again.count("score_sets") == 88 * 3 * 2
         assert again.integrity_ok()
+
+
+def test_a_merge_leaves_the_collector_as_it_found_it(panel: Path, tmp_path: Path) -> None:
+    import gc
+
+    folder = tmp_path / "gc"
+    folder.mkdir()
+    copy_database(panel / "before-merge.evdb", folder / WORKSPACE_FILE)
+    thresholds, frozen = gc.get_threshold(), gc.get_freeze_count()
+    with Workspace.open(folder / WORKSPACE_FILE, actor="test") as ws:
+        merge_score_files(ws, score_files(panel))
+        assert gc.get_threshold() == thresholds
+        assert gc.get_freeze_count() == frozen
+    with parallel_reading.fewer_collections():
+        assert gc.get_threshold()[0] == parallel_reading.WORKER_GC_THRESHOLD
+    assert gc.get_threshold() == thresholds
