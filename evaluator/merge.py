@@ -8,6 +8,11 @@ workspace is backed up before anything is written, and every file gets an audit 
 
 A signature is verified before the sequence is looked at: only a file the expert's own
 package signed can supersede his earlier file (docs/formats.md, "Signatures and keys").
+
+The files are read by worker processes (evaluator/parallel_reading.py) while the ones
+already read are judged here (evaluator/merge_checks.py); the accepted ones are then
+written in one transaction that checks again, under the write lock, what another program
+may have changed meanwhile.
 """
 
 from __future__ import annotations
