@@ -351,9 +351,11 @@ def read_workbook(path: Path | str, *, max_bytes: int = MAX_FILE_BYTES,
                 sheets[sheet_name] = Sheet(sheet_name, rows)
         finally:
             workbook.close()
-    except EvaluatorError:
+    except (EvaluatorError, KeyboardInterrupt, SystemExit, GeneratorExit):
         raise
-    except Exception as exc:  # calamine raises many kinds (zip, xml, value) on damage
+    except BaseException as exc:
+        # calamine raises many kinds (zip, xml, value) on damage, and a panic of its Rust
+        # code (pyo3's PanicException, not an Exception) on some: a date cell out of range.
         raise EvaluatorError(Problem("reading.unreadable", {"reason": Text(
             "reading.reason.damaged_xml", {"detail": short_reason(exc)})},
             file=path.name)) from None

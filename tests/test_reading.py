@@ -46,6 +46,21 @@ def test_workbook_rows_keep_their_row_and_column_positions(tmp_path: Path) -> No
     assert sheets["空"].rows == []
 
 
+def test_a_time_cell_out_of_range_is_refused_not_a_crash(tmp_path: Path) -> None:
+    """calamine's Rust code panics on a time-formatted cell holding -10^15 (pyo3 raises a
+    PanicException, which is not an Exception): the file is refused with a message."""
+    wb = Workbook()
+    ws = wb.active
+    ws["A1"] = "联盟代码"
+    ws["A2"] = -1e15
+    ws["A2"].number_format = "hh:mm:ss"
+    path = tmp_path / "time.xlsx"
+    wb.save(path)
+    with pytest.raises(EvaluatorError) as info:
+        read_workbook(path)
+    assert _codes(info.value) == ["reading.unreadable"]
+
+
 def test_csv_named_xlsx_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "fake.xlsx"
     path.write_text("联盟代码,联盟名称\n101,x\n", encoding="utf-8")
