@@ -378,6 +378,6 @@ def read_file_bytes(path: Path | str, max_bytes: int = MAX_FILE_BYTES) -> bytes:
     return data
 
 
-def short_reason(exc: Exception) -> str:
+def short_reason(exc: BaseException) -> str:
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return text[:200]
