@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -230,7 +231,6 @@ class MergeContext:
     keys: dict[tuple[int, str], ExpertKey] = field(default_factory=dict)  # (expert, fp)
     new_keys: set[tuple[int, str]] = field(default_factory=set)  # (expert, round) issued
     merged: MergedFiles = field(default_factory=lambda: MergedFiles({}, set()))
-    _allowed_pairs: frozenset[tuple[str, float]] | None = field(default=None, repr=False)
     _codes: dict[str, int | None] = field(default_factory=dict, repr=False)
     data_version: int | None = None  # PRAGMA data_version when loaded
 
@@ -246,15 +246,12 @@ class MergeContext:
             self._codes[code] = self.alliance_ids.get(normalize_code(code))
         return self._codes[code]
 
-    @property
+    @cached_property
     def allowed_pairs(self) -> frozenset[tuple[str, float]]:
         """Every valid (indicator, value): a file's distinct pairs are checked against
         them in one subset test."""
-        if self._allowed_pairs is None:
-            self._allowed_pairs = frozenset(
-                (indicator, value) for indicator, values in self.allowed.items()
-                for value in values)
-        return self._allowed_pairs
+        return frozenset((indicator, value) for indicator, values in self.allowed.items()
+                         for value in values)
 
     @classmethod
     def load(cls, ws: Workspace, year: int) -> MergeContext:

@@ -281,17 +281,10 @@ class PackagesDialog(QDialog):
         outcome: ReplacementOutcome = job.value
         self.lost_button.setEnabled(bool(self.lost_reason.text().strip()))
         self.lost_outcome = outcome
-        if outcome.path is not None:
-            text = self.tr("New package written to %1; %2 key(s) of the lost package "
-                           "revoked. Give the new package to the expert in person.") \
-                .replace("%1", str(outcome.path)).replace("%2", str(outcome.revoked))
-        elif outcome.problems:
-            text = EvaluatorError(outcome.problems).render()
-        else:
-            text = self.tr("The new package could not be written: %1").replace(
-                "%1", outcome.os_error)
-        self.summary.setPlainText(text)
-        self.finished_building.emit(outcome)
+        self._show_outcome(outcome, self.tr(
+            "New package written to %1; %2 key(s) of the lost package revoked. Give the "
+            "new package to the expert in person.").replace("%1", str(outcome.path)).replace(
+            "%2", str(outcome.revoked)), self.tr("The new package could not be written: %1"))
 
     def _choose_folder(self) -> None:
         name = QFileDialog.getExistingDirectory(self, self.tr("Folder for the packages"),
@@ -334,15 +327,22 @@ class PackagesDialog(QDialog):
         outcome: GroupPackageOutcome = job.value
         self.group_button.setEnabled(True)
         self.group_outcome = outcome
+        self._show_outcome(outcome, self.tr(
+            "Group package written to %1 (%2 members). Give it to the group leader; opening "
+            "it shows the group leader's merge window.").replace(
+            "%1", str(outcome.path)).replace("%2", str(outcome.members)),
+            self.tr("The group package could not be written: %1"))
+
+    def _show_outcome(self, outcome: ReplacementOutcome | GroupPackageOutcome, written: str,
+                      not_written: str) -> None:
+        """The summary of a build that wrote a file (`written`), was refused (its
+        problems) or met a problem of the world (`not_written`, %1 the system's words)."""
         if outcome.path is not None:
-            text = self.tr("Group package written to %1 (%2 members). Give it to the group "
-                           "leader; opening it shows the group leader's merge window.") \
-                .replace("%1", str(outcome.path)).replace("%2", str(outcome.members))
+            text = written
         elif outcome.problems:
             text = EvaluatorError(outcome.problems).render()
         else:
-            text = self.tr("The group package could not be written: %1").replace(
-                "%1", outcome.os_error)
+            text = not_written.replace("%1", outcome.os_error)
         self.summary.setPlainText(text)
         self.finished_building.emit(outcome)
 
